@@ -1,0 +1,1 @@
+"""Pure domain logic: growth standards, classification, NIK, Posyandu arithmetic. No I/O."""

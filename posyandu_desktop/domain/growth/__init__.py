@@ -1,0 +1,46 @@
+"""WHO growth standards, z-scores, Indonesian classification, weight gain and plausibility."""
+
+from posyandu_desktop.domain.growth.standards import GrowthStandards, Table
+from posyandu_desktop.domain.growth.zscore import (
+    ENGINE_VERSION,
+    Assessment,
+    Indicator,
+    Measurements,
+    Position,
+    Reference,
+    ZProblem,
+    ZScore,
+    adjust_length_height,
+    arm_circumference_for_age,
+    assess,
+    bmi_for_age,
+    head_circumference_for_age,
+    length_height_for_age,
+    subscapular_skinfold_for_age,
+    triceps_skinfold_for_age,
+    weight_for_age,
+    weight_for_length_height,
+)
+
+__all__ = [
+    "ENGINE_VERSION",
+    "Assessment",
+    "GrowthStandards",
+    "Indicator",
+    "Measurements",
+    "Position",
+    "Reference",
+    "Table",
+    "ZProblem",
+    "ZScore",
+    "adjust_length_height",
+    "arm_circumference_for_age",
+    "assess",
+    "bmi_for_age",
+    "head_circumference_for_age",
+    "length_height_for_age",
+    "subscapular_skinfold_for_age",
+    "triceps_skinfold_for_age",
+    "weight_for_age",
+    "weight_for_length_height",
+]

@@ -1,0 +1,502 @@
+"""WHO z-scores: 2006 Child Growth Standards (days 0-1826), 2007 Reference (60-228 months).
+
+The method is WHO's (WHO Child Growth Standards, Methods and development, 2006, chapter 7;
+WHO Anthro 1.1 and AnthroPlus behaviour for ages, length/height and validity). Every function
+returns a `ZScore`: a full-precision z or the reason there is none. Nothing raises for bad input.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import NamedTuple
+
+from posyandu_desktop.domain.growth.standards import GrowthStandards, LmsRows, Table
+from posyandu_desktop.domain.people import Age, Sex
+
+ENGINE_VERSION = "who-lms-1"
+"""Stored beside every computed z-score so a later change of method is traceable."""
+
+# WHO 2006 standards are used while the unrounded age in months is below 60 (WHO Anthro 1.1:
+# `age_in_months < 60`, i.e. up to day 1826); from 60.0 months the 2007 Reference takes over.
+# AnthroPlus itself starts at 61 months; we score 60-61 months from the same 2007 table rows
+# rather than leave a one-month gap (decision recorded in docs/DECISIONS.md).
+HANDOVER_MONTHS = 60.0
+# WHO 2007 Reference: height- and BMI-for-age to 228 months, weight-for-age to 120 months.
+MAX_MONTHS_2007 = 228.0
+MAX_MONTHS_WFA_2007 = 120.0
+# Arm circumference and both skinfolds are tabulated from 3 months (day 91) (WHO 2007 report).
+FIRST_DAY_ARM_SKINFOLD = 91
+# Recumbent length below 731 days, standing height from 731 days; 0.7 cm between them
+# (WHO 2006 report, section 7.1). Positions are compared in units of 1e-4 cm (see `_UNITS`).
+LYING_BEFORE_DAYS = 731
+_UNITS = 10_000  # integer units per cm: exact for measurements with up to 4 decimals
+_LYING_STANDING_UNITS = 7_000  # 0.7 cm
+_UNITS_PER_ROW = 1_000  # the length tables have a row every 0.1 cm
+# WHO Anthro 1.1.0: "standing" recorded under 9 months is an implausible position; it is ignored
+# (no +0.7 cm) and flagged (`c9mo_flag`).
+STANDING_MIN_MONTHS = 9.0
+# Weight-for-length table 45-110 cm (age < 731 d), weight-for-height 65-120 cm (age >= 731 d).
+_WFL_RANGE = (45 * _UNITS, 110 * _UNITS)
+_WFH_RANGE = (65 * _UNITS, 120 * _UNITS)
+# WHO Anthro: without an age, a length below 87 cm is taken as lying, otherwise standing.
+_UNKNOWN_POSITION_SPLIT = 87 * _UNITS
+
+
+class Indicator(StrEnum):
+    """The eight WHO indicators; values are the suffixes of WHO Anthro's output columns."""
+
+    LENGTH_HEIGHT_FOR_AGE = "len"
+    WEIGHT_FOR_AGE = "wei"
+    WEIGHT_FOR_LENGTH_HEIGHT = "wfl"
+    BMI_FOR_AGE = "bmi"
+    HEAD_CIRCUMFERENCE_FOR_AGE = "hc"
+    ARM_CIRCUMFERENCE_FOR_AGE = "ac"
+    TRICEPS_SKINFOLD_FOR_AGE = "ts"
+    SUBSCAPULAR_SKINFOLD_FOR_AGE = "ss"
+
+
+class Position(StrEnum):
+    """How length/height was measured."""
+
+    LYING = "l"
+    STANDING = "h"
+
+
+class Reference(StrEnum):
+    WHO_2006 = "WHO 2006"
+    WHO_2007 = "WHO 2007"
+
+
+class ZProblem(StrEnum):
+    """Why a z-score was not computed."""
+
+    SEX_UNKNOWN = "sex_unknown"
+    AGE_MISSING = "age_missing"
+    AGE_OUT_OF_RANGE = "age_out_of_range"
+    MEASUREMENT_MISSING = "measurement_missing"
+    MEASUREMENT_INVALID = "measurement_invalid"  # zero, negative or infinite
+    LENGTH_MISSING = "length_missing"
+    LENGTH_INVALID = "length_invalid"
+    LENGTH_OUT_OF_RANGE = "length_out_of_range"
+    OEDEMA = "oedema"  # weight-based z not computed; counts as < -3 SD (WHO)
+
+
+# Biologically implausible z (WHO Anthro / AnthroPlus flags), checked on the 2-decimal z.
+_FLAG_LIMITS: dict[Indicator, tuple[float, float]] = {
+    Indicator.LENGTH_HEIGHT_FOR_AGE: (-6.0, 6.0),
+    Indicator.WEIGHT_FOR_AGE: (-6.0, 5.0),
+    Indicator.WEIGHT_FOR_LENGTH_HEIGHT: (-5.0, 5.0),
+    Indicator.BMI_FOR_AGE: (-5.0, 5.0),
+    Indicator.HEAD_CIRCUMFERENCE_FOR_AGE: (-5.0, 5.0),
+    Indicator.ARM_CIRCUMFERENCE_FOR_AGE: (-5.0, 5.0),
+    Indicator.TRICEPS_SKINFOLD_FOR_AGE: (-5.0, 5.0),
+    Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE: (-5.0, 5.0),
+}
+
+
+class ZScore(NamedTuple):
+    """A z-score at full precision, or the problem that prevented it."""
+
+    indicator: Indicator
+    z: float | None
+    problem: ZProblem | None = None
+    reference: Reference | None = None
+
+    @property
+    def rounded(self) -> float | None:
+        """The z WHO reports: two decimals, rounded once from full precision (never -0.0)."""
+        return None if self.z is None else round(self.z, 2) + 0.0
+
+    @property
+    def flagged(self) -> bool:
+        """True when the 2-decimal z is biologically implausible (WHO flag limits)."""
+        r = self.rounded
+        if r is None:
+            return False
+        low, high = _FLAG_LIMITS[self.indicator]
+        return r < low or r > high
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    table_2006: Table
+    table_2007: Table | None
+    max_months_2007: float
+    first_day: int
+    restricted: bool  # WHO's restricted LMS beyond +/-3 SD
+
+
+_SPECS: dict[Indicator, _Spec] = {
+    # Plain LMS for length/height and head circumference (L = 1); restricted for the rest.
+    Indicator.LENGTH_HEIGHT_FOR_AGE: _Spec(
+        Table.LHFA_2006, Table.HFA_2007, MAX_MONTHS_2007, 0, False
+    ),
+    Indicator.WEIGHT_FOR_AGE: _Spec(Table.WFA_2006, Table.WFA_2007, MAX_MONTHS_WFA_2007, 0, True),
+    Indicator.BMI_FOR_AGE: _Spec(Table.BFA_2006, Table.BFA_2007, MAX_MONTHS_2007, 0, True),
+    Indicator.HEAD_CIRCUMFERENCE_FOR_AGE: _Spec(Table.HCFA_2006, None, 0.0, 0, False),
+    Indicator.ARM_CIRCUMFERENCE_FOR_AGE: _Spec(
+        Table.ACFA_2006, None, 0.0, FIRST_DAY_ARM_SKINFOLD, True
+    ),
+    Indicator.TRICEPS_SKINFOLD_FOR_AGE: _Spec(
+        Table.TSFA_2006, None, 0.0, FIRST_DAY_ARM_SKINFOLD, True
+    ),
+    Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE: _Spec(
+        Table.SSFA_2006, None, 0.0, FIRST_DAY_ARM_SKINFOLD, True
+    ),
+}
+
+
+def lms_z(y: float, l_: float, m: float, s: float) -> float:
+    """The LMS z-score ((y/M)^L - 1) / (S L); L is never 0 in the WHO tables."""
+    return float(((y / m) ** l_ - 1.0) / (s * l_))
+
+
+def restricted_lms_z(y: float, l_: float, m: float, s: float) -> float:
+    """LMS z with WHO's restriction beyond +/-3 SD: the distance is measured in units of the
+    3rd-to-2nd SD gap (WHO 2006 report, chapter 7, for weight-based indicators)."""
+    z: float = ((y / m) ** l_ - 1.0) / (s * l_)
+    if z > 3.0:
+        sd3: float = m * (1.0 + l_ * s * 3.0) ** (1.0 / l_)
+        sd2: float = m * (1.0 + l_ * s * 2.0) ** (1.0 / l_)
+        return 3.0 + (y - sd3) / (sd3 - sd2)
+    if z < -3.0:
+        sd3 = m * (1.0 + l_ * s * -3.0) ** (1.0 / l_)
+        sd2 = m * (1.0 + l_ * s * -2.0) ** (1.0 / l_)
+        return -3.0 + (y - sd3) / (sd2 - sd3)
+    return z
+
+
+def _measure_problem(y: float | None) -> ZProblem | None:
+    if y is None or math.isnan(y):
+        return ZProblem.MEASUREMENT_MISSING
+    if not 0.0 < y < math.inf:
+        return ZProblem.MEASUREMENT_INVALID
+    return None
+
+
+def _interpolated(rows: LmsRows, key: int, fraction: float) -> tuple[float, float, float]:
+    l0, m0, s0 = rows.rows[key - rows.first]
+    if fraction <= 0.0:
+        return l0, m0, s0
+    l1, m1, s1 = rows.rows[key + 1 - rows.first]
+    return l0 + fraction * (l1 - l0), m0 + fraction * (m1 - m0), s0 + fraction * (s1 - s0)
+
+
+def _by_age(
+    standards: GrowthStandards, indicator: Indicator, sex: Sex, age: Age, y: float
+) -> ZScore:
+    """Score y against the age-based table for `indicator` (inputs already validated)."""
+    spec = _SPECS[indicator]
+    if age.months < HANDOVER_MONTHS:
+        if age.days < spec.first_day:
+            return ZScore(indicator, None, ZProblem.AGE_OUT_OF_RANGE)
+        rows = standards.rows(spec.table_2006, sex)
+        l_, m, s = rows.rows[age.days - rows.first]
+        reference = Reference.WHO_2006
+    elif spec.table_2007 is not None and age.months <= spec.max_months_2007:
+        # AnthroPlus: L, M and S interpolated linearly between whole-month rows.
+        month = int(age.months)
+        l_, m, s = _interpolated(standards.rows(spec.table_2007, sex), month, age.months - month)
+        reference = Reference.WHO_2007
+    else:
+        return ZScore(indicator, None, ZProblem.AGE_OUT_OF_RANGE)
+    z = restricted_lms_z(y, l_, m, s) if spec.restricted else lms_z(y, l_, m, s)
+    return ZScore(indicator, z, None, reference)
+
+
+def _age_indicator(
+    standards: GrowthStandards,
+    indicator: Indicator,
+    sex: Sex | None,
+    age: Age | None,
+    y: float | None,
+) -> ZScore:
+    if sex is None:
+        return ZScore(indicator, None, ZProblem.SEX_UNKNOWN)
+    if age is None:
+        return ZScore(indicator, None, ZProblem.AGE_MISSING)
+    problem = _measure_problem(y)
+    if problem is not None:
+        return ZScore(indicator, None, problem)
+    assert y is not None
+    return _by_age(standards, indicator, sex, age, y)
+
+
+# --- length/height ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LengthHeight:
+    """A length/height after WHO's lying/standing correction, in exact integer units."""
+
+    units: int  # 1e-4 cm
+    standing_under_9_months: bool  # position ignored and flagged (WHO Anthro 1.1.0)
+
+    @property
+    def cm(self) -> float:
+        return self.units / _UNITS
+
+
+def to_units(cm: float) -> int:
+    """A length in cm as integer 1e-4 cm units (exact for input with up to 4 decimals)."""
+    return round(cm * _UNITS)
+
+
+def adjust_length_height(
+    lenhei_cm: float, position: Position | None, age: Age | None
+) -> LengthHeight:
+    """Correct a measured length/height to what the tables expect at this age: +0.7 cm for
+    standing under 731 days, -0.7 cm for lying from 731 days; no change if position or age is
+    unknown, or for 'standing' under 9 months (ignored and flagged)."""
+    units = to_units(lenhei_cm)
+    if age is None or position is None:
+        return LengthHeight(units, False)
+    if position is Position.STANDING and age.months < STANDING_MIN_MONTHS:
+        return LengthHeight(units, True)
+    if age.days < LYING_BEFORE_DAYS and position is Position.STANDING:
+        units += _LYING_STANDING_UNITS
+    elif age.days >= LYING_BEFORE_DAYS and position is Position.LYING:
+        units -= _LYING_STANDING_UNITS
+    return LengthHeight(units, False)
+
+
+def _length_problem(lenhei_cm: float | None) -> ZProblem | None:
+    problem = _measure_problem(lenhei_cm)
+    if problem is ZProblem.MEASUREMENT_MISSING:
+        return ZProblem.LENGTH_MISSING
+    if problem is ZProblem.MEASUREMENT_INVALID:
+        return ZProblem.LENGTH_INVALID
+    return None
+
+
+def _weight_for_lenhei(
+    standards: GrowthStandards,
+    sex: Sex,
+    age: Age | None,
+    weight_kg: float,
+    units: int,
+    position: Position | None,
+) -> ZScore:
+    indicator = Indicator.WEIGHT_FOR_LENGTH_HEIGHT
+    if age is not None and age.months >= HANDOVER_MONTHS:
+        return ZScore(indicator, None, ZProblem.AGE_OUT_OF_RANGE)  # no 2007 weight-for-height
+    # The table follows the age, never the measured length (no fall-back to the other table).
+    if age is not None:
+        lying = age.days < LYING_BEFORE_DAYS
+    elif position is not None:
+        lying = position is Position.LYING
+    else:
+        lying = units < _UNKNOWN_POSITION_SPLIT
+    table, (low, high) = (Table.WFL_2006, _WFL_RANGE) if lying else (Table.WFH_2006, _WFH_RANGE)
+    if not low <= units <= high:
+        return ZScore(indicator, None, ZProblem.LENGTH_OUT_OF_RANGE)
+    row, rest = divmod(units, _UNITS_PER_ROW)
+    l_, m, s = _interpolated(standards.rows(table, sex), row, rest / _UNITS_PER_ROW)
+    return ZScore(indicator, restricted_lms_z(weight_kg, l_, m, s), None, Reference.WHO_2006)
+
+
+# --- public, one indicator at a time -------------------------------------------------------------
+
+
+def weight_for_age(
+    standards: GrowthStandards,
+    sex: Sex | None,
+    age: Age | None,
+    weight_kg: float | None,
+    *,
+    oedema: bool = False,
+) -> ZScore:
+    """Weight-for-age: 2006 below 60 months, 2007 to 120 months."""
+    if oedema:
+        return ZScore(Indicator.WEIGHT_FOR_AGE, None, ZProblem.OEDEMA)
+    return _age_indicator(standards, Indicator.WEIGHT_FOR_AGE, sex, age, weight_kg)
+
+
+def length_height_for_age(
+    standards: GrowthStandards,
+    sex: Sex | None,
+    age: Age | None,
+    lenhei_cm: float | None,
+    position: Position | None,
+) -> ZScore:
+    """Length/height-for-age on the position-corrected value: 2006, then 2007 to 228 months."""
+    problem = _measure_problem(lenhei_cm)
+    if problem is not None or lenhei_cm is None:
+        return ZScore(Indicator.LENGTH_HEIGHT_FOR_AGE, None, problem)
+    corrected = adjust_length_height(lenhei_cm, position, age).cm
+    return _age_indicator(standards, Indicator.LENGTH_HEIGHT_FOR_AGE, sex, age, corrected)
+
+
+def weight_for_length_height(
+    standards: GrowthStandards,
+    sex: Sex | None,
+    age: Age | None,
+    weight_kg: float | None,
+    lenhei_cm: float | None,
+    position: Position | None,
+    *,
+    oedema: bool = False,
+) -> ZScore:
+    """Weight-for-length (< 731 days, 45-110 cm) or -height (>= 731 days, 65-120 cm)."""
+    indicator = Indicator.WEIGHT_FOR_LENGTH_HEIGHT
+    if sex is None:
+        return ZScore(indicator, None, ZProblem.SEX_UNKNOWN)
+    problem = _measure_problem(weight_kg) or _length_problem(lenhei_cm)
+    if problem is not None or weight_kg is None or lenhei_cm is None:
+        return ZScore(indicator, None, problem)
+    if oedema:
+        return ZScore(indicator, None, ZProblem.OEDEMA)
+    adjusted = adjust_length_height(lenhei_cm, position, age)
+    return _weight_for_lenhei(standards, sex, age, weight_kg, adjusted.units, position)
+
+
+def bmi(weight_kg: float, lenhei_cm: float) -> float:
+    """Body mass index, kg/m²."""
+    return weight_kg / ((lenhei_cm / 100.0) ** 2)
+
+
+def bmi_for_age(
+    standards: GrowthStandards,
+    sex: Sex | None,
+    age: Age | None,
+    weight_kg: float | None,
+    lenhei_cm: float | None,
+    position: Position | None,
+    *,
+    oedema: bool = False,
+) -> ZScore:
+    """BMI-for-age from weight and the position-corrected length/height."""
+    indicator = Indicator.BMI_FOR_AGE
+    problem = _measure_problem(weight_kg) or _length_problem(lenhei_cm)
+    if problem is not None or weight_kg is None or lenhei_cm is None:
+        return ZScore(indicator, None, problem)
+    if oedema:
+        return ZScore(indicator, None, ZProblem.OEDEMA)
+    corrected = adjust_length_height(lenhei_cm, position, age).cm
+    return _age_indicator(standards, indicator, sex, age, bmi(weight_kg, corrected))
+
+
+def head_circumference_for_age(
+    standards: GrowthStandards, sex: Sex | None, age: Age | None, headc_cm: float | None
+) -> ZScore:
+    """Head circumference-for-age (2006 standards only, below 60 months)."""
+    return _age_indicator(standards, Indicator.HEAD_CIRCUMFERENCE_FOR_AGE, sex, age, headc_cm)
+
+
+def arm_circumference_for_age(
+    standards: GrowthStandards, sex: Sex | None, age: Age | None, armc_cm: float | None
+) -> ZScore:
+    """Mid-upper-arm (LILA) circumference-for-age, 3 to 60 months."""
+    return _age_indicator(standards, Indicator.ARM_CIRCUMFERENCE_FOR_AGE, sex, age, armc_cm)
+
+
+def triceps_skinfold_for_age(
+    standards: GrowthStandards, sex: Sex | None, age: Age | None, triskin_mm: float | None
+) -> ZScore:
+    """Triceps skinfold-for-age, 3 to 60 months."""
+    return _age_indicator(standards, Indicator.TRICEPS_SKINFOLD_FOR_AGE, sex, age, triskin_mm)
+
+
+def subscapular_skinfold_for_age(
+    standards: GrowthStandards, sex: Sex | None, age: Age | None, subskin_mm: float | None
+) -> ZScore:
+    """Subscapular skinfold-for-age, 3 to 60 months."""
+    return _age_indicator(standards, Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE, sex, age, subskin_mm)
+
+
+# --- all indicators for one visit ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Measurements:
+    """What was measured at one visit; None where nothing was measured."""
+
+    sex: Sex | None
+    age: Age | None
+    weight_kg: float | None = None
+    lenhei_cm: float | None = None
+    position: Position | None = None
+    headc_cm: float | None = None
+    armc_cm: float | None = None
+    triskin_mm: float | None = None
+    subskin_mm: float | None = None
+    oedema: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Every indicator for one visit, with the corrected length/height and BMI they used."""
+
+    lenhei_cm: float | None
+    bmi: float | None
+    standing_under_9_months: bool
+    scores: Mapping[Indicator, ZScore]
+
+    def __getitem__(self, indicator: Indicator) -> ZScore:
+        return self.scores[indicator]
+
+
+def assess(standards: GrowthStandards, m: Measurements) -> Assessment:
+    """All eight indicators for one set of measurements."""
+    sex, age = m.sex, m.age
+    weight_problem = _measure_problem(m.weight_kg)
+    length_problem = _length_problem(m.lenhei_cm)
+    corrected: LengthHeight | None = None
+    if length_problem is None and m.lenhei_cm is not None:
+        corrected = adjust_length_height(m.lenhei_cm, m.position, age)
+    body_mass_index = None
+    if corrected is not None and weight_problem is None and m.weight_kg is not None:
+        body_mass_index = bmi(m.weight_kg, corrected.cm)
+
+    def weight_based(indicator: Indicator, y: float | None, problem: ZProblem | None) -> ZScore:
+        if problem is None and m.oedema:
+            return ZScore(indicator, None, ZProblem.OEDEMA)
+        if problem is not None:
+            return ZScore(indicator, None, problem)
+        return _age_indicator(standards, indicator, sex, age, y)
+
+    if sex is None:
+        wflh = ZScore(Indicator.WEIGHT_FOR_LENGTH_HEIGHT, None, ZProblem.SEX_UNKNOWN)
+    elif weight_problem or length_problem:
+        wflh = ZScore(Indicator.WEIGHT_FOR_LENGTH_HEIGHT, None, weight_problem or length_problem)
+    elif m.oedema:
+        wflh = ZScore(Indicator.WEIGHT_FOR_LENGTH_HEIGHT, None, ZProblem.OEDEMA)
+    else:
+        assert corrected is not None and m.weight_kg is not None
+        wflh = _weight_for_lenhei(standards, sex, age, m.weight_kg, corrected.units, m.position)
+
+    scores = {
+        Indicator.LENGTH_HEIGHT_FOR_AGE: (
+            ZScore(Indicator.LENGTH_HEIGHT_FOR_AGE, None, _measure_problem(m.lenhei_cm))
+            if corrected is None
+            else _age_indicator(standards, Indicator.LENGTH_HEIGHT_FOR_AGE, sex, age, corrected.cm)
+        ),
+        Indicator.WEIGHT_FOR_AGE: weight_based(
+            Indicator.WEIGHT_FOR_AGE, m.weight_kg, weight_problem
+        ),
+        Indicator.WEIGHT_FOR_LENGTH_HEIGHT: wflh,
+        Indicator.BMI_FOR_AGE: weight_based(
+            Indicator.BMI_FOR_AGE, body_mass_index, weight_problem or length_problem
+        ),
+        Indicator.HEAD_CIRCUMFERENCE_FOR_AGE: head_circumference_for_age(
+            standards, sex, age, m.headc_cm
+        ),
+        Indicator.ARM_CIRCUMFERENCE_FOR_AGE: arm_circumference_for_age(
+            standards, sex, age, m.armc_cm
+        ),
+        Indicator.TRICEPS_SKINFOLD_FOR_AGE: triceps_skinfold_for_age(
+            standards, sex, age, m.triskin_mm
+        ),
+        Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE: subscapular_skinfold_for_age(
+            standards, sex, age, m.subskin_mm
+        ),
+    }
+    return Assessment(
+        lenhei_cm=None if corrected is None else corrected.cm,
+        bmi=body_mass_index,
+        standing_under_9_months=corrected is not None and corrected.standing_under_9_months,
+        scores=scores,
+    )
