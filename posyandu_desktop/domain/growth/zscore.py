@@ -30,17 +30,20 @@ MAX_MONTHS_WFA_2007 = 120.0
 # Arm circumference and both skinfolds are tabulated from 3 months (day 91) (WHO 2007 report).
 FIRST_DAY_ARM_SKINFOLD = 91
 # Recumbent length below 731 days, standing height from 731 days; 0.7 cm between them
-# (WHO 2006 report, section 7.1). Positions are compared in units of 1e-4 cm (see `_UNITS`).
+# (WHO 2006 report, section 7.1). Table choice and range checks use integer units of 1e-6 cm,
+# so that e.g. 65.7 - 0.7 is exactly 65.0 and 78.6 - 0.7 finds the 77.9 cm row.
 LYING_BEFORE_DAYS = 731
-_UNITS = 10_000  # integer units per cm: exact for measurements with up to 4 decimals
-_LYING_STANDING_UNITS = 7_000  # 0.7 cm
-_UNITS_PER_ROW = 1_000  # the length tables have a row every 0.1 cm
+_UNITS = 1_000_000  # integer units per cm
+_LYING_STANDING_CM = 0.7
+_LYING_STANDING_UNITS = 700_000
+_UNITS_PER_ROW = 100_000  # the length tables have a row every 0.1 cm
 # WHO Anthro 1.1.0: "standing" recorded under 9 months is an implausible position; it is ignored
 # (no +0.7 cm) and flagged (`c9mo_flag`).
 STANDING_MIN_MONTHS = 9.0
 # Weight-for-length table 45-110 cm (age < 731 d), weight-for-height 65-120 cm (age >= 731 d).
 _WFL_RANGE = (45 * _UNITS, 110 * _UNITS)
 _WFH_RANGE = (65 * _UNITS, 120 * _UNITS)
+_BEYOND_EVERY_TABLE = 10**15  # units for an absurd length that overflows the scaling
 # WHO Anthro: without an age, a length below 87 cm is taken as lying, otherwise standing.
 _UNKNOWN_POSITION_SPLIT = 87 * _UNITS
 
@@ -114,10 +117,13 @@ class ZScore(NamedTuple):
     def flagged(self) -> bool:
         """True when the 2-decimal z is biologically implausible (WHO flag limits)."""
         r = self.rounded
-        if r is None:
-            return False
-        low, high = _FLAG_LIMITS[self.indicator]
-        return r < low or r > high
+        return r is not None and implausible(self.indicator, r)
+
+
+def implausible(indicator: Indicator, rounded_z: float) -> bool:
+    """WHO's biologically-implausible flag for a 2-decimal z of this indicator."""
+    low, high = _FLAG_LIMITS[indicator]
+    return rounded_z < low or rounded_z > high
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +185,7 @@ def _measure_problem(y: float | None) -> ZProblem | None:
 
 def _interpolated(rows: LmsRows, key: int, fraction: float) -> tuple[float, float, float]:
     l0, m0, s0 = rows.rows[key - rows.first]
-    if fraction <= 0.0:
+    if fraction <= 0.0 or key >= rows.last:
         return l0, m0, s0
     l1, m1, s1 = rows.rows[key + 1 - rows.first]
     return l0 + fraction * (l1 - l0), m0 + fraction * (m1 - m0), s0 + fraction * (s1 - s0)
@@ -203,7 +209,25 @@ def _by_age(
         reference = Reference.WHO_2007
     else:
         return ZScore(indicator, None, ZProblem.AGE_OUT_OF_RANGE)
-    z = restricted_lms_z(y, l_, m, s) if spec.restricted else lms_z(y, l_, m, s)
+    return _scored(indicator, y, l_, m, s, spec.restricted, reference)
+
+
+def _scored(
+    indicator: Indicator,
+    y: float,
+    l_: float,
+    m: float,
+    s: float,
+    restricted: bool,
+    reference: Reference,
+) -> ZScore:
+    """The z for y, or MEASUREMENT_INVALID when an absurd value overflows the arithmetic."""
+    try:
+        z = restricted_lms_z(y, l_, m, s) if restricted else lms_z(y, l_, m, s)
+    except (OverflowError, ZeroDivisionError):
+        return ZScore(indicator, None, ZProblem.MEASUREMENT_INVALID)
+    if not math.isfinite(z):
+        return ZScore(indicator, None, ZProblem.MEASUREMENT_INVALID)
     return ZScore(indicator, z, None, reference)
 
 
@@ -218,31 +242,20 @@ def _age_indicator(
         return ZScore(indicator, None, ZProblem.SEX_UNKNOWN)
     if age is None:
         return ZScore(indicator, None, ZProblem.AGE_MISSING)
-    problem = _measure_problem(y)
-    if problem is not None:
-        return ZScore(indicator, None, problem)
-    assert y is not None
+    if y is None or not 0.0 < y < math.inf:
+        return ZScore(indicator, None, _measure_problem(y))
     return _by_age(standards, indicator, sex, age, y)
 
 
 # --- length/height ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class LengthHeight:
-    """A length/height after WHO's lying/standing correction, in exact integer units."""
+class LengthHeight(NamedTuple):
+    """A length/height after WHO's lying/standing correction."""
 
-    units: int  # 1e-4 cm
+    cm: float  # full precision, for z-scores and BMI
+    units: int  # the same in integer 1e-6 cm, for table rows and range checks
     standing_under_9_months: bool  # position ignored and flagged (WHO Anthro 1.1.0)
-
-    @property
-    def cm(self) -> float:
-        return self.units / _UNITS
-
-
-def to_units(cm: float) -> int:
-    """A length in cm as integer 1e-4 cm units (exact for input with up to 4 decimals)."""
-    return round(cm * _UNITS)
 
 
 def adjust_length_height(
@@ -251,16 +264,17 @@ def adjust_length_height(
     """Correct a measured length/height to what the tables expect at this age: +0.7 cm for
     standing under 731 days, -0.7 cm for lying from 731 days; no change if position or age is
     unknown, or for 'standing' under 9 months (ignored and flagged)."""
-    units = to_units(lenhei_cm)
+    scaled = lenhei_cm * _UNITS
+    units = round(scaled) if scaled < math.inf else _BEYOND_EVERY_TABLE
     if age is None or position is None:
-        return LengthHeight(units, False)
+        return LengthHeight(lenhei_cm, units, False)
     if position is Position.STANDING and age.months < STANDING_MIN_MONTHS:
-        return LengthHeight(units, True)
+        return LengthHeight(lenhei_cm, units, True)
     if age.days < LYING_BEFORE_DAYS and position is Position.STANDING:
-        units += _LYING_STANDING_UNITS
-    elif age.days >= LYING_BEFORE_DAYS and position is Position.LYING:
-        units -= _LYING_STANDING_UNITS
-    return LengthHeight(units, False)
+        return LengthHeight(lenhei_cm + _LYING_STANDING_CM, units + _LYING_STANDING_UNITS, False)
+    if age.days >= LYING_BEFORE_DAYS and position is Position.LYING:
+        return LengthHeight(lenhei_cm - _LYING_STANDING_CM, units - _LYING_STANDING_UNITS, False)
+    return LengthHeight(lenhei_cm, units, False)
 
 
 def _length_problem(lenhei_cm: float | None) -> ZProblem | None:
@@ -277,7 +291,7 @@ def _weight_for_lenhei(
     sex: Sex,
     age: Age | None,
     weight_kg: float,
-    units: int,
+    length: LengthHeight,
     position: Position | None,
 ) -> ZScore:
     indicator = Indicator.WEIGHT_FOR_LENGTH_HEIGHT
@@ -289,13 +303,16 @@ def _weight_for_lenhei(
     elif position is not None:
         lying = position is Position.LYING
     else:
-        lying = units < _UNKNOWN_POSITION_SPLIT
+        lying = length.units < _UNKNOWN_POSITION_SPLIT
     table, (low, high) = (Table.WFL_2006, _WFL_RANGE) if lying else (Table.WFH_2006, _WFH_RANGE)
-    if not low <= units <= high:
+    if not low <= length.units <= high:
         return ZScore(indicator, None, ZProblem.LENGTH_OUT_OF_RANGE)
-    row, rest = divmod(units, _UNITS_PER_ROW)
-    l_, m, s = _interpolated(standards.rows(table, sex), row, rest / _UNITS_PER_ROW)
-    return ZScore(indicator, restricted_lms_z(weight_kg, l_, m, s), None, Reference.WHO_2006)
+    # The row comes from the exact units; the interpolation weight from the float (WHO
+    # interpolates L, M and S linearly between 0.1 cm rows), clamped against round-off.
+    row = length.units // _UNITS_PER_ROW
+    fraction = min(max(length.cm * 10.0 - row, 0.0), 1.0)
+    l_, m, s = _interpolated(standards.rows(table, sex), row, fraction)
+    return _scored(indicator, weight_kg, l_, m, s, True, Reference.WHO_2006)
 
 
 # --- public, one indicator at a time -------------------------------------------------------------
@@ -350,12 +367,15 @@ def weight_for_length_height(
     if oedema:
         return ZScore(indicator, None, ZProblem.OEDEMA)
     adjusted = adjust_length_height(lenhei_cm, position, age)
-    return _weight_for_lenhei(standards, sex, age, weight_kg, adjusted.units, position)
+    return _weight_for_lenhei(standards, sex, age, weight_kg, adjusted, position)
 
 
 def bmi(weight_kg: float, lenhei_cm: float) -> float:
-    """Body mass index, kg/m²."""
-    return weight_kg / ((lenhei_cm / 100.0) ** 2)
+    """Body mass index, kg/m² (inf when absurd inputs overflow)."""
+    try:
+        return weight_kg / ((lenhei_cm / 100.0) ** 2)
+    except (OverflowError, ZeroDivisionError):
+        return math.inf
 
 
 def bmi_for_age(
@@ -410,8 +430,7 @@ def subscapular_skinfold_for_age(
 # --- all indicators for one visit ---------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Measurements:
+class Measurements(NamedTuple):
     """What was measured at one visit; None where nothing was measured."""
 
     sex: Sex | None
@@ -441,62 +460,56 @@ class Assessment:
 
 def assess(standards: GrowthStandards, m: Measurements) -> Assessment:
     """All eight indicators for one set of measurements."""
-    sex, age = m.sex, m.age
-    weight_problem = _measure_problem(m.weight_kg)
+    sex, age, weight = m.sex, m.age, m.weight_kg
+    weight_problem = _measure_problem(weight)
     length_problem = _length_problem(m.lenhei_cm)
-    corrected: LengthHeight | None = None
+    corrected = bmi_value = None
     if length_problem is None and m.lenhei_cm is not None:
         corrected = adjust_length_height(m.lenhei_cm, m.position, age)
-    body_mass_index = None
-    if corrected is not None and weight_problem is None and m.weight_kg is not None:
-        body_mass_index = bmi(m.weight_kg, corrected.cm)
+        if weight_problem is None and weight is not None:
+            bmi_value = bmi(weight, corrected.cm)
+    # Weight-based indicators: the first problem wins, then oedema (WHO: not computed).
+    weight_block = weight_problem or (ZProblem.OEDEMA if m.oedema else None)
+    bmi_block = weight_problem or length_problem or (ZProblem.OEDEMA if m.oedema else None)
 
-    def weight_based(indicator: Indicator, y: float | None, problem: ZProblem | None) -> ZScore:
-        if problem is None and m.oedema:
-            return ZScore(indicator, None, ZProblem.OEDEMA)
-        if problem is not None:
-            return ZScore(indicator, None, problem)
-        return _age_indicator(standards, indicator, sex, age, y)
-
-    if sex is None:
-        wflh = ZScore(Indicator.WEIGHT_FOR_LENGTH_HEIGHT, None, ZProblem.SEX_UNKNOWN)
-    elif weight_problem or length_problem:
-        wflh = ZScore(Indicator.WEIGHT_FOR_LENGTH_HEIGHT, None, weight_problem or length_problem)
-    elif m.oedema:
-        wflh = ZScore(Indicator.WEIGHT_FOR_LENGTH_HEIGHT, None, ZProblem.OEDEMA)
-    else:
-        assert corrected is not None and m.weight_kg is not None
-        wflh = _weight_for_lenhei(standards, sex, age, m.weight_kg, corrected.units, m.position)
-
+    lhfa = Indicator.LENGTH_HEIGHT_FOR_AGE
+    wfa = Indicator.WEIGHT_FOR_AGE
+    wflh = Indicator.WEIGHT_FOR_LENGTH_HEIGHT
+    bfa = Indicator.BMI_FOR_AGE
     scores = {
-        Indicator.LENGTH_HEIGHT_FOR_AGE: (
-            ZScore(Indicator.LENGTH_HEIGHT_FOR_AGE, None, _measure_problem(m.lenhei_cm))
+        lhfa: (
+            ZScore(lhfa, None, _measure_problem(m.lenhei_cm))
             if corrected is None
-            else _age_indicator(standards, Indicator.LENGTH_HEIGHT_FOR_AGE, sex, age, corrected.cm)
+            else _age_indicator(standards, lhfa, sex, age, corrected.cm)
         ),
-        Indicator.WEIGHT_FOR_AGE: weight_based(
-            Indicator.WEIGHT_FOR_AGE, m.weight_kg, weight_problem
+        wfa: (
+            ZScore(wfa, None, weight_block)
+            if weight_block
+            else _age_indicator(standards, wfa, sex, age, weight)
         ),
-        Indicator.WEIGHT_FOR_LENGTH_HEIGHT: wflh,
-        Indicator.BMI_FOR_AGE: weight_based(
-            Indicator.BMI_FOR_AGE, body_mass_index, weight_problem or length_problem
+        wflh: (
+            ZScore(wflh, None, ZProblem.SEX_UNKNOWN)
+            if sex is None
+            else ZScore(wflh, None, bmi_block)
+            if bmi_block or corrected is None or weight is None
+            else _weight_for_lenhei(standards, sex, age, weight, corrected, m.position)
         ),
-        Indicator.HEAD_CIRCUMFERENCE_FOR_AGE: head_circumference_for_age(
-            standards, sex, age, m.headc_cm
-        ),
-        Indicator.ARM_CIRCUMFERENCE_FOR_AGE: arm_circumference_for_age(
-            standards, sex, age, m.armc_cm
-        ),
-        Indicator.TRICEPS_SKINFOLD_FOR_AGE: triceps_skinfold_for_age(
-            standards, sex, age, m.triskin_mm
-        ),
-        Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE: subscapular_skinfold_for_age(
-            standards, sex, age, m.subskin_mm
+        bfa: (
+            ZScore(bfa, None, bmi_block)
+            if bmi_block
+            else _age_indicator(standards, bfa, sex, age, bmi_value)
         ),
     }
+    for indicator, value in (
+        (Indicator.HEAD_CIRCUMFERENCE_FOR_AGE, m.headc_cm),
+        (Indicator.ARM_CIRCUMFERENCE_FOR_AGE, m.armc_cm),
+        (Indicator.TRICEPS_SKINFOLD_FOR_AGE, m.triskin_mm),
+        (Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE, m.subskin_mm),
+    ):
+        scores[indicator] = _age_indicator(standards, indicator, sex, age, value)
     return Assessment(
         lenhei_cm=None if corrected is None else corrected.cm,
-        bmi=body_mass_index,
+        bmi=bmi_value,
         standing_under_9_months=corrected is not None and corrected.standing_under_9_months,
         scores=scores,
     )

@@ -1,0 +1,1 @@
+"""Headless subcommands of `posyandu-desktop` (batch tools for the puskesmas)."""
