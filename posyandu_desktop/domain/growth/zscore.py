@@ -223,10 +223,12 @@ def _scored(
 ) -> ZScore:
     """The z for y, or MEASUREMENT_INVALID when an absurd value overflows the arithmetic."""
     try:
-        z = restricted_lms_z(y, l_, m, s) if restricted else lms_z(y, l_, m, s)
+        z: float = ((y / m) ** l_ - 1.0) / (s * l_)  # lms_z, inlined: this is the hot path
+        if restricted and (z > 3.0 or z < -3.0):
+            z = restricted_lms_z(y, l_, m, s)
     except (OverflowError, ZeroDivisionError):
         return ZScore(indicator, None, ZProblem.MEASUREMENT_INVALID)
-    if not math.isfinite(z):
+    if z - z != 0.0:  # inf or nan
         return ZScore(indicator, None, ZProblem.MEASUREMENT_INVALID)
     return ZScore(indicator, z, None, reference)
 

@@ -1,0 +1,1 @@
+"""Benchmarks (not shipped). Run them with the project venv, e.g. `python benchmarks/zscores.py`."""
