@@ -254,13 +254,21 @@ def test_weight_for_length_table_switches_by_age_at_731_days(standards: GrowthSt
         (1000, 120.1, False),
     ],
 )
+@pytest.mark.parametrize("sex", [M, F])
 def test_weight_for_length_height_ranges(
-    standards: GrowthStandards, day: int, lenhei: float, scored: bool
+    standards: GrowthStandards, day: int, lenhei: float, scored: bool, sex: Sex
 ) -> None:
     position = LYING if day < 731 else STANDING
-    got = weight_for_length_height(standards, M, days(day), 10.0, lenhei, position)
+    got = weight_for_length_height(standards, sex, days(day), 10.0, lenhei, position)
     assert (got.z is not None) is scored
-    if not scored:
+    if scored:  # the end rows themselves: the median weight there is z 0
+        stem = "who2006_wfl" if day < 731 else "who2006_wfh"
+        median = lms(stem, sex, lenhei)[1]
+        assert (
+            weight_for_length_height(standards, sex, days(day), median, lenhei, position).rounded
+            == 0.0
+        )
+    else:
         assert got.problem is ZProblem.LENGTH_OUT_OF_RANGE
 
 
@@ -299,19 +307,33 @@ def test_no_age_chooses_the_table_by_position_then_by_87_cm(standards: GrowthSta
 # --- the 60-month hand-over and the 2007 reference ---------------------------------------------
 
 
-def test_handover_at_60_months(standards: GrowthStandards) -> None:
-    last = lms("who2006_wfa", F, 1826)
-    assert weight_for_age(standards, F, days(1826), last[1]).reference is Reference.WHO_2006
-    assert weight_for_age(standards, F, days(1826), last[1]).rounded == 0.0
+HANDOVER = [
+    ("who2006_wfa", "who2007_wfa", Indicator.WEIGHT_FOR_AGE),
+    ("who2006_lhfa", "who2007_hfa", Indicator.LENGTH_HEIGHT_FOR_AGE),
+    ("who2006_bfa", "who2007_bfa", Indicator.BMI_FOR_AGE),
+]
+
+
+@pytest.mark.parametrize("sex", [M, F])
+@pytest.mark.parametrize(("stem_2006", "stem_2007", "indicator"), HANDOVER)
+def test_handover_at_60_months(
+    standards: GrowthStandards, sex: Sex, stem_2006: str, stem_2007: str, indicator: Indicator
+) -> None:
+    # Day 1826 (59.99 months) is the last row of the 2006 standards.
+    last = lms(stem_2006, sex, 1826)
+    got = score_by_age(standards, indicator, sex, days(1826), sd_line(last, 2.0))
+    assert got.reference is Reference.WHO_2006 and got.z == pytest.approx(2.0, abs=TOLERANCE)
     # Day 1827 is 60.02 months: the 2007 reference, interpolated between months 60 and 61.
     t = 1827 / 30.4375 - 60
-    row = interpolate(lms("who2007_wfa", F, 60), lms("who2007_wfa", F, 61), t)
-    got = weight_for_age(standards, F, days(1827), sd_line(row, -2.0))
-    assert got.reference is Reference.WHO_2007
-    assert got.z == pytest.approx(-2.0, abs=TOLERANCE)
+    row = interpolate(lms(stem_2007, sex, 60), lms(stem_2007, sex, 61), t)
+    got = score_by_age(standards, indicator, sex, days(1827), sd_line(row, -2.0))
+    assert got.reference is Reference.WHO_2007 and got.z == pytest.approx(-2.0, abs=TOLERANCE)
     # 60.0 months exactly is the 2007 row 60; 59.99 months is still day 1826 of the 2006 table.
-    assert weight_for_age(standards, M, months(60), lms("who2007_wfa", M, 60)[1]).rounded == 0.0
-    assert weight_for_age(standards, M, months(59.99), 18.0).reference is Reference.WHO_2006
+    row60 = lms(stem_2007, sex, 60)
+    assert score_by_age(standards, indicator, sex, months(60), row60[1]).rounded == 0.0
+    assert (
+        score_by_age(standards, indicator, sex, months(59.99), 18.0).reference is Reference.WHO_2006
+    )
 
 
 @pytest.mark.parametrize(
