@@ -1,20 +1,84 @@
-"""Words for the UI and the PDFs: `labels` turns domain enums and problem codes into Indonesian
-or English. No Qt, no SQL."""
+"""Words for the UI and the PDFs, from gettext catalogs under `resources/locale` (stdlib only at
+run time; no Qt, no SQL).
 
-from posyandu_desktop.i18n.labels import (
+Write English source strings with named placeholders, `_("Saved {count} children").format(
+count=n)`, never an f-string inside `_()`; mark strings of import-time tables with `N_()` (or
+`NP_()` with a context) and translate them where they are shown. `install(lang, localedir)` sets
+the UI language (default Indonesian); `translator(lang)` gives words in any language, e.g. for a
+PDF. `labels` names domain codes; `formats` writes dates, numbers and ages and reads typed ones.
+After changing strings run `python -m posyandu_desktop.i18n.build_catalogs`.
+"""
+
+from posyandu_desktop.i18n.catalog import (
+    DEFAULT_LANGUAGE,
     LANGUAGES,
+    N_,
+    NP_,
+    PSEUDO_LOCALE_ENV,
+    Translator,
+    _,
+    current_language,
+    default_localedir,
+    install,
+    language_code,
+    ngettext,
+    pgettext,
+    translator,
+)
+from posyandu_desktop.i18n.formats import (
+    age_text,
+    age_text_on,
+    decimal_mark,
+    format_date,
+    format_date_short,
+    format_decimal,
+    format_month,
+    format_quantity,
+    month_name,
+    parse_date,
+    parse_decimal,
+    weekday_name,
+)
+from posyandu_desktop.i18n.labels import (
     category_label,
     indicator_label,
     lila_group_label,
     lila_label,
+    row_problem_label,
     zproblem_label,
 )
 
 __all__ = [
+    "DEFAULT_LANGUAGE",
     "LANGUAGES",
+    "NP_",
+    "N_",
+    "PSEUDO_LOCALE_ENV",
+    "Translator",
+    "_",
+    "age_text",
+    "age_text_on",
     "category_label",
+    "current_language",
+    "decimal_mark",
+    "default_localedir",
+    "format_date",
+    "format_date_short",
+    "format_decimal",
+    "format_month",
+    "format_quantity",
     "indicator_label",
+    "install",
+    "language_code",
     "lila_group_label",
     "lila_label",
+    "month_name",
+    "ngettext",
+    "parse_date",
+    "parse_decimal",
+    "pgettext",
+    "row_problem_label",
+    "translator",
+    "weekday_name",
     "zproblem_label",
 ]

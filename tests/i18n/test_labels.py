@@ -1,8 +1,10 @@
-"""Every domain code has words in every language; category words are the regulation's own."""
+"""Every domain code has words in every language, the Indonesian ones from the catalog; category
+words are the regulation's own."""
 
 import pytest
 
 from posyandu_desktop.domain.growth import Indicator, ZProblem
+from posyandu_desktop.domain.growth.anthro_input import RowProblem
 from posyandu_desktop.domain.growth.classify import (
     BmiForAge5To18Category,
     LengthHeightForAgeCategory,
@@ -15,10 +17,13 @@ from posyandu_desktop.i18n import (
     LANGUAGES,
     category_label,
     indicator_label,
+    install,
     lila_group_label,
     lila_label,
+    row_problem_label,
     zproblem_label,
 )
+from posyandu_desktop.i18n.build_catalogs import catalog_paths, placeholders, read_catalog
 
 U, L, X, B = (
     WeightForAgeCategory,
@@ -52,6 +57,40 @@ def test_every_member_has_distinct_words(label, enum, lang):
 @pytest.mark.parametrize(("label", "enum"), LABELLED)
 def test_indonesian_is_the_default(label, enum):
     assert all(label(member) == label(member, "id") for member in enum)
+
+
+@pytest.mark.parametrize(("label", "enum"), LABELLED)
+def test_no_language_means_the_ui_language(label, enum):
+    install("en")
+    assert all(label(member) == label(member, "en") for member in enum)
+
+
+@pytest.fixture(scope="module")
+def indonesian_catalog() -> set[tuple[str, str]]:
+    """(English, Indonesian) of every translated entry of the Indonesian .po."""
+    catalog = read_catalog(catalog_paths("id")[0].read_bytes(), "id")
+    return {
+        (m.id, m.string) for m in catalog if isinstance(m.id, str) and isinstance(m.string, str)
+    }
+
+
+@pytest.mark.parametrize(("label", "enum"), [*LABELLED, (row_problem_label, RowProblem)])
+def test_indonesian_words_come_from_the_catalog(label, enum, indonesian_catalog):
+    # Not the English source falling through: the .po translates each member's English label.
+    for member in enum:
+        assert (label(member, "en"), label(member, "id")) in indonesian_catalog, member
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_row_problems_are_templates_of_column_and_value(lang):
+    for problem in RowProblem:
+        words = row_problem_label(problem, lang)
+        assert words and words == words.strip()
+        assert set(placeholders(words)) <= {"column", "value"}
+        assert "{value}" in words or problem in {
+            RowProblem.AGE_MISSING,
+            RowProblem.VISIT_BEFORE_BIRTH,
+        }
 
 
 @pytest.mark.parametrize(
