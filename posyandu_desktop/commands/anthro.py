@@ -76,10 +76,18 @@ _SAID_FOR_ROW = {
 }
 # Problems of an input value rather than of an indicator: said once, about the column.
 _ABOUT_COLUMN = {ZProblem.MEASUREMENT_INVALID: None, ZProblem.LENGTH_INVALID: "lenhei"}
-# Per indicator: its z, flag and category columns and the input column it measures.
+# Per indicator: where its z, flag and category go in the output row, and the input it measures.
 _PLAN = tuple(
-    (i, f"z{i.value}", f"f{i.value}", CATEGORY_COLUMNS.get(i), _SOURCE_COLUMN[i]) for i in Indicator
+    (
+        i,
+        OUTPUT_COLUMNS.index(f"z{i.value}"),
+        OUTPUT_COLUMNS.index(f"f{i.value}"),
+        OUTPUT_COLUMNS.index(CATEGORY_COLUMNS[i]) if i in CATEGORY_COLUMNS else None,
+        _SOURCE_COLUMN[i],
+    )
+    for i in Indicator
 )
+_ERROR = OUTPUT_COLUMNS.index("error")
 
 
 @cache
@@ -89,24 +97,25 @@ def _category_text(category: Category, lang: str) -> str:
 
 def score_row(
     row: Mapping[str, str], standards: GrowthStandards, *, lang: str = "id", decimal: str = "."
-) -> dict[str, str]:
-    """The output columns for one input row (input columns not included)."""
+) -> list[str]:
+    """The values of OUTPUT_COLUMNS, in order, for one input row."""
     parsed = parse_row(row)
     a = assess(standards, parsed.measurements)
-    out = {"clenhei": _fmt(a.lenhei_cm, decimal), "cbmi": _fmt(a.bmi, decimal)}
+    out = [""] * len(OUTPUT_COLUMNS)
+    out[0], out[1] = _fmt(a.lenhei_cm, decimal), _fmt(a.bmi, decimal)
     messages = [
         row_problem_label(problem, lang).format(column=column, value=row.get(column, "").strip())
         for problem, column in parsed.problems
     ]
     scores = a.scores
-    for indicator, z_column, flag_column, category_column, source in _PLAN:
+    for indicator, z_at, flag_at, category_at, source in _PLAN:
         score = scores[indicator]
         z = score.rounded
-        out[z_column] = _fmt(z, decimal)
-        out[flag_column] = "" if z is None else "1" if implausible(indicator, z) else "0"
-        if category_column is not None:
-            category = classify(score)
-            out[category_column] = "" if category is None else _category_text(category, lang)
+        if z is not None:
+            out[z_at] = _fmt(z, decimal)
+            out[flag_at] = "1" if implausible(indicator, z) else "0"
+        if category_at is not None and (category := classify(score)) is not None:
+            out[category_at] = _category_text(category, lang)
         problem = score.problem
         if problem is None or problem in _SAID_FOR_ROW or not row.get(source, "").strip():
             continue
@@ -114,7 +123,8 @@ def score_row(
             messages.append(f"{_ABOUT_COLUMN[problem] or source}: {zproblem_label(problem, lang)}")
         else:
             messages.append(f"{indicator_label(indicator, lang)}: {zproblem_label(problem, lang)}")
-    out["error"] = "; ".join(dict.fromkeys(messages)) if messages else ""
+    if messages:
+        out[_ERROR] = "; ".join(dict.fromkeys(messages))
     return out
 
 
@@ -145,15 +155,16 @@ def _progress(done: int, total: int, stream: TextIO) -> None:
     stream.flush()
 
 
-def score_cells(
-    rows: Sequence[list[str]], names: Sequence[str], lang: str, decimal: str
-) -> list[list[str]]:
-    """Input rows (cell lists) to output rows: the input cells, padded, then the results."""
+def score_cells(rows: Sequence[list[str]], names: Sequence[str], lang: str, delimiter: str) -> str:
+    """Input rows (cell lists) to output CSV text: the input cells, padded, then the results.
+    Text, not lists, comes back from a worker process: one string is cheap to send."""
     from posyandu_desktop.settings import who_standards  # per worker process, loaded once
 
     standards = who_standards()
+    decimal = "," if delimiter == ";" else "."
     width = len(names)
-    out = []
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
     for raw in rows:
         # Pad short rows so the output columns stay aligned; extra cells are an error.
         cells = raw[:width] + [""] * (width - len(raw))
@@ -164,9 +175,9 @@ def score_cells(
             note = row_problem_label(RowProblem.EXTRA_CELLS, lang).format(
                 column="", value=";".join(extra)
             )
-            scored["error"] = "; ".join(filter(None, (scored["error"], note)))
-        out.append([*cells, *(scored[c] for c in OUTPUT_COLUMNS)])
-    return out
+            scored[_ERROR] = "; ".join(filter(None, (scored[_ERROR], note)))
+        writer.writerow(cells + scored)
+    return buffer.getvalue()
 
 
 # Large files are scored in chunks by one process per core (a laptop has 2 to 4): the work is
@@ -176,21 +187,23 @@ _PARALLEL_FROM_ROWS = 20_000
 
 
 def _scored_chunks(
-    rows: list[list[str]], names: list[str], lang: str, decimal: str
-) -> Iterator[list[list[str]]]:
+    rows: list[list[str]], names: list[str], lang: str, delimiter: str
+) -> Iterator[tuple[int, str]]:
+    """(row count, CSV text) per chunk, in input order."""
     chunks = [rows[i : i + _CHUNK_ROWS] for i in range(0, len(rows), _CHUNK_ROWS)]
     workers = min(os.cpu_count() or 1, 4)
     if len(rows) >= _PARALLEL_FROM_ROWS and workers > 1:
         try:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                yield from pool.map(
-                    score_cells, chunks, *([x] * len(chunks) for x in (names, lang, decimal))
+                texts = pool.map(
+                    score_cells, chunks, *([x] * len(chunks) for x in (names, lang, delimiter))
                 )
+                yield from zip(map(len, chunks), texts, strict=True)
             return
         except (OSError, BrokenProcessPool):
             pass  # no processes allowed here: score in this process
     for chunk in chunks:
-        yield score_cells(chunk, names, lang, decimal)
+        yield len(chunk), score_cells(chunk, names, lang, delimiter)
 
 
 def run(
@@ -209,7 +222,6 @@ def run(
         raise ValueError("no header line (empty file)")
     header, rows = rows[0], rows[1:]
     names = [h.strip().lower() for h in header]
-    decimal = "," if delimiter == ";" else "."
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     count = 0
@@ -217,9 +229,9 @@ def run(
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out, delimiter=delimiter)
             writer.writerow([*header, *OUTPUT_COLUMNS])
-            for scored in _scored_chunks(rows, names, lang, decimal):
-                writer.writerows(scored)
-                count += len(scored)
+            for done, text in _scored_chunks(rows, names, lang, delimiter):
+                out.write(text)
+                count += done
                 if on_progress is not None:
                     on_progress(count, len(rows))
             out.flush()
