@@ -1,12 +1,21 @@
-"""Where things live: shipped resources (from source or a PyInstaller bundle) and shared loaders."""
+"""Where things live: shipped resources (from source or a PyInstaller bundle), the data folder
+with the registry and its backups, and shared loaders."""
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
 from posyandu_desktop.domain.growth.standards import GrowthStandards
+
+APP_NAME = "posyandu-desktop"
+DATA_DIR_ENV = "POSYANDU_DATA_DIR"
+DATABASE_FILE = "posyandu.sqlite"
+_PREFERENCES_FILE = "preferences.json"
 
 
 def resource_path(*parts: str) -> Path:
@@ -21,3 +30,47 @@ def who_standards() -> GrowthStandards:
     """The WHO tables shipped in resources/who; each table is parsed on first use."""
     folder = resource_path("who")
     return GrowthStandards(lambda stem: (folder / f"{stem}.csv").read_text(encoding="utf-8"))
+
+
+def data_dir(option: str | None = None, environ: Mapping[str, str] = os.environ) -> Path:
+    """The data folder: `--data-dir`, else $POSYANDU_DATA_DIR, else the per-user data folder
+    (never the install folder, which the uninstaller removes)."""
+    chosen = option or environ.get(DATA_DIR_ENV)
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    from platformdirs import user_data_path  # imported late: start-up speed
+
+    return user_data_path(APP_NAME, appauthor=False, roaming=False)
+
+
+def database_path(data: Path) -> Path:
+    """The registry file in a data folder."""
+    return data / DATABASE_FILE
+
+
+def _preferences(data: Path) -> dict[str, object]:
+    try:
+        stored = json.loads((data / _PREFERENCES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stored if isinstance(stored, dict) else {}
+
+
+def backups_dir(data: Path) -> Path:
+    """Where backups go: the folder the user chose (e.g. on a USB stick), else <data>/backups."""
+    folder = _preferences(data).get("backups_dir")
+    return Path(folder) if isinstance(folder, str) and folder else data / "backups"
+
+
+def choose_backups_dir(data: Path, folder: Path | None) -> None:
+    """Remember a backup folder (None: back to <data>/backups); written atomically."""
+    preferences = _preferences(data)
+    preferences["backups_dir"] = None if folder is None else str(folder)
+    data.mkdir(parents=True, exist_ok=True)
+    target = data / _PREFERENCES_FILE
+    temporary = target.with_name(target.name + ".tmp")
+    with temporary.open("w", encoding="utf-8") as f:
+        f.write(json.dumps(preferences, indent=2, ensure_ascii=False))
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(temporary, target)

@@ -11,6 +11,10 @@ from typing import NamedTuple
 DAYS_PER_MONTH = 30.4375
 
 
+# Absurd ages are kept as "beyond every table" rather than overflowing an integer conversion.
+_BEYOND_ANY_TABLE_DAYS = 1e9
+
+
 class Sex(IntEnum):
     """Sex as WHO codes it: 1 male, 2 female."""
 
@@ -58,14 +62,15 @@ class Age(NamedTuple):
         """None for a negative or non-finite age."""
         if not math.isfinite(days) or days < 0:
             return None
-        return Age(round_half_up(days), days / DAYS_PER_MONTH)
+        return Age(round_half_up(min(days, _BEYOND_ANY_TABLE_DAYS)), days / DAYS_PER_MONTH)
 
     @staticmethod
     def from_months(months: float) -> Age | None:
         """None for a negative or non-finite age."""
         if not math.isfinite(months) or months < 0:
             return None
-        return Age(round_half_up(months * DAYS_PER_MONTH), months)
+        days = min(months * DAYS_PER_MONTH, _BEYOND_ANY_TABLE_DAYS)
+        return Age(round_half_up(days), months)
 
     @staticmethod
     def between(birth: date, visit: date) -> Age | None:

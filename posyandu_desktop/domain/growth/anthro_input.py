@@ -42,14 +42,15 @@ _OEDEMA = {"y": True, "1": True, "n": False, "2": False, "": False}
 
 
 def parse_number(text: str) -> float | None:
-    """A decimal with a point or a comma ("12,5"); None when blank; ValueError when not a number."""
+    """A decimal with a point or a comma ("12,5"); None when blank; ValueError when not a finite
+    number."""
     text = text.strip()
     if not text:
         return None
     if "_" in text:  # float() would read "1_5" as 15
         raise ValueError(text)
     value = float(text.replace(",", "."))
-    if math.isnan(value):
+    if not math.isfinite(value):  # "nan", "inf": not a measurement
         raise ValueError(text)
     return value
 

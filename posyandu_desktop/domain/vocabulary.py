@@ -1,0 +1,94 @@
+"""The coded values the registry stores: cadre roles, desks, sources, services, visit reasons.
+
+They live in `domain` so that `i18n/labels.py` can name them and the demo generator can use them.
+The values are what SQLite stores: short, lower-case and never renamed (CHECK constraints list
+them; a rename needs a migration).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Venue(StrEnum):
+    """Where the Posyandu meets."""
+
+    OWN_BUILDING = "own_building"
+    RESIDENT_HOUSE = "resident_house"  # a resident's house or porch, lent for the day
+    OTHER = "other"  # balai RT, mosque, school ...
+
+
+class CadreRole(StrEnum):
+    """A cadre's standing role in the Posyandu's organisation."""
+
+    CHAIR = "chair"  # ketua
+    SECRETARY = "secretary"  # sekretaris
+    TREASURER = "treasurer"  # bendahara
+    MEMBER = "member"  # anggota
+
+
+class TrainingGrade(StrEnum):
+    """Cadre competence grade after Kemenkes training (domain.md: Purwa, Madya, Utama)."""
+
+    PURWA = "purwa"
+    MADYA = "madya"
+    UTAMA = "utama"
+
+
+class Desk(StrEnum):
+    """The five ILP steps ("5 langkah", domain.md b6), in the order a visitor passes them."""
+
+    REGISTRATION = "registration"  # pendaftaran
+    MEASURING = "measuring"  # penimbangan dan pengukuran
+    RECORDING = "recording"  # pencatatan
+    HEALTH_SERVICE = "health_service"  # pelayanan kesehatan
+    COUNSELLING = "counselling"  # penyuluhan
+
+
+class MeasurementSource(StrEnum):
+    """Where a measured value came from."""
+
+    TYPED = "typed"
+    SERIAL_SCALE = "serial_scale"
+    BLUETOOTH_SCALE = "bluetooth_scale"
+
+
+class ServiceKind(StrEnum):
+    """A service given or noted at the post."""
+
+    VITAMIN_A = "vitamin_a"  # February and August; capsule colour by age
+    DEWORMING = "deworming"  # obat cacing
+    IRON_TABLETS = "iron_tablets"  # TTD (tablet tambah darah)
+    PMT = "pmt"  # pemberian makanan tambahan, supplementary food
+    IMMUNISATION = "immunisation"  # usually copied from the Buku KIA, given by the health worker
+    REFERRAL = "referral"  # rujukan to the puskesmas
+
+
+class VisitReason(StrEnum):
+    """Why cadres visit a home."""
+
+    ABSENT_FROM_WEIGHING = "absent_from_weighing"
+    TWO_T = "two_t"  # weight did not rise twice in a row
+    BGM = "bgm"  # below the red line of the KMS
+    NEW_BABY = "new_baby"
+    PREGNANT_WOMAN = "pregnant_woman"
+    SICK_ELDER = "sick_elder"
+    OTHER = "other"
+
+
+class AuditAction(StrEnum):
+    """What happened to a row."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+class BackupKind(StrEnum):
+    """Why a backup was taken; each kind keeps its own number of copies."""
+
+    DAILY = "daily"
+    PRE_EXPORT = "pre-export"
+    PRE_MIGRATION = "pre-migration"
+    PRE_RESTORE = "pre-restore"
+    MANUAL = "manual"

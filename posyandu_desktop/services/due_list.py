@@ -1,0 +1,56 @@
+"""Who is due today: children under five not yet weighed this month, and vitamin A in
+February and August."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from posyandu_desktop.domain.growth.weight_gain import completed_months
+from posyandu_desktop.domain.life_stage import (
+    UNDER_FIVE_BELOW_MONTHS,
+    VITAMIN_A_MONTHS,
+    VitaminACapsule,
+    capsule_for_age,
+)
+from posyandu_desktop.store import Database
+from posyandu_desktop.store.queries import people
+from posyandu_desktop.store.records import PersonListing
+
+
+@dataclass(frozen=True, slots=True)
+class DueChild:
+    person: PersonListing
+    age_months: int
+    last_weighed_on: date | None
+    weighed_this_month: bool
+    vitamin_a: VitaminACapsule | None  # the capsule still to give this month, if any
+
+
+def due_today(db: Database, *, today: date | None = None) -> tuple[DueChild, ...]:
+    """Children under five who were not weighed this calendar month or still need their
+    vitamin A capsule, by RW, RT and name, with the date they were last weighed."""
+    today = today or date.today()
+    month_start = today.replace(day=1)
+    # A birth date up to 61 months back is certainly inside; the exact cut is completed months.
+    born_after = _months_before(month_start, UNDER_FIVE_BELOW_MONTHS + 1)
+    vitamin_a_month = today.month in VITAMIN_A_MONTHS
+    with db.reading() as tx:
+        rows = people.balita(tx, born_after=born_after, on=today, month_start=month_start)
+    due = []
+    for row in rows:
+        age = completed_months(row.person.birth_date, today)
+        if age >= UNDER_FIVE_BELOW_MONTHS:
+            continue
+        weighed = row.last_weighed_on is not None and row.last_weighed_on >= month_start
+        capsule = None
+        if vitamin_a_month and not row.vitamin_a_given_this_month:
+            capsule = capsule_for_age(age)
+        if not weighed or capsule is not None:
+            due.append(DueChild(row.person, age, row.last_weighed_on, weighed, capsule))
+    return tuple(due)
+
+
+def _months_before(first_of_month: date, months: int) -> date:
+    index = first_of_month.year * 12 + first_of_month.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)

@@ -1,0 +1,152 @@
+"""Posyandu days (sessions), the people who arrived and the cadres who served."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import distinct, func, select
+
+from posyandu_desktop.domain.vocabulary import Desk
+from posyandu_desktop.store.database import Tx
+from posyandu_desktop.store.queries._rows import record
+from posyandu_desktop.store.records import (
+    ArrivalRecord,
+    AttendanceRecord,
+    DayCounts,
+    DayRecord,
+)
+from posyandu_desktop.store.tables import Arrival, CadreAttendance, Measurement, PosyanduDay
+
+
+def add_day(
+    tx: Tx, *, posyandu_id: int, held_on: date, place: str, opened_by: int, opened_at: datetime
+) -> DayRecord:
+    """Insert an open Posyandu day."""
+    row = PosyanduDay(
+        posyandu_id=posyandu_id,
+        held_on=held_on,
+        place=place,
+        opened_by=opened_by,
+        opened_at=opened_at,
+    )
+    tx.add(row)
+    tx.flush()
+    return record(DayRecord, row)
+
+
+def get_day(tx: Tx, day_id: int) -> DayRecord | None:
+    """The Posyandu day with this id, or None."""
+    row = tx.get(PosyanduDay, day_id)
+    return None if row is None else record(DayRecord, row)
+
+
+def day_on(tx: Tx, posyandu_id: int, held_on: date) -> DayRecord | None:
+    """The Posyandu's day on this date, or None."""
+    row = tx.scalar(
+        select(PosyanduDay).where(
+            PosyanduDay.posyandu_id == posyandu_id, PosyanduDay.held_on == held_on
+        )
+    )
+    return None if row is None else record(DayRecord, row)
+
+
+def close_day(tx: Tx, day_id: int, *, closed_by: int, closed_at: datetime) -> DayRecord:
+    """Mark a day closed."""
+    row = tx.get_one(PosyanduDay, day_id)
+    row.closed_by, row.closed_at = closed_by, closed_at
+    tx.flush()
+    return record(DayRecord, row)
+
+
+def counts(tx: Tx, day_id: int) -> DayCounts:
+    """How many arrived, were measured and served on a day."""
+    arrived = select(func.count()).where(Arrival.day_id == day_id)
+    measured = select(func.count(distinct(Measurement.person_id))).where(
+        Measurement.day_id == day_id
+    )
+    served = select(func.count(distinct(CadreAttendance.cadre_id))).where(
+        CadreAttendance.day_id == day_id
+    )
+    return DayCounts(
+        arrivals=tx.scalar(arrived) or 0,
+        measured=tx.scalar(measured) or 0,
+        cadres=tx.scalar(served) or 0,
+    )
+
+
+def add_arrival(tx: Tx, *, day_id: int, person_id: int, arrived_at: datetime) -> ArrivalRecord:
+    """Insert an arrival with the next queue number of the day."""
+    last = tx.scalar(select(func.max(Arrival.queue_number)).where(Arrival.day_id == day_id))
+    row = Arrival(
+        day_id=day_id,
+        person_id=person_id,
+        queue_number=(last or 0) + 1,
+        arrived_at=arrived_at,
+        desks_passed=frozenset(),
+    )
+    tx.add(row)
+    tx.flush()
+    return record(ArrivalRecord, row)
+
+
+def get_arrival(tx: Tx, arrival_id: int) -> ArrivalRecord | None:
+    """The arrival with this id, or None."""
+    row = tx.get(Arrival, arrival_id)
+    return None if row is None else record(ArrivalRecord, row)
+
+
+def arrival_of(tx: Tx, day_id: int, person_id: int) -> ArrivalRecord | None:
+    """This person's arrival on this day, or None."""
+    row = tx.scalar(select(Arrival).where(Arrival.day_id == day_id, Arrival.person_id == person_id))
+    return None if row is None else record(ArrivalRecord, row)
+
+
+def arrivals(tx: Tx, day_id: int) -> tuple[ArrivalRecord, ...]:
+    """A day's arrivals in queue order."""
+    rows = tx.scalars(
+        select(Arrival).where(Arrival.day_id == day_id).order_by(Arrival.queue_number)
+    )
+    return tuple(record(ArrivalRecord, row) for row in rows)
+
+
+def pass_desk(tx: Tx, arrival_id: int, desk: Desk) -> ArrivalRecord:
+    """Mark a desk as passed for an arrival."""
+    row = tx.get_one(Arrival, arrival_id)
+    row.desks_passed = row.desks_passed | {desk}
+    tx.flush()
+    return record(ArrivalRecord, row)
+
+
+def put_attendance(
+    tx: Tx,
+    *,
+    day_id: int,
+    cadre_id: int,
+    desk: Desk,
+    arrived_at: datetime,
+    left_at: datetime | None,
+) -> AttendanceRecord:
+    """Insert a cadre's attendance at a desk, or update its times if it is already there."""
+    row = tx.scalar(
+        select(CadreAttendance).where(
+            CadreAttendance.day_id == day_id,
+            CadreAttendance.cadre_id == cadre_id,
+            CadreAttendance.desk == desk,
+        )
+    )
+    if row is None:
+        row = CadreAttendance(day_id=day_id, cadre_id=cadre_id, desk=desk)
+        tx.add(row)
+    row.arrived_at, row.left_at = arrived_at, left_at
+    tx.flush()
+    return record(AttendanceRecord, row)
+
+
+def attendance(tx: Tx, day_id: int) -> tuple[AttendanceRecord, ...]:
+    """Who served on a day, at which desk, by arrival time."""
+    rows = tx.scalars(
+        select(CadreAttendance)
+        .where(CadreAttendance.day_id == day_id)
+        .order_by(CadreAttendance.arrived_at, CadreAttendance.id)
+    )
+    return tuple(record(AttendanceRecord, row) for row in rows)

@@ -1,0 +1,157 @@
+"""Measurements with their computed findings; weighings for the KMS status."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+from typing import Any, NamedTuple
+
+from sqlalchemy import select
+
+from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.store.database import Tx
+from posyandu_desktop.store.queries._rows import record
+from posyandu_desktop.store.records import (
+    BloodPressure,
+    GrowthFindings,
+    MeasuredValues,
+    MeasurementRecord,
+    Reading,
+)
+from posyandu_desktop.store.tables import Measurement
+
+# MeasuredValues field -> its value and source columns.
+_READINGS = {
+    "weight_kg": ("weight_kg", "weight_source"),
+    "lenhei_cm": ("lenhei_cm", "lenhei_source"),
+    "headc_cm": ("headc_cm", "headc_source"),
+    "lila_cm": ("lila_cm", "lila_source"),
+    "waist_cm": ("waist_cm", "waist_source"),
+    "glucose_mg_dl": ("glucose_mg_dl", "glucose_source"),
+}
+_FINDINGS = tuple(f.name for f in fields(GrowthFindings))
+
+
+def _columns(values: MeasuredValues, findings: GrowthFindings) -> dict[str, Any]:
+    columns: dict[str, Any] = {}
+    for field, (value_column, source_column) in _READINGS.items():
+        reading: Reading | None = getattr(values, field)
+        columns[value_column] = None if reading is None else reading.value
+        columns[source_column] = None if reading is None else reading.source
+    bp = values.blood_pressure
+    columns["systolic_mmhg"] = None if bp is None else bp.systolic_mmhg
+    columns["diastolic_mmhg"] = None if bp is None else bp.diastolic_mmhg
+    columns["bp_source"] = None if bp is None else bp.source
+    columns["position"] = values.position
+    columns["oedema"] = values.oedema
+    columns.update((name, getattr(findings, name)) for name in _FINDINGS)
+    return columns
+
+
+def _values(row: Measurement) -> MeasuredValues:
+    readings = {}
+    for field, (value_column, source_column) in _READINGS.items():
+        value = getattr(row, value_column)
+        readings[field] = None if value is None else Reading(value, getattr(row, source_column))
+    bp = None
+    if row.systolic_mmhg is not None and row.diastolic_mmhg is not None and row.bp_source:
+        bp = BloodPressure(row.systolic_mmhg, row.diastolic_mmhg, row.bp_source)
+    return MeasuredValues(**readings, position=row.position, oedema=row.oedema, blood_pressure=bp)
+
+
+def _record(row: Measurement) -> MeasurementRecord:
+    return record(MeasurementRecord, row, values=_values(row), findings=record(GrowthFindings, row))
+
+
+def add_measurement(
+    tx: Tx,
+    *,
+    person_id: int,
+    measured_on: date,
+    entered_by: int,
+    values: MeasuredValues,
+    findings: GrowthFindings,
+    day_id: int | None = None,
+    home_visit_id: int | None = None,
+) -> MeasurementRecord:
+    """Insert a measurement with its findings."""
+    row = Measurement(
+        person_id=person_id,
+        measured_on=measured_on,
+        entered_by=entered_by,
+        day_id=day_id,
+        home_visit_id=home_visit_id,
+        corrections=0,
+        **_columns(values, findings),
+    )
+    tx.add(row)
+    tx.flush()
+    return _record(row)
+
+
+def get_measurement(tx: Tx, measurement_id: int) -> MeasurementRecord | None:
+    """The measurement with this id, or None."""
+    row = tx.get(Measurement, measurement_id)
+    return None if row is None else _record(row)
+
+
+def correct_measurement(
+    tx: Tx,
+    measurement_id: int,
+    *,
+    measured_on: date,
+    values: MeasuredValues,
+    findings: GrowthFindings,
+) -> MeasurementRecord:
+    """Overwrite a measurement's values and findings and count the correction; the audit event
+    of this flush keeps the old values."""
+    row = tx.get_one(Measurement, measurement_id)
+    row.measured_on = measured_on
+    for column, value in _columns(values, findings).items():
+        setattr(row, column, value)
+    row.corrections += 1
+    tx.flush()
+    return _record(row)
+
+
+class Weighing(NamedTuple):
+    id: int
+    measured_on: date
+    weight_kg: float
+    growth_status: GrowthStatus | None
+    two_t: bool
+
+
+def weighings(tx: Tx, person_id: int) -> tuple[Weighing, ...]:
+    """Every weighing of a person with its stored KMS status, by date then id (entry order)."""
+    rows = tx.execute(
+        select(
+            Measurement.id,
+            Measurement.measured_on,
+            Measurement.weight_kg,
+            Measurement.growth_status,
+            Measurement.two_t,
+        )
+        .where(Measurement.person_id == person_id, Measurement.weight_kg.is_not(None))
+        .order_by(Measurement.measured_on, Measurement.id)
+    )
+    return tuple(
+        Weighing(r.id, r.measured_on, r.weight_kg or 0.0, r.growth_status, r.two_t) for r in rows
+    )
+
+
+def set_growth_statuses(tx: Tx, statuses: dict[int, tuple[GrowthStatus | None, bool]]) -> None:
+    """Set (KMS status, 2T) on measurements by id."""
+    for row in tx.scalars(select(Measurement).where(Measurement.id.in_(statuses))):
+        row.growth_status, row.two_t = statuses[row.id]
+    tx.flush()
+
+
+def history(tx: Tx, person_id: int) -> tuple[MeasurementRecord, ...]:
+    """Every measurement of a person, oldest first."""
+    rows = tx.scalars(
+        select(Measurement)
+        .where(Measurement.person_id == person_id)
+        .order_by(Measurement.measured_on, Measurement.id)
+    )
+    return tuple(_record(row) for row in rows)

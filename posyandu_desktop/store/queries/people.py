@@ -1,0 +1,268 @@
+"""Households and people: registration, duplicates, search and the list of children under five."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    and_,
+    case,
+    exists,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.orm import aliased
+
+from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.vocabulary import ServiceKind
+from posyandu_desktop.store.database import Tx
+from posyandu_desktop.store.queries._rows import record
+from posyandu_desktop.store.records import (
+    BalitaRow,
+    HouseholdRecord,
+    PersonListing,
+    PersonRecord,
+)
+from posyandu_desktop.store.tables import Household, Measurement, Person, ServiceGiven
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_APOSTROPHES = str.maketrans("", "", "'`’‘")
+
+
+def name_key(name: str) -> str:
+    """A name as search compares it: lower case, no accents, no apostrophes ("Nur'aini" is
+    found by "nuraini"), other punctuation as spaces, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NOT_WORD.sub(" ", plain.translate(_APOSTROPHES).lower()).split())
+
+
+def add_household(
+    tx: Tx,
+    *,
+    head_name: str,
+    address: str,
+    rt: int | None,
+    rw: int | None,
+    kelurahan: str,
+    phone: str,
+) -> HouseholdRecord:
+    """Insert a household."""
+    row = Household(
+        head_name=head_name, address=address, rt=rt, rw=rw, kelurahan=kelurahan, phone=phone
+    )
+    tx.add(row)
+    tx.flush()
+    return record(HouseholdRecord, row)
+
+
+def get_household(tx: Tx, household_id: int) -> HouseholdRecord | None:
+    """The household with this id, or None."""
+    row = tx.get(Household, household_id)
+    return None if row is None else record(HouseholdRecord, row)
+
+
+def add_person(
+    tx: Tx,
+    *,
+    name: str,
+    sex: Sex,
+    birth_date: date,
+    household_id: int | None = None,
+    nik: str | None = None,
+    mother_nik: str | None = None,
+    birth_weight_kg: float | None = None,
+    birth_length_cm: float | None = None,
+    mother_id: int | None = None,
+    father_id: int | None = None,
+    caregiver_id: int | None = None,
+    pregnant: bool = False,
+    delivered_on: date | None = None,
+) -> PersonRecord:
+    """Insert a person (checks for duplicates are the caller's: see `possible_duplicates`)."""
+    row = Person(
+        name=name,
+        name_key=name_key(name),
+        sex=sex,
+        birth_date=birth_date,
+        household_id=household_id,
+        nik=nik,
+        mother_nik=mother_nik,
+        birth_weight_kg=birth_weight_kg,
+        birth_length_cm=birth_length_cm,
+        mother_id=mother_id,
+        father_id=father_id,
+        caregiver_id=caregiver_id,
+        pregnant=pregnant,
+        delivered_on=delivered_on,
+    )
+    tx.add(row)
+    tx.flush()
+    return record(PersonRecord, row)
+
+
+def get_person(tx: Tx, person_id: int) -> PersonRecord | None:
+    """The person with this id, or None."""
+    row = tx.get(Person, person_id)
+    return None if row is None else record(PersonRecord, row)
+
+
+def person_id_by_nik(tx: Tx, nik: str) -> int | None:
+    """The id of the person with this NIK, or None."""
+    return tx.scalar(select(Person.id).where(Person.nik == nik))
+
+
+def possible_duplicates(
+    tx: Tx, *, name: str, birth_date: date, mother_id: int | None, mother_nik: str | None
+) -> tuple[int, ...]:
+    """Ids of people with the same name (as search compares it) and birth date, and the same
+    mother where one is known for both."""
+    same_mother: ColumnElement[bool] = true()
+    if mother_id is not None:
+        same_mother = or_(Person.mother_id.is_(None), Person.mother_id == mother_id)
+    elif mother_nik is not None:
+        same_mother = or_(Person.mother_nik.is_(None), Person.mother_nik == mother_nik)
+    return tuple(
+        tx.scalars(
+            select(Person.id).where(
+                Person.name_key == name_key(name), Person.birth_date == birth_date, same_mother
+            )
+        )
+    )
+
+
+def set_pregnancy(tx: Tx, person_id: int, *, pregnant: bool, delivered_on: date | None) -> None:
+    """Record whether a woman is pregnant and when she last delivered."""
+    row = tx.get_one(Person, person_id)
+    row.pregnant, row.delivered_on = pregnant, delivered_on
+    tx.flush()
+
+
+def set_left(tx: Tx, person_id: int, left_on: date | None) -> None:
+    """Record that a person moved away or died (None: back again)."""
+    tx.get_one(Person, person_id).left_on = left_on
+    tx.flush()
+
+
+_Mother = aliased(Person, name="mother")
+_LISTING = (
+    Person.id,
+    Person.name,
+    Person.nik,
+    Person.sex,
+    Person.birth_date,
+    Person.pregnant,
+    Person.delivered_on,
+    _Mother.name.label("mother_name"),
+    Household.address,
+    Household.rt,
+    Household.rw,
+)
+
+
+def _listing_select() -> Select[*tuple[Any, ...]]:
+    return (
+        select(*_LISTING)
+        .outerjoin(_Mother, _Mother.id == Person.mother_id)
+        .outerjoin(Household, Household.id == Person.household_id)
+    )
+
+
+def _listing(row: Sequence[Any]) -> PersonListing:
+    # Positional: _LISTING lists PersonListing's fields in order (a test checks it). Long lists
+    # (the due list, thousands of rows) spend most of their time here, and names cost 3x more.
+    return PersonListing(*row[: len(_LISTING)])
+
+
+def _escaped(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _word_starts(column: SQLColumnExpression[str], words: Sequence[str]) -> ColumnElement[bool]:
+    # Every typed word starts some word of the name: "sit ami" finds "Siti Aminah".
+    return and_(*((" " + column).like(f"% {_escaped(w)}%", escape="\\") for w in words))
+
+
+def _prefix(column: SQLColumnExpression[str | None], prefix: str) -> ColumnElement[bool]:
+    # A range instead of LIKE, so SQLite can use the index on the NIK column.
+    return and_(column >= prefix, column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
+
+
+def search(
+    tx: Tx,
+    *,
+    words: Sequence[str] = (),
+    nik_prefix: str = "",
+    rt: int | None = None,
+    rw: int | None = None,
+    limit: int = 30,
+    include_left: bool = False,
+) -> tuple[PersonListing, ...]:
+    """People whose name (or whose mother's name) has words starting with each of `words`, whose
+    NIK (own, or mother's for infants) starts with `nik_prefix`, in RT/RW; own name or NIK
+    matches first, then alphabetical. `words` must already be `name_key`-normalised."""
+    stmt = _listing_select()
+    order: list[ColumnElement[object]] = []
+    if words:
+        own = _word_starts(Person.name_key, words)
+        stmt = stmt.where(or_(own, _word_starts(_Mother.name_key, words)))
+        order.append(case((own, 0), else_=1))
+    if nik_prefix:
+        own_nik = _prefix(Person.nik, nik_prefix)
+        stmt = stmt.where(
+            or_(own_nik, _prefix(Person.mother_nik, nik_prefix), _prefix(_Mother.nik, nik_prefix))
+        )
+        order.append(case((own_nik, 0), else_=1))
+    if rt is not None:
+        stmt = stmt.where(Household.rt == rt)
+    if rw is not None:
+        stmt = stmt.where(Household.rw == rw)
+    if not include_left:
+        stmt = stmt.where(Person.left_on.is_(None))
+    stmt = stmt.order_by(*order, Person.name_key, Person.id).limit(limit)
+    return tuple(_listing(row) for row in tx.execute(stmt))
+
+
+def balita(tx: Tx, *, born_after: date, on: date, month_start: date) -> tuple[BalitaRow, ...]:
+    """Everyone born after `born_after` (and by `on`) still living here, with the date they
+    were last weighed by `on` and whether vitamin A was given since `month_start`, by RW, RT
+    and name."""
+    # ORDER BY ... LIMIT 1 rather than max(): SQLite walks the (person, date, weight) index
+    # backwards and stops at the first weighing, instead of reading the child's whole history.
+    last_weighed = (
+        select(Measurement.measured_on)
+        .where(
+            Measurement.person_id == Person.id,
+            Measurement.weight_kg.is_not(None),
+            Measurement.measured_on <= on,
+        )
+        .order_by(Measurement.measured_on.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    vitamin_a = exists().where(
+        ServiceGiven.person_id == Person.id,
+        ServiceGiven.kind == ServiceKind.VITAMIN_A,
+        ServiceGiven.given_on >= month_start,
+    )
+    stmt = (
+        _listing_select()
+        .add_columns(last_weighed.label("last_weighed_on"), vitamin_a.label("vitamin_a"))
+        .where(Person.birth_date > born_after, Person.birth_date <= on, Person.left_on.is_(None))
+        .order_by(
+            Household.rw.asc().nulls_last(),  # people without a household at the end
+            Household.rt.asc().nulls_last(),
+            Person.name_key,
+            Person.id,
+        )
+    )
+    n = len(_LISTING)
+    return tuple(BalitaRow(_listing(row), row[n], bool(row[n + 1])) for row in tx.execute(stmt))

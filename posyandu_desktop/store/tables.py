@@ -1,0 +1,423 @@
+"""The registry's tables as typed SQLAlchemy classes. Only `store` sees these classes.
+
+Conventions: integer ids; a random `uid` on the records a monthly export carries, so they keep
+their identity when the puskesmas merges files from many laptops; dates as `*_on`, aware UTC
+times as `*_at`; units in column names. Enum columns store the enum's value with a CHECK.
+Migrations are written from these classes (store/migrations/versions), and a test checks the two
+agree.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from posyandu_desktop.domain.growth.classify import (
+    BmiForAge5To18Category,
+    Category,
+    LengthHeightForAgeCategory,
+    LilaStatus,
+    WeightForAgeCategory,
+    WeightForLengthHeightCategory,
+)
+from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.life_stage import VitaminACapsule
+from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.vocabulary import (
+    AuditAction,
+    CadreRole,
+    Desk,
+    MeasurementSource,
+    ServiceKind,
+    TrainingGrade,
+    Venue,
+    VisitReason,
+)
+from posyandu_desktop.store.columns import (
+    ALL_DESKS_MASK,
+    CategoryColumn,
+    DeskSet,
+    SexColumn,
+    UtcDateTime,
+    category_codes,
+    coded,
+    utc_now,
+)
+
+# Stable constraint names: Alembic's batch mode (SQLite's way to alter a table) needs them.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def new_uid() -> str:
+    """A random 32-hex identity that survives export and merge."""
+    return uuid.uuid4().hex
+
+
+def _uid() -> Mapped[str]:
+    return mapped_column(String(32), unique=True, default=new_uid)
+
+
+def _created() -> Mapped[datetime]:
+    return mapped_column(UtcDateTime, default=utc_now)
+
+
+class Posyandu(Base):
+    """This laptop's post (normally the only row)."""
+
+    __tablename__ = "posyandu"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    code: Mapped[str] = mapped_column(String(30), unique=True)
+    kelurahan: Mapped[str] = mapped_column(String(60), default="")
+    kecamatan: Mapped[str] = mapped_column(String(60), default="")
+    kota: Mapped[str] = mapped_column(String(60), default="")
+    puskesmas: Mapped[str] = mapped_column(String(100), default="")
+    venue: Mapped[Venue] = mapped_column(coded(Venue, "venue"))
+    created_at: Mapped[datetime] = _created()
+
+
+class Cadre(Base):
+    __tablename__ = "cadre"
+    __table_args__ = (
+        Index("ix_cadre_nik", "nik", unique=True, sqlite_where=text("nik IS NOT NULL")),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posyandu_id: Mapped[int] = mapped_column(ForeignKey("posyandu.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    nik: Mapped[str | None] = mapped_column(String(16))
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    role: Mapped[CadreRole] = mapped_column(coded(CadreRole, "role"))
+    training_grade: Mapped[TrainingGrade | None] = mapped_column(
+        coded(TrainingGrade, "training_grade")
+    )
+    bpjs_ketenagakerjaan: Mapped[str | None] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = _created()
+
+
+class CadreCertificate(Base):
+    __tablename__ = "cadre_certificate"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cadre_id: Mapped[int] = mapped_column(ForeignKey("cadre.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    issued_on: Mapped[date]
+    issuer: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Household(Base):
+    __tablename__ = "household"
+    __table_args__ = (
+        # RT and RW are small positive numbers; forms write them zero-padded ("003/005").
+        CheckConstraint("rt IS NULL OR rt BETWEEN 1 AND 999", name="rt"),
+        CheckConstraint("rw IS NULL OR rw BETWEEN 1 AND 999", name="rw"),
+        Index("ix_household_rw_rt", "rw", "rt"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = _uid()
+    head_name: Mapped[str] = mapped_column(String(100))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    rt: Mapped[int | None]
+    rw: Mapped[int | None]
+    kelurahan: Mapped[str] = mapped_column(String(60), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    created_at: Mapped[datetime] = _created()
+
+
+class Person(Base):
+    __tablename__ = "person"
+    __table_args__ = (
+        Index("ix_person_nik", "nik", unique=True, sqlite_where=text("nik IS NOT NULL")),
+        Index("ix_person_name_key_birth_date", "name_key", "birth_date"),
+        CheckConstraint("sex IN (1, 2)", name="sex"),
+        CheckConstraint("mother_id IS NULL OR mother_id <> id", name="not_own_mother"),
+        CheckConstraint("birth_weight_kg IS NULL OR birth_weight_kg > 0", name="birth_weight"),
+        CheckConstraint("birth_length_cm IS NULL OR birth_length_cm > 0", name="birth_length"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = _uid()
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"), index=True)
+    nik: Mapped[str | None] = mapped_column(String(16))
+    # Infants often have no NIK yet: the mother's NIK identifies them (SATUSEHAT nik-ibu, b7).
+    mother_nik: Mapped[str | None] = mapped_column(String(16), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    # Lower-case, accents and punctuation removed: what as-you-type search compares against.
+    name_key: Mapped[str] = mapped_column(String(100))
+    sex: Mapped[Sex] = mapped_column(SexColumn)
+    birth_date: Mapped[date] = mapped_column(index=True)
+    birth_weight_kg: Mapped[float | None] = mapped_column(Float)
+    birth_length_cm: Mapped[float | None] = mapped_column(Float)
+    mother_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    father_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    caregiver_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    # Life stage is derived from age and these two (domain/life_stage.py), never stored.
+    pregnant: Mapped[bool] = mapped_column(Boolean, default=False)
+    delivered_on: Mapped[date | None]
+    # Moved away or died: kept, but out of the due list and the S denominator.
+    left_on: Mapped[date | None]
+    created_at: Mapped[datetime] = _created()
+
+
+class PosyanduDay(Base):
+    """One Posyandu session."""
+
+    __tablename__ = "posyandu_day"
+    __table_args__ = (
+        UniqueConstraint("posyandu_id", "held_on"),
+        CheckConstraint("(closed_at IS NULL) = (closed_by IS NULL)", name="closed_by_whom"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = _uid()
+    posyandu_id: Mapped[int] = mapped_column(ForeignKey("posyandu.id"))
+    held_on: Mapped[date] = mapped_column(index=True)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    opened_by: Mapped[int] = mapped_column(ForeignKey("cadre.id"))
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("cadre.id"))
+
+
+class Arrival(Base):
+    """A person registered at a session, with a queue number."""
+
+    __tablename__ = "arrival"
+    __table_args__ = (
+        UniqueConstraint("day_id", "person_id"),
+        UniqueConstraint("day_id", "queue_number"),
+        CheckConstraint("queue_number > 0", name="queue_number"),
+        CheckConstraint(f"desks_passed BETWEEN 0 AND {ALL_DESKS_MASK}", name="desks_passed"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day_id: Mapped[int] = mapped_column(ForeignKey("posyandu_day.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    queue_number: Mapped[int]
+    arrived_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    desks_passed: Mapped[frozenset[Desk]] = mapped_column(DeskSet, default=frozenset())
+
+
+class CadreAttendance(Base):
+    """Who served at which session, at which desk, from when to when."""
+
+    __tablename__ = "cadre_attendance"
+    __table_args__ = (
+        UniqueConstraint("day_id", "cadre_id", "desk"),
+        CheckConstraint("left_at IS NULL OR left_at >= arrived_at", name="left_after_arrival"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day_id: Mapped[int] = mapped_column(ForeignKey("posyandu_day.id"))
+    cadre_id: Mapped[int] = mapped_column(ForeignKey("cadre.id"), index=True)
+    desk: Mapped[Desk] = mapped_column(coded(Desk, "desk"))
+    arrived_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    left_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class HomeVisit(Base):
+    __tablename__ = "home_visit"
+    __table_args__ = (
+        CheckConstraint(
+            "person_id IS NOT NULL OR household_id IS NOT NULL", name="person_or_household"
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = _uid()
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"), index=True)
+    visited_on: Mapped[date] = mapped_column(index=True)
+    reason: Mapped[VisitReason] = mapped_column(coded(VisitReason, "reason"))
+    findings: Mapped[str] = mapped_column(Text, default="")
+    follow_up: Mapped[str] = mapped_column(Text, default="")
+    entered_by: Mapped[int] = mapped_column(ForeignKey("cadre.id"))
+    created_at: Mapped[datetime] = _created()
+
+
+class HomeVisitCadre(Base):
+    """One of the cadres who went on a home visit (often two)."""
+
+    __tablename__ = "home_visit_cadre"
+    __table_args__ = (UniqueConstraint("home_visit_id", "cadre_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    home_visit_id: Mapped[int] = mapped_column(ForeignKey("home_visit.id"))
+    cadre_id: Mapped[int] = mapped_column(ForeignKey("cadre.id"), index=True)
+
+
+def _source(value_column: str, source: str) -> CheckConstraint:
+    """A measured value and its source are present together or not at all."""
+    return CheckConstraint(
+        f"({value_column} IS NULL) = ({source} IS NULL)", name=f"{value_column}_has_source"
+    )
+
+
+def _category_check(column: str, *enums: type[Category]) -> CheckConstraint:
+    allowed = ", ".join(f"'{code}'" for code in category_codes(*enums))
+    return CheckConstraint(f"{column} IS NULL OR {column} IN ({allowed})", name=column)
+
+
+class Measurement(Base):
+    """What was measured on one occasion, each value with its source, and what the domain made
+    of it (z-scores at full precision, Permenkes categories, KMS status) with the engine version.
+    Corrections update the row, count themselves in `corrections`, and leave the old values in
+    the audit trail."""
+
+    __tablename__ = "measurement"
+    __table_args__ = (
+        CheckConstraint(
+            "day_id IS NULL OR home_visit_id IS NULL", name="posyandu_day_or_home_visit"
+        ),
+        _source("weight_kg", "weight_source"),
+        _source("lenhei_cm", "lenhei_source"),
+        _source("headc_cm", "headc_source"),
+        _source("lila_cm", "lila_source"),
+        _source("waist_cm", "waist_source"),
+        _source("glucose_mg_dl", "glucose_source"),
+        _source("systolic_mmhg", "bp_source"),
+        CheckConstraint(
+            "(systolic_mmhg IS NULL) = (diastolic_mmhg IS NULL)", name="bp_both_values"
+        ),
+        CheckConstraint("position IS NULL OR lenhei_cm IS NOT NULL", name="position_needs_length"),
+        CheckConstraint("weight_kg IS NULL OR weight_kg > 0", name="weight_positive"),
+        CheckConstraint("lenhei_cm IS NULL OR lenhei_cm > 0", name="lenhei_positive"),
+        CheckConstraint("corrections >= 0", name="corrections"),
+        _category_check("wfa_category", WeightForAgeCategory),
+        _category_check("lhfa_category", LengthHeightForAgeCategory),
+        _category_check("wflh_category", WeightForLengthHeightCategory),
+        _category_check("bfa_category", WeightForLengthHeightCategory, BmiForAge5To18Category),
+        # The due list asks "when was this child last weighed?" for every balita.
+        Index("ix_measurement_person_id_measured_on", "person_id", "measured_on", "weight_kg"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = _uid()
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    day_id: Mapped[int | None] = mapped_column(ForeignKey("posyandu_day.id"), index=True)
+    home_visit_id: Mapped[int | None] = mapped_column(ForeignKey("home_visit.id"), index=True)
+    measured_on: Mapped[date] = mapped_column(index=True)
+    entered_by: Mapped[int] = mapped_column(ForeignKey("cadre.id"))
+    entered_at: Mapped[datetime] = _created()
+    corrections: Mapped[int] = mapped_column(default=0)
+
+    weight_kg: Mapped[float | None] = mapped_column(Float)
+    weight_source: Mapped[MeasurementSource | None] = mapped_column(
+        coded(MeasurementSource, "weight_source")
+    )
+    lenhei_cm: Mapped[float | None] = mapped_column(Float)  # as measured, before the 0.7 cm
+    lenhei_source: Mapped[MeasurementSource | None] = mapped_column(
+        coded(MeasurementSource, "lenhei_source")
+    )
+    position: Mapped[Position | None] = mapped_column(coded(Position, "position"))
+    headc_cm: Mapped[float | None] = mapped_column(Float)
+    headc_source: Mapped[MeasurementSource | None] = mapped_column(
+        coded(MeasurementSource, "headc_source")
+    )
+    lila_cm: Mapped[float | None] = mapped_column(Float)
+    lila_source: Mapped[MeasurementSource | None] = mapped_column(
+        coded(MeasurementSource, "lila_source")
+    )
+    oedema: Mapped[bool] = mapped_column(Boolean, default=False)
+    # ILP adult fields (domain.md b6): blood pressure, waist, random blood glucose.
+    systolic_mmhg: Mapped[int | None]
+    diastolic_mmhg: Mapped[int | None]
+    bp_source: Mapped[MeasurementSource | None] = mapped_column(
+        coded(MeasurementSource, "bp_source")
+    )
+    waist_cm: Mapped[float | None] = mapped_column(Float)
+    waist_source: Mapped[MeasurementSource | None] = mapped_column(
+        coded(MeasurementSource, "waist_source")
+    )
+    glucose_mg_dl: Mapped[float | None] = mapped_column(Float)
+    glucose_source: Mapped[MeasurementSource | None] = mapped_column(
+        coded(MeasurementSource, "glucose_source")
+    )
+
+    # Computed by the domain when saved (and again on correction).
+    age_days: Mapped[int]
+    waz: Mapped[float | None] = mapped_column(Float)  # full precision; WHO reports 2 decimals
+    haz: Mapped[float | None] = mapped_column(Float)
+    whz: Mapped[float | None] = mapped_column(Float)
+    baz: Mapped[float | None] = mapped_column(Float)
+    hcz: Mapped[float | None] = mapped_column(Float)
+    acz: Mapped[float | None] = mapped_column(Float)
+    bmi: Mapped[float | None] = mapped_column(Float)  # from the position-corrected length
+    wfa_category: Mapped[Category | None] = mapped_column(CategoryColumn)
+    lhfa_category: Mapped[Category | None] = mapped_column(CategoryColumn)
+    wflh_category: Mapped[Category | None] = mapped_column(CategoryColumn)
+    bfa_category: Mapped[Category | None] = mapped_column(CategoryColumn)
+    lila_status: Mapped[LilaStatus | None] = mapped_column(coded(LilaStatus, "lila_status"))
+    growth_status: Mapped[GrowthStatus | None] = mapped_column(coded(GrowthStatus, "growth_status"))
+    two_t: Mapped[bool] = mapped_column(Boolean, default=False)
+    engine_version: Mapped[str] = mapped_column(String(40))
+    kbm_version: Mapped[str | None] = mapped_column(String(40))
+
+
+class ServiceGiven(Base):
+    """A service given (or noted from the Buku KIA) for one person."""
+
+    __tablename__ = "service_given"
+    __table_args__ = (
+        CheckConstraint(
+            "(kind = 'vitamin_a') = (capsule IS NOT NULL)", name="capsule_only_for_vitamin_a"
+        ),
+        CheckConstraint("quantity IS NULL OR quantity > 0", name="quantity"),
+        CheckConstraint("day_id IS NULL OR home_visit_id IS NULL", name="posyandu_day_or_visit"),
+        Index("ix_service_given_person_id_kind_given_on", "person_id", "kind", "given_on"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = _uid()
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    day_id: Mapped[int | None] = mapped_column(ForeignKey("posyandu_day.id"), index=True)
+    home_visit_id: Mapped[int | None] = mapped_column(ForeignKey("home_visit.id"))
+    given_on: Mapped[date]
+    kind: Mapped[ServiceKind] = mapped_column(coded(ServiceKind, "kind"))
+    capsule: Mapped[VitaminACapsule | None] = mapped_column(coded(VitaminACapsule, "capsule"))
+    detail: Mapped[str] = mapped_column(String(200), default="")  # vaccine, PMT item, referral to
+    quantity: Mapped[int | None]  # tablets, packs
+    from_kia_book: Mapped[bool] = mapped_column(Boolean, default=False)
+    entered_by: Mapped[int] = mapped_column(ForeignKey("cadre.id"))
+    created_at: Mapped[datetime] = _created()
+
+
+class AuditEvent(Base):
+    """One change to one row. Append-only: SQLite triggers refuse UPDATE and DELETE (see the
+    0001 migration). No foreign keys, so the trail outlives anything it describes."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_table_name_row_id", "table_name", "row_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    cadre_id: Mapped[int | None]  # who was at the keyboard; None for the system
+    action: Mapped[AuditAction] = mapped_column(coded(AuditAction, "action"))
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[int]
+    changes: Mapped[str] = mapped_column(Text)  # JSON: {column: value} or {column: [old, new]}
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+# SQLite enforces append-only in the file itself, whatever code or tool opens it.
+AUDIT_TRIGGERS = (
+    """CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
+    BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END""",
+    """CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
+    BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END""",
+)
