@@ -22,7 +22,7 @@ from typing import TextIO
 from posyandu_desktop.domain.growth import GrowthStandards, Indicator, ZProblem, assess
 from posyandu_desktop.domain.growth.anthro_input import RowProblem, parse_row
 from posyandu_desktop.domain.growth.classify import Category, classify
-from posyandu_desktop.domain.growth.zscore import implausible
+from posyandu_desktop.domain.growth.zscore import FLAG_LIMITS
 from posyandu_desktop.i18n.labels import (
     category_label,
     indicator_label,
@@ -76,13 +76,15 @@ _SAID_FOR_ROW = {
 }
 # Problems of an input value rather than of an indicator: said once, about the column.
 _ABOUT_COLUMN = {ZProblem.MEASUREMENT_INVALID: None, ZProblem.LENGTH_INVALID: "lenhei"}
-# Per indicator: where its z, flag and category go in the output row, and the input it measures.
+# Per indicator, in `Indicator` order (the order of `Assessment.scores`): where its z, flag and
+# category go in the output row, its flag limits, and the input column it measures.
 _PLAN = tuple(
     (
         i,
         OUTPUT_COLUMNS.index(f"z{i.value}"),
         OUTPUT_COLUMNS.index(f"f{i.value}"),
         OUTPUT_COLUMNS.index(CATEGORY_COLUMNS[i]) if i in CATEGORY_COLUMNS else None,
+        FLAG_LIMITS[i],
         _SOURCE_COLUMN[i],
     )
     for i in Indicator
@@ -107,13 +109,13 @@ def score_row(
         row_problem_label(problem, lang).format(column=column, value=row.get(column, "").strip())
         for problem, column in parsed.problems
     ]
-    scores = a.scores
-    for indicator, z_at, flag_at, category_at, source in _PLAN:
-        score = scores[indicator]
+    for (indicator, z_at, flag_at, category_at, (low, high), source), score in zip(
+        _PLAN, a.scores.values(), strict=True
+    ):
         z = score.rounded
         if z is not None:
             out[z_at] = _fmt(z, decimal)
-            out[flag_at] = "1" if implausible(indicator, z) else "0"
+            out[flag_at] = "1" if z < low or z > high else "0"
         if category_at is not None and (category := classify(score)) is not None:
             out[category_at] = _category_text(category, lang)
         problem = score.problem

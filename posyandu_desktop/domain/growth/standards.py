@@ -83,23 +83,43 @@ def parse_table(text: str, table: Table) -> dict[Sex, LmsRows]:
     return parsed
 
 
+_TABLES = tuple(Table)
+_SLOT = {table: 2 * i for i, table in enumerate(_TABLES)}
+
+
+def slot(table: Table) -> int:
+    """A table's place in `GrowthStandards.rows_in_slot`: add `sex - 1` for the sex's rows.
+    (Enum hashing is slow in Python 3.11; the z-score hot path indexes a list instead.)"""
+    return _SLOT[table]
+
+
 class GrowthStandards:
     """All WHO tables, each parsed on first use from text supplied by `read_text(stem)`."""
 
     def __init__(self, read_text: Callable[[str], str]) -> None:
         self._read_text = read_text
-        self._tables: dict[Table, dict[Sex, LmsRows]] = {}
+        self._slots: list[LmsRows | None] = [None] * (2 * len(_TABLES))
         self._lock = threading.Lock()
 
     def rows(self, table: Table, sex: Sex) -> LmsRows:
-        parsed = self._tables.get(table)
-        if parsed is None:
+        return self.rows_in_slot(_SLOT[table] + sex - 1)
+
+    def rows_in_slot(self, index: int) -> LmsRows:
+        """The rows at `slot(table) + sex - 1`."""
+        rows = self._slots[index]
+        if rows is None:
             with self._lock:
-                parsed = self._tables.get(table)
-                if parsed is None:
+                if self._slots[index] is None:
+                    table = _TABLES[index // 2]
                     parsed = parse_table(self._read_text(table.value), table)
-                    self._tables[table] = parsed
-        return parsed[sex]
+                    first = _SLOT[table]
+                    self._slots[first], self._slots[first + 1] = (
+                        parsed[Sex.MALE],
+                        parsed[Sex.FEMALE],
+                    )
+                rows = self._slots[index]
+                assert rows is not None
+        return rows
 
     def preload(self) -> None:
         """Parse every table now (e.g. before a batch)."""

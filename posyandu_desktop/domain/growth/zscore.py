@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-from posyandu_desktop.domain.growth.standards import GrowthStandards, LmsRows, Table
+from posyandu_desktop.domain.growth.standards import GrowthStandards, LmsRows, Table, slot
 from posyandu_desktop.domain.people import Age, Sex
 
 ENGINE_VERSION = "who-lms-1"
@@ -88,7 +88,7 @@ class ZProblem(StrEnum):
 
 
 # Biologically implausible z (WHO Anthro / AnthroPlus flags), checked on the 2-decimal z.
-_FLAG_LIMITS: dict[Indicator, tuple[float, float]] = {
+FLAG_LIMITS: dict[Indicator, tuple[float, float]] = {
     Indicator.LENGTH_HEIGHT_FOR_AGE: (-6.0, 6.0),
     Indicator.WEIGHT_FOR_AGE: (-6.0, 5.0),
     Indicator.WEIGHT_FOR_LENGTH_HEIGHT: (-5.0, 5.0),
@@ -122,36 +122,51 @@ class ZScore(NamedTuple):
 
 def implausible(indicator: Indicator, rounded_z: float) -> bool:
     """WHO's biologically-implausible flag for a 2-decimal z of this indicator."""
-    low, high = _FLAG_LIMITS[indicator]
+    low, high = FLAG_LIMITS[indicator]
     return rounded_z < low or rounded_z > high
 
 
 @dataclass(frozen=True, slots=True)
 class _Spec:
+    indicator: Indicator
     table_2006: Table
     table_2007: Table | None
     max_months_2007: float
     first_day: int
     restricted: bool  # WHO's restricted LMS beyond +/-3 SD
+    slot_2006: int = 0  # GrowthStandards.rows_in_slot(slot + sex - 1)
+    slot_2007: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "slot_2006", slot(self.table_2006))
+        if self.table_2007 is not None:
+            object.__setattr__(self, "slot_2007", slot(self.table_2007))
 
 
+# Plain LMS for length/height and head circumference (L = 1); restricted for the rest.
+_LHFA = _Spec(
+    Indicator.LENGTH_HEIGHT_FOR_AGE, Table.LHFA_2006, Table.HFA_2007, MAX_MONTHS_2007, 0, False
+)
+_WFA = _Spec(Indicator.WEIGHT_FOR_AGE, Table.WFA_2006, Table.WFA_2007, MAX_MONTHS_WFA_2007, 0, True)
+_BFA = _Spec(Indicator.BMI_FOR_AGE, Table.BFA_2006, Table.BFA_2007, MAX_MONTHS_2007, 0, True)
+_HCFA = _Spec(Indicator.HEAD_CIRCUMFERENCE_FOR_AGE, Table.HCFA_2006, None, 0.0, 0, False)
+_ACFA = _Spec(
+    Indicator.ARM_CIRCUMFERENCE_FOR_AGE, Table.ACFA_2006, None, 0.0, FIRST_DAY_ARM_SKINFOLD, True
+)
+_TSFA = _Spec(
+    Indicator.TRICEPS_SKINFOLD_FOR_AGE, Table.TSFA_2006, None, 0.0, FIRST_DAY_ARM_SKINFOLD, True
+)
+_SSFA = _Spec(
+    Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE,
+    Table.SSFA_2006,
+    None,
+    0.0,
+    FIRST_DAY_ARM_SKINFOLD,
+    True,
+)
+_WFL_SLOT, _WFH_SLOT = slot(Table.WFL_2006), slot(Table.WFH_2006)
 _SPECS: dict[Indicator, _Spec] = {
-    # Plain LMS for length/height and head circumference (L = 1); restricted for the rest.
-    Indicator.LENGTH_HEIGHT_FOR_AGE: _Spec(
-        Table.LHFA_2006, Table.HFA_2007, MAX_MONTHS_2007, 0, False
-    ),
-    Indicator.WEIGHT_FOR_AGE: _Spec(Table.WFA_2006, Table.WFA_2007, MAX_MONTHS_WFA_2007, 0, True),
-    Indicator.BMI_FOR_AGE: _Spec(Table.BFA_2006, Table.BFA_2007, MAX_MONTHS_2007, 0, True),
-    Indicator.HEAD_CIRCUMFERENCE_FOR_AGE: _Spec(Table.HCFA_2006, None, 0.0, 0, False),
-    Indicator.ARM_CIRCUMFERENCE_FOR_AGE: _Spec(
-        Table.ACFA_2006, None, 0.0, FIRST_DAY_ARM_SKINFOLD, True
-    ),
-    Indicator.TRICEPS_SKINFOLD_FOR_AGE: _Spec(
-        Table.TSFA_2006, None, 0.0, FIRST_DAY_ARM_SKINFOLD, True
-    ),
-    Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE: _Spec(
-        Table.SSFA_2006, None, 0.0, FIRST_DAY_ARM_SKINFOLD, True
-    ),
+    spec.indicator: spec for spec in (_LHFA, _WFA, _BFA, _HCFA, _ACFA, _TSFA, _SSFA)
 }
 
 
@@ -191,25 +206,23 @@ def _interpolated(rows: LmsRows, key: int, fraction: float) -> tuple[float, floa
     return l0 + fraction * (l1 - l0), m0 + fraction * (m1 - m0), s0 + fraction * (s1 - s0)
 
 
-def _by_age(
-    standards: GrowthStandards, indicator: Indicator, sex: Sex, age: Age, y: float
-) -> ZScore:
-    """Score y against the age-based table for `indicator` (inputs already validated)."""
-    spec = _SPECS[indicator]
+def _by_age(standards: GrowthStandards, spec: _Spec, sex: Sex, age: Age, y: float) -> ZScore:
+    """Score y against the age-based table of `spec` (inputs already validated)."""
     if age.months < HANDOVER_MONTHS:
         if age.days < spec.first_day:
-            return ZScore(indicator, None, ZProblem.AGE_OUT_OF_RANGE)
-        rows = standards.rows(spec.table_2006, sex)
+            return ZScore(spec.indicator, None, ZProblem.AGE_OUT_OF_RANGE)
+        rows = standards.rows_in_slot(spec.slot_2006 + sex - 1)
         l_, m, s = rows.rows[age.days - rows.first]
         reference = Reference.WHO_2006
     elif spec.table_2007 is not None and age.months <= spec.max_months_2007:
         # AnthroPlus: L, M and S interpolated linearly between whole-month rows.
         month = int(age.months)
-        l_, m, s = _interpolated(standards.rows(spec.table_2007, sex), month, age.months - month)
+        rows = standards.rows_in_slot(spec.slot_2007 + sex - 1)
+        l_, m, s = _interpolated(rows, month, age.months - month)
         reference = Reference.WHO_2007
     else:
-        return ZScore(indicator, None, ZProblem.AGE_OUT_OF_RANGE)
-    return _scored(indicator, y, l_, m, s, spec.restricted, reference)
+        return ZScore(spec.indicator, None, ZProblem.AGE_OUT_OF_RANGE)
+    return _scored(spec.indicator, y, l_, m, s, spec.restricted, reference)
 
 
 def _scored(
@@ -234,19 +247,15 @@ def _scored(
 
 
 def _age_indicator(
-    standards: GrowthStandards,
-    indicator: Indicator,
-    sex: Sex | None,
-    age: Age | None,
-    y: float | None,
+    standards: GrowthStandards, spec: _Spec, sex: Sex | None, age: Age | None, y: float | None
 ) -> ZScore:
     if sex is None:
-        return ZScore(indicator, None, ZProblem.SEX_UNKNOWN)
+        return ZScore(spec.indicator, None, ZProblem.SEX_UNKNOWN)
     if age is None:
-        return ZScore(indicator, None, ZProblem.AGE_MISSING)
+        return ZScore(spec.indicator, None, ZProblem.AGE_MISSING)
     if y is None or not 0.0 < y < math.inf:
-        return ZScore(indicator, None, _measure_problem(y))
-    return _by_age(standards, indicator, sex, age, y)
+        return ZScore(spec.indicator, None, _measure_problem(y))
+    return _by_age(standards, spec, sex, age, y)
 
 
 # --- length/height ------------------------------------------------------------------------------
@@ -306,14 +315,14 @@ def _weight_for_lenhei(
         lying = position is Position.LYING
     else:
         lying = length.units < _UNKNOWN_POSITION_SPLIT
-    table, (low, high) = (Table.WFL_2006, _WFL_RANGE) if lying else (Table.WFH_2006, _WFH_RANGE)
+    table_slot, (low, high) = (_WFL_SLOT, _WFL_RANGE) if lying else (_WFH_SLOT, _WFH_RANGE)
     if not low <= length.units <= high:
         return ZScore(indicator, None, ZProblem.LENGTH_OUT_OF_RANGE)
     # The row comes from the exact units; the interpolation weight from the float (WHO
     # interpolates L, M and S linearly between 0.1 cm rows), clamped against round-off.
     row = length.units // _UNITS_PER_ROW
     fraction = min(max(length.cm * 10.0 - row, 0.0), 1.0)
-    l_, m, s = _interpolated(standards.rows(table, sex), row, fraction)
+    l_, m, s = _interpolated(standards.rows_in_slot(table_slot + sex - 1), row, fraction)
     return _scored(indicator, weight_kg, l_, m, s, True, Reference.WHO_2006)
 
 
@@ -331,7 +340,7 @@ def weight_for_age(
     """Weight-for-age: 2006 below 60 months, 2007 to 120 months."""
     if oedema:
         return ZScore(Indicator.WEIGHT_FOR_AGE, None, ZProblem.OEDEMA)
-    return _age_indicator(standards, Indicator.WEIGHT_FOR_AGE, sex, age, weight_kg)
+    return _age_indicator(standards, _WFA, sex, age, weight_kg)
 
 
 def length_height_for_age(
@@ -346,7 +355,7 @@ def length_height_for_age(
     if problem is not None or lenhei_cm is None:
         return ZScore(Indicator.LENGTH_HEIGHT_FOR_AGE, None, problem)
     corrected = adjust_length_height(lenhei_cm, position, age).cm
-    return _age_indicator(standards, Indicator.LENGTH_HEIGHT_FOR_AGE, sex, age, corrected)
+    return _age_indicator(standards, _LHFA, sex, age, corrected)
 
 
 def weight_for_length_height(
@@ -398,35 +407,35 @@ def bmi_for_age(
     if oedema:
         return ZScore(indicator, None, ZProblem.OEDEMA)
     corrected = adjust_length_height(lenhei_cm, position, age).cm
-    return _age_indicator(standards, indicator, sex, age, bmi(weight_kg, corrected))
+    return _age_indicator(standards, _BFA, sex, age, bmi(weight_kg, corrected))
 
 
 def head_circumference_for_age(
     standards: GrowthStandards, sex: Sex | None, age: Age | None, headc_cm: float | None
 ) -> ZScore:
     """Head circumference-for-age (2006 standards only, below 60 months)."""
-    return _age_indicator(standards, Indicator.HEAD_CIRCUMFERENCE_FOR_AGE, sex, age, headc_cm)
+    return _age_indicator(standards, _HCFA, sex, age, headc_cm)
 
 
 def arm_circumference_for_age(
     standards: GrowthStandards, sex: Sex | None, age: Age | None, armc_cm: float | None
 ) -> ZScore:
     """Mid-upper-arm (LILA) circumference-for-age, 3 to 60 months."""
-    return _age_indicator(standards, Indicator.ARM_CIRCUMFERENCE_FOR_AGE, sex, age, armc_cm)
+    return _age_indicator(standards, _ACFA, sex, age, armc_cm)
 
 
 def triceps_skinfold_for_age(
     standards: GrowthStandards, sex: Sex | None, age: Age | None, triskin_mm: float | None
 ) -> ZScore:
     """Triceps skinfold-for-age, 3 to 60 months."""
-    return _age_indicator(standards, Indicator.TRICEPS_SKINFOLD_FOR_AGE, sex, age, triskin_mm)
+    return _age_indicator(standards, _TSFA, sex, age, triskin_mm)
 
 
 def subscapular_skinfold_for_age(
     standards: GrowthStandards, sex: Sex | None, age: Age | None, subskin_mm: float | None
 ) -> ZScore:
     """Subscapular skinfold-for-age, 3 to 60 months."""
-    return _age_indicator(standards, Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE, sex, age, subskin_mm)
+    return _age_indicator(standards, _SSFA, sex, age, subskin_mm)
 
 
 # --- all indicators for one visit ---------------------------------------------------------------
@@ -482,12 +491,12 @@ def assess(standards: GrowthStandards, m: Measurements) -> Assessment:
         lhfa: (
             ZScore(lhfa, None, _measure_problem(m.lenhei_cm))
             if corrected is None
-            else _age_indicator(standards, lhfa, sex, age, corrected.cm)
+            else _age_indicator(standards, _LHFA, sex, age, corrected.cm)
         ),
         wfa: (
             ZScore(wfa, None, weight_block)
             if weight_block
-            else _age_indicator(standards, wfa, sex, age, weight)
+            else _age_indicator(standards, _WFA, sex, age, weight)
         ),
         wflh: (
             ZScore(wflh, None, ZProblem.SEX_UNKNOWN)
@@ -499,16 +508,17 @@ def assess(standards: GrowthStandards, m: Measurements) -> Assessment:
         bfa: (
             ZScore(bfa, None, bmi_block)
             if bmi_block
-            else _age_indicator(standards, bfa, sex, age, bmi_value)
+            else _age_indicator(standards, _BFA, sex, age, bmi_value)
         ),
     }
-    for indicator, value in (
-        (Indicator.HEAD_CIRCUMFERENCE_FOR_AGE, m.headc_cm),
-        (Indicator.ARM_CIRCUMFERENCE_FOR_AGE, m.armc_cm),
-        (Indicator.TRICEPS_SKINFOLD_FOR_AGE, m.triskin_mm),
-        (Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE, m.subskin_mm),
+    # In `Indicator` order: batch writers rely on it.
+    for spec, value in (
+        (_HCFA, m.headc_cm),
+        (_ACFA, m.armc_cm),
+        (_TSFA, m.triskin_mm),
+        (_SSFA, m.subskin_mm),
     ):
-        scores[indicator] = _age_indicator(standards, indicator, sex, age, value)
+        scores[spec.indicator] = _age_indicator(standards, spec, sex, age, value)
     return Assessment(
         lenhei_cm=None if corrected is None else corrected.cm,
         bmi=bmi_value,
