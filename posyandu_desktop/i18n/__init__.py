@@ -47,6 +47,13 @@ from posyandu_desktop.i18n.labels import (
     row_problem_label,
     zproblem_label,
 )
+from posyandu_desktop.i18n.registry_labels import (
+    capsule_label,
+    life_stage_label,
+    problem_label,
+    startup_problem_label,
+    vocabulary_label,
+)
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -58,6 +65,7 @@ __all__ = [
     "_",
     "age_text",
     "age_text_on",
+    "capsule_label",
     "category_label",
     "current_language",
     "decimal_mark",
@@ -70,6 +78,7 @@ __all__ = [
     "indicator_label",
     "install",
     "language_code",
+    "life_stage_label",
     "lila_group_label",
     "lila_label",
     "month_name",
@@ -77,8 +86,11 @@ __all__ = [
     "parse_date",
     "parse_decimal",
     "pgettext",
+    "problem_label",
     "row_problem_label",
+    "startup_problem_label",
     "translator",
+    "vocabulary_label",
     "weekday_name",
     "zproblem_label",
 ]

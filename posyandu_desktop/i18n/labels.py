@@ -132,3 +132,27 @@ def zproblem_label(problem: ZProblem, lang: str | None = None) -> str:
 def row_problem_label(problem: RowProblem, lang: str | None = None) -> str:
     """Why a cell of a batch input row was not read; a template with {column} and {value}."""
     return translator(lang).gettext(_ROW_PROBLEMS[problem])
+
+
+# The registry's codes are named in `registry_labels`; re-exported so callers need one module.
+from posyandu_desktop.i18n.registry_labels import (  # noqa: E402
+    capsule_label,
+    life_stage_label,
+    problem_label,
+    startup_problem_label,
+    vocabulary_label,
+)
+
+__all__ = [
+    "capsule_label",
+    "category_label",
+    "indicator_label",
+    "life_stage_label",
+    "lila_group_label",
+    "lila_label",
+    "problem_label",
+    "row_problem_label",
+    "startup_problem_label",
+    "vocabulary_label",
+    "zproblem_label",
+]

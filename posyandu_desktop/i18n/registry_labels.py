@@ -1,0 +1,164 @@
+"""Words for the registry's codes: service problems, start-up problems, life stages, vitamin A
+capsules and the coded vocabularies (roles, desks, services, visit reasons ...). English source
+strings here; Indonesian in the catalog. Vocabulary words carry their enum's name as context,
+because one English word ("Other") may need different Indonesian ones."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from posyandu_desktop.domain.life_stage import LifeStage, VitaminACapsule
+from posyandu_desktop.domain.problems import Problem, StartupProblem
+from posyandu_desktop.domain.vocabulary import (
+    AuditAction,
+    BackupKind,
+    CadreRole,
+    Desk,
+    MeasurementSource,
+    ServiceKind,
+    TrainingGrade,
+    Venue,
+    VisitReason,
+)
+from posyandu_desktop.i18n.catalog import N_, NP_, translator
+
+# {found} is the value the service reports with the problem (a length, a queue number ...).
+_PROBLEMS: dict[Problem, str] = {
+    Problem.POSYANDU_NOT_FOUND: N_("Posyandu not found"),
+    Problem.CADRE_NOT_FOUND: N_("Cadre not found"),
+    Problem.CADRE_INACTIVE: N_("This cadre is no longer active"),
+    Problem.HOUSEHOLD_NOT_FOUND: N_("Household not found"),
+    Problem.PERSON_NOT_FOUND: N_("Person not found"),
+    Problem.DAY_NOT_FOUND: N_("Posyandu day not found"),
+    Problem.ARRIVAL_NOT_FOUND: N_("Registration not found"),
+    Problem.MEASUREMENT_NOT_FOUND: N_("Measurement not found"),
+    Problem.HOME_VISIT_NOT_FOUND: N_("Home visit not found"),
+    Problem.REQUIRED: N_("Required"),
+    Problem.TOO_LONG: N_("Too long (at most {found} characters)"),
+    Problem.OUT_OF_RANGE: N_("{found} is not plausible: check it"),
+    Problem.NIK_INVALID: N_("The NIK is not valid"),
+    Problem.NIK_TAKEN: N_("This NIK is already registered"),
+    Problem.NIK_BIRTH_DATE_DIFFERS: N_("The birth date differs from the one in the NIK"),
+    Problem.NIK_SEX_DIFFERS: N_("The sex differs from the one in the NIK"),
+    Problem.CODE_TAKEN: N_("This Posyandu code is already used"),
+    Problem.POSSIBLE_DUPLICATE: N_(
+        "Possibly registered already (same name, birth date and mother)"
+    ),
+    Problem.NOT_FEMALE: N_("Must be a woman"),
+    Problem.DATE_IN_FUTURE: N_("The date is in the future"),
+    Problem.BEFORE_BIRTH: N_("The date is before the birth date"),
+    Problem.DAY_ALREADY_OPENED: N_("A Posyandu day is already open for this date"),
+    Problem.DAY_CLOSED: N_("This Posyandu day is closed"),
+    Problem.ALREADY_ARRIVED: N_("Already registered today (queue {found})"),
+    Problem.LEFT_BEFORE_ARRIVING: N_("The leaving time is before the arrival time"),
+    Problem.NOTHING_MEASURED: N_("Nothing has been measured yet"),
+    Problem.NOTHING_CHANGED: N_("Nothing was changed"),
+    Problem.POSITION_WITHOUT_LENGTH: N_("A position was chosen but no length/height typed"),
+    Problem.DIASTOLIC_NOT_BELOW_SYSTOLIC: N_("Diastolic must be lower than systolic"),
+    Problem.DAY_AND_VISIT: N_("Choose a Posyandu day or a home visit, not both"),
+    Problem.CAPSULE_NEEDED: N_("Choose the vitamin A capsule colour"),
+    Problem.CAPSULE_ONLY_FOR_VITAMIN_A: N_("A capsule colour is only for vitamin A"),
+    Problem.NO_CADRES: N_("Name the cadres who visited"),
+    Problem.NO_ONE_VISITED: N_("Name the person or household visited"),
+}
+
+_STARTUP_PROBLEMS: dict[StartupProblem, str] = {
+    StartupProblem.DAMAGED: N_("The data file is damaged. Restore the newest backup?"),
+    StartupProblem.TOO_NEW: N_(
+        "This data was saved by a newer version of the app. Please update the app."
+    ),
+    StartupProblem.NOT_OURS: N_("This file is not Posyandu data."),
+}
+
+_LIFE_STAGES: dict[LifeStage, tuple[str, str]] = {
+    LifeStage.PREGNANT_OR_POSTPARTUM: NP_("life stage", "Pregnant or postpartum"),
+    LifeStage.UNDER_FIVE: NP_("life stage", "Infant and under five"),
+    LifeStage.PRESCHOOL: NP_("life stage", "Preschool"),
+    LifeStage.SCHOOL_AGE_ADOLESCENT: NP_("life stage", "School age and adolescent"),
+    LifeStage.ADULT: NP_("life stage", "Adult"),
+    LifeStage.ELDERLY: NP_("life stage", "Elderly"),
+}
+
+_CAPSULES: dict[VitaminACapsule, tuple[str, str]] = {
+    VitaminACapsule.BLUE: NP_("vitamin A", "Blue capsule (100,000 IU)"),
+    VitaminACapsule.RED: NP_("vitamin A", "Red capsule (200,000 IU)"),
+}
+
+_VOCABULARY: dict[StrEnum, tuple[str, str]] = {
+    Venue.OWN_BUILDING: NP_("Venue", "Own building"),
+    Venue.RESIDENT_HOUSE: NP_("Venue", "A resident's house"),
+    Venue.OTHER: NP_("Venue", "Other place"),
+    CadreRole.CHAIR: NP_("CadreRole", "Chair"),
+    CadreRole.SECRETARY: NP_("CadreRole", "Secretary"),
+    CadreRole.TREASURER: NP_("CadreRole", "Treasurer"),
+    CadreRole.MEMBER: NP_("CadreRole", "Member"),
+    TrainingGrade.PURWA: NP_("TrainingGrade", "Purwa (basic)"),
+    TrainingGrade.MADYA: NP_("TrainingGrade", "Madya (intermediate)"),
+    TrainingGrade.UTAMA: NP_("TrainingGrade", "Utama (advanced)"),
+    Desk.REGISTRATION: NP_("Desk", "Registration"),
+    Desk.MEASURING: NP_("Desk", "Weighing and measuring"),
+    Desk.RECORDING: NP_("Desk", "Recording"),
+    Desk.HEALTH_SERVICE: NP_("Desk", "Health services"),
+    Desk.COUNSELLING: NP_("Desk", "Counselling"),
+    MeasurementSource.TYPED: NP_("MeasurementSource", "Typed"),
+    MeasurementSource.SERIAL_SCALE: NP_("MeasurementSource", "Cable scale"),
+    MeasurementSource.BLUETOOTH_SCALE: NP_("MeasurementSource", "Bluetooth scale"),
+    ServiceKind.VITAMIN_A: NP_("ServiceKind", "Vitamin A"),
+    ServiceKind.DEWORMING: NP_("ServiceKind", "Deworming"),
+    ServiceKind.IRON_TABLETS: NP_("ServiceKind", "Iron tablets (TTD)"),
+    ServiceKind.PMT: NP_("ServiceKind", "Supplementary food (PMT)"),
+    ServiceKind.IMMUNISATION: NP_("ServiceKind", "Immunisation"),
+    ServiceKind.REFERRAL: NP_("ServiceKind", "Referral"),
+    VisitReason.ABSENT_FROM_WEIGHING: NP_("VisitReason", "Missed the weighing"),
+    VisitReason.TWO_T: NP_("VisitReason", "2T (no weight gain twice)"),
+    VisitReason.BGM: NP_("VisitReason", "BGM (below the red line)"),
+    VisitReason.NEW_BABY: NP_("VisitReason", "New baby"),
+    VisitReason.PREGNANT_WOMAN: NP_("VisitReason", "Pregnant woman"),
+    VisitReason.SICK_ELDER: NP_("VisitReason", "Sick elder"),
+    VisitReason.OTHER: NP_("VisitReason", "Other reason"),
+    AuditAction.CREATE: NP_("AuditAction", "Created"),
+    AuditAction.UPDATE: NP_("AuditAction", "Changed"),
+    AuditAction.DELETE: NP_("AuditAction", "Deleted"),
+    BackupKind.DAILY: NP_("BackupKind", "Daily"),
+    BackupKind.PRE_EXPORT: NP_("BackupKind", "Before export"),
+    BackupKind.PRE_MIGRATION: NP_("BackupKind", "Before update"),
+    BackupKind.PRE_RESTORE: NP_("BackupKind", "Before restore"),
+    BackupKind.MANUAL: NP_("BackupKind", "Manual"),
+}
+
+VOCABULARIES = (
+    Venue,
+    CadreRole,
+    TrainingGrade,
+    Desk,
+    MeasurementSource,
+    ServiceKind,
+    VisitReason,
+    AuditAction,
+    BackupKind,
+)
+
+
+def problem_label(problem: Problem, lang: str | None = None) -> str:
+    """Why a service refused the input; a template with {found} for some problems."""
+    return translator(lang).gettext(_PROBLEMS[problem])
+
+
+def startup_problem_label(problem: StartupProblem, lang: str | None = None) -> str:
+    """Why the data file could not be opened, and what to do."""
+    return translator(lang).gettext(_STARTUP_PROBLEMS[problem])
+
+
+def life_stage_label(stage: LifeStage, lang: str | None = None) -> str:
+    """The ILP group's name."""
+    return translator(lang).pgettext(*_LIFE_STAGES[stage])
+
+
+def capsule_label(capsule: VitaminACapsule, lang: str | None = None) -> str:
+    """A vitamin A capsule's colour and dose."""
+    return translator(lang).pgettext(*_CAPSULES[capsule])
+
+
+def vocabulary_label(member: StrEnum, lang: str | None = None) -> str:
+    """The word for any member of the coded vocabularies (roles, desks, services ...)."""
+    return translator(lang).pgettext(*_VOCABULARY[member])
