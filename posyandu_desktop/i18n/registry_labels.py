@@ -84,47 +84,51 @@ _CAPSULES: dict[VitaminACapsule, tuple[str, str]] = {
     VitaminACapsule.RED: NP_("vitamin A", "Red capsule (200,000 IU)"),
 }
 
-_VOCABULARY: dict[StrEnum, tuple[str, str]] = {
-    Venue.OWN_BUILDING: NP_("Venue", "Own building"),
-    Venue.RESIDENT_HOUSE: NP_("Venue", "A resident's house"),
-    Venue.OTHER: NP_("Venue", "Other place"),
-    CadreRole.CHAIR: NP_("CadreRole", "Chair"),
-    CadreRole.SECRETARY: NP_("CadreRole", "Secretary"),
-    CadreRole.TREASURER: NP_("CadreRole", "Treasurer"),
-    CadreRole.MEMBER: NP_("CadreRole", "Member"),
-    TrainingGrade.PURWA: NP_("TrainingGrade", "Purwa (basic)"),
-    TrainingGrade.MADYA: NP_("TrainingGrade", "Madya (intermediate)"),
-    TrainingGrade.UTAMA: NP_("TrainingGrade", "Utama (advanced)"),
-    Desk.REGISTRATION: NP_("Desk", "Registration"),
-    Desk.MEASURING: NP_("Desk", "Weighing and measuring"),
-    Desk.RECORDING: NP_("Desk", "Recording"),
-    Desk.HEALTH_SERVICE: NP_("Desk", "Health services"),
-    Desk.COUNSELLING: NP_("Desk", "Counselling"),
-    MeasurementSource.TYPED: NP_("MeasurementSource", "Typed"),
-    MeasurementSource.SERIAL_SCALE: NP_("MeasurementSource", "Cable scale"),
-    MeasurementSource.BLUETOOTH_SCALE: NP_("MeasurementSource", "Bluetooth scale"),
-    ServiceKind.VITAMIN_A: NP_("ServiceKind", "Vitamin A"),
-    ServiceKind.DEWORMING: NP_("ServiceKind", "Deworming"),
-    ServiceKind.IRON_TABLETS: NP_("ServiceKind", "Iron tablets (TTD)"),
-    ServiceKind.PMT: NP_("ServiceKind", "Supplementary food (PMT)"),
-    ServiceKind.IMMUNISATION: NP_("ServiceKind", "Immunisation"),
-    ServiceKind.REFERRAL: NP_("ServiceKind", "Referral"),
-    VisitReason.ABSENT_FROM_WEIGHING: NP_("VisitReason", "Missed the weighing"),
-    VisitReason.TWO_T: NP_("VisitReason", "2T (no weight gain twice)"),
-    VisitReason.BGM: NP_("VisitReason", "BGM (below the red line)"),
-    VisitReason.NEW_BABY: NP_("VisitReason", "New baby"),
-    VisitReason.PREGNANT_WOMAN: NP_("VisitReason", "Pregnant woman"),
-    VisitReason.SICK_ELDER: NP_("VisitReason", "Sick elder"),
-    VisitReason.OTHER: NP_("VisitReason", "Other reason"),
-    AuditAction.CREATE: NP_("AuditAction", "Created"),
-    AuditAction.UPDATE: NP_("AuditAction", "Changed"),
-    AuditAction.DELETE: NP_("AuditAction", "Deleted"),
-    BackupKind.DAILY: NP_("BackupKind", "Daily"),
-    BackupKind.PRE_EXPORT: NP_("BackupKind", "Before export"),
-    BackupKind.PRE_MIGRATION: NP_("BackupKind", "Before update"),
-    BackupKind.PRE_RESTORE: NP_("BackupKind", "Before restore"),
-    BackupKind.MANUAL: NP_("BackupKind", "Manual"),
-}
+# Keyed by (enum class, member): StrEnum members of different classes with the same value
+# ("other") are equal, so the members alone would collide as keys.
+_VOCABULARY_WORDS: tuple[tuple[StrEnum, tuple[str, str]], ...] = (
+    (Venue.OWN_BUILDING, NP_("Venue", "Own building")),
+    (Venue.RESIDENT_HOUSE, NP_("Venue", "A resident's house")),
+    (Venue.OTHER, NP_("Venue", "Other place")),
+    (CadreRole.CHAIR, NP_("CadreRole", "Chair")),
+    (CadreRole.SECRETARY, NP_("CadreRole", "Secretary")),
+    (CadreRole.TREASURER, NP_("CadreRole", "Treasurer")),
+    (CadreRole.MEMBER, NP_("CadreRole", "Member")),
+    (TrainingGrade.PURWA, NP_("TrainingGrade", "Purwa (basic)")),
+    (TrainingGrade.MADYA, NP_("TrainingGrade", "Madya (intermediate)")),
+    (TrainingGrade.UTAMA, NP_("TrainingGrade", "Utama (advanced)")),
+    (Desk.REGISTRATION, NP_("Desk", "Registration")),
+    (Desk.MEASURING, NP_("Desk", "Weighing and measuring")),
+    (Desk.RECORDING, NP_("Desk", "Recording")),
+    (Desk.HEALTH_SERVICE, NP_("Desk", "Health services")),
+    (Desk.COUNSELLING, NP_("Desk", "Counselling")),
+    (MeasurementSource.TYPED, NP_("MeasurementSource", "Typed")),
+    (MeasurementSource.SERIAL_SCALE, NP_("MeasurementSource", "Cable scale")),
+    (MeasurementSource.BLUETOOTH_SCALE, NP_("MeasurementSource", "Bluetooth scale")),
+    (ServiceKind.VITAMIN_A, NP_("ServiceKind", "Vitamin A")),
+    (ServiceKind.DEWORMING, NP_("ServiceKind", "Deworming")),
+    (ServiceKind.IRON_TABLETS, NP_("ServiceKind", "Iron tablets (TTD)")),
+    (ServiceKind.PMT, NP_("ServiceKind", "Supplementary food (PMT)")),
+    (ServiceKind.IMMUNISATION, NP_("ServiceKind", "Immunisation")),
+    (ServiceKind.REFERRAL, NP_("ServiceKind", "Referral")),
+    (VisitReason.ABSENT_FROM_WEIGHING, NP_("VisitReason", "Missed the weighing")),
+    (VisitReason.TWO_T, NP_("VisitReason", "2T (no weight gain twice)")),
+    (VisitReason.BGM, NP_("VisitReason", "BGM (below the red line)")),
+    (VisitReason.NEW_BABY, NP_("VisitReason", "New baby")),
+    (VisitReason.PREGNANT_WOMAN, NP_("VisitReason", "Pregnant woman")),
+    (VisitReason.SICK_ELDER, NP_("VisitReason", "Sick elder")),
+    (VisitReason.OTHER, NP_("VisitReason", "Other reason")),
+    (AuditAction.CREATE, NP_("AuditAction", "Created")),
+    (AuditAction.UPDATE, NP_("AuditAction", "Changed")),
+    (AuditAction.DELETE, NP_("AuditAction", "Deleted")),
+    (BackupKind.DAILY, NP_("BackupKind", "Daily")),
+    (BackupKind.PRE_EXPORT, NP_("BackupKind", "Before export")),
+    (BackupKind.PRE_MIGRATION, NP_("BackupKind", "Before update")),
+    (BackupKind.PRE_RESTORE, NP_("BackupKind", "Before restore")),
+    (BackupKind.MANUAL, NP_("BackupKind", "Manual")),
+)
+
+_VOCABULARY = {(type(m), m.value): words for m, words in _VOCABULARY_WORDS}
 
 VOCABULARIES = (
     Venue,
@@ -161,4 +165,4 @@ def capsule_label(capsule: VitaminACapsule, lang: str | None = None) -> str:
 
 def vocabulary_label(member: StrEnum, lang: str | None = None) -> str:
     """The word for any member of the coded vocabularies (roles, desks, services ...)."""
-    return translator(lang).pgettext(*_VOCABULARY[member])
+    return translator(lang).pgettext(*_VOCABULARY[type(member), member.value])

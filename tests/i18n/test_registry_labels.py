@@ -6,6 +6,7 @@ import pytest
 
 from posyandu_desktop.domain.life_stage import LifeStage, VitaminACapsule
 from posyandu_desktop.domain.problems import Problem, StartupProblem
+from posyandu_desktop.domain.vocabulary import Venue, VisitReason
 from posyandu_desktop.i18n.registry_labels import (
     VOCABULARIES,
     capsule_label,
@@ -24,7 +25,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("member", "label"), CASES, ids=lambda x: str(x))
+@pytest.mark.parametrize(("member", "label"), CASES, ids=repr)
 def test_words_in_both_languages(member: StrEnum, label) -> None:  # type: ignore[no-untyped-def]
     english, indonesian = label(member, "en"), label(member, "id")
     assert english and indonesian
@@ -38,3 +39,6 @@ def test_known_indonesian_words() -> None:
     )
     assert life_stage_label(LifeStage.ELDERLY, "id") == "Lansia"
     assert capsule_label(VitaminACapsule.RED, "id") == "Kapsul merah (200.000 IU)"
+    # Members of different vocabularies with the same stored value keep their own words.
+    assert vocabulary_label(Venue.OTHER, "id") == "Tempat lain"
+    assert vocabulary_label(VisitReason.OTHER, "id") == "Alasan lain"
