@@ -14,6 +14,7 @@ usage: posyandu-desktop [COMMAND] [ARGS...]
 
 commands:
   anthro IN.csv -o OUT.csv   WHO z-scores for a CSV file (WHO anthro column names)
+  demo --data-dir DIR        a data folder with a synthetic Posyandu (no real people)
 
 Run `posyandu-desktop COMMAND --help` for a command's options.
 """
@@ -25,7 +26,13 @@ def _anthro(argv: Sequence[str]) -> int:
     return main(argv)
 
 
-COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"anthro": _anthro}
+def _demo(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.demo import main
+
+    return main(argv)
+
+
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"anthro": _anthro, "demo": _demo}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

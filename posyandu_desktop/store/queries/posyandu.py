@@ -45,6 +45,23 @@ def get_posyandu(tx: Tx, posyandu_id: int) -> PosyanduRecord | None:
     return None if row is None else record(PosyanduRecord, row)
 
 
+def first_posyandu(tx: Tx) -> PosyanduRecord | None:
+    """This laptop's Posyandu (the first one set up), or None before the setup wizard ran."""
+    row = tx.scalar(select(Posyandu).order_by(Posyandu.id).limit(1))
+    return None if row is None else record(PosyanduRecord, row)
+
+
+def first_cadre(tx: Tx, posyandu_id: int) -> CadreRecord | None:
+    """The Posyandu's first registered cadre that is still active, or None."""
+    cadre_id = tx.scalar(
+        select(Cadre.id)
+        .where(Cadre.posyandu_id == posyandu_id, Cadre.active.is_(True))
+        .order_by(Cadre.id)
+        .limit(1)
+    )
+    return None if cadre_id is None else get_cadre(tx, cadre_id)
+
+
 def posyandu_id_by_code(tx: Tx, code: str) -> int | None:
     """The id of the Posyandu with this code, or None."""
     return tx.scalar(select(Posyandu.id).where(Posyandu.code == code))
