@@ -10,11 +10,19 @@ from posyandu_desktop import __version__
 
 USAGE = f"""posyandu-desktop {__version__}
 
-usage: posyandu-desktop [COMMAND] [ARGS...]
+usage: posyandu-desktop [--data-dir DIR] [--demo] [--lang id|en] [--smoke]
+       posyandu-desktop COMMAND [ARGS...]
+
+With no command, the desktop app starts: --data-dir picks the data folder, --demo tries the app
+on a synthetic Posyandu (in its own folder), --lang en switches to English, --smoke opens every
+screen and quits (exit code 0 when all is well).
 
 commands:
   anthro IN.csv -o OUT.csv   WHO z-scores for a CSV file (WHO anthro column names)
   demo --data-dir DIR        a data folder with a synthetic Posyandu (no real people)
+  simulate-scale             a virtual serial scale (pty) for trying the measuring desk
+  card --data-dir D --person ID -o card.pdf      a child's KMS growth card (PDF)
+  report --data-dir D --month 2026-10 -o r.pdf   the monthly Posyandu report (PDF)
 
 Run `posyandu-desktop COMMAND --help` for a command's options.
 """
@@ -32,7 +40,31 @@ def _demo(argv: Sequence[str]) -> int:
     return main(argv)
 
 
-COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"anthro": _anthro, "demo": _demo}
+def _simulate_scale(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.simulate_scale import main
+
+    return main(argv)
+
+
+def _card(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.card import main
+
+    return main(argv)
+
+
+def _report(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.report import main
+
+    return main(argv)
+
+
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "anthro": _anthro,
+    "demo": _demo,
+    "simulate-scale": _simulate_scale,
+    "card": _card,
+    "report": _report,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -44,8 +76,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in ("--version", "-V"):
         print(__version__)
         return 0
-    print(USAGE, file=sys.stderr if args and args[0] not in ("-h", "--help") else sys.stdout)
-    return 0 if not args or args[0] in ("-h", "--help") else 2
+    if args and args[0] in ("-h", "--help"):
+        print(USAGE)
+        return 0
+    if not args or args[0].startswith("-"):  # no command: the desktop app, with its options
+        from posyandu_desktop.app import main as run_app
+
+        return run_app(args)
+    print(USAGE, file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

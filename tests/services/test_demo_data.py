@@ -20,7 +20,12 @@ def test_demo_registry_matches_the_generator(tmp_path: Path) -> None:
     db = opened.database
     steps: list[tuple[int, int]] = []
     summary = load_demo(
-        db, today=TODAY, children=12, months=4, seed=3, on_progress=lambda d, t: steps.append((d, t))
+        db,
+        today=TODAY,
+        children=12,
+        months=4,
+        seed=3,
+        on_progress=lambda d, t: steps.append((d, t)),
     )
     demo = generate(who_standards(), seed=3, children=12, months=4, today=TODAY)
     assert (summary.people, summary.days) == (len(demo.people), len(demo.days))

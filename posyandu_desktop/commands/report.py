@@ -1,0 +1,54 @@
+"""`posyandu-desktop report --data-dir D --month 2026-10 -o report.pdf`: the monthly F2 report
+with the cadre performance sheet."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _month(text: str) -> tuple[int, int]:
+    found = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", text.strip())
+    if found is None or not 1 <= int(found[2]) <= 12:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a month like 2026-10")
+    return int(found[1]), int(found[2])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `report` subcommand."""
+    from posyandu_desktop.reports.monthly_report import write_monthly_report
+    from posyandu_desktop.services import Opened, open_data_folder
+    from posyandu_desktop.services.reports import monthly_report_data, this_posyandu_id
+    from posyandu_desktop.settings import resource_path
+
+    parser = argparse.ArgumentParser(
+        prog="posyandu-desktop report",
+        description="Print the monthly Posyandu report (F2 and cadre performance) as PDF.",
+    )
+    parser.add_argument("--data-dir", type=Path, required=True, help="the data folder")
+    parser.add_argument("--month", type=_month, required=True, help="YYYY-MM")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    parser.add_argument("--lang", default="id", help="id (default) or en")
+    args = parser.parse_args(argv)
+    opened = open_data_folder(args.data_dir)
+    if not isinstance(opened, Opened):
+        print(
+            f"posyandu-desktop report: cannot open {args.data_dir}: {opened.problem}",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        posyandu_id = this_posyandu_id(opened.database)
+        if posyandu_id is None:
+            print(f"posyandu-desktop report: no Posyandu in {args.data_dir}", file=sys.stderr)
+            return 1
+        year, month = args.month
+        data = monthly_report_data(opened.database, posyandu_id, year, month)
+    finally:
+        opened.database.close()
+    write_monthly_report(data, args.output, resource_path("fonts"), lang=args.lang)
+    print(args.output, file=sys.stderr)
+    return 0

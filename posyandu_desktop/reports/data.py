@@ -1,0 +1,72 @@
+"""What the PDFs are drawn from: frozen plain values that services build and hand over, so that
+`reports` needs neither the store nor the services (ARCHITECTURE.md dependency rule)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from posyandu_desktop.domain.growth.curves import Chart
+from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.indicators import CadrePerformance, MonthlyIndicators
+from posyandu_desktop.domain.life_stage import VitaminACapsule
+from posyandu_desktop.domain.people import Sex
+
+
+@dataclass(frozen=True, slots=True)
+class PosyanduHeader:
+    name: str
+    kelurahan: str = ""
+    kecamatan: str = ""
+    kota: str = ""
+    puskesmas: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CardChart:
+    """One chart of the card: the WHO SD lines and the child's points, x in months (or cm)."""
+
+    chart: Chart
+    curves: tuple[tuple[float, tuple[tuple[float, float], ...]], ...]  # (z, points), -3 .. +3
+    points: tuple[tuple[float, float], ...]  # (x, value), oldest first
+
+
+@dataclass(frozen=True, slots=True)
+class CardMonth:
+    """One calendar month of the KMS rows: its weighing (if any) and vitamin A."""
+
+    year: int
+    month: int
+    age_months: int  # completed months at the weighing (or at the vitamin A dose)
+    weight_kg: float | None
+    gain_g: int | None
+    status: GrowthStatus | None  # as stored with the weighing
+    vitamin_a: VitaminACapsule | None
+
+
+@dataclass(frozen=True, slots=True)
+class GrowthCardData:
+    name: str
+    sex: Sex
+    birth_date: date
+    nik: str | None
+    mother_nik: str | None
+    mother_name: str | None
+    posyandu: PosyanduHeader
+    charts: tuple[CardChart, ...]
+    months: tuple[CardMonth, ...]  # oldest first
+
+    def chart(self, which: Chart) -> CardChart | None:
+        return next((c for c in self.charts if c.chart is which), None)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthlyReportData:
+    posyandu: PosyanduHeader
+    year: int
+    month: int
+    indicators: MonthlyIndicators
+
+    @property
+    def cadre_performance(self) -> tuple[CadrePerformance, ...]:
+        return self.indicators.cadre_performance

@@ -1,0 +1,105 @@
+"""The first run: this laptop's Posyandu and its first cadres, saved together or not at all
+(a half-finished set-up would leave a Posyandu nobody can log in to)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.vocabulary import CadreRole, TrainingGrade, Venue
+from posyandu_desktop.services import _checks
+from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
+from posyandu_desktop.store import Database, Tx
+from posyandu_desktop.store.queries import auth, posyandu
+from posyandu_desktop.store.records import CadreRecord, PosyanduRecord
+
+PHONE_MAX = 20  # the phone columns' length
+
+
+@dataclass(frozen=True, slots=True)
+class FirstCadre:
+    """A cadre typed into the setup wizard."""
+
+    name: str
+    role: CadreRole
+    phone: str = ""
+    training_grade: TrainingGrade | None = None
+    is_coordinator: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FirstRun:
+    posyandu: PosyanduRecord
+    cadres: tuple[CadreRecord, ...]
+
+
+def cadre_issues(cadre: FirstCadre) -> list[Issue]:
+    """What is wrong with one typed cadre (checked as they are added to the list)."""
+    return _checks.text_issues(
+        cadre.name, "name", _checks.NAME_MAX, required=True
+    ) + _checks.text_issues(cadre.phone, "phone", PHONE_MAX, required=False)
+
+
+def set_up_first_run(
+    db: Database,
+    *,
+    name: str,
+    code: str,
+    venue: Venue,
+    kelurahan: str = "",
+    kecamatan: str = "",
+    kota: str = "",
+    puskesmas: str = "",
+    cadres: Sequence[FirstCadre],
+) -> Outcome[FirstRun]:
+    """Register the Posyandu and its first cadres; the one marked coordinator (else the first)
+    may manage cadres and settings. Cadre problems name the field `cadres`."""
+    problems = (
+        _checks.text_issues(name, "name", 100, required=True)
+        + _checks.text_issues(code, "code", 30, required=True)
+        + _checks.text_issues(kelurahan, "kelurahan", 60, required=False)
+        + _checks.text_issues(kecamatan, "kecamatan", 60, required=False)
+        + _checks.text_issues(kota, "kota", 60, required=False)
+        + _checks.text_issues(puskesmas, "puskesmas", 100, required=False)
+    )
+    if not cadres:
+        problems.append(Issue(Problem.REQUIRED, "cadres"))
+    for cadre in cadres:
+        problems += [Issue(i.problem, "cadres", i.found) for i in cadre_issues(cadre)]
+    if problems:
+        return refused(problems)
+    coordinator = next((i for i, c in enumerate(cadres) if c.is_coordinator), 0)
+
+    def work(tx: Tx) -> Outcome[FirstRun]:
+        taken = posyandu.posyandu_id_by_code(tx, code.strip())
+        if taken is not None:
+            raise InputError(Issue(Problem.CODE_TAKEN, "code", taken))
+        post = posyandu.add_posyandu(
+            tx,
+            name=name.strip(),
+            code=code.strip(),
+            kelurahan=kelurahan.strip(),
+            kecamatan=kecamatan.strip(),
+            kota=kota.strip(),
+            puskesmas=puskesmas.strip(),
+            venue=venue,
+        )
+        added = []
+        for i, cadre in enumerate(cadres):
+            row = posyandu.add_cadre(
+                tx,
+                posyandu_id=post.id,
+                name=cadre.name.strip(),
+                nik=None,
+                phone=cadre.phone.strip(),
+                role=cadre.role,
+                training_grade=cadre.training_grade,
+                bpjs_ketenagakerjaan=None,
+            )
+            if i == coordinator:
+                auth.set_coordinator(tx, row.id, True)
+            added.append(row)
+        return Outcome(FirstRun(post, tuple(added)))
+
+    return attempt(db, work)

@@ -1,0 +1,27 @@
+"""Where backups and logs go, from the data folder's preferences (settings.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from posyandu_desktop import settings
+
+
+def backup_folder(data: Path) -> Path:
+    """Where backups go: the chosen folder (e.g. on a USB stick), else <data>/backups."""
+    return settings.backups_dir(data)
+
+
+def uses_default_backup_folder(data: Path) -> bool:
+    """True when no backup folder was chosen."""
+    return settings.backups_dir(data) == data / "backups"
+
+
+def choose_backup_folder(data: Path, folder: Path | None) -> None:
+    """Remember the backup folder (None: back to <data>/backups)."""
+    settings.choose_backups_dir(data, folder)
+
+
+def log_folder(data: Path) -> Path:
+    """Where the app writes its log files."""
+    return data / "logs"

@@ -1,0 +1,1 @@
+"""Cadre screens: attendance on Posyandu days and the cadres' profiles."""

@@ -1,0 +1,1 @@
+"""The home screen: today's session, who is due, and alerts."""

@@ -1,0 +1,146 @@
+"""Children due today: under five and not weighed this month, or still owed vitamin A (in
+February and August, a narrow column with the capsule's colour)."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from posyandu_desktop.domain.life_stage import VitaminACapsule
+from posyandu_desktop.i18n import (
+    N_,
+    NP_,
+    _,
+    age_text_on,
+    capsule_label,
+    format_date_short,
+    pgettext,
+)
+from posyandu_desktop.services import DueChild
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+PERSON_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class Column(IntEnum):
+    NAME = 0
+    AGE = 1
+    MOTHER = 2
+    RT_RW = 3
+    LAST_WEIGHED = 4
+    VITAMIN_A = 5
+
+
+_HEADERS = {
+    Column.NAME: N_("Name"),
+    Column.AGE: N_("Age"),
+    Column.MOTHER: N_("Mother"),
+    Column.RT_RW: N_("RT/RW"),
+    Column.LAST_WEIGHED: N_("Last weighed"),
+    Column.VITAMIN_A: N_("Vit. A"),
+}
+# The capsule in one word on its own colour, so the column stays narrow; the tooltip has the dose.
+_CAPSULE_WORDS = {
+    VitaminACapsule.BLUE: NP_("capsule colour", "blue"),
+    VitaminACapsule.RED: NP_("capsule colour", "red"),
+}
+_CAPSULE_COLOURS = {VitaminACapsule.BLUE: "#1565c0", VitaminACapsule.RED: "#c62828"}
+
+
+def rt_rw_text(rt: int | None, rw: int | None) -> str:
+    """RT and RW as forms write them, zero-padded: 003/001."""
+    if rt is None and rw is None:
+        return ""
+    return f"{rt or 0:03d}/{rw or 0:03d}"
+
+
+class DueTableModel(QAbstractTableModel):
+    """Read-only rows over `services.due_today`."""
+
+    def __init__(self, today: date, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._rows: tuple[DueChild, ...] = ()
+
+    def set_rows(self, rows: tuple[DueChild, ...], today: date | None = None) -> None:
+        """Show these children (on `today`, if the day moved on)."""
+        self.beginResetModel()
+        self._rows = rows
+        self._today = today or self._today
+        self.endResetModel()
+
+    def due(self, row: int) -> DueChild:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(  # noqa: N802 (Qt's name)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(_HEADERS[Column(section)])
+        return None
+
+    def text(self, due: DueChild, column: Column) -> str:
+        """What a cell shows."""
+        person = due.person
+        match column:
+            case Column.NAME:
+                return person.name
+            case Column.AGE:
+                return age_text_on(person.birth_date, self._today)
+            case Column.MOTHER:
+                return person.mother_name or ""
+            case Column.RT_RW:
+                return rt_rw_text(person.rt, person.rw)
+            case Column.LAST_WEIGHED:
+                if due.last_weighed_on is None:
+                    return _("never")
+                return format_date_short(due.last_weighed_on)
+            case Column.VITAMIN_A:
+                return "" if due.vitamin_a is None else pgettext(*_CAPSULE_WORDS[due.vitamin_a])
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        due = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(due, column)
+        if role == PERSON_ID_ROLE:
+            return due.person.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(due, column)
+        capsule = due.vitamin_a
+        if column is Column.VITAMIN_A and capsule is not None:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor(_CAPSULE_COLOURS[capsule]))
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#ffffff"))
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def _tooltip(self, due: DueChild, column: Column) -> str | None:
+        if column is Column.NAME and due.person.mother_name:
+            return _("{name}, child of {mother}").format(
+                name=due.person.name, mother=due.person.mother_name
+            )
+        if column is Column.VITAMIN_A and due.vitamin_a is not None:
+            return capsule_label(due.vitamin_a)
+        return None

@@ -1,0 +1,1 @@
+"""The measuring desk: the queue, large entry fields, statuses as values are typed."""

@@ -1,0 +1,1 @@
+"""The people screen: search, profile, history, growth charts, corrections."""

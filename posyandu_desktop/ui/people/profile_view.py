@@ -1,0 +1,325 @@
+"""A person's profile: who they are, their latest status, growth charts and measurement history
+(with corrections and their audit trail)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.i18n import (
+    N_,
+    _,
+    age_text_on,
+    format_date_short,
+    format_decimal,
+    life_stage_label,
+    vocabulary_label,
+)
+from posyandu_desktop.services import (
+    AuditRecord,
+    MeasurementRecord,
+    measurement_history,
+    measurements_of,
+)
+from posyandu_desktop.services.cadres import list_cadres
+from posyandu_desktop.services.growth_chart import growth_charts
+from posyandu_desktop.services.person_profile import PersonProfile, person_profile
+from posyandu_desktop.ui.context import UiSession
+from posyandu_desktop.ui.people.correct_measurement_dialog import CorrectMeasurementDialog
+from posyandu_desktop.ui.people.history_table_model import (
+    CATEGORY_COLUMNS,
+    Column,
+    HistoryTableModel,
+    position_label,
+)
+from posyandu_desktop.ui.widgets.growth_chart import (
+    GrowthChart,
+    chart_tab_title,
+    chart_title,
+    sex_label,
+)
+from posyandu_desktop.ui.widgets.status_badge import StatusBadge
+
+CATEGORY_WIDTH = 112  # px: "Berat badan sangat kurang (-3,12)" wraps onto two lines
+
+# Audited measurement columns a cadre can change, in the order the trail lists them.
+_CHANGED_FIELDS = {
+    "measured_on": N_("Date"),
+    "weight_kg": N_("Weight (kg)"),
+    "lenhei_cm": N_("Length/height (cm)"),
+    "position": N_("Position"),
+    "headc_cm": N_("Head (cm)"),
+    "lila_cm": N_("LILA (cm)"),
+    "oedema": N_("Oedema"),
+    "systolic_mmhg": N_("Systolic"),
+    "diastolic_mmhg": N_("Diastolic"),
+    "waist_cm": N_("Waist (cm)"),
+    "glucose_mg_dl": N_("Blood glucose"),
+}
+
+
+def _audit_value(field: str, value: object) -> str:
+    if value is None:
+        return "\u2014"
+    if field == "measured_on" and isinstance(value, str):
+        return format_date_short(date.fromisoformat(value))
+    if field == "position" and isinstance(value, str):
+        return position_label(Position(value))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, float):
+        return format_decimal(value, 2 if round(value, 1) != value else 1)
+    return str(value)
+
+
+def _place(profile: PersonProfile) -> str:
+    house = profile.household
+    if house is None:
+        return ""
+    parts = [house.head_name and _("Household of {name}").format(name=house.head_name)]
+    parts.append(house.address)
+    if house.rt is not None or house.rw is not None:
+        parts.append(
+            _("RT {rt}/RW {rw}").format(
+                rt="-" if house.rt is None else house.rt, rw="-" if house.rw is None else house.rw
+            )
+        )
+    return ", ".join(p for p in parts if p)
+
+
+class ProfileView(QWidget):
+    """Shows one person; `show_person(id)` loads them, `clear()` shows nothing."""
+
+    status_message = Signal(str)
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.person_id: int | None = None
+        self.profile: PersonProfile | None = None
+        self.dialog: CorrectMeasurementDialog | None = None
+
+        self.name = QLabel()
+        name_font = QFont(self.name.font())
+        name_font.setPointSize(name_font.pointSize() + 5)
+        name_font.setBold(True)
+        self.name.setFont(name_font)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.badges = [StatusBadge() for _i in range(4)]
+        self.latest = QLabel()
+        badge_row = QHBoxLayout()
+        badge_row.addWidget(self.latest)
+        for badge in self.badges:
+            badge_row.addWidget(badge)
+        badge_row.addStretch(1)
+
+        self.tabs = QTabWidget()
+        self.charts = [GrowthChart() for _i in range(4)]
+        self.history_page = self._build_history()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.name)
+        layout.addWidget(self.details)
+        layout.addLayout(badge_row)
+        layout.addWidget(self.tabs, 1)
+        self.clear()
+
+    def _build_history(self) -> QWidget:
+        self.model = HistoryTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Categories wrap in narrow columns, so the whole table fits beside the search list.
+        for column in CATEGORY_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, CATEGORY_WIDTH)
+        header.setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        self.table.doubleClicked.connect(lambda _index: self.correct_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_trail())
+        self.correct_button = QPushButton(_("Correct this measurement\u2026 (Ctrl+E)"))
+        self.correct_button.clicked.connect(self.correct_selected)
+        self.correct_button.setEnabled(False)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.correct_selected)
+        self.trail = QLabel()
+        self.trail.setWordWrap(True)
+        self.trail.setTextFormat(Qt.TextFormat.PlainText)
+        self.trail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        history = QWidget()
+        below = QHBoxLayout()
+        below.addWidget(self.trail, 1)
+        below.addWidget(self.correct_button, 0, Qt.AlignmentFlag.AlignTop)
+        history_layout = QVBoxLayout(history)
+        history_layout.addWidget(self.table, 1)
+        history_layout.addLayout(below)
+        return history
+
+    def clear(self) -> None:
+        """Show nobody."""
+        self.person_id, self.profile = None, None
+        self.name.setText(_("Choose a person on the left"))
+        self.details.setText("")
+        self.latest.setText("")
+        for badge in self.badges:
+            badge.clear_status()
+        self.tabs.clear()
+        self.model.set_rows(())
+        self.trail.setText("")
+        self.correct_button.setEnabled(False)
+
+    def show_person(self, person_id: int) -> None:
+        """Load a person's header, charts and history."""
+        today = self.session.today()
+        profile = person_profile(self.session.db, person_id, today=today)
+        if profile is None:
+            self.clear()
+            self.name.setText(_("This person is no longer in the registry"))
+            return
+        self.person_id, self.profile = person_id, profile
+        history = measurements_of(self.session.db, person_id)
+        self._show_header(profile, history)
+        self.model.set_rows(history)
+        for column in Column:
+            self.table.setColumnHidden(column, column in self.model.empty_columns())
+        self.trail.setText("")
+        self.correct_button.setEnabled(False)
+        current = self.tabs.currentIndex()
+        self.tabs.clear()
+        charts = growth_charts(self.session.db, person_id, today=today)
+        for view, data in zip(self.charts, charts, strict=False):
+            view.set_data(data, profile.person.name)
+            index = self.tabs.addTab(view, chart_tab_title(data.chart))
+            self.tabs.setTabToolTip(index, chart_title(data.chart))
+        # From five years there is no WHO 2006 chart: the history is the whole profile.
+        self.tabs.addTab(self.history_page, _("History"))
+        self.tabs.setCurrentIndex(max(current, 0) if current < self.tabs.count() else 0)
+
+    def _show_header(self, profile: PersonProfile, history: tuple[MeasurementRecord, ...]) -> None:
+        person = profile.person
+        self.name.setText(person.name)
+        first = [
+            sex_label(person.sex),
+            _("{age} (born {date})").format(
+                age=age_text_on(person.birth_date, max(self.session.today(), person.birth_date)),
+                date=format_date_short(person.birth_date),
+            ),
+            life_stage_label(profile.life_stage),
+        ]
+        if person.nik:
+            first.append(_("NIK {nik}").format(nik=person.nik))
+        elif profile.mother_nik:
+            first.append(_("Mother's NIK {nik}").format(nik=profile.mother_nik))
+        second = []
+        if profile.mother_name:
+            second.append(_("Mother: {name}").format(name=profile.mother_name))
+        second.append(_place(profile))
+        self.details.setText(
+            "  \u00b7  ".join(first) + "\n" + "  \u00b7  ".join(p for p in second if p)
+        )
+        measured = (m for m in reversed(history) if m.values.weight_kg or m.values.lenhei_cm)
+        latest = next(measured, None)
+        for badge in self.badges:
+            badge.clear_status()
+        if latest is None:
+            self.latest.setText(_("Not measured yet"))
+            return
+        self.latest.setText(
+            _("Latest ({date}):").format(date=format_date_short(latest.measured_on))
+        )
+        f = latest.findings
+        for badge, category in zip(
+            self.badges, (f.wfa_category, f.lhfa_category, f.wflh_category), strict=False
+        ):
+            badge.set_category(category)
+        growth = self.model.growth_text(latest)
+        self.badges[3].set_status(growth, self.model.severity(latest, Column.GROWTH))
+        self.badges[3].setToolTip(self.model.tooltip(latest, Column.GROWTH) or "")
+
+    def selected_measurement(self) -> MeasurementRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.measurement(rows[0].row()) if rows else None
+
+    def _show_trail(self) -> None:
+        chosen = self.selected_measurement()
+        self.correct_button.setEnabled(chosen is not None)
+        if chosen is None or not chosen.corrections:
+            self.trail.setText("" if chosen is None else _("Never corrected."))
+            return
+        events = measurement_history(self.session.db, chosen.id)
+        names = {c.id: c.name for c in list_cadres(self.session.db, self.session.posyandu_id)}
+        self.trail.setText("\n".join(self._trail_line(e, names) for e in events))
+
+    @staticmethod
+    def _trail_line(event: AuditRecord, names: dict[int, str]) -> str:
+        when = event.at.astimezone()
+        words = {
+            "date": format_date_short(when.date()),
+            "time": when.strftime("%H:%M"),
+            "action": vocabulary_label(event.action),
+        }
+        who = names.get(event.cadre_id or 0)  # none for imported or demo rows
+        if who is None:
+            head = _("{date} {time}, {action}").format(**words)
+        else:
+            head = _("{date} {time}, {action} by {who}").format(who=who, **words)
+        if event.reason:
+            head += " \u2014 " + _("reason: {reason}").format(reason=event.reason)
+        changes = []
+        for field, label in _CHANGED_FIELDS.items():
+            change = event.changes.get(field)
+            if isinstance(change, list) and len(change) == 2:
+                changes.append(
+                    _("{field}: {old} \u2192 {new}").format(
+                        field=_(label),
+                        old=_audit_value(field, change[0]),
+                        new=_audit_value(field, change[1]),
+                    )
+                )
+        return head + ("; " + "; ".join(changes) if changes else "")
+
+    def correct_selected(self) -> None:
+        """Open the correction dialog for the selected measurement (modeless in tests)."""
+        chosen = self.selected_measurement()
+        if chosen is None:
+            return
+        if self.dialog is not None:
+            self.dialog.deleteLater()  # the previous one, long closed
+        name = "" if self.profile is None else self.profile.person.name
+        self.dialog = CorrectMeasurementDialog(self.session, chosen, self, person_name=name)
+        self.dialog.accepted.connect(self._after_correction)
+        self.dialog.open()
+
+    def _after_correction(self) -> None:
+        dialog = self.dialog
+        if dialog is None or dialog.corrected is None or self.person_id is None:
+            return
+        corrected = dialog.corrected
+        self.show_person(self.person_id)
+        row = self.model.row_of(corrected.id)
+        if row is not None:
+            self.table.selectRow(row)
+        self.status_message.emit(_("Measurement corrected"))

@@ -1,0 +1,1 @@
+"""The registration desk: search as you type, register arrivals, add new people."""

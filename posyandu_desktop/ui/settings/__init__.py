@@ -1,0 +1,1 @@
+"""Settings: language, backups and restore, where the data lives."""

@@ -1,0 +1,322 @@
+"""Settings: the language, backups (where, now, restore one), where the data lives, the version.
+
+Only the coordinator changes the backup folder or restores; anyone may back up now.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from posyandu_desktop import __version__
+from posyandu_desktop.i18n import _, current_language
+from posyandu_desktop.services import BackupError, back_up_now, list_backups, restore_backup
+from posyandu_desktop.services.preferences import (
+    backup_folder,
+    choose_backup_folder,
+    log_folder,
+    uses_default_backup_folder,
+)
+from posyandu_desktop.ui import background
+from posyandu_desktop.ui.context import UiSession
+from posyandu_desktop.ui.pages import Page
+from posyandu_desktop.ui.preferences import choose_ui_language
+from posyandu_desktop.ui.settings.backups_table_model import (
+    BackupRow,
+    BackupsTableModel,
+    Column,
+    taken_at_text,
+)
+from posyandu_desktop.ui.widgets.messages import ask, show_error, show_info
+
+# Each language named in itself, so someone who cannot read the current one finds theirs.
+LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
+_BUTTON_HEIGHT = 40
+
+
+def _backup_rows(data: Path) -> tuple[BackupRow, ...]:
+    rows = []
+    for backup in list_backups(data):
+        try:
+            size = backup.path.stat().st_size
+        except OSError:  # removed (or the USB stick pulled) since it was listed
+            continue
+        rows.append(BackupRow(backup, size))
+    return tuple(rows)
+
+
+class SettingsPage(Page):
+    """Language, backups and the data folder."""
+
+    # The main window rebuilds its screens in the new language.
+    language_did_change = Signal(str)
+    # The registry file was replaced: the app opens it again (and asks for a login).
+    registry_did_restore = Signal()
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.title = _("Settings")
+        self.backups_model = BackupsTableModel(self)  # parented: the view never outlives it
+        self._busy = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        if not session.is_coordinator:
+            note = QLabel(
+                _("Only the coordinator can change the backup folder or restore a backup.")
+            )
+            note.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px;")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        top = QHBoxLayout()
+        top.addWidget(self._language_box(), 1)
+        top.addWidget(self._about_box(), 2)
+        layout.addLayout(top)
+        layout.addWidget(self._backups_box(), 1)
+
+    def _language_box(self) -> QGroupBox:
+        box = QGroupBox(_("Language"))
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
+        self.apply_language = QPushButton(_("Use this language"))
+        self.apply_language.setMinimumHeight(_BUTTON_HEIGHT)
+        self.apply_language.clicked.connect(self.choose_language)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.language)
+        layout.addWidget(self.apply_language)
+        layout.addStretch(1)
+        return box
+
+    def _about_box(self) -> QGroupBox:
+        box = QGroupBox(_("About"))
+        data = self.session.data_dir
+        self.data_folder = QLabel(str(data))
+        self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.data_folder.setWordWrap(True)
+        open_folder = QPushButton(_("Open the data folder"))
+        open_folder.clicked.connect(lambda: self._open_folder(data))
+        logs = QLabel(str(log_folder(data)))
+        logs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        logs.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(_("Data folder"), self.data_folder)
+        form.addRow("", open_folder)
+        form.addRow(_("Log files"), logs)
+        form.addRow(_("Version"), QLabel(__version__))
+        return box
+
+    def _backups_box(self) -> QGroupBox:
+        box = QGroupBox(_("Backups"))
+        self.folder = QLabel()
+        self.folder.setWordWrap(True)
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choose_folder = QPushButton(_("Choose a folder…"))
+        self.default_folder = QPushButton(_("Use the standard folder"))
+        self.back_up = QPushButton(_("Back up now"))
+        self.back_up.setProperty("primary", True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(200)
+        self.progress.hide()
+        self.restore = QPushButton(_("Restore the chosen backup…"))
+        for button in (self.choose_folder, self.default_folder, self.back_up, self.restore):
+            button.setMinimumHeight(_BUTTON_HEIGHT)
+        self.table = QTableView()
+        self.table.setModel(self.backups_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel(_("No backups yet."))
+
+        coordinator = self.session.is_coordinator
+        for button in (self.choose_folder, self.default_folder, self.restore):
+            button.setEnabled(coordinator)
+        self.choose_folder.clicked.connect(self.choose_backup_folder)
+        self.default_folder.clicked.connect(self.use_default_folder)
+        self.back_up.clicked.connect(self.back_up_now)
+        self.restore.clicked.connect(self.restore_chosen)
+
+        where = QHBoxLayout()
+        where.addWidget(QLabel(_("Folder:")))
+        where.addWidget(self.folder, 1)
+        where.addWidget(self.choose_folder)
+        where.addWidget(self.default_folder)
+        actions = QHBoxLayout()
+        actions.addWidget(self.back_up)
+        actions.addWidget(self.progress)
+        actions.addStretch(1)
+        actions.addWidget(self.restore)
+        layout = QVBoxLayout(box)
+        layout.addLayout(where)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        return box
+
+    def refresh(self) -> None:
+        """Show the backup folder and list its backups (off the GUI thread: it may be a slow
+        USB stick)."""
+        data = self.session.data_dir
+        folder = backup_folder(data)
+        if uses_default_backup_folder(data):
+            self.folder.setText(_("{folder} (standard)").format(folder=folder))
+        else:
+            self.folder.setText(str(folder))
+        background.run(lambda: _backup_rows(data), self._show_backups, self._list_failed)
+
+    def _show_backups(self, rows: tuple[BackupRow, ...]) -> None:
+        if not isValid(self):  # closed while the folder was read
+            return
+        self.backups_model.set_rows(rows)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        if rows:
+            self.table.selectRow(0)
+
+    def _list_failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
+        self._show_backups(())
+        self.empty.setText(_("The backup folder cannot be read. Is the USB stick plugged in?"))
+
+    def choose_language(self) -> None:
+        """Remember the chosen language and switch the screens to it."""
+        lang = self.language.currentData()
+        if lang == current_language():
+            return
+        try:
+            choose_ui_language(self.session.data_dir, lang)
+        except OSError:
+            show_error(self, _("The language could not be saved in the data folder."))
+            return
+        self.language_did_change.emit(lang)
+
+    def ask_for_folder(self) -> Path | None:
+        """Let the coordinator pick a folder (tests replace this)."""
+        chosen = QFileDialog.getExistingDirectory(
+            self, _("Choose the backup folder"), str(backup_folder(self.session.data_dir))
+        )
+        return Path(chosen) if chosen else None
+
+    def choose_backup_folder(self) -> None:
+        """Send backups to a folder the coordinator picks (e.g. a USB stick)."""
+        folder = self.ask_for_folder()
+        if folder is None:
+            return
+        self._set_folder(folder)
+
+    def use_default_folder(self) -> None:
+        """Send backups to <data folder>/backups again."""
+        self._set_folder(None)
+
+    def _set_folder(self, folder: Path | None) -> None:
+        try:
+            choose_backup_folder(self.session.data_dir, folder)
+        except OSError:
+            show_error(self, _("The backup folder could not be saved."))
+            return
+        self.status_message.emit(_("Backup folder changed."))
+        self.refresh()
+
+    def back_up_now(self) -> None:
+        """Take a backup off the GUI thread, with a busy bar meanwhile."""
+        if self._busy:
+            return
+        db, data = self.session.db, self.session.data_dir
+        self._set_busy(True)
+        background.run(lambda: back_up_now(db, data), self._backed_up, self._backup_failed)
+
+    def _backed_up(self, result: object) -> None:
+        if not isValid(self):
+            return
+        self._set_busy(False)
+        self.status_message.emit(_("Backup saved."))
+        self.refresh()
+
+    def _backup_failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
+        self._set_busy(False)
+        if isinstance(error, BackupError | OSError):
+            show_error(
+                self,
+                _(
+                    "The backup could not be made. Check that the backup folder (for example a"
+                    " USB stick) is still there and not full."
+                ),
+            )
+        else:
+            show_error(self, _("The backup could not be made."))
+
+    def restore_chosen(self) -> None:
+        """Replace the registry with the chosen backup, after asking."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or self._busy or not self.session.is_coordinator:
+            return
+        backup = self.backups_model.backup(rows[0].row())
+        if not ask(
+            self,
+            _("Restore a backup"),
+            _(
+                "Replace all data with the backup of {taken_at}? Everything entered after it"
+                " will be gone. The data as it is now is kept as a backup first."
+            ).format(taken_at=taken_at_text(backup)),
+            yes_text=_("Restore"),
+            no_text=_("Cancel"),
+        ):
+            return
+        db, data = self.session.db, self.session.data_dir
+        self._set_busy(True)
+        background.run(
+            lambda: restore_backup(data, backup.path, open_db=db),
+            self._restored,
+            self._restore_failed,
+        )
+
+    def _restored(self, result: object) -> None:
+        self._set_busy(False)
+        show_info(self, _("The backup was restored. The data is opened again now."))
+        self.registry_did_restore.emit()
+
+    def _restore_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        show_error(
+            self,
+            _("The backup could not be restored: it may be damaged. Your data was not changed."),
+        )
+        # The registry was closed for the restore: open it again either way.
+        self.registry_did_restore.emit()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.progress.setVisible(busy)
+        self.back_up.setEnabled(not busy)
+        self.restore.setEnabled(not busy and self.session.is_coordinator)
+
+    def _open_folder(self, folder: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

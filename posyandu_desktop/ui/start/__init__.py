@@ -1,0 +1,1 @@
+"""Starting the app: the first window, opening the data folder, setup and login."""

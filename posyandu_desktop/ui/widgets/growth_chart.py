@@ -1,0 +1,262 @@
+"""A WHO growth chart: the SD curves (-3 ... +3) for the child's sex and the child's points joined.
+
+It draws a `GrowthChartData` from `services.growth_chart` and computes nothing itself. Lines are
+told apart by more than colour: the median is solid green, +/-2 SD solid red, +/-3 SD thick
+black dashes, +/-1 SD thin grey dots, and every line is labelled at its right end.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCore import QMargins, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
+
+from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.i18n import _, format_date, format_decimal, pgettext
+from posyandu_desktop.services.growth_chart import Chart, GrowthChartData
+
+CHILD_COLOUR = QColor("#0d47a1")  # dark blue: apart from every SD line colour
+# Big enough that the axis labels never elide (toolchain pitfall 11: squeezed QChartView).
+MINIMUM_SIZE = (520, 340)
+
+
+def sex_label(sex: Sex) -> str:
+    """Laki-laki / Perempuan."""
+    return pgettext("sex", "Male") if sex is Sex.MALE else pgettext("sex", "Female")
+
+
+def chart_title(chart: Chart) -> str:
+    """The chart's name as the KIA book writes it, with its age or length range."""
+    match chart:
+        case Chart.WEIGHT_FOR_AGE_0_24:
+            return _("Weight-for-age (BB/U), 0-24 months")
+        case Chart.WEIGHT_FOR_AGE_24_60:
+            return _("Weight-for-age (BB/U), 24-60 months")
+        case Chart.WEIGHT_FOR_AGE_0_60:
+            return _("Weight-for-age (BB/U), 0-60 months")
+        case Chart.LENGTH_FOR_AGE_0_24:
+            return _("Length-for-age (PB/U), 0-24 months")
+        case Chart.HEIGHT_FOR_AGE_24_60:
+            return _("Height-for-age (TB/U), 24-60 months")
+        case Chart.WEIGHT_FOR_LENGTH_45_110:
+            return _("Weight-for-length (BB/PB), 45-110 cm")
+        case Chart.WEIGHT_FOR_HEIGHT_65_120:
+            return _("Weight-for-height (BB/TB), 65-120 cm")
+        case Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_24:
+            return _("Head circumference-for-age (LK/U), 0-24 months")
+        case Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_60:
+            return _("Head circumference-for-age (LK/U), 0-60 months")
+
+
+def chart_tab_title(chart: Chart) -> str:
+    """A short name for a tab, as the KIA book abbreviates: BB/U, PB/U, TB/U, BB/PB, BB/TB, LK/U."""
+    match chart:
+        case Chart.WEIGHT_FOR_AGE_0_24 | Chart.WEIGHT_FOR_AGE_24_60 | Chart.WEIGHT_FOR_AGE_0_60:
+            return _("Weight/age")
+        case Chart.LENGTH_FOR_AGE_0_24:
+            return _("Length/age")
+        case Chart.HEIGHT_FOR_AGE_24_60:
+            return _("Height/age")
+        case Chart.WEIGHT_FOR_LENGTH_45_110:
+            return _("Weight/length")
+        case Chart.WEIGHT_FOR_HEIGHT_65_120:
+            return _("Weight/height")
+        case Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_24 | Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_60:
+            return _("Head/age")
+
+
+def _axis_titles(chart: Chart) -> tuple[str, str]:
+    match chart:
+        case Chart.WEIGHT_FOR_AGE_0_24 | Chart.WEIGHT_FOR_AGE_24_60 | Chart.WEIGHT_FOR_AGE_0_60:
+            return _("Age (months)"), _("Weight (kg)")
+        case Chart.LENGTH_FOR_AGE_0_24:
+            return _("Age (months)"), _("Length (cm)")
+        case Chart.HEIGHT_FOR_AGE_24_60:
+            return _("Age (months)"), _("Height (cm)")
+        case Chart.WEIGHT_FOR_LENGTH_45_110:
+            return _("Length (cm)"), _("Weight (kg)")
+        case Chart.WEIGHT_FOR_HEIGHT_65_120:
+            return _("Height (cm)"), _("Weight (kg)")
+        case Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_24 | Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_60:
+            return _("Age (months)"), _("Head circumference (cm)")
+
+
+def _sd_pen(z: float) -> QPen:
+    if z == 0.0:
+        pen = QPen(QColor("#2e7d32"), 2.5)
+    elif abs(z) == 2.0:
+        pen = QPen(QColor("#c62828"), 2.0)
+    elif abs(z) == 3.0:
+        pen = QPen(QColor("#212121"), 2.5, Qt.PenStyle.DashLine)
+    else:
+        pen = QPen(QColor("#9e9e9e"), 1.0, Qt.PenStyle.DotLine)
+    return pen
+
+
+def _sd_name(z: float) -> str:
+    """The legend entry for a pair of SD lines."""
+    if z == 0.0:
+        return _("Median")
+    return _("{low} and {high} SD").format(low=f"\u2212{abs(z):.0f}", high=f"+{abs(z):.0f}")
+
+
+def _line_label(z: float) -> str:
+    return "0" if z == 0.0 else f"{'+' if z > 0 else chr(0x2212)}{abs(z):.0f}"
+
+
+def _nice_step(span: float, ticks: int) -> float:
+    """A round step (1, 2 or 5 times a power of ten) giving about `ticks` intervals."""
+    raw = span / max(ticks, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * power:
+            return float(factor * power)
+    return float(10 * power)
+
+
+def _x_step(chart: Chart) -> float:
+    """Grid steps a KMS reader expects: every 2 months up to 24, 3 or 6 after; every 5 cm."""
+    first, last = chart.x_range
+    if chart.x_in_cm:
+        return 5.0
+    return 2.0 if last - first <= 24 else 3.0 if last - first <= 36 else 6.0
+
+
+class GrowthChart(QChartView):
+    """A growth chart; `set_data(None)` leaves it empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self.data: GrowthChartData | None = None
+        self._labels: list[tuple[QGraphicsSimpleTextItem, QPointF]] = []
+        self._chart = QChart()
+        self._chart.setMargins(QMargins(4, 4, 28, 4))  # room for the SD labels on the right
+        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self._chart.plotAreaChanged.connect(self._place_labels)
+        self.setChart(self._chart)
+        self.child_series: QLineSeries | None = None
+
+    def set_data(self, data: GrowthChartData | None, child_name: str = "") -> None:
+        """Draw `data` (curves and the child's points); the child's name goes in the legend."""
+        self.data = data
+        chart = self._chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        for item, _point in self._labels:
+            chart.scene().removeItem(item)
+        self._labels = []
+        self.child_series = None
+        if data is None:
+            chart.setTitle("")
+            return
+        chart.setTitle(f"{chart_title(data.chart)} \u2014 {sex_label(data.sex)}")
+        title_font = QFont(chart.titleFont())
+        title_font.setBold(True)
+        title_font.setPointSizeF(max(title_font.pointSizeF(), 11.0))
+        chart.setTitleFont(title_font)
+
+        x_axis, y_axis = QValueAxis(), QValueAxis()
+        x_title, y_title = _axis_titles(data.chart)
+        x_axis.setTitleText(x_title)
+        y_axis.setTitleText(y_title)
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        self._add_curves(data, x_axis, y_axis)
+        if data.points:
+            self._add_child(data, child_name, x_axis, y_axis)
+        self._set_ranges(data, x_axis, y_axis)
+        self._place_labels()
+
+    def _add_curves(self, data: GrowthChartData, x_axis: QValueAxis, y_axis: QValueAxis) -> None:
+        chart = self._chart
+        named: set[float] = set()
+        for curve in data.curves:
+            series = QLineSeries()
+            series.setPen(_sd_pen(curve.z))
+            series.append([QPointF(x, y) for x, y in curve.points])
+            series.setName(_sd_name(curve.z))
+            chart.addSeries(series)
+            series.attachAxis(x_axis)
+            series.attachAxis(y_axis)
+            # One legend entry per pair (-2 and +2 look alike on purpose); none for +/-1.
+            pair = abs(curve.z)
+            show = pair != 1.0 and pair not in named
+            named.add(pair)
+            for marker in chart.legend().markers(series):
+                marker.setVisible(show)
+            if curve.points:
+                self._add_label(_line_label(curve.z), curve.points[-1], _sd_pen(curve.z).color())
+
+    def _add_child(
+        self, data: GrowthChartData, name: str, x_axis: QValueAxis, y_axis: QValueAxis
+    ) -> None:
+        line = QLineSeries()
+        line.setName(name or _("Child"))
+        line.setPen(QPen(CHILD_COLOUR, 2.5))
+        dots = QScatterSeries()
+        dots.setColor(CHILD_COLOUR)
+        dots.setBorderColor(QColor("white"))
+        dots.setMarkerSize(10.0)
+        for p in data.points:
+            line.append(p.x, p.value)
+            dots.append(p.x, p.value)
+        for series in (line, dots):
+            self._chart.addSeries(series)
+            series.attachAxis(x_axis)
+            series.attachAxis(y_axis)
+        for marker in self._chart.legend().markers(dots):
+            marker.setVisible(False)
+        dots.hovered.connect(self._show_point)
+        self.child_series = line
+
+    def _set_ranges(self, data: GrowthChartData, x_axis: QValueAxis, y_axis: QValueAxis) -> None:
+        first, last = data.x_range
+        x_step = _x_step(data.chart)
+        x_axis.setRange(first, last)
+        x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        x_axis.setTickAnchor(first)
+        x_axis.setTickInterval(x_step)
+        x_axis.setLabelFormat("%d")
+        values = [y for c in data.curves for _x, y in c.points] + [p.value for p in data.points]
+        low, high = min(values), max(values)
+        y_step = _nice_step(high - low, 10)
+        low = math.floor(low / y_step) * y_step
+        high = math.ceil(high / y_step) * y_step
+        y_axis.setRange(low, high)
+        y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        y_axis.setTickAnchor(low)
+        y_axis.setTickInterval(y_step)
+        y_axis.setLabelFormat("%d" if y_step >= 1 else "%.1f")
+
+    def _add_label(self, text: str, at: tuple[float, float], colour: QColor) -> None:
+        item = QGraphicsSimpleTextItem(text, self._chart)
+        item.setBrush(colour.darker(120))
+        font = QFont(item.font())
+        font.setBold(True)
+        item.setFont(font)
+        self._labels.append((item, QPointF(*at)))
+
+    def _place_labels(self, _area: QRectF | None = None) -> None:
+        """Keep each SD label just right of its line's end when the chart is resized."""
+        if not self._chart.series():
+            return
+        reference = self._chart.series()[0]
+        for item, point in self._labels:
+            position = self._chart.mapToPosition(point, reference)
+            height = item.boundingRect().height()
+            item.setPos(position.x() + 4, position.y() - height / 2)
+
+    def _show_point(self, point: QPointF, state: bool) -> None:
+        if not state or self.data is None:
+            self.setToolTip("")
+            return
+        nearest = min(
+            self.data.points, key=lambda p: (p.x - point.x()) ** 2 + (p.value - point.y()) ** 2
+        )
+        self.setToolTip(f"{format_date(nearest.measured_on)}: {format_decimal(nearest.value, 1)}")

@@ -1,0 +1,207 @@
+"""The growth card PDF, read back: header fields and the KMS rows against the registry."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from posyandu_desktop.domain.growth.curves import Chart
+from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.reports.data import CardMonth
+from posyandu_desktop.reports.growth_card import columns, render_growth_card, write_growth_card
+from posyandu_desktop.services.reports import growth_card_data
+from posyandu_desktop.settings import database_path
+from posyandu_desktop.store import Database
+from tests.reports.expected import months_old, pdf_lines
+from tests.reports.helpers import FONTS, TODAY, demo_folder
+
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return demo_folder(tmp_path_factory.mktemp("card") / "data")
+
+
+@pytest.fixture(scope="module")
+def con(folder: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(database_path(folder))
+    con.row_factory = sqlite3.Row
+    return con
+
+
+def _children(con: sqlite3.Connection) -> list[int]:
+    """A child under one with no NIK, a toddler, and the oldest balita: both KMS pages used."""
+    rows = con.execute(
+        "SELECT p.id, p.nik, p.birth_date FROM person p WHERE p.birth_date > '2021-11-01' "
+        "AND EXISTS (SELECT 1 FROM measurement m WHERE m.person_id = p.id) ORDER BY p.birth_date"
+    ).fetchall()
+    no_nik = next(r["id"] for r in reversed(rows) if r["nik"] is None)
+    return [no_nik, rows[len(rows) // 2]["id"], rows[0]["id"]]
+
+
+def _expected_months(con: sqlite3.Connection, person_id: int, birth: date) -> list[dict[str, Any]]:
+    """Per calendar month: the last weighing's kg and status, and the vitamin A capsule."""
+    months: dict[tuple[int, int], dict[str, Any]] = {}
+    for r in con.execute(
+        "SELECT measured_on, weight_kg, growth_status FROM measurement WHERE person_id = ? "
+        "AND weight_kg IS NOT NULL ORDER BY measured_on, id",
+        (person_id,),
+    ):
+        on = date.fromisoformat(r["measured_on"])
+        months[(on.year, on.month)] = {"on": on, "kg": r["weight_kg"], "status": r["growth_status"]}
+    for r in con.execute(
+        "SELECT given_on, capsule FROM service_given WHERE person_id = ? AND kind = 'vitamin_a'",
+        (person_id,),
+    ):
+        on = date.fromisoformat(r["given_on"])
+        months.setdefault((on.year, on.month), {"on": on, "kg": None, "status": None})
+        months[(on.year, on.month)]["capsule"] = r["capsule"]
+    out, last = [], -1
+    for key in sorted(months):
+        m = months[key]
+        column = max(months_old(birth, m["on"]), last + 1)
+        last = column
+        if column < 60:
+            out.append({**m, "key": key, "column": column})
+    return out
+
+
+def _row(lines: list[str], start: int, name: str, stop: str) -> list[str]:
+    i = lines.index(name, start) + 1
+    j = lines.index(stop, i)
+    return lines[i:j]
+
+
+def test_card_header_and_monthly_rows_match_the_registry(
+    folder: Path, con: sqlite3.Connection
+) -> None:
+    db = Database(database_path(folder))
+    try:
+        for person_id in _children(con):
+            card = growth_card_data(db, person_id)
+            assert card is not None
+            lines = pdf_lines(render_growth_card(card, FONTS, lang="en", printed_on=TODAY))
+            p = con.execute("SELECT * FROM person WHERE id = ?", (person_id,)).fetchone()
+            mother = con.execute("SELECT * FROM person WHERE id = ?", (p["mother_id"],)).fetchone()
+            birth = date.fromisoformat(p["birth_date"])
+            assert lines[lines.index("Name") + 1] == p["name"]
+            assert (
+                lines[lines.index("Date of birth") + 1]
+                == f"{birth.day} {_month(birth)} {birth.year}"
+            )
+            assert lines[lines.index("Sex") + 1] == ("Boy" if p["sex"] == 1 else "Girl")
+            if p["nik"]:
+                assert lines[lines.index("NIK") + 1] == p["nik"]
+            else:
+                want = mother["nik"] if mother is not None and mother["nik"] else p["mother_nik"]
+                assert lines[lines.index("Mother's NIK") + 1] == want
+            assert lines[lines.index("Mother's name") + 1] == (mother["name"] if mother else "-")
+            posyandu = con.execute("SELECT name FROM posyandu").fetchone()[0]
+            assert lines[lines.index("Posyandu") + 1] == posyandu
+            assert (
+                "Method: WHO 2006 growth standards, Permenkes 2/2020. Printed 20 October 2026."
+                in lines
+            )
+            assert "Page 1 of 2" in lines and "Page 2 of 2" in lines
+
+            expected = _expected_months(con, person_id, birth)
+            for first, title in (
+                (0, "Weight-for-age (BB/U), 0-24 months"),
+                (24, "Weight-for-age (BB/U), 24-60 months"),
+            ):
+                part = [
+                    m for m in expected if first <= m["column"] < first + (24 if first == 0 else 36)
+                ]
+                start = lines.index(title)
+                month_cells = _row(lines, start, "Month", "Weight (kg)")
+                assert month_cells == [
+                    x
+                    for m in part
+                    for x in (MONTHS_EN[m["key"][1] - 1], f"{m['key'][0] % 100:02d}")
+                ]
+                weights = _row(lines, lines.index("Month", start), "Weight (kg)", "KBM (g)")
+                assert weights == [f"{m['kg']:.1f}" for m in part if m["kg"] is not None]
+                stop = "Excl. breastfeeding" if first == 0 else "Vitamin A"
+                statuses = _row(lines, lines.index("KBM (g)", start), "N/T", stop)
+                assert statuses == [m["status"] for m in part if m["status"]]
+                after_vitamin = lines[lines.index("Vitamin A", start) + 1 :]
+                capsules = [
+                    {"blue": "B", "red": "R"}[m["capsule"]] for m in part if m.get("capsule")
+                ]
+                assert after_vitamin[: len(capsules)] == capsules
+    finally:
+        db.close()
+
+
+def _month(on: date) -> str:
+    return [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ][on.month - 1]
+
+
+def test_both_pages_carry_the_who_charts_with_the_childs_points(
+    folder: Path, con: sqlite3.Connection
+) -> None:
+    db = Database(database_path(folder))
+    try:
+        card = growth_card_data(db, _children(con)[1])
+    finally:
+        db.close()
+    assert card is not None
+    wfa = card.chart(Chart.WEIGHT_FOR_AGE_0_24)
+    assert wfa is not None and [z for z, _ in wfa.curves] == [-3, -2, -1, 0, 1, 2, 3]
+    weighed = [m for m in card.months if m.weight_kg is not None]
+    points = wfa.points + card.chart(Chart.WEIGHT_FOR_AGE_24_60).points  # type: ignore[union-attr]
+    assert len(points) >= len(weighed)  # a 24-month weighing sits on both pages
+    lines = pdf_lines(render_growth_card(card, FONTS, lang="en", printed_on=TODAY))
+    for title in (
+        "Length-for-age (PB/U), 0-24 months",
+        "Height-for-age (TB/U), 24-60 months",
+        "Head circumference-for-age (LK/U), 0-24 months",
+        "Severely underweight",
+        "Stunted",
+    ):
+        assert title in lines
+    assert any(t.startswith("Weight-for-") and "cm" in t for t in lines)
+    assert {"−3", "+3", "0"} <= set(lines)  # every SD line is named
+
+
+def test_columns_follow_completed_months_and_never_collide() -> None:
+    def m(year: int, month: int, age: int) -> CardMonth:
+        return CardMonth(year, month, age, 8.0, None, GrowthStatus.N, None)
+
+    months = (m(2025, 1, 3), m(2025, 2, 3), m(2025, 3, 5), m(2029, 12, 59), m(2030, 1, 60))
+    placed = columns(months)
+    assert sorted(placed) == [3, 4, 5, 59]  # Feb moved right of Jan; past 59 left off
+    assert placed[4].month == 2
+
+
+def test_unknown_person_and_atomic_write(
+    folder: Path, tmp_path: Path, con: sqlite3.Connection
+) -> None:
+    db = Database(database_path(folder))
+    try:
+        assert growth_card_data(db, 10**6) is None
+        card = growth_card_data(db, _children(con)[0])
+    finally:
+        db.close()
+    assert card is not None
+    target = write_growth_card(card, tmp_path / "card.pdf", FONTS, printed_on=TODAY)
+    assert [p.name for p in tmp_path.iterdir()] == ["card.pdf"]
+    assert "Kartu" in "\n".join(pdf_lines(target)) or "KMS" in "\n".join(pdf_lines(target))
