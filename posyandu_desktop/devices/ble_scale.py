@@ -7,6 +7,7 @@ adapter, the reader reports BLUETOOTH_UNAVAILABLE and the cadre types weights as
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import threading
 from collections.abc import Callable
@@ -39,11 +40,11 @@ log = logging.getLogger(__name__)
 
 
 def _bleak() -> ModuleType | None:
+    """bleak, or None where it is not installed (the optional "bluetooth" extra)."""
     try:
-        import bleak
+        return importlib.import_module("bleak")
     except ImportError:
         return None
-    return bleak
 
 
 def _status_of(error: Exception) -> DeviceStatus:

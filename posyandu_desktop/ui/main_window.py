@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,10 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posyandu_desktop.domain.vocabulary import MeasurementSource
 from posyandu_desktop.i18n import _, format_date
 from posyandu_desktop.services.today import day_overview, this_posyandu
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
+
+if TYPE_CHECKING:
+    from posyandu_desktop.ui.devices.scale_bridge import ScaleBridge
 
 HOME, PEOPLE, SETTINGS = "home", "people", "settings"
 _STATUS_MILLISECONDS = 8000
@@ -165,6 +170,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self._entries = tuple(default_pages() if pages is None else pages)
         self._pages: dict[str, Page] = {}
+        self._scales: list[ScaleBridge] = []
         self.setWindowTitle(_("Posyandu Desktop"))
         self.setMinimumSize(1024, 640)
 
@@ -211,6 +217,38 @@ class MainWindow(QMainWindow):
         if self._entries:
             self.nav.setCurrentRow(0)
         self.nav.setFocus()  # arrows and Enter move through the screens; Tab goes into one
+
+    def connect_scales(self) -> int:
+        """Start a reader for each scale set up in Settings; stable readings go to the
+        measuring desk's weight field. Returns how many were started."""
+        from posyandu_desktop.devices import DeviceKind, load_devices, reader_for
+        from posyandu_desktop.ui.devices.scale_bridge import ScaleBridge
+
+        self.disconnect_scales()
+        for device in load_devices(self.session.data_dir):
+            if device.kind not in (DeviceKind.BABY_SCALE, DeviceKind.STANDING_SCALE):
+                continue  # boards and tapes are typed
+            bridge = ScaleBridge(reader_for(device), parent=self)
+            bridge.reading_did_arrive.connect(self._scale_did_read)
+            bridge.start()
+            self._scales.append(bridge)
+        return len(self._scales)
+
+    def disconnect_scales(self) -> None:
+        """Stop every scale reader (before closing, or before reconnecting)."""
+        for bridge in self._scales:
+            bridge.stop()
+        self._scales.clear()
+
+    def _scale_did_read(self, kg: float, source: MeasurementSource, device_id: str) -> None:
+        page = self.page("measuring")
+        offer = getattr(page, "offer_reading", None)
+        if offer is not None:
+            offer(kg, source, device_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.disconnect_scales()
+        super().closeEvent(event)
 
     def page_keys(self) -> tuple[str, ...]:
         """The screens' keys, in navigation order."""

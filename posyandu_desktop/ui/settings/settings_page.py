@@ -90,6 +90,36 @@ class SettingsPage(Page):
         top.addWidget(self._about_box(), 2)
         layout.addLayout(top)
         layout.addWidget(self._backups_box(), 1)
+        layout.addWidget(self._scales_box())
+
+    def _scales_box(self) -> QGroupBox:
+        box = QGroupBox(_("Digital scales"))
+        row = QHBoxLayout(box)
+        row.addWidget(
+            QLabel(_("A scale set up here sends stable weights to the measuring desk by itself."))
+        )
+        row.addStretch(1)
+        for text, kind in (
+            (_("Baby scale…"), "baby_scale"),
+            (_("Standing scale…"), "standing_scale"),
+        ):
+            button = QPushButton(text)
+            button.setEnabled(self.session.is_coordinator)
+            button.clicked.connect(lambda _checked=False, k=kind: self.open_scale_settings(k))
+            row.addWidget(button)
+        return box
+
+    def open_scale_settings(self, kind: str) -> None:
+        """Open the scale set-up (not modal); scales restart when the window is next built."""
+        from posyandu_desktop.devices import DeviceKind
+        from posyandu_desktop.ui.devices.scale_settings_dialog import ScaleSettingsDialog
+
+        dialog = ScaleSettingsDialog(self.session.data_dir, DeviceKind(kind), parent=self)
+        dialog.accepted.connect(
+            lambda: self.status_message.emit(_("Scale saved: it starts with the next login."))
+        )
+        dialog.open()
+        self.scale_dialog = dialog
 
     def _language_box(self) -> QGroupBox:
         box = QGroupBox(_("Language"))

@@ -252,6 +252,10 @@ class StartFlow(QObject):
         window.language_did_change.connect(self._change_language)
         window.reopen_requested.connect(self._reopen)
         self.window = window
+        try:
+            window.connect_scales()
+        except Exception:  # a broken device file must not keep the cadre out: typing still works
+            log.exception("the scales could not be started")
         window.showMaximized()
         self.screen.hide()
         if not self._frozen:

@@ -77,3 +77,40 @@ def test_the_stable_weight_lands_in_the_weight_field(qtbot, desk, registry, brid
     assert measurement.values.weight_kg is not None
     assert measurement.values.weight_kg.value == 7.85
     assert measurement.values.weight_kg.source is MeasurementSource.SERIAL_SCALE
+
+
+def test_a_scale_set_up_in_settings_feeds_the_main_window(qtbot, registry, ui_session):
+    """The window starts a reader for each configured scale; its weight reaches the desk."""
+    from posyandu_desktop.devices import save_device
+    from posyandu_desktop.ui.main_window import MainWindow
+
+    cadre = registry.cadre_ids[0]
+    day = services.open_posyandu_day(
+        registry.db, cadre_id=cadre, posyandu_id=registry.posyandu_id, held_on=TODAY, today=TODAY
+    ).unwrap()
+    services.register_arrival(
+        registry.db,
+        cadre_id=cadre,
+        day_id=day.id,
+        person_id=registry.person_ids["Aisyah Putri"],
+        now=MORNING,
+    ).unwrap()
+    with PtySimulator(scale_lines([7.85], "ad", timing=FAST), rate_hz=FAST.rate_hz) as simulator:
+        save_device(
+            ui_session.data_dir,
+            DeviceConfig(
+                "baby_scale",
+                DeviceKind.BABY_SCALE,
+                Transport.SERIAL,
+                simulator.path,
+                built_in("ad"),
+            ),
+        )
+        window = MainWindow(ui_session)
+        qtbot.addWidget(window)
+        desk = window.show_page("measuring")
+        assert isinstance(desk, MeasuringPage)
+        assert window.connect_scales() == 1
+        weight = desk.fields[Quantity.WEIGHT_KG]
+        qtbot.waitUntil(lambda: weight.text() == "7,85", timeout=5000)
+        window.disconnect_scales()
