@@ -65,6 +65,15 @@ def _open(data_dir: Path) -> Database:
     return opened.database
 
 
+def _close(db: Database) -> None:
+    """Close a registry only once no background read can still be using it (a read finishing
+    after the close crashes inside SQLite)."""
+    from posyandu_desktop.ui.background import wait_for_all
+
+    wait_for_all()
+    db.close()
+
+
 def _weighed(db: Database, cadre: int, person: int, on: date, kg: float, cm: float) -> None:
     values = MeasuredValues(weight_kg=Reading(kg), lenhei_cm=Reading(cm))
     record_measurement(
@@ -146,7 +155,7 @@ def registry(tmp_path: Path) -> Iterator[Registry]:
         for month, (kg, cm) in zip((8, 9, 10), weighings, strict=True):
             _weighed(db, first, child.id, date(2026, month, 12), kg, cm)
     yield Registry(db, tmp_path / "data", posyandu.id, cadres, people)
-    db.close()
+    _close(db)
 
 
 @pytest.fixture
@@ -190,4 +199,4 @@ def demo_session(_demo_folder: Path, tmp_path: Path) -> Iterator[UiSession]:
         is_coordinator=True,
         now=lambda: MORNING,
     )
-    db.close()
+    _close(db)

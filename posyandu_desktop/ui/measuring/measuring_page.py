@@ -128,7 +128,8 @@ class MeasuringPage(Page):
             ("Esc", self.clear_values),
             ("Alt+Down", lambda: self._step_queue(1)),
             ("Alt+Up", lambda: self._step_queue(-1)),
-            ("F5", self.refresh),
+            # Not F5: the main window's F-keys switch screens from anywhere, this desk included.
+            ("Ctrl+R", self.refresh),
         )
         for keys, slot in shortcuts:
             shortcut = QShortcut(QKeySequence(keys), self)
