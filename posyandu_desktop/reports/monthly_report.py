@@ -379,7 +379,8 @@ class _Report:
         chart.valueAxis.labelTextFormat = "%d %%"
         chart.valueAxis.visibleGrid = True
         chart.valueAxis.gridStrokeColor = colors.Color(0, 0, 0, alpha=0.15)
-        chart.joinedLines = 1
+        # ReportLab cannot join a line of one point (a Posyandu's first month): markers only then.
+        chart.joinedLines = int(all(sum(v is not None for v in line) >= 2 for line in chart.data))
         # Two lines told apart without colour: solid with squares, dashed with circles.
         chart.lines[0].strokeColor = styles.SKDN_FILL[2]
         chart.lines[0].strokeWidth = 1.4

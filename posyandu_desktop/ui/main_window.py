@@ -105,8 +105,14 @@ def _settings(session: UiSession) -> Page:
     return SettingsPage(session)
 
 
+def _reports(session: UiSession) -> Page:
+    from posyandu_desktop.ui.reports.reports_page import ReportsPage
+
+    return ReportsPage(session)
+
+
 def default_pages() -> tuple[PageEntry, ...]:
-    """Every screen of the app, in navigation order (F1 home … F8 settings)."""
+    """Every screen of the app, in navigation order (F1 home … F8 settings, F9 reports)."""
     return (
         PageEntry(HOME, _("Home"), _home, "F1"),
         PageEntry("registration", _("Registration"), _registration, "F2"),
@@ -116,6 +122,7 @@ def default_pages() -> tuple[PageEntry, ...]:
         PageEntry("attendance", _("Cadre attendance"), _attendance, "F6"),
         PageEntry("cadres", _("Cadres"), _cadres, "F7"),
         PageEntry(SETTINGS, _("Settings"), _settings, "F8"),
+        PageEntry("reports", _("Reports"), _reports, "F9"),
     )
 
 

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.i18n import (
     N_,
     _,
     age_text_on,
+    current_language,
     format_date_short,
     format_decimal,
     life_stage_label,
@@ -38,6 +41,8 @@ from posyandu_desktop.services import (
 from posyandu_desktop.services.cadres import list_cadres
 from posyandu_desktop.services.growth_chart import growth_charts
 from posyandu_desktop.services.person_profile import PersonProfile, person_profile
+from posyandu_desktop.services.printing import print_growth_card
+from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.people.correct_measurement_dialog import CorrectMeasurementDialog
 from posyandu_desktop.ui.people.history_table_model import (
@@ -52,6 +57,7 @@ from posyandu_desktop.ui.widgets.growth_chart import (
     chart_title,
     sex_label,
 )
+from posyandu_desktop.ui.widgets.messages import show_error
 from posyandu_desktop.ui.widgets.status_badge import StatusBadge
 
 CATEGORY_WIDTH = 112  # px: "Berat badan sangat kurang (-3,12)" wraps onto two lines
@@ -129,6 +135,14 @@ class ProfileView(QWidget):
         for badge in self.badges:
             badge_row.addWidget(badge)
         badge_row.addStretch(1)
+        self.print_card_button = QPushButton(_("Print KMS card"))
+        self.print_card_button.setToolTip(
+            _("Opens the growth card as PDF; print it from the PDF viewer.")
+        )
+        self.print_card_button.clicked.connect(self.print_card)
+        badge_row.addWidget(self.print_card_button)
+        self.printing: background.Task | None = None
+        self.last_printout: Path | None = None
 
         self.tabs = QTabWidget()
         self.charts = [GrowthChart() for _i in range(4)]
@@ -190,6 +204,7 @@ class ProfileView(QWidget):
         self.model.set_rows(())
         self.trail.setText("")
         self.correct_button.setEnabled(False)
+        self.print_card_button.setVisible(False)
 
     def show_person(self, person_id: int) -> None:
         """Load a person's header, charts and history."""
@@ -200,6 +215,8 @@ class ProfileView(QWidget):
             self.name.setText(_("This person is no longer in the registry"))
             return
         self.person_id, self.profile = person_id, profile
+        self.print_card_button.setVisible(profile.life_stage is LifeStage.UNDER_FIVE)
+        self.print_card_button.setEnabled(self.printing is None)
         history = measurements_of(self.session.db, person_id)
         self._show_header(profile, history)
         self.model.set_rows(history)
@@ -323,3 +340,40 @@ class ProfileView(QWidget):
         if row is not None:
             self.table.selectRow(row)
         self.status_message.emit(_("Measurement corrected"))
+
+    def print_card(self) -> None:
+        """Write this child's KMS card into the data folder's printouts and open it."""
+        if self.person_id is None or self.printing is not None:
+            return
+        db, person_id = self.session.db, self.person_id
+        folder = self.session.data_dir / "printouts"
+        today, lang = self.session.today(), current_language()
+        self.print_card_button.setEnabled(False)
+        self.status_message.emit(_("Making the KMS card\u2026"))
+        self.printing = background.run(
+            lambda: print_growth_card(
+                db, person_id=person_id, folder=folder, lang=lang, today=today
+            ),
+            self._card_printed,
+            self._card_failed,
+        )
+
+    def _card_finished(self) -> None:
+        self.printing = None
+        self.print_card_button.setEnabled(True)
+
+    def _card_printed(self, pdf: object) -> None:
+        self._card_finished()
+        if not isinstance(pdf, Path):
+            show_error(self, _("This person is no longer in the registry"))
+            return
+        self.last_printout = pdf
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
+        self.status_message.emit(_("KMS card saved: {path}").format(path=pdf))
+
+    def _card_failed(self, error: BaseException) -> None:
+        self._card_finished()
+        show_error(
+            self,
+            _("The KMS card could not be made ({reason}).").format(reason=type(error).__name__),
+        )
