@@ -6,14 +6,8 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QFont
 
 from posyandu_desktop.domain.growth.classify import Severity
 from posyandu_desktop.domain.growth.zscore import Indicator
@@ -28,9 +22,8 @@ from posyandu_desktop.i18n import (
 )
 from posyandu_desktop.services.alerts import Alert, AlertKind
 from posyandu_desktop.ui.theme import SEVERITY_COLOURS, WARNING_COLOURS
+from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -96,36 +89,23 @@ def _z(value: float | None) -> str:
     return "" if value is None else format_decimal(value, 2)
 
 
-class AlertsTableModel(QAbstractTableModel):
+class AlertsTableModel(RecordTableModel[Alert]):
     """Read-only rows over `services.alerts.alerts_today`."""
 
+    columns = Column
+    headers = _HEADERS
+
     def __init__(self, today: date, parent: QObject | None = None) -> None:
-        super().__init__(parent)
         self._today = today
-        self._rows: tuple[Alert, ...] = ()
+        super().__init__(parent=parent)
 
     def set_rows(self, rows: tuple[Alert, ...], today: date | None = None) -> None:
         """Show these alerts (on `today`, if the day moved on)."""
-        self.beginResetModel()
-        self._rows = rows
         self._today = today or self._today
-        self.endResetModel()
+        super().set_rows(rows)
 
     def alert(self, row: int) -> Alert:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(  # noqa: N802 (Qt's name)
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(_HEADERS[Column(section)])
-        return None
+        return self.record(row)
 
     def text(self, alert: Alert, column: Column) -> str:
         """What a cell shows."""
@@ -141,27 +121,20 @@ class AlertsTableModel(QAbstractTableModel):
             case Column.MEASURED_ON:
                 return format_date_short(alert.measured_on)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        alert = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(alert, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column is Column.DETAIL:
-            return detail_text(alert)
+    def tooltip(self, alert: Alert, column: Column) -> str | None:
+        return detail_text(alert) if column is Column.DETAIL else None
+
+    def colours(self, alert: Alert, column: Column) -> tuple[str, str] | None:
+        return _KIND_COLOURS[alert.kind] if column is Column.KIND else None
+
+    def alignment(self, alert: Alert, column: Column) -> Any:
+        return Qt.AlignmentFlag.AlignCenter if column is Column.KIND else None
+
+    def role_data(self, alert: Alert, column: Column, role: int) -> Any:
         if role == PERSON_ID_ROLE:
             return alert.person_id
-        if column is Column.KIND:
-            background, foreground = _KIND_COLOURS[alert.kind]
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor(background))
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(foreground))
-            if role == Qt.ItemDataRole.FontRole:
-                bold = QFont()
-                bold.setBold(True)
-                return bold
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.FontRole and column is Column.KIND:
+            bold = QFont()
+            bold.setBold(True)
+            return bold
         return None

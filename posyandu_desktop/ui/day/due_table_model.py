@@ -7,14 +7,7 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QObject, Qt
 
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.i18n import (
@@ -27,9 +20,8 @@ from posyandu_desktop.i18n import (
     pgettext,
 )
 from posyandu_desktop.services import DueChild
+from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -65,36 +57,23 @@ def rt_rw_text(rt: int | None, rw: int | None) -> str:
     return f"{rt or 0:03d}/{rw or 0:03d}"
 
 
-class DueTableModel(QAbstractTableModel):
+class DueTableModel(RecordTableModel[DueChild]):
     """Read-only rows over `services.due_today`."""
 
+    columns = Column
+    headers = _HEADERS
+
     def __init__(self, today: date, parent: QObject | None = None) -> None:
-        super().__init__(parent)
         self._today = today
-        self._rows: tuple[DueChild, ...] = ()
+        super().__init__(parent=parent)
 
     def set_rows(self, rows: tuple[DueChild, ...], today: date | None = None) -> None:
         """Show these children (on `today`, if the day moved on)."""
-        self.beginResetModel()
-        self._rows = rows
         self._today = today or self._today
-        self.endResetModel()
+        super().set_rows(rows)
 
     def due(self, row: int) -> DueChild:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(  # noqa: N802 (Qt's name)
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(_HEADERS[Column(section)])
-        return None
+        return self.record(row)
 
     def text(self, due: DueChild, column: Column) -> str:
         """What a cell shows."""
@@ -115,28 +94,20 @@ class DueTableModel(QAbstractTableModel):
             case Column.VITAMIN_A:
                 return "" if due.vitamin_a is None else pgettext(*_CAPSULE_WORDS[due.vitamin_a])
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        due = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(due, column)
-        if role == PERSON_ID_ROLE:
-            return due.person.id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(due, column)
-        capsule = due.vitamin_a
-        if column is Column.VITAMIN_A and capsule is not None:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor(_CAPSULE_COLOURS[capsule]))
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#ffffff"))
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return Qt.AlignmentFlag.AlignCenter
+    def colours(self, due: DueChild, column: Column) -> tuple[str, str] | None:
+        if column is Column.VITAMIN_A and due.vitamin_a is not None:
+            return _CAPSULE_COLOURS[due.vitamin_a], "#ffffff"
         return None
 
-    def _tooltip(self, due: DueChild, column: Column) -> str | None:
+    def alignment(self, due: DueChild, column: Column) -> Any:
+        if column is Column.VITAMIN_A and due.vitamin_a is not None:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def role_data(self, due: DueChild, column: Column, role: int) -> Any:
+        return due.person.id if role == PERSON_ID_ROLE else None
+
+    def tooltip(self, due: DueChild, column: Column) -> str | None:
         if column is Column.NAME and due.person.mother_name:
             return _("{name}, child of {mother}").format(
                 name=due.person.name, mother=due.person.mother_name

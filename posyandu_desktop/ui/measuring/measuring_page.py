@@ -147,7 +147,7 @@ class MeasuringPage(Page):
         return desk
 
     def _build_queue_panel(self) -> QWidget:
-        self.queue_model = QueueTableModel()
+        self.queue_model = QueueTableModel(parent=self)
         self.queue_view = QTableView()
         self.queue_view.setModel(self.queue_model)
         self.queue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

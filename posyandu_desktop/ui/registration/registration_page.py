@@ -117,7 +117,7 @@ class RegistrationPage(Page):
         return search_row, hint
 
     def _build_results(self) -> None:
-        self.results_model = ResultsTableModel(self.session.today())
+        self.results_model = ResultsTableModel(self.session.today(), parent=self)
         self.results = QTableView()
         self.results.setModel(self.results_model)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

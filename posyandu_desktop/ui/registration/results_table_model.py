@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 
 from posyandu_desktop.i18n import N_, _, age_text, format_date_short
 from posyandu_desktop.services import PersonListing, PersonMatch
 from posyandu_desktop.ui.measuring.queue_table_model import sex_letter
-
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # Qt's default `parent`: the invisible root
+from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
 
 class Column(IntEnum):
@@ -40,47 +37,32 @@ def rt_rw_text(person: PersonListing) -> str:
     return f"{rt}/{rw}"
 
 
-class ResultsTableModel(QAbstractTableModel):
+class ResultsTableModel(RecordTableModel[PersonMatch]):
     """Read-only rows over `services.find_people`."""
 
-    def __init__(self, today: date, matches: tuple[PersonMatch, ...] = ()) -> None:
-        super().__init__()
+    columns = Column
+    headers = _HEADERS
+
+    def __init__(
+        self,
+        today: date,
+        matches: tuple[PersonMatch, ...] = (),
+        parent: QObject | None = None,
+    ) -> None:
         self.today = today
-        self._matches = matches
+        super().__init__(matches, parent)
 
     def set_matches(self, matches: tuple[PersonMatch, ...]) -> None:
-        self.beginResetModel()
-        self._matches = matches
-        self.endResetModel()
+        self.set_rows(matches)
 
     def person_match(self, row: int) -> PersonMatch:
-        return self._matches[row]
+        return self.record(row)
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else len(self._matches)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(_HEADERS[Column(section)])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        found, column = self._matches[index.row()], Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(found, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            person = found.person
-            return _("Born {date}; NIK {nik}").format(
-                date=format_date_short(person.birth_date), nik=person.nik or "-"
-            )
-        return None
+    def tooltip(self, found: PersonMatch, column: Column) -> str | None:
+        person = found.person
+        return _("Born {date}; NIK {nik}").format(
+            date=format_date_short(person.birth_date), nik=person.nik or "-"
+        )
 
     def text(self, found: PersonMatch, column: Column) -> str:
         """The cell's text (also what tests read)."""

@@ -6,19 +6,12 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QObject, Qt
 
 from posyandu_desktop.i18n import N_, _, format_date, format_decimal, vocabulary_label
 from posyandu_desktop.services import Backup
+from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 _MB = 1024 * 1024
 
 
@@ -57,34 +50,17 @@ def taken_at_text(backup: Backup) -> str:
     )
 
 
-class BackupsTableModel(QAbstractTableModel):
+class BackupsTableModel(RecordTableModel[BackupRow]):
     """Read-only rows over `services.list_backups`, with file sizes."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[BackupRow, ...] = ()
+    columns = Column
+    headers = _HEADERS
 
-    def set_rows(self, rows: tuple[BackupRow, ...]) -> None:
-        """Show these backups."""
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent=parent)
 
     def backup(self, row: int) -> Backup:
-        return self._rows[row].backup
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(  # noqa: N802 (Qt's name)
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(_HEADERS[Column(section)])
-        return None
+        return self.record(row).backup
 
     def text(self, row: BackupRow, column: Column) -> str:
         """What a cell shows."""
@@ -98,15 +74,10 @@ class BackupsTableModel(QAbstractTableModel):
             case Column.FILE:
                 return row.backup.path.name
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column is Column.FILE:
-            return str(row.backup.path)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.SIZE:
+    def tooltip(self, row: BackupRow, column: Column) -> str | None:
+        return str(row.backup.path) if column is Column.FILE else None
+
+    def alignment(self, row: BackupRow, column: Column) -> Any:
+        if column is Column.SIZE:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None

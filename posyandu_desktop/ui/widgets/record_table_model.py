@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from posyandu_desktop.domain.growth.classify import Severity
@@ -25,8 +25,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     headers: ClassVar[dict[Any, str]]
     centred: ClassVar[frozenset[int]] = frozenset()
 
-    def __init__(self, rows: tuple[R, ...] = ()) -> None:
-        super().__init__()
+    def __init__(self, rows: tuple[R, ...] = (), parent: QObject | None = None) -> None:
+        super().__init__(parent)  # parented to the view's owner, so Qt never outlives it
         self._rows: tuple[R, ...] = ()
         self.set_rows(rows)  # through the subclass's set_rows, which may reorder
 
@@ -50,6 +50,14 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def tooltip(self, record: R, column: Any) -> str | None:
+        return None
+
+    def alignment(self, record: R, column: Any) -> Any:
+        """A cell's text alignment: centred in the `centred` columns, Qt's default elsewhere."""
+        return int(Qt.AlignmentFlag.AlignCenter) if column in self.centred else None
+
+    def role_data(self, record: R, column: Any, role: int) -> Any:
+        """Any other role a subclass answers (fonts, ids for the page); None by default."""
         return None
 
     def colours(self, record: R, column: Any) -> tuple[str, str] | None:
@@ -84,6 +92,6 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return QBrush(QColor(background if role == Qt.ItemDataRole.BackgroundRole else text))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(record, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.centred:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self.alignment(record, column)
+        return self.role_data(record, column, role)
