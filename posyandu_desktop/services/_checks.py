@@ -81,3 +81,18 @@ def open_day(tx: Tx, day_id: int, field: str = "day_id") -> DayRecord:
     if not found.is_open:
         raise InputError(Issue(Problem.DAY_CLOSED, field, day_id))
     return found
+
+
+def cadre_profile(
+    name: str, phone: str, bpjs_ketenagakerjaan: str | None, nik: str | None, today: date
+) -> tuple[list[Issue], list[Issue], str | None]:
+    """Problems, warnings and the NIK's digits for a cadre's profile (registration and edits)."""
+    problems = text_issues(name, "name", NAME_MAX, required=True)
+    problems += text_issues(phone, "phone", 20, required=False)
+    problems += text_issues(
+        (bpjs_ketenagakerjaan or "").strip(), "bpjs_ketenagakerjaan", 20, required=False
+    )
+    if not (nik and nik.strip()):
+        return problems, [], None
+    info, nik_problems, warnings = nik_issues(nik, "nik", today)
+    return problems + nik_problems, warnings, None if info is None else info.nik

@@ -36,15 +36,10 @@ def update_cadre(
     today: date | None = None,
 ) -> Outcome[CadreRecord]:
     """Change a cadre's profile (after training, a new phone ...); checked as at registration."""
-    problems = _checks.text_issues(name, "name", _checks.NAME_MAX, required=True)
-    problems += _checks.text_issues(phone, "phone", 20, required=False)
+    problems, warnings, digits = _checks.cadre_profile(
+        name, phone, bpjs_ketenagakerjaan, nik, today or date.today()
+    )
     bpjs = (bpjs_ketenagakerjaan or "").strip()
-    problems += _checks.text_issues(bpjs, "bpjs_ketenagakerjaan", 20, required=False)
-    info, warnings = None, list[Issue]()
-    if nik and nik.strip():
-        info, nik_problems, warnings = _checks.nik_issues(nik, "nik", today or date.today())
-        problems += nik_problems
-    digits = None if info is None else info.nik
     if problems:
         return refused(problems)
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.vocabulary import CadreRole, TrainingGrade, Venue
 from posyandu_desktop.services import _checks
-from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
+from posyandu_desktop.services.outcome import Issue, Outcome, attempt, refused
+from posyandu_desktop.services.setup import add_posyandu, posyandu_issues
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import auth, posyandu
 from posyandu_desktop.store.records import CadreRecord, PosyanduRecord
@@ -55,14 +56,7 @@ def set_up_first_run(
 ) -> Outcome[FirstRun]:
     """Register the Posyandu and its first cadres; the one marked coordinator (else the first)
     may manage cadres and settings. Cadre problems name the field `cadres`."""
-    problems = (
-        _checks.text_issues(name, "name", 100, required=True)
-        + _checks.text_issues(code, "code", 30, required=True)
-        + _checks.text_issues(kelurahan, "kelurahan", 60, required=False)
-        + _checks.text_issues(kecamatan, "kecamatan", 60, required=False)
-        + _checks.text_issues(kota, "kota", 60, required=False)
-        + _checks.text_issues(puskesmas, "puskesmas", 100, required=False)
-    )
+    problems = posyandu_issues(name, code, kelurahan, kecamatan, kota, puskesmas)
     if not cadres:
         problems.append(Issue(Problem.REQUIRED, "cadres"))
     for cadre in cadres:
@@ -72,18 +66,15 @@ def set_up_first_run(
     coordinator = next((i for i, c in enumerate(cadres) if c.is_coordinator), 0)
 
     def work(tx: Tx) -> Outcome[FirstRun]:
-        taken = posyandu.posyandu_id_by_code(tx, code.strip())
-        if taken is not None:
-            raise InputError(Issue(Problem.CODE_TAKEN, "code", taken))
-        post = posyandu.add_posyandu(
+        post = add_posyandu(
             tx,
-            name=name.strip(),
-            code=code.strip(),
-            kelurahan=kelurahan.strip(),
-            kecamatan=kecamatan.strip(),
-            kota=kota.strip(),
-            puskesmas=puskesmas.strip(),
+            name=name,
+            code=code,
             venue=venue,
+            kelurahan=kelurahan,
+            kecamatan=kecamatan,
+            kota=kota,
+            puskesmas=puskesmas,
         )
         added = []
         for i, cadre in enumerate(cadres):

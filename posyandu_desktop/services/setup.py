@@ -13,6 +13,47 @@ from posyandu_desktop.store.queries import posyandu
 from posyandu_desktop.store.records import CadreRecord, CertificateRecord, PosyanduRecord
 
 
+def posyandu_issues(
+    name: str, code: str, kelurahan: str, kecamatan: str, kota: str, puskesmas: str
+) -> list[Issue]:
+    """What is wrong with a typed Posyandu identity (setup and the first-run wizard)."""
+    return (
+        _checks.text_issues(name, "name", 100, required=True)
+        + _checks.text_issues(code, "code", 30, required=True)
+        + _checks.text_issues(kelurahan, "kelurahan", 60, required=False)
+        + _checks.text_issues(kecamatan, "kecamatan", 60, required=False)
+        + _checks.text_issues(kota, "kota", 60, required=False)
+        + _checks.text_issues(puskesmas, "puskesmas", 100, required=False)
+    )
+
+
+def add_posyandu(
+    tx: Tx,
+    *,
+    name: str,
+    code: str,
+    venue: Venue,
+    kelurahan: str,
+    kecamatan: str,
+    kota: str,
+    puskesmas: str,
+) -> PosyanduRecord:
+    """Insert the Posyandu, refusing a code already used (inside the caller's transaction)."""
+    taken = posyandu.posyandu_id_by_code(tx, code.strip())
+    if taken is not None:
+        raise InputError(Issue(Problem.CODE_TAKEN, "code", taken))
+    return posyandu.add_posyandu(
+        tx,
+        name=name.strip(),
+        code=code.strip(),
+        kelurahan=kelurahan.strip(),
+        kecamatan=kecamatan.strip(),
+        kota=kota.strip(),
+        puskesmas=puskesmas.strip(),
+        venue=venue,
+    )
+
+
 def set_up_posyandu(
     db: Database,
     *,
@@ -25,32 +66,23 @@ def set_up_posyandu(
     puskesmas: str = "",
 ) -> Outcome[PosyanduRecord]:
     """Register the Posyandu this laptop serves."""
-    problems = (
-        _checks.text_issues(name, "name", 100, required=True)
-        + _checks.text_issues(code, "code", 30, required=True)
-        + _checks.text_issues(kelurahan, "kelurahan", 60, required=False)
-        + _checks.text_issues(kecamatan, "kecamatan", 60, required=False)
-        + _checks.text_issues(kota, "kota", 60, required=False)
-        + _checks.text_issues(puskesmas, "puskesmas", 100, required=False)
-    )
+    problems = posyandu_issues(name, code, kelurahan, kecamatan, kota, puskesmas)
     if problems:
         return refused(problems)
 
     def work(tx: Tx) -> Outcome[PosyanduRecord]:
-        taken = posyandu.posyandu_id_by_code(tx, code.strip())
-        if taken is not None:
-            raise InputError(Issue(Problem.CODE_TAKEN, "code", taken))
-        added = posyandu.add_posyandu(
-            tx,
-            name=name.strip(),
-            code=code.strip(),
-            kelurahan=kelurahan.strip(),
-            kecamatan=kecamatan.strip(),
-            kota=kota.strip(),
-            puskesmas=puskesmas.strip(),
-            venue=venue,
+        return Outcome(
+            add_posyandu(
+                tx,
+                name=name,
+                code=code,
+                venue=venue,
+                kelurahan=kelurahan,
+                kecamatan=kecamatan,
+                kota=kota,
+                puskesmas=puskesmas,
+            )
         )
-        return Outcome(added)
 
     return attempt(db, work)
 
@@ -69,15 +101,10 @@ def register_cadre(
     today: date | None = None,
 ) -> Outcome[CadreRecord]:
     """Add a cadre to the Posyandu's team."""
-    problems = _checks.text_issues(name, "name", _checks.NAME_MAX, required=True)
-    problems += _checks.text_issues(phone, "phone", 20, required=False)
+    problems, warnings, digits = _checks.cadre_profile(
+        name, phone, bpjs_ketenagakerjaan, nik, today or date.today()
+    )
     bpjs = (bpjs_ketenagakerjaan or "").strip()
-    problems += _checks.text_issues(bpjs, "bpjs_ketenagakerjaan", 20, required=False)
-    info, warnings = None, list[Issue]()
-    if nik:
-        info, nik_problems, warnings = _checks.nik_issues(nik, "nik", today or date.today())
-        problems += nik_problems
-    digits = None if info is None else info.nik
     if problems:
         return refused(problems)
 
