@@ -23,6 +23,9 @@ commands:
   simulate-scale             a virtual serial scale (pty) for trying the measuring desk
   card --data-dir D --person ID -o card.pdf      a child's KMS growth card (PDF)
   report --data-dir D --month 2026-10 -o r.pdf   the monthly Posyandu report (PDF)
+  export --data-dir D --month 2026-10 --out DIR  the month's signed file for the puskesmas
+  verify FILE... [--trust KEYS]                  check export files (signature, key, hashes, chain)
+  merge FILE... --out DIR [--trust KEYS]         one month's recap across Posyandu (PDF, XLSX)
 
 Run `posyandu-desktop COMMAND --help` for a command's options.
 """
@@ -58,12 +61,33 @@ def _report(argv: Sequence[str]) -> int:
     return main(argv)
 
 
+def _export(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.export import main
+
+    return main(argv)
+
+
+def _verify(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.verify import main
+
+    return main(argv)
+
+
+def _merge(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.merge import main
+
+    return main(argv)
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "anthro": _anthro,
     "demo": _demo,
     "simulate-scale": _simulate_scale,
     "card": _card,
     "report": _report,
+    "export": _export,
+    "verify": _verify,
+    "merge": _merge,
 }
 
 

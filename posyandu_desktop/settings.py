@@ -62,10 +62,10 @@ def backups_dir(data: Path) -> Path:
     return Path(folder) if isinstance(folder, str) and folder else data / "backups"
 
 
-def choose_backups_dir(data: Path, folder: Path | None) -> None:
-    """Remember a backup folder (None: back to <data>/backups); written atomically."""
+def _remember(data: Path, key: str, value: object) -> None:
+    """Store one preference; the file is written atomically."""
     preferences = _preferences(data)
-    preferences["backups_dir"] = None if folder is None else str(folder)
+    preferences[key] = value
     data.mkdir(parents=True, exist_ok=True)
     target = data / _PREFERENCES_FILE
     temporary = target.with_name(target.name + ".tmp")
@@ -74,3 +74,23 @@ def choose_backups_dir(data: Path, folder: Path | None) -> None:
         f.flush()
         os.fsync(f.fileno())
     os.replace(temporary, target)
+
+
+def choose_backups_dir(data: Path, folder: Path | None) -> None:
+    """Remember a backup folder (None: back to <data>/backups)."""
+    _remember(data, "backups_dir", None if folder is None else str(folder))
+
+
+POSYANDU_MODE, PUSKESMAS_MODE = "posyandu", "puskesmas"
+
+
+def app_mode(data: Path) -> str:
+    """What this laptop is for, chosen at set-up: a Posyandu's registry (the default) or the
+    puskesmas, which checks and merges the Posyandu's monthly files."""
+    return PUSKESMAS_MODE if _preferences(data).get("mode") == PUSKESMAS_MODE else POSYANDU_MODE
+
+
+def choose_app_mode(data: Path, mode: str) -> None:
+    if mode not in (POSYANDU_MODE, PUSKESMAS_MODE):
+        raise ValueError(f"unknown mode {mode!r}")
+    _remember(data, "mode", mode)

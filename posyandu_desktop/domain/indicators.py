@@ -6,6 +6,9 @@ month's last weighing gets one, services/_growth.py). Ages are completed months,
 2/2020 counts them ("2 bulan 29 hari = 2 bulan", domain.md b2): at the month's weighing, else on
 the month's last day. Sources: domain.md b3 (N/T/O/B, 2T, BGM), b4 (SKDN, ratios), b5 (LILA),
 c1 (categories); peers.md "F2 Rekapitulasi" (the five 2023 age groups, kader aktif).
+
+The child tables are sums over one line per child (`RosterChild`, `month_roster`): the monthly
+export carries those lines, and the puskesmas recap (recap.py) recounts them across Posyandu.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from __future__ import annotations
 import calendar
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from enum import Enum
+from types import MappingProxyType
 from typing import TypeVar
 
 from posyandu_desktop.domain.growth.classify import (
@@ -291,6 +295,45 @@ class Skdn:
 
 
 @dataclass(frozen=True, slots=True)
+class RosterChild:
+    """One child's line in the month's report: what the SKDN table, the status counts, the new
+    stunting list and the referrals counted of them. The report's tables are sums over these lines,
+    so a merge across Posyandu can recount them person by person."""
+
+    person_id: int
+    sex: Sex
+    age_months: int  # completed months at the month's weighing, else on the month's last day
+    age_group: AgeGroup | None  # the F2 group of `age_months`; None from 60 months
+    in_s: bool  # a balita of the area this month (S)
+    k: bool  # has a KMS / Buku KIA (counted in K only while in S)
+    weighed_on: date | None  # the month's weighing (D); None: not weighed
+    status: GrowthStatus | None  # the KMS letter stored with that weighing
+    two_t: bool  # T for the second month running
+    bgm: bool  # weight-for-age below -3 SD at that weighing
+    categories: Mapping[StatusIndex, Category]  # latest category per index this month, if any
+    new_stunting: bool
+    referral: tuple[ReferralReason, ...]  # empty: not referred
+
+    @property
+    def skdn(self) -> SkdnCounts:
+        """This child's part in the F2 cell of its sex and age group (zero outside S)."""
+        if not self.in_s:
+            return SkdnCounts()
+        weighed = self.weighed_on is not None
+        return SkdnCounts(
+            s=1,
+            k=int(self.k),
+            d=int(weighed),
+            n=int(weighed and self.status is GrowthStatus.N),
+            t=int(weighed and self.status is GrowthStatus.T),
+            two_t=int(weighed and self.status is GrowthStatus.T and self.two_t),
+            o=int(weighed and self.status is GrowthStatus.O),
+            b=int(weighed and self.status is GrowthStatus.B),
+            bgm=int(weighed and self.bgm),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Referral:
     person_id: int
     name: str
@@ -408,36 +451,72 @@ class _Months:
             self.weighing[(m.measured_on.year, m.measured_on.month)][m.person_id] = m
 
 
-def _skdn(children: Sequence[Child], months: _Months, year: int, month: int) -> Skdn:
-    _, last = month_bounds(year, month)
-    weighed = months.weighing.get((year, month), {})
+_NO_CATEGORIES: Mapping[StatusIndex, Category] = MappingProxyType({})
+
+
+def _f2_line(
+    child: Child, weighed: Mapping[int, ChildMeasurement], last: date
+) -> RosterChild | None:
+    """The child's F2 line from the month's weighing alone; None if born after the month (or
+    after the weighing). `in_s` needs an age of 0-59 months and, unless weighed in the month,
+    a child who had not left by its last day."""
+    w = weighed.get(child.person_id)
+    on = last if w is None else w.measured_on
+    if on < child.birth_date:
+        return None
+    months = completed_months(child.birth_date, on)
+    group = age_group(months)
+    left = w is None and child.left_on is not None and child.left_on <= last
+    status = None if w is None else w.growth_status
+    return RosterChild(
+        person_id=child.person_id,
+        sex=child.sex,
+        age_months=months,
+        age_group=group,
+        in_s=group is not None and not left,
+        k=child.has_kms,
+        weighed_on=None if w is None else w.measured_on,
+        status=status,
+        two_t=w is not None and status is GrowthStatus.T and w.two_t,
+        # BGM: weight-for-age below the red line, i.e. "BB sangat kurang" (classify.py).
+        bgm=w is not None and w.wfa is WeightForAgeCategory.SEVERELY_UNDERWEIGHT,
+        categories=_NO_CATEGORIES,
+        new_stunting=False,
+        referral=(),
+    )
+
+
+def skdn_of(year: int, month: int, roster: Iterable[RosterChild]) -> Skdn:
+    """The F2 table as the sum of the children's lines."""
     cells: dict[tuple[Sex, AgeGroup], SkdnCounts] = {
         (sex, group): SkdnCounts() for sex in Sex for group in AgeGroup
     }
-    for child in children:
-        w = weighed.get(child.person_id)
-        if w is None and (child.left_on is not None and child.left_on <= last):
-            continue  # left before the month ended and not weighed in it: not in S
-        on = last if w is None else w.measured_on
-        if on < child.birth_date:
-            continue
-        group = age_group(completed_months(child.birth_date, on))
-        if group is None:
-            continue
-        status = None if w is None else w.growth_status
-        cells[(child.sex, group)] += SkdnCounts(
-            s=1,
-            k=int(child.has_kms),
-            d=int(w is not None),
-            n=int(status is GrowthStatus.N),
-            t=int(status is GrowthStatus.T),
-            two_t=int(status is GrowthStatus.T and w is not None and w.two_t),
-            o=int(status is GrowthStatus.O),
-            b=int(status is GrowthStatus.B),
-            # BGM: weight-for-age below the red line, i.e. "BB sangat kurang" (classify.py).
-            bgm=int(w is not None and w.wfa is WeightForAgeCategory.SEVERELY_UNDERWEIGHT),
-        )
+    for child in roster:
+        if child.in_s and child.age_group is not None:
+            cells[(child.sex, child.age_group)] += child.skdn
     return Skdn(year, month, cells)
+
+
+def status_of(roster: Iterable[RosterChild]) -> dict[StatusIndex, dict[Category, int]]:
+    """Children per Permenkes category of each index, from the children's lines."""
+    return _tally(child.categories for child in roster)
+
+
+def _tally(
+    per_child: Iterable[Mapping[StatusIndex, Category]],
+) -> dict[StatusIndex, dict[Category, int]]:
+    found = Counter((index, c) for categories in per_child for index, c in categories.items())
+    return {
+        index: {category: found[(index, category)] for category in index.categories}
+        for index in StatusIndex
+    }
+
+
+def _skdn(children: Sequence[Child], months: _Months, year: int, month: int) -> Skdn:
+    _, last = month_bounds(year, month)
+    weighed = months.weighing.get((year, month), {})
+    lines = (_f2_line(child, weighed, last) for child in children)
+    return skdn_of(year, month, (line for line in lines if line is not None))
 
 
 def skdn(
@@ -484,19 +563,26 @@ def _balita_of_month(
     return by_id, found
 
 
+def _categories(
+    children: Sequence[Child], measurements: Iterable[ChildMeasurement], year: int, month: int
+) -> dict[int, dict[StatusIndex, Category]]:
+    """Per balita measured in the month: the category of each index at the latest measurement
+    in the month that has one."""
+    _, found = _balita_of_month(children, measurements, year, month)
+    per_child: defaultdict[int, dict[StatusIndex, Category]] = defaultdict(dict)
+    for index in StatusIndex:
+        name = index.value  # the ChildMeasurement field
+        for person_id, m in _latest(m for m in found if getattr(m, name) is not None).items():
+            per_child[person_id][index] = getattr(m, name)
+    return dict(per_child)
+
+
 def status_counts(
     children: Sequence[Child], measurements: Iterable[ChildMeasurement], year: int, month: int
 ) -> dict[StatusIndex, dict[Category, int]]:
     """Balita per Permenkes category of each index, from each child's latest measurement in the
     month that has a category on that index."""
-    _, found = _balita_of_month(children, measurements, year, month)
-    counts: dict[StatusIndex, dict[Category, int]] = {}
-    for index in StatusIndex:
-        name = index.value  # the ChildMeasurement field
-        latest = _latest(m for m in found if getattr(m, name) is not None)
-        tally = Counter(getattr(m, name) for m in latest.values())
-        counts[index] = {category: tally[category] for category in index.categories}
-    return counts
+    return _tally(_categories(children, measurements, year, month).values())
 
 
 def new_stunting(
@@ -675,12 +761,57 @@ def cadre_performance(
     return tuple(sorted(shown, key=lambda r: (r.name.casefold(), r.cadre_id)))
 
 
+@dataclass(frozen=True, slots=True)
+class _ChildrenOfMonth:
+    roster: tuple[RosterChild, ...]
+    new_stunting: tuple[NewStunting, ...]
+    referrals: tuple[Referral, ...]
+
+
+def _children_of_month(inputs: MonthInputs, months: _Months) -> _ChildrenOfMonth:
+    y, m = inputs.year, inputs.month
+    children, measured = inputs.children, inputs.child_measurements
+    _, last = month_bounds(y, m)
+    weighed = months.weighing.get((y, m), {})
+    categories = _categories(children, measured, y, m)
+    stunting = new_stunting(children, measured, y, m)
+    referred = referrals(children, measured, y, m)
+    stunted = {s.person_id for s in stunting}
+    reasons = {r.person_id: r.reasons for r in referred}
+    roster = []
+    for child in children:
+        pid = child.person_id
+        counted = pid in categories or pid in stunted or pid in reasons
+        # A weighing dated before the birth is left out of SKDN (as unborn); the child's other
+        # measurements of the month may still count, so it keeps a line without the weighing.
+        line = _f2_line(child, weighed, last) or (_f2_line(child, {}, last) if counted else None)
+        if line is None or not (line.in_s or counted):
+            continue
+        if counted:
+            line = replace(
+                line,
+                categories=MappingProxyType(categories.get(pid, {})),
+                new_stunting=pid in stunted,
+                referral=reasons.get(pid, ()),
+            )
+        roster.append(line)
+    roster.sort(key=lambda c: c.person_id)
+    return _ChildrenOfMonth(tuple(roster), stunting, referred)
+
+
+def month_roster(inputs: MonthInputs) -> tuple[RosterChild, ...]:
+    """Each child's line in the month's report, by person id: every balita of S and every child
+    counted in the status tables, new stunting or referrals. `monthly_indicators` sums these
+    same lines, so a roster and its report always agree."""
+    return _children_of_month(inputs, _Months(inputs.child_measurements)).roster
+
+
 def monthly_indicators(inputs: MonthInputs) -> MonthlyIndicators:
     """Every number of the monthly report for `inputs.year`-`inputs.month`."""
     y, m = inputs.year, inputs.month
-    children, measured = inputs.children, inputs.child_measurements
-    months = _Months(measured)
-    counts = status_counts(children, measured, y, m)
+    months = _Months(inputs.child_measurements)
+    found = _children_of_month(inputs, months)
+    counts = status_of(found.roster)
     kek, lila_measured = kek_pregnant(inputs.adult_measurements, y, m)
     visits = [v for v in inputs.home_visits if _in_month(v.visited_on, y, m)]
     sessions = sorted(
@@ -690,11 +821,11 @@ def monthly_indicators(inputs: MonthInputs) -> MonthlyIndicators:
         inputs.cadres, sessions, inputs.work, visits, inputs.corrections or {}, y, m
     )
     return MonthlyIndicators(
-        skdn=_skdn(children, months, y, m),
+        skdn=skdn_of(y, m, found.roster),
         status_counts=counts,
         status_measured={index: sum(c.values()) for index, c in counts.items()},
-        new_stunting=new_stunting(children, measured, y, m),
-        referrals=referrals(children, measured, y, m),
+        new_stunting=found.new_stunting,
+        referrals=found.referrals,
         kek_pregnant=kek,
         pregnant_lila_measured=lila_measured,
         blood_pressure=blood_pressure(inputs.adult_measurements, y, m),
@@ -706,7 +837,7 @@ def monthly_indicators(inputs: MonthInputs) -> MonthlyIndicators:
         attendance_by_session=tuple((s.held_on, len(s.cadre_ids)) for s in sessions),
         services=services_given(inputs.services, y, m),
         cadre_performance=performance,
-        trend=_trend(children, months, y, m, TREND_MONTHS),
+        trend=_trend(inputs.children, months, y, m, TREND_MONTHS),
     )
 
 

@@ -47,6 +47,10 @@ class Problem(StrEnum):
     CAPSULE_ONLY_FOR_VITAMIN_A = "capsule_only_for_vitamin_a"
     NO_CADRES = "no_cadres"  # a home visit names who went
     NO_ONE_VISITED = "no_one_visited"  # a home visit names a person or a household
+    # Monthly export and the puskesmas merge.
+    LATER_MONTH_EXPORTED = "later_month_exported"  # found: that month ("2026-11")
+    NO_VERIFIED_FILES = "no_verified_files"  # nothing left to merge after verification
+    MIXED_MONTHS = "mixed_months"  # found: the months given ("2026-09, 2026-10")
 
 
 class StartupProblem(StrEnum):

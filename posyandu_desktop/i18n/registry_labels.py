@@ -60,6 +60,11 @@ _PROBLEMS: dict[Problem, str] = {
     Problem.CAPSULE_ONLY_FOR_VITAMIN_A: N_("A capsule colour is only for vitamin A"),
     Problem.NO_CADRES: N_("Name the cadres who visited"),
     Problem.NO_ONE_VISITED: N_("Name the person or household visited"),
+    Problem.LATER_MONTH_EXPORTED: N_(
+        "{found} has already been exported: an earlier month can no longer be exported"
+    ),
+    Problem.NO_VERIFIED_FILES: N_("No file passed the check: nothing to merge"),
+    Problem.MIXED_MONTHS: N_("The files are for different months ({found}): merge one month"),
 }
 
 _STARTUP_PROBLEMS: dict[StartupProblem, str] = {

@@ -25,3 +25,13 @@ def choose_backup_folder(data: Path, folder: Path | None) -> None:
 def log_folder(data: Path) -> Path:
     """Where the app writes its log files."""
     return data / "logs"
+
+
+def is_puskesmas(data: Path) -> bool:
+    """True when this laptop was set up for the puskesmas (check and merge monthly files)."""
+    return settings.app_mode(data) == settings.PUSKESMAS_MODE
+
+
+def choose_puskesmas_mode(data: Path, puskesmas: bool) -> None:
+    """Remember what this laptop is for (set-up asks once)."""
+    settings.choose_app_mode(data, settings.PUSKESMAS_MODE if puskesmas else settings.POSYANDU_MODE)

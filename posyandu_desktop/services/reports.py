@@ -149,6 +149,29 @@ def monthly_report_data(
     return MonthlyReportData(read.posyandu, year, month, ind.monthly_indicators(read.inputs))
 
 
+@dataclass(frozen=True, slots=True)
+class MonthReport:
+    """The month's report and, for the puskesmas recap, the children it counted one by one."""
+
+    data: MonthlyReportData
+    roster: tuple[ind.RosterChild, ...]
+    kek_person_ids: frozenset[int]
+
+
+def month_report(
+    db: Database, posyandu_id: int, year: int, month: int, *, today: date
+) -> MonthReport:
+    """`monthly_report_data` with the per-child roster the SKDN was counted from."""
+    with db.reading() as tx:
+        read = _read_month(tx, posyandu_id, year, month, today)
+    indicators = ind.monthly_indicators(read.inputs)
+    return MonthReport(
+        MonthlyReportData(read.posyandu, year, month, indicators),
+        ind.month_roster(read.inputs),
+        frozenset(p.person_id for p in indicators.kek_pregnant),
+    )
+
+
 def cadre_performance(
     db: Database, posyandu_id: int, year: int, month: int
 ) -> tuple[ind.CadrePerformance, ...]:

@@ -284,3 +284,43 @@ class AuditRecord:
     row_id: int
     changes: Mapping[str, Any]  # create/delete: {column: value}; update: {column: [old, new]}
     reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """Exported rows of an audit window: each table's rows in their current state, as
+    {column: JSON value}, ordered by id, and the ids deleted in the window. Every exported
+    table is a key of both, with an empty list when nothing changed."""
+
+    rows: dict[str, list[dict[str, Any]]]
+    deleted: dict[str, list[int]]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportEntry:
+    """One monthly export file in the ledger."""
+
+    id: int
+    posyandu_id: int
+    period: str  # "YYYY-MM"
+    revision: int
+    file_name: str
+    file_sha256: str
+    manifest_sha256: str
+    previous_manifest_sha256: str | None
+    audit_after: int  # the content covers audit events (audit_after, audit_upto]
+    audit_upto: int
+    counts: dict[str, int]  # rows exported per table
+    created_at: datetime
+    created_by: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportCopyEntry:
+    """One copy of an export written to a destination, and whether it read back verified."""
+
+    id: int
+    export_id: int
+    destination: str
+    copied_at: datetime
+    verified: bool

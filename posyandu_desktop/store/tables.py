@@ -403,6 +403,51 @@ class ServiceGiven(Base):
     created_at: Mapped[datetime] = _created()
 
 
+class ExportLedger(Base):
+    """One monthly export file written on this laptop (added by 0003). Re-exporting a month adds
+    revision N+1 beside the earlier ones: the ledger is how the next export finds its base and
+    the manifest hash it chains to."""
+
+    __tablename__ = "export_ledger"
+    __table_args__ = (
+        UniqueConstraint("posyandu_id", "period", "revision"),
+        CheckConstraint("revision > 0", name="revision"),
+        # "YYYY-MM" (month 01 to 12), as in the file name and the manifest.
+        CheckConstraint(
+            "period GLOB '[0-9][0-9][0-9][0-9]-0[1-9]'"
+            " OR period GLOB '[0-9][0-9][0-9][0-9]-1[0-2]'",
+            name="period",
+        ),
+        # The content covers the audit events (audit_after, audit_upto].
+        CheckConstraint("audit_after >= 0 AND audit_upto >= audit_after", name="audit_window"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posyandu_id: Mapped[int] = mapped_column(ForeignKey("posyandu.id"))
+    period: Mapped[str] = mapped_column(String(7))
+    revision: Mapped[int]
+    file_name: Mapped[str] = mapped_column(String(200))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    previous_manifest_sha256: Mapped[str | None] = mapped_column(String(64))
+    audit_after: Mapped[int]
+    audit_upto: Mapped[int]
+    counts: Mapped[str] = mapped_column(Text)  # JSON {table: rows exported}
+    created_at: Mapped[datetime] = _created()
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("cadre.id"))
+
+
+class ExportCopy(Base):
+    """One copy of an export written to a destination (a USB stick, a folder), and whether
+    reading it back verified it."""
+
+    __tablename__ = "export_copy"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    export_id: Mapped[int] = mapped_column(ForeignKey("export_ledger.id"), index=True)
+    destination: Mapped[str] = mapped_column(Text)
+    copied_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class AuditEvent(Base):
     """One change to one row. Append-only: SQLite triggers refuse UPDATE and DELETE (see the
     0001 migration). No foreign keys, so the trail outlives anything it describes."""

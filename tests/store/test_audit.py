@@ -13,7 +13,7 @@ from sqlalchemy import select
 from posyandu_desktop import services
 from posyandu_desktop.domain.growth import Position
 from posyandu_desktop.domain.vocabulary import Desk, ServiceKind, VisitReason
-from posyandu_desktop.store.queries import audit, people
+from posyandu_desktop.store.queries import audit, exports, people
 from posyandu_desktop.store.records import BloodPressure, MeasuredValues, Reading
 from posyandu_desktop.store.tables import Base, CadreCertificate, Household
 from tests.store.helpers import TODAY, row_counts
@@ -147,6 +147,23 @@ def test_every_row_of_every_table_has_its_create_event_after_a_posyandu_day(db, 
         today=TODAY,
     ).unwrap()
     services.close_posyandu_day(db, cadre_id=cadre, day_id=day.id, now=NOW).unwrap()
+    with db.transaction(cadre_id=cadre, reason="monthly export") as tx:
+        entry = exports.add_export(
+            tx,
+            posyandu_id=post.posyandu_id,
+            period="2026-11",
+            revision=1,
+            file_name="posyandu_X_2026-11_r1.zip",
+            file_sha256="0" * 64,
+            manifest_sha256="1" * 64,
+            previous_manifest_sha256=None,
+            audit_after=0,
+            audit_upto=1,
+            counts={},
+            created_at=NOW,
+            created_by=cadre,
+        )
+        exports.add_copy(tx, entry.id, "/media/usb", NOW, True)
 
     counts = row_counts(db.path)
     created: dict[str, int] = {}

@@ -50,7 +50,8 @@ def test_upgrading_keeps_every_row_and_makes_the_chair_coordinator(tmp_path):
     assert opened.upgraded_from == "0001"
     assert migrate.stored_revision(path) == HEAD
     assert opened.backup is not None and migrate.stored_revision(opened.backup.path) == "0001"
-    assert row_counts(path) == before
+    after = row_counts(path)
+    assert {t: after[t] for t in before} == before  # later revisions only add tables
     assert _cadres(path) == [
         ("Sri Wahyuni", "chair", None, 1),
         ("Rina Marlina", "member", None, 0),

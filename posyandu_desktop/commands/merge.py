@@ -1,0 +1,48 @@
+"""`posyandu-desktop merge FILE... --out DIR [--trust KEYS]`: one month's recap across Posyandu
+(PDF and XLSX) from the export files that pass verification; the others are named and left out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `merge` subcommand. Exit code 1 when a file was left out or nothing
+    could be merged."""
+    from posyandu_desktop.commands.verify import print_reports
+    from posyandu_desktop.exchange.signing import TrustFileError, read_trust_file
+    from posyandu_desktop.i18n import _, install, problem_label
+    from posyandu_desktop.services.puskesmas import merge_files
+
+    parser = argparse.ArgumentParser(
+        prog="posyandu-desktop merge",
+        description="Merge verified Posyandu export files of one month into a recap (PDF, XLSX).",
+    )
+    parser.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    parser.add_argument("--out", type=Path, required=True, help="folder for the recap files")
+    parser.add_argument(
+        "--trust", type=Path, help="registered keys: 'FINGERPRINT CODE [name]' lines"
+    )
+    parser.add_argument("--lang", default="id", help="id (default) or en")
+    args = parser.parse_args(argv)
+    install(args.lang)
+    try:
+        trusted = None if args.trust is None else read_trust_file(args.trust)
+    except (OSError, TrustFileError) as error:
+        print(f"posyandu-desktop merge: {args.trust}: {error}", file=sys.stderr)
+        return 2
+    result = merge_files(args.files, args.out, trusted=trusted, lang=args.lang)
+    print_reports(result.reports, sys.stderr)
+    for issue in result.problems:
+        print(problem_label(issue.problem).format(found=issue.found), file=sys.stderr)
+    if result.pdf is None or result.xlsx is None:
+        return 1
+    print(result.pdf)
+    print(result.xlsx)
+    left_out = len(result.reports) - len(result.merged)
+    if left_out:
+        print(_("{count} file(s) left out of the recap").format(count=left_out), file=sys.stderr)
+    return 1 if any(not r.ok for r in result.reports) else 0

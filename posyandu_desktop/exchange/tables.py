@@ -1,0 +1,49 @@
+"""One exported table as JSON (for programs) and as CSV (for spreadsheet users)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+
+def table_json(
+    table: str, columns: Sequence[str], rows: Sequence[Mapping[str, Any]], deleted: Sequence[int]
+) -> bytes:
+    """`{"table", "columns", "rows", "deleted"}` as UTF-8 JSON, one row per line for diffs."""
+    body = ",\n".join(json.dumps(dict(r), ensure_ascii=False, sort_keys=True) for r in rows)
+    head = json.dumps(
+        {"table": table, "columns": list(columns), "deleted": list(deleted)}, ensure_ascii=False
+    )
+    return (head[:-1] + ',"rows":[\n' + body + "\n]}\n").encode("utf-8")
+
+
+def read_table_json(raw: bytes) -> dict[str, Any]:
+    """A table member read back; raises ValueError when it is not one."""
+    found = json.loads(raw.decode("utf-8"))
+    if not isinstance(found, dict) or not {"table", "columns", "rows", "deleted"} <= found.keys():
+        raise ValueError("not an exported table")
+    return found
+
+
+def table_csv(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> bytes:
+    """The rows as CSV with a header, UTF-8 with a BOM so spreadsheet programs read it as UTF-8.
+    Empty values are empty cells; true/false stay words; lists (desks) are joined with '+'."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(_cell(row.get(c)) for c in columns)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "+".join(str(v) for v in value)
+    return str(value)

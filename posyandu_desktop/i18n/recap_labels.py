@@ -1,0 +1,62 @@
+"""Words for the puskesmas recap's codes, shared by its PDF and its spreadsheet. The index and
+referral words are the monthly report's own, so a Posyandu's report and the recap read alike."""
+
+from __future__ import annotations
+
+from posyandu_desktop.domain.indicators import ReferralReason, StatusIndex
+from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.recap import SharedKind
+from posyandu_desktop.i18n.catalog import N_, NP_, translator
+
+_INDICES: dict[StatusIndex, str] = {
+    StatusIndex.WEIGHT_FOR_AGE: N_("Weight-for-age (BB/U)"),
+    StatusIndex.LENGTH_HEIGHT_FOR_AGE: N_("Length/height-for-age (PB/U, TB/U)"),
+    StatusIndex.WEIGHT_FOR_LENGTH_HEIGHT: N_("Weight-for-length/height (BB/PB, BB/TB)"),
+    StatusIndex.BMI_FOR_AGE: N_("BMI-for-age (IMT/U)"),
+}
+
+# The forms' own abbreviations (Permenkes 2/2020), the same in every language.
+INDEX_ABBREVIATIONS: dict[StatusIndex, str] = {
+    StatusIndex.WEIGHT_FOR_AGE: "BB/U",
+    StatusIndex.LENGTH_HEIGHT_FOR_AGE: "PB/U, TB/U",
+    StatusIndex.WEIGHT_FOR_LENGTH_HEIGHT: "BB/PB, BB/TB",
+    StatusIndex.BMI_FOR_AGE: "IMT/U",
+}
+
+_REASONS: dict[ReferralReason, str] = {
+    ReferralReason.T: N_("T (weight did not go up)"),
+    ReferralReason.TWO_T: N_("2T"),
+    ReferralReason.BGM: N_("BGM"),
+    ReferralReason.OEDEMA: N_("oedema"),
+    ReferralReason.MUAC: N_("MUAC < 11.5 cm"),
+}
+
+_SHARED: dict[SharedKind, str] = {
+    SharedKind.CHILD: N_("Child under five"),
+    SharedKind.KEK: N_("Pregnant woman with KEK"),
+}
+
+_SEX: dict[Sex, tuple[str, str]] = {
+    Sex.MALE: NP_("sex initial", "M"),
+    Sex.FEMALE: NP_("sex initial", "F"),
+}
+
+
+def index_label(index: StatusIndex, lang: str | None = None) -> str:
+    """An index's name with its abbreviation: "Weight-for-age (BB/U)"."""
+    return translator(lang).gettext(_INDICES[index])
+
+
+def reason_label(reason: ReferralReason, lang: str | None = None) -> str:
+    """Why a child is referred, in a few words."""
+    return translator(lang).gettext(_REASONS[reason])
+
+
+def shared_kind_label(kind: SharedKind, lang: str | None = None) -> str:
+    """Who was found in two Posyandu: a child or a pregnant woman with KEK."""
+    return translator(lang).gettext(_SHARED[kind])
+
+
+def sex_initial(sex: Sex, lang: str | None = None) -> str:
+    """L/P in Indonesian, M/F in English."""
+    return translator(lang).pgettext(*_SEX[sex])

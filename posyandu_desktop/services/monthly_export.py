@@ -1,0 +1,311 @@
+"""The monthly export: one signed file per month for the puskesmas, kept in the data folder with a
+ledger, and copied to a USB stick that is read back before the cadre is told to pull it out.
+
+A month's file carries every row created, changed or deleted since the previous export (found in
+the audit trail, so corrections to earlier months travel too) plus the month's full report. A
+re-export of a month is a new revision over the same base, superseding the earlier one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from posyandu_desktop import __version__
+from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.recap import PersonKey
+from posyandu_desktop.domain.vocabulary import BackupKind
+from posyandu_desktop.exchange import fhir, signing, summary, usb
+from posyandu_desktop.exchange.package import (
+    Manifest,
+    Period,
+    PosyanduIdentity,
+    PreviousLink,
+    Supersedes,
+    export_file_name,
+    file_name_code,
+    pack,
+    read_manifest,
+)
+from posyandu_desktop.exchange.tables import table_csv, table_json
+from posyandu_desktop.reports.monthly_report import render_monthly_report
+from posyandu_desktop.services import reports
+from posyandu_desktop.services.data_folder import back_up_now
+from posyandu_desktop.services.outcome import Issue, Outcome
+from posyandu_desktop.settings import resource_path
+from posyandu_desktop.store import HEAD, Database
+from posyandu_desktop.store.queries import exports as q
+from posyandu_desktop.store.queries import posyandu as posyandu_q
+from posyandu_desktop.store.records import Changes, ExportEntry
+
+__all__ = [
+    "CopyError",
+    "CopyProblem",
+    "Drive",
+    "ExportEntry",
+    "ExportStep",
+    "Period",
+    "copy_to_drive",
+    "export_folder",
+    "export_history",
+    "export_month",
+    "removable_drives",
+    "signing_fingerprint",
+]
+
+Drive = usb.Drive
+CopyError = usb.CopyError
+CopyProblem = usb.CopyProblem
+removable_drives = usb.removable_drives
+
+
+class ExportStep(Enum):
+    """What the export is doing, for the progress bar (in order)."""
+
+    BACKUP = "backup"
+    READING = "reading"
+    REPORT = "report"
+    SIGNING = "signing"
+    SAVING = "saving"
+
+
+Progress = Callable[[ExportStep, float], None]  # step, fraction of the whole export done
+
+_STEP_START = {
+    ExportStep.BACKUP: 0.0,
+    ExportStep.READING: 0.1,
+    ExportStep.REPORT: 0.35,
+    ExportStep.SIGNING: 0.7,
+    ExportStep.SAVING: 0.85,
+}
+
+
+def export_folder(data: Path) -> Path:
+    """Where every export is kept (besides the USB copies)."""
+    return data / "exports"
+
+
+def signing_fingerprint(data: Path) -> str:
+    """The fingerprint of this laptop's signing key (made now if set-up predates it)."""
+    return signing.key_fingerprint(signing.ensure_signing_key(signing.keys_dir(data)))
+
+
+def export_history(db: Database) -> tuple[ExportEntry, ...]:
+    """Every export of this Posyandu, oldest first."""
+    posyandu_id = reports.this_posyandu_id(db)
+    if posyandu_id is None:
+        return ()
+    with db.reading() as tx:
+        return q.exports(tx, posyandu_id)
+
+
+@dataclass(frozen=True, slots=True)
+class _Base:
+    revision: int
+    audit_after: int
+    previous: PreviousLink | None
+    supersedes: Supersedes | None
+
+
+def _base(done: Sequence[ExportEntry], period: Period) -> _Base | Issue:
+    """Where this month's export starts: after the previous month's, or over the same base as
+    an earlier revision of this month."""
+    key = str(period)
+    later = [e.period for e in done if e.period > key]
+    if later:
+        return Issue(Problem.LATER_MONTH_EXPORTED, "month", max(later))
+    same = [e for e in done if e.period == key]
+    earlier = [e for e in done if e.period < key]
+    if same:
+        first, last = same[0], same[-1]
+        before = next(
+            (e for e in earlier if e.manifest_sha256 == first.previous_manifest_sha256), None
+        )
+        return _Base(
+            last.revision + 1,
+            first.audit_after,
+            _link(before),
+            Supersedes(last.revision, last.manifest_sha256),
+        )
+    previous = earlier[-1] if earlier else None
+    return _Base(1, previous.audit_upto if previous else 0, _link(previous), None)
+
+
+def _link(entry: ExportEntry | None) -> PreviousLink | None:
+    if entry is None:
+        return None
+    return PreviousLink(Period.parse(entry.period), entry.revision, entry.manifest_sha256)
+
+
+def _people_keys(db: Database, person_ids: set[int]) -> dict[int, PersonKey]:
+    with db.reading() as tx:
+        rows = q.rows_by_id(tx, "person", sorted(person_ids))
+    return {r["id"]: PersonKey(r["uid"], r["nik"], r["name"]) for r in rows}
+
+
+def _members(changes: Changes) -> list[tuple[str, bytes]]:
+    members: list[tuple[str, bytes]] = []
+    for table in q.EXPORTED_TABLES:
+        rows, deleted = changes.rows[table], changes.deleted[table]
+        members.append((f"data/{table}.json", table_json(table, q.columns(table), rows, deleted)))
+    for table in q.EXPORTED_TABLES:
+        members.append((f"csv/{table}.csv", table_csv(q.columns(table), changes.rows[table])))
+    return members
+
+
+def export_month(
+    db: Database,
+    data: Path,
+    period: Period,
+    *,
+    cadre_id: int | None,
+    now: datetime,
+    lang: str | None = None,
+    progress: Progress | None = None,
+) -> Outcome[ExportEntry]:
+    """Make the month's signed export file in the data folder and record it in the ledger.
+    Refused (nothing written) for a month in the future or one before a month already exported."""
+
+    def step(which: ExportStep) -> None:
+        if progress is not None:
+            progress(which, _STEP_START[which])
+
+    today = now.astimezone().date()
+    if (period.year, period.month) > (today.year, today.month):
+        return Outcome(problems=(Issue(Problem.DATE_IN_FUTURE, "month", str(period)),))
+    posyandu_id = reports.this_posyandu_id(db)
+    if posyandu_id is None:
+        return Outcome(problems=(Issue(Problem.POSYANDU_NOT_FOUND),))
+    step(ExportStep.BACKUP)
+    back_up_now(db, data, BackupKind.PRE_EXPORT, now=now)
+
+    step(ExportStep.READING)
+    with db.reading() as tx:
+        found = posyandu_q.get_posyandu(tx, posyandu_id)
+        assert found is not None  # this_posyandu_id just read it
+        base = _base(q.exports(tx, posyandu_id), period)
+        if isinstance(base, Issue):
+            return Outcome(problems=(base,))
+        upto = q.audit_head(tx)
+        changes = q.changes_since(tx, base.audit_after, upto)
+        measured = {r["person_id"] for r in changes.rows["measurement"]}
+        missing = measured - {r["id"] for r in changes.rows["person"]}
+        referenced = q.rows_by_id(tx, "person", sorted(missing))
+    identity = PosyanduIdentity(
+        found.code, found.name, found.kelurahan, found.kecamatan, found.kota, found.puskesmas
+    )
+
+    step(ExportStep.REPORT)
+    month = reports.month_report(db, posyandu_id, period.year, period.month, today=today)
+    report_name = f"report/Laporan_{file_name_code(found.code)}_{period}.pdf"
+    pdf = render_monthly_report(month.data, resource_path("fonts"), lang=lang, printed_on=today)
+    people = _people_keys(db, {c.person_id for c in month.roster} | month.kek_person_ids)
+    summary_json = summary.summary_bytes(
+        code=identity.code,
+        name=identity.name,
+        indicators=month.data.indicators,
+        roster=month.roster,
+        people=people,
+        kelurahan=identity.kelurahan,
+        puskesmas=identity.puskesmas,
+    )
+    bundle = fhir.transaction_bundle(
+        identity,
+        [*changes.rows["person"], *referenced],
+        changes.rows["measurement"],
+        created_at=now,
+    )
+    members = _members(changes)
+    members += [
+        ("report/summary.json", summary_json),
+        (report_name, pdf),
+        ("fhir/bundle.json", _json_bytes(bundle)),
+    ]
+
+    step(ExportStep.SIGNING)
+    key = signing.ensure_signing_key(signing.keys_dir(data))
+    raw, manifest = pack(
+        posyandu=identity,
+        period=period,
+        revision=base.revision,
+        created_at=now,
+        app_version=__version__,
+        schema_revision=HEAD,
+        audit_after=base.audit_after,
+        audit_upto=upto,
+        counts={t: len(changes.rows[t]) for t in q.EXPORTED_TABLES},
+        deleted={t: len(changes.deleted[t]) for t in q.EXPORTED_TABLES},
+        previous=base.previous,
+        supersedes=base.supersedes,
+        members=members,
+        key=key,
+    )
+
+    step(ExportStep.SAVING)
+    name = export_file_name(found.code, period, base.revision)
+    export_folder(data).mkdir(parents=True, exist_ok=True)
+    usb.write_verified(export_folder(data), name, raw)
+    with db.transaction(cadre_id=cadre_id, reason="monthly export") as tx:
+        entry = q.add_export(
+            tx,
+            posyandu_id=posyandu_id,
+            period=str(period),
+            revision=base.revision,
+            file_name=name,
+            file_sha256=hashlib.sha256(raw).hexdigest(),
+            manifest_sha256=manifest.sha256(),
+            previous_manifest_sha256=None
+            if base.previous is None
+            else base.previous.manifest_sha256,
+            audit_after=base.audit_after,
+            audit_upto=upto,
+            counts=dict(manifest.counts),
+            created_at=now,
+            created_by=cadre_id,
+        )
+    if progress is not None:
+        progress(ExportStep.SAVING, 1.0)
+    return Outcome(entry)
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def export_manifest(data: Path, entry: ExportEntry) -> Manifest:
+    """The manifest of a kept export (read back from the data folder)."""
+    return read_manifest((export_folder(data) / entry.file_name).read_bytes())
+
+
+def copy_to_drive(
+    db: Database,
+    data: Path,
+    entry: ExportEntry,
+    folder: Path,
+    *,
+    cadre_id: int | None,
+    now: datetime,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Copy a kept export to `folder` (a USB stick), read it back and check it, and note the
+    copy in the ledger. Raises usb.CopyError (nothing under the final name) when the stick is
+    full, pulled out or read-only, and OSError/ValueError if the kept file itself is damaged."""
+    raw = (export_folder(data) / entry.file_name).read_bytes()
+    if hashlib.sha256(raw).hexdigest() != entry.file_sha256:
+        raise ValueError(f"{entry.file_name}: the kept copy differs from the ledger")
+    written = usb.write_verified(folder, entry.file_name, raw, progress=progress)
+    with db.transaction(cadre_id=cadre_id, reason="export copied") as tx:
+        q.add_copy(tx, entry.id, str(written), now, True)
+    return written
+
+
+def months_to_offer(today: date, count: int = 6) -> tuple[Period, ...]:
+    """The months a cadre may pick, newest first (this month and the ones before)."""
+    number = today.year * 12 + today.month - 1
+    return tuple(Period(n // 12, n % 12 + 1) for n in range(number, number - count, -1))

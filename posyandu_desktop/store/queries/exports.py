@@ -1,0 +1,193 @@
+"""What a monthly export carries, read from the audit trail, and the ledger of exports written.
+
+An export covers the audit events (after, upto]: every row of `EXPORTED_TABLES` that one of
+those events touched, in its state now, plus the ids deleted in the window. Call `audit_head`
+and `changes_since` in the same transaction, so "now" is the state at `upto`. Replaying the
+windows in order (delete the ids, then put the rows by id) rebuilds `all_rows`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, Table, func, select
+
+from posyandu_desktop.domain.vocabulary import AuditAction
+from posyandu_desktop.store.audit import plain
+from posyandu_desktop.store.database import Tx
+from posyandu_desktop.store.queries._rows import record
+from posyandu_desktop.store.records import Changes, ExportCopyEntry, ExportEntry
+from posyandu_desktop.store.tables import AuditEvent, Base, ExportCopy, ExportLedger
+
+# The order spec.md gives: every table after the tables its foreign keys point to (person's
+# links to other persons aside), so a puskesmas can load them one after the other.
+EXPORTED_TABLES = (
+    "posyandu",
+    "cadre",
+    "cadre_certificate",
+    "household",
+    "person",
+    "posyandu_day",
+    "arrival",
+    "cadre_attendance",
+    "home_visit",
+    "home_visit_cadre",
+    "measurement",
+    "service_given",
+)
+
+# Never leaves the laptop: a PIN hash in a file on a USB stick invites offline guessing.
+_WITHHELD = {("cadre", "pin_hash")}
+
+# SQLite allows 32,766 bound parameters per statement; stay far below it.
+_IDS_PER_QUERY = 500
+
+
+def _table(name: str) -> Table:
+    if name not in EXPORTED_TABLES:
+        raise ValueError(f"{name!r} is not an exported table")
+    return Base.metadata.tables[name]
+
+
+def columns(table: str) -> tuple[str, ...]:
+    """The columns an export carries for `table`, in table order."""
+    return tuple(c.name for c in _table(table).columns if (table, c.name) not in _WITHHELD)
+
+
+def _rows(tx: Tx, table: str, where: ColumnElement[bool] | None = None) -> list[dict[str, Any]]:
+    source = _table(table)
+    names = columns(table)
+    query: Select[Any] = select(*(source.c[n] for n in names)).order_by(source.c.id)
+    if where is not None:
+        query = query.where(where)
+    # Core rows, not ORM objects: the column types still turn stored codes into enums and
+    # aware datetimes for `plain`, without an identity map (half the time of ORM objects for
+    # a demo year's measurements).
+    return [
+        {name: plain(value) for name, value in zip(names, row, strict=True)}
+        for row in tx.execute(query)
+    ]
+
+
+def _window(table: str, after: int, upto: int) -> ColumnElement[bool]:
+    return (AuditEvent.table_name == table) & (AuditEvent.id > after) & (AuditEvent.id <= upto)
+
+
+def audit_head(tx: Tx) -> int:
+    """The newest audit event id (0 when there is none); the trail is append-only, so ids
+    only grow and one number marks how far an export reached."""
+    return tx.scalar(select(func.max(AuditEvent.id))) or 0
+
+
+def changes_since(tx: Tx, after: int, upto: int) -> Changes:
+    """The rows touched by audit events (after, upto] in their current state, and the ids
+    deleted in that window that no longer exist (one query per table and kind)."""
+    rows: dict[str, list[dict[str, Any]]] = {}
+    deleted: dict[str, list[int]] = {}
+    for table in EXPORTED_TABLES:
+        source = _table(table)
+        touched = select(AuditEvent.row_id).where(_window(table, after, upto))
+        rows[table] = _rows(tx, table, source.c.id.in_(touched))
+        gone = (
+            select(AuditEvent.row_id)
+            .distinct()
+            .where(
+                _window(table, after, upto),
+                AuditEvent.action == AuditAction.DELETE,
+                AuditEvent.row_id.not_in(select(source.c.id)),
+            )
+            .order_by(AuditEvent.row_id)
+        )
+        deleted[table] = list(tx.scalars(gone))
+    return Changes(rows, deleted)
+
+
+def all_rows(tx: Tx) -> dict[str, list[dict[str, Any]]]:
+    """Every current row of every exported table, in the shape `changes_since` gives."""
+    return {table: _rows(tx, table) for table in EXPORTED_TABLES}
+
+
+def rows_by_id(tx: Tx, table: str, ids: Collection[int]) -> list[dict[str, Any]]:
+    """The rows of `table` with these ids (those that exist), as exported, ordered by id."""
+    wanted = sorted(set(ids))
+    id_column = _table(table).c.id
+    found: list[dict[str, Any]] = []
+    for start in range(0, len(wanted), _IDS_PER_QUERY):
+        found += _rows(tx, table, id_column.in_(wanted[start : start + _IDS_PER_QUERY]))
+    return found
+
+
+def _entry(row: ExportLedger) -> ExportEntry:
+    return record(ExportEntry, row, counts=json.loads(row.counts))
+
+
+def exports(tx: Tx, posyandu_id: int) -> tuple[ExportEntry, ...]:
+    """Every export of a Posyandu, by period then revision."""
+    rows = tx.scalars(
+        select(ExportLedger)
+        .where(ExportLedger.posyandu_id == posyandu_id)
+        .order_by(ExportLedger.period, ExportLedger.revision)
+    )
+    return tuple(_entry(row) for row in rows)
+
+
+def add_export(
+    tx: Tx,
+    *,
+    posyandu_id: int,
+    period: str,
+    revision: int,
+    file_name: str,
+    file_sha256: str,
+    manifest_sha256: str,
+    previous_manifest_sha256: str | None,
+    audit_after: int,
+    audit_upto: int,
+    counts: Mapping[str, int],
+    created_at: datetime,
+    created_by: int | None,
+) -> ExportEntry:
+    """Record an export written; a second entry for the same period and revision is refused
+    by the database (StorageError from the transaction)."""
+    row = ExportLedger(
+        posyandu_id=posyandu_id,
+        period=period,
+        revision=revision,
+        file_name=file_name,
+        file_sha256=file_sha256,
+        manifest_sha256=manifest_sha256,
+        previous_manifest_sha256=previous_manifest_sha256,
+        audit_after=audit_after,
+        audit_upto=audit_upto,
+        counts=json.dumps(dict(counts), sort_keys=True),
+        created_at=created_at,
+        created_by=created_by,
+    )
+    tx.add(row)
+    tx.flush()
+    return _entry(row)
+
+
+def add_copy(
+    tx: Tx, export_id: int, destination: str, copied_at: datetime, verified: bool
+) -> ExportCopyEntry:
+    """Record a copy of an export written to `destination` (a drive, a folder)."""
+    row = ExportCopy(
+        export_id=export_id, destination=destination, copied_at=copied_at, verified=verified
+    )
+    tx.add(row)
+    tx.flush()
+    return record(ExportCopyEntry, row)
+
+
+def copies(tx: Tx, export_id: int) -> tuple[ExportCopyEntry, ...]:
+    """The copies of one export, oldest first."""
+    rows = tx.scalars(
+        select(ExportCopy)
+        .where(ExportCopy.export_id == export_id)
+        .order_by(ExportCopy.copied_at, ExportCopy.id)
+    )
+    return tuple(record(ExportCopyEntry, row) for row in rows)

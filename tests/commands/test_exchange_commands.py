@@ -1,0 +1,73 @@
+"""`posyandu-desktop export`, `verify` and `merge` from a terminal: files, words and exit codes."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from posyandu_desktop.__main__ import main as dispatch
+from posyandu_desktop.commands.export import main as export
+from posyandu_desktop.commands.verify import main as verify
+from posyandu_desktop.services.monthly_export import signing_fingerprint
+from tests.reports.helpers import demo_folder
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A demo data folder and the USB folder its October export was copied to."""
+    root = tmp_path_factory.mktemp("exchange")
+    data, usb = demo_folder(root / "data"), root / "usb"
+    usb.mkdir()
+    assert export(["--data-dir", str(data), "--month", "2026-10", "--out", str(usb)]) == 0
+    return data, usb
+
+
+def _file(usb: Path) -> Path:
+    (found,) = usb.glob("*.zip")
+    return found
+
+
+def _trust(folder: Path, line: str) -> Path:
+    path = folder / "keys.txt"
+    path.write_text(f"# registered at the puskesmas\n{line}\n", encoding="utf-8")
+    return path
+
+
+def test_export_copies_a_file_that_verifies_against_the_registered_key(exported, tmp_path, capsys):
+    data, usb = exported
+    assert _file(usb).name == "posyandu_DEMO-2_2026-10_r1.zip"
+    trust = _trust(tmp_path, f"{signing_fingerprint(data)} DEMO-2 Posyandu Mawar")
+    capsys.readouterr()
+    assert verify([str(_file(usb)), "--trust", str(trust)]) == 0
+    out = capsys.readouterr().out
+    assert "posyandu_DEMO-2_2026-10_r1.zip: SAH" in out and "terdaftar" in out
+
+
+def test_verify_names_a_changed_member_and_a_foreign_key(exported, tmp_path, capsys):
+    _data, usb = exported
+    tampered = tmp_path / _file(usb).name
+    with zipfile.ZipFile(_file(usb)) as source, zipfile.ZipFile(tampered, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "data/person.json":
+                content = content[:100] + bytes([content[100] ^ 1]) + content[101:]
+            target.writestr(info, content)
+    capsys.readouterr()
+    assert verify([str(tampered), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "REJECTED" in out and "data/person.json" in out
+    foreign = _trust(tmp_path, "0000 1111 2222 3333 4444 5555 6666 7777 DEMO-2")
+    assert verify([str(_file(usb)), "--trust", str(foreign)]) == 1
+    assert verify([str(_file(usb)), "--trust", str(tmp_path / "missing.txt")]) == 2
+
+
+def test_merge_writes_the_recap_and_dispatch_lists_the_commands(exported, tmp_path, capsys):
+    _data, usb = exported
+    out = tmp_path / "rekap"
+    assert dispatch(["merge", str(_file(usb)), "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["Rekap_2026-10.pdf", "Rekap_2026-10.xlsx"]
+    assert dispatch(["--help"]) == 0
+    usage = capsys.readouterr().out
+    assert all(f"  {c} " in usage for c in ("export", "verify", "merge"))

@@ -1,0 +1,289 @@
+"""The monthly export end to end on real demo registries: the signed file, the ledger and its
+revisions, the USB copy, and the puskesmas side (verify, merge) checked against the databases."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import stat
+import zipfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.exchange.package import Period
+from posyandu_desktop.exchange.verify import Finding
+from posyandu_desktop.services import open_data_folder
+from posyandu_desktop.services import puskesmas as pk
+from posyandu_desktop.services.demo_data import load_demo
+from posyandu_desktop.services.monthly_export import (
+    CopyError,
+    CopyProblem,
+    copy_to_drive,
+    export_folder,
+    export_history,
+    export_month,
+    signing_fingerprint,
+)
+from posyandu_desktop.services.reports import monthly_report_data, this_posyandu_id
+from posyandu_desktop.store import Database, Opened
+from posyandu_desktop.store.queries import exports as q
+from posyandu_desktop.store.tables import Measurement, Person, Posyandu
+
+TODAY = date(2026, 11, 20)
+NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)  # 10:00 in Bontang
+OCTOBER, NOVEMBER = Period(2026, 10), Period(2026, 11)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """One demo data folder (30 children, 6 months) per session; tests copy it."""
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    opened = open_data_folder(folder)
+    assert isinstance(opened, Opened)
+    load_demo(opened.database, today=TODAY, children=30, months=6)
+    opened.database.close()
+    return folder
+
+
+def _open_copy(template: Path, target: Path, code: str | None = None) -> Database:
+    shutil.copytree(template, target)
+    opened = open_data_folder(target)
+    assert isinstance(opened, Opened)
+    if code is not None:
+        with opened.database.transaction(reason="test: another Posyandu") as tx:
+            for row in tx.query(Posyandu):
+                row.code, row.name = code, f"Posyandu {code}"
+    return opened.database
+
+
+@pytest.fixture
+def folder(tmp_path, demo_template):
+    data = tmp_path / "data"
+    db = _open_copy(demo_template, data)
+    yield db, data
+    db.close()
+
+
+def _export(db: Database, data: Path, period: Period, now: datetime = NOW):
+    made = export_month(db, data, period, cadre_id=None, now=now)
+    assert made.ok, made.problems
+    assert made.value is not None
+    return made.value
+
+
+def _members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _replay(files: list[Path]) -> dict[str, dict[int, dict]]:
+    """What a puskesmas holds after importing the files in order."""
+    held: dict[str, dict[int, dict]] = {t: {} for t in q.EXPORTED_TABLES}
+    for path in files:
+        members = _members(path)
+        for table in q.EXPORTED_TABLES:
+            content = json.loads(members[f"data/{table}.json"])
+            for row_id in content["deleted"]:
+                held[table].pop(row_id, None)
+            for row in content["rows"]:
+                held[table][row["id"]] = row
+    return held
+
+
+def _laptop(db: Database) -> dict[str, dict[int, dict]]:
+    with db.reading() as tx:
+        rows = q.all_rows(tx)
+    return {t: {r["id"]: r for r in rows[t]} for t in q.EXPORTED_TABLES}
+
+
+def test_exports_in_order_hold_exactly_the_laptops_data_corrections_and_deletions_included(folder):
+    db, data = folder
+    october = _export(db, data, OCTOBER)
+    # After the October file: a correction to an October weighing, a new child, a deletion.
+    with db.transaction(cadre_id=None, reason="salah ketik") as tx:
+        weighing = tx.query(Measurement).filter(Measurement.measured_on < date(2026, 11, 1)).first()
+        assert weighing is not None and weighing.weight_kg is not None
+        weighing.weight_kg += 0.1
+        weighing.corrections += 1
+        corrected = weighing.id
+        child = tx.query(Person).order_by(Person.id.desc()).first()
+        assert child is not None
+        removed = tx.query(Measurement).filter(Measurement.person_id == child.id).first()
+        removed_id = removed.id if removed is not None else None
+        if removed is not None:
+            tx.delete(removed)
+    november = _export(db, data, NOVEMBER, NOW.replace(day=21))
+
+    files = [export_folder(data) / e.file_name for e in (october, november)]
+    assert _replay(files) == _laptop(db)
+    second = json.loads(_members(files[1])["data/measurement.json"])
+    assert corrected in {r["id"] for r in second["rows"]}  # an October row, in November's file
+    if removed_id is not None:
+        assert removed_id in second["deleted"]
+    assert october.audit_upto == november.audit_after
+    assert november.previous_manifest_sha256 == october.manifest_sha256
+    assert all("pin_hash" not in r for r in _replay(files)["cadre"].values())
+
+
+def test_the_file_holds_every_member_the_issue_names_and_verifies(folder):
+    db, data = folder
+    entry = _export(db, data, OCTOBER)
+    path = export_folder(data) / entry.file_name
+    assert path.name == "posyandu_DEMO-1_2026-10_r1.zip"
+    members = _members(path)
+    manifest = json.loads(members["manifest.json"])
+    assert manifest["period"] == "2026-10" and manifest["revision"] == 1
+    assert manifest["posyandu"]["code"] == "DEMO-1"
+    assert manifest["previous"] is None
+    assert manifest["fingerprint"] == signing_fingerprint(data)
+    assert {m["name"] for m in manifest["members"]} == set(members) - {
+        "manifest.json",
+        "manifest.sig",
+    }
+    assert manifest["counts"]["person"] == len(json.loads(members["data/person.json"])["rows"])
+    report = PdfReader(io.BytesIO(members["report/Laporan_DEMO-1_2026-10.pdf"]))
+    assert "2026" in report.pages[0].extract_text()
+    bundle = json.loads(members["fhir/bundle.json"])
+    assert bundle["resourceType"] == "Bundle" and bundle["type"] == "transaction"
+    csv_head = members["csv/person.csv"].decode("utf-8-sig").splitlines()[0]
+    assert csv_head.startswith("id,uid,")
+    (report_check,) = pk.check_files([path], None)
+    assert report_check.ok
+    assert {f for f, _ in report_check.findings} == {Finding.KEY_NOT_CHECKED}
+
+
+def test_a_re_export_is_a_new_revision_over_the_same_base_and_the_old_one_is_caught(folder):
+    db, data = folder
+    october = _export(db, data, OCTOBER)
+    first = _export(db, data, NOVEMBER)
+    second = _export(db, data, NOVEMBER, NOW.replace(hour=5))
+    assert (first.revision, second.revision) == (1, 2)
+    assert second.audit_after == first.audit_after == october.audit_upto
+    assert second.previous_manifest_sha256 == first.previous_manifest_sha256
+    manifest = json.loads(_members(export_folder(data) / second.file_name)["manifest.json"])
+    assert manifest["supersedes"] == {"revision": 1, "manifest_sha256": first.manifest_sha256}
+    assert [e.revision for e in export_history(db)] == [1, 1, 2]
+
+    paths = [export_folder(data) / e.file_name for e in (october, first, second)]
+    reports = {r.path.name: r for r in pk.check_files(paths, None)}
+    assert reports[first.file_name].ok is False
+    assert Finding.SUPERSEDED in {f for f, _ in reports[first.file_name].findings}
+    assert reports[second.file_name].ok and reports[october.file_name].ok
+
+
+def test_months_before_an_exported_one_and_future_months_are_refused(folder):
+    db, data = folder
+    _export(db, data, NOVEMBER)
+    earlier = export_month(db, data, OCTOBER, cadre_id=None, now=NOW)
+    assert [i.problem for i in earlier.problems] == [Problem.LATER_MONTH_EXPORTED]
+    future = export_month(db, data, Period(2026, 12), cadre_id=None, now=NOW)
+    assert [i.problem for i in future.problems] == [Problem.DATE_IN_FUTURE]
+    assert len(export_history(db)) == 1
+
+
+def test_a_pulled_stick_leaves_no_file_on_it_and_the_export_can_be_copied_again(folder, tmp_path):
+    db, data = folder
+    entry = _export(db, data, OCTOBER)
+    gone = tmp_path / "usb-pulled-out"
+    with pytest.raises(CopyError) as caught:
+        copy_to_drive(db, data, entry, gone, cadre_id=None, now=NOW)
+    assert caught.value.problem is CopyProblem.DEVICE_GONE
+    assert (export_folder(data) / entry.file_name).exists()  # the kept copy is safe
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    written = copy_to_drive(db, data, entry, stick, cadre_id=None, now=NOW)
+    assert written.read_bytes() == (export_folder(data) / entry.file_name).read_bytes()
+    assert sorted(p.name for p in stick.iterdir()) == [entry.file_name]
+    with db.reading() as tx:
+        assert [c.destination for c in q.copies(tx, entry.id)] == [str(written)]
+
+
+def test_the_signing_key_is_private_and_never_leaves_the_data_folder(folder, tmp_path):
+    db, data = folder
+    entry = _export(db, data, OCTOBER)
+    key = data / "keys" / "signing-key.pem"
+    if os.name == "posix":
+        assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    pem = key.read_bytes()
+    assert pem not in (export_folder(data) / entry.file_name).read_bytes()
+    backups = [p for p in (data / "backups").rglob("*") if p.is_file()]
+    assert backups and all(b"PRIVATE KEY" not in p.read_bytes() for p in backups)
+
+
+def _two_posyandu(tmp_path: Path, template: Path):
+    a = _open_copy(template, tmp_path / "a", "BTG-01")
+    b = _open_copy(template, tmp_path / "b", "BTG-02")
+    return a, b
+
+
+def test_merge_counts_equal_each_registry_and_a_shared_nik_is_counted_once(tmp_path, demo_template):
+    a, b = _two_posyandu(tmp_path, demo_template)
+    try:
+        # The demo copies hold the same people: give B new NIKs except one child, who is then
+        # registered in both Posyandu.
+        with b.transaction(reason="test: other people") as tx:
+            people = tx.query(Person).filter(Person.nik.is_not(None)).order_by(Person.id).all()
+            young = [p for p in people if p.birth_date >= date(2023, 1, 1)]
+            shared = young[0]
+            for n, person in enumerate(people):
+                if person is not shared:
+                    person.nik = f"6474{n:012d}"
+            shared_nik = shared.nik
+        files = []
+        for db, folder in ((a, tmp_path / "a"), (b, tmp_path / "b")):
+            entry = _export(db, folder, OCTOBER)
+            files.append(export_folder(folder) / entry.file_name)
+        trust = [
+            pk.TrustedKey(signing_fingerprint(tmp_path / "a"), "BTG-01"),
+            pk.TrustedKey(signing_fingerprint(tmp_path / "b"), "BTG-02"),
+        ]
+        result = pk.merge_files(files, tmp_path / "rekap", trusted=trust, today=TODAY)
+        assert not result.problems and result.recap is not None
+        expected = {}
+        for code, db in (("BTG-01", a), ("BTG-02", b)):
+            posyandu_id = this_posyandu_id(db)
+            assert posyandu_id is not None
+            report = monthly_report_data(db, posyandu_id, 2026, 10, today=TODAY)
+            expected[code] = report.indicators.skdn.total()
+        assert {row.code: row.counts.skdn for row in result.recap.rows} == expected
+        assert all(row.matches_report for row in result.recap.rows)
+        # The shared child is in S of both and counted once in the puskesmas total.
+        plain = expected["BTG-01"] + expected["BTG-02"]
+        assert result.recap.total.skdn.s == plain.s - 1
+        assert [p.nik for p in result.recap.shared] == [shared_nik]
+        assert sorted(result.recap.shared[0].posyandu) == ["BTG-01", "BTG-02"]
+        assert result.pdf is not None and result.xlsx is not None
+        text = "".join(page.extract_text() for page in PdfReader(result.pdf).pages)
+        assert "BTG-01" in text and "BTG-02" in text
+        assert load_workbook(result.xlsx).sheetnames
+    finally:
+        a.close()
+        b.close()
+
+
+def test_merge_leaves_out_a_tampered_file_and_names_it(tmp_path, demo_template):
+    a, b = _two_posyandu(tmp_path, demo_template)
+    try:
+        good = export_folder(tmp_path / "a") / _export(a, tmp_path / "a", OCTOBER).file_name
+        bad = export_folder(tmp_path / "b") / _export(b, tmp_path / "b", OCTOBER).file_name
+        members = _members(bad)
+        members["report/summary.json"] = members["report/summary.json"].replace(b'"', b"'", 1)
+        with zipfile.ZipFile(bad, "w") as archive:
+            for name, content in members.items():
+                archive.writestr(name, content)
+        result = pk.merge_files([good, bad], tmp_path / "rekap", today=TODAY)
+        assert result.recap is not None
+        assert [row.code for row in result.recap.rows] == ["BTG-01"]
+        rejected = next(r for r in result.reports if r.path == bad)
+        assert not rejected.ok
+        assert (Finding.MEMBER_CHANGED, "report/summary.json") in rejected.findings
+    finally:
+        a.close()
+        b.close()
