@@ -52,6 +52,7 @@ __all__ = [
     "ExportStep",
     "Period",
     "copy_to_drive",
+    "export_copies",
     "export_folder",
     "export_history",
     "export_month",
@@ -94,6 +95,12 @@ def export_folder(data: Path) -> Path:
 def signing_fingerprint(data: Path) -> str:
     """The fingerprint of this laptop's signing key (made now if set-up predates it)."""
     return signing.key_fingerprint(signing.ensure_signing_key(signing.keys_dir(data)))
+
+
+def export_copies(db: Database) -> dict[int, Path]:
+    """Where each export was last copied to (a USB folder), by export id."""
+    with db.reading() as tx:
+        return {c.export_id: Path(c.destination).parent for c in q.all_copies(tx) if c.verified}
 
 
 def export_history(db: Database) -> tuple[ExportEntry, ...]:

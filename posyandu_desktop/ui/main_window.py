@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.domain.vocabulary import MeasurementSource
-from posyandu_desktop.i18n import _, format_date
+from posyandu_desktop.i18n import _, format_date, pgettext
 from posyandu_desktop.services.today import day_overview, this_posyandu
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
@@ -111,8 +111,15 @@ def _reports(session: UiSession) -> Page:
     return ReportsPage(session)
 
 
+def _monthly_export(session: UiSession) -> Page:
+    from posyandu_desktop.ui.exchange.export_page import ExportPage
+
+    return ExportPage(session)
+
+
 def default_pages() -> tuple[PageEntry, ...]:
-    """Every screen of the app, in navigation order (F1 home … F8 settings, F9 reports)."""
+    """Every screen of the app, in navigation order (F1 home … F8 settings, F9 reports,
+    F10 the monthly export)."""
     return (
         PageEntry(HOME, _("Home"), _home, "F1"),
         PageEntry("registration", _("Registration"), _registration, "F2"),
@@ -123,6 +130,10 @@ def default_pages() -> tuple[PageEntry, ...]:
         PageEntry("cadres", _("Cadres"), _cadres, "F7"),
         PageEntry(SETTINGS, _("Settings"), _settings, "F8"),
         PageEntry("reports", _("Reports"), _reports, "F9"),
+        # Short in the list: the full "Kirim data bulanan  (F10)" does not fit its width.
+        PageEntry(
+            "monthly_export", pgettext("navigation", "Monthly export"), _monthly_export, "F10"
+        ),
     )
 
 

@@ -11,6 +11,7 @@ import stat
 import zipfile
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -34,6 +35,7 @@ from posyandu_desktop.services.monthly_export import (
 from posyandu_desktop.services.reports import monthly_report_data, this_posyandu_id
 from posyandu_desktop.store import Database, Opened
 from posyandu_desktop.store.queries import exports as q
+from posyandu_desktop.store.records import ExportEntry
 from posyandu_desktop.store.tables import Measurement, Person, Posyandu
 
 TODAY = date(2026, 11, 20)
@@ -42,14 +44,14 @@ OCTOBER, NOVEMBER = Period(2026, 10), Period(2026, 11)
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory) -> Path:
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One demo data folder (30 children, 6 months) per session; tests copy it."""
     folder = tmp_path_factory.mktemp("demo") / "data"
     opened = open_data_folder(folder)
     assert isinstance(opened, Opened)
     load_demo(opened.database, today=TODAY, children=30, months=6)
     opened.database.close()
-    return folder
+    return Path(folder)
 
 
 def _open_copy(template: Path, target: Path, code: str | None = None) -> Database:
@@ -71,7 +73,7 @@ def folder(tmp_path, demo_template):
     db.close()
 
 
-def _export(db: Database, data: Path, period: Period, now: datetime = NOW):
+def _export(db: Database, data: Path, period: Period, now: datetime = NOW) -> ExportEntry:
     made = export_month(db, data, period, cadre_id=None, now=now)
     assert made.ok, made.problems
     assert made.value is not None
@@ -83,9 +85,9 @@ def _members(path: Path) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def _replay(files: list[Path]) -> dict[str, dict[int, dict]]:
+def _replay(files: list[Path]) -> dict[str, dict[int, dict[str, Any]]]:
     """What a puskesmas holds after importing the files in order."""
-    held: dict[str, dict[int, dict]] = {t: {} for t in q.EXPORTED_TABLES}
+    held: dict[str, dict[int, dict[str, Any]]] = {t: {} for t in q.EXPORTED_TABLES}
     for path in files:
         members = _members(path)
         for table in q.EXPORTED_TABLES:
@@ -97,7 +99,7 @@ def _replay(files: list[Path]) -> dict[str, dict[int, dict]]:
     return held
 
 
-def _laptop(db: Database) -> dict[str, dict[int, dict]]:
+def _laptop(db: Database) -> dict[str, dict[int, dict[str, Any]]]:
     with db.reading() as tx:
         rows = q.all_rows(tx)
     return {t: {r["id"]: r for r in rows[t]} for t in q.EXPORTED_TABLES}
@@ -217,7 +219,7 @@ def test_the_signing_key_is_private_and_never_leaves_the_data_folder(folder, tmp
     assert backups and all(b"PRIVATE KEY" not in p.read_bytes() for p in backups)
 
 
-def _two_posyandu(tmp_path: Path, template: Path):
+def _two_posyandu(tmp_path: Path, template: Path) -> tuple[Database, Database]:
     a = _open_copy(template, tmp_path / "a", "BTG-01")
     b = _open_copy(template, tmp_path / "b", "BTG-02")
     return a, b

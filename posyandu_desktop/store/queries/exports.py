@@ -191,3 +191,9 @@ def copies(tx: Tx, export_id: int) -> tuple[ExportCopyEntry, ...]:
         .order_by(ExportCopy.copied_at, ExportCopy.id)
     )
     return tuple(record(ExportCopyEntry, row) for row in rows)
+
+
+def all_copies(tx: Tx) -> tuple[ExportCopyEntry, ...]:
+    """Every copy of every export, oldest first."""
+    rows = tx.scalars(select(ExportCopy).order_by(ExportCopy.copied_at, ExportCopy.id))
+    return tuple(record(ExportCopyEntry, row) for row in rows)

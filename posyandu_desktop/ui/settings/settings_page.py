@@ -1,4 +1,5 @@
-"""Settings: the language, backups (where, now, restore one), where the data lives, the version.
+"""Settings: the language, backups (where, now, restore one), where the data lives, the version,
+and the fingerprint of this laptop's signing key for the puskesmas to register.
 
 Only the coordinator changes the backup folder or restores; anyone may back up now.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,13 +29,21 @@ from shiboken6 import isValid
 
 from posyandu_desktop import __version__
 from posyandu_desktop.i18n import _, current_language
-from posyandu_desktop.services import BackupError, back_up_now, list_backups, restore_backup
+from posyandu_desktop.services import (
+    BackupError,
+    Database,
+    back_up_now,
+    list_backups,
+    restore_backup,
+)
+from posyandu_desktop.services.monthly_export import signing_fingerprint
 from posyandu_desktop.services.preferences import (
     backup_folder,
     choose_backup_folder,
     log_folder,
     uses_default_backup_folder,
 )
+from posyandu_desktop.services.today import this_posyandu
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
@@ -46,10 +55,23 @@ from posyandu_desktop.ui.settings.backups_table_model import (
     taken_at_text,
 )
 from posyandu_desktop.ui.widgets.messages import ask, show_error, show_info
+from posyandu_desktop.ui.widgets.qr_code import QrCode
 
 # Each language named in itself, so someone who cannot read the current one finds theirs.
 LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
 _BUTTON_HEIGHT = 40
+_FINGERPRINT_POINT_SIZE = 16  # read aloud over the phone or compared by eye at the puskesmas
+_QR_MODULE_PX = 4  # a phone camera reads 4 px modules off a laptop screen from 30 cm
+
+
+def key_qr_text(code: str, fingerprint: str) -> str:
+    """What the key's QR code says: "POSYANDU-KEY <code> <fingerprint without spaces>"."""
+    return f"POSYANDU-KEY {code} {fingerprint.replace(' ', '')}"
+
+
+def _key_words(data: Path, db: Database) -> tuple[str, str]:
+    posyandu = this_posyandu(db)
+    return (posyandu.code if posyandu else ""), signing_fingerprint(data)
 
 
 def _backup_rows(data: Path) -> tuple[BackupRow, ...]:
@@ -89,16 +111,18 @@ class SettingsPage(Page):
         top.addWidget(self._language_box(), 1)
         top.addWidget(self._about_box(), 2)
         layout.addLayout(top)
+        layout.addWidget(self._key_box())
         layout.addWidget(self._backups_box(), 1)
         layout.addWidget(self._scales_box())
 
     def _scales_box(self) -> QGroupBox:
         box = QGroupBox(_("Digital scales"))
         row = QHBoxLayout(box)
-        row.addWidget(
-            QLabel(_("A scale set up here sends stable weights to the measuring desk by itself."))
+        explain = QLabel(
+            _("A scale set up here sends stable weights to the measuring desk by itself.")
         )
-        row.addStretch(1)
+        explain.setWordWrap(True)  # Indonesian runs longer than the row at 1366 px
+        row.addWidget(explain, 1)
         for text, kind in (
             (_("Baby scale…"), "baby_scale"),
             (_("Standing scale…"), "standing_scale"),
@@ -153,6 +177,51 @@ class SettingsPage(Page):
         form.addRow(_("Log files"), logs)
         form.addRow(_("Version"), QLabel(__version__))
         return box
+
+    def _key_box(self) -> QGroupBox:
+        box = QGroupBox(_("Signing key"))
+        self.key_qr = QrCode()
+        self.key_qr.setFixedSize(self.key_qr.size_for(_QR_MODULE_PX))
+        self.fingerprint = QLabel(_("Reading the key…"))
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(_FINGERPRINT_POINT_SIZE)
+        font.setWeight(QFont.Weight.Bold)
+        self.fingerprint.setFont(font)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_code = QLabel()
+        explain = QLabel(
+            _(
+                "Coordinator: give this code (or let the puskesmas scan the QR code) to the"
+                " puskesmas once, so they register this laptop and can trust its monthly files."
+            )
+        )
+        explain.setWordWrap(True)
+        words = QVBoxLayout()
+        words.addWidget(self.fingerprint)
+        words.addWidget(self.key_code)
+        words.addWidget(explain)
+        words.addStretch(1)
+        row = QHBoxLayout(box)
+        row.addWidget(self.key_qr)
+        row.addSpacing(12)
+        row.addLayout(words, 1)
+        self._key_asked = False
+        return box
+
+    def _show_key(self, found: tuple[str, str]) -> None:
+        if not isValid(self):
+            return
+        code, fingerprint = found
+        self.fingerprint.setText(fingerprint)
+        self.key_code.setText(_("Posyandu code: {code}").format(code=code))
+        self.key_qr.set_text(key_qr_text(code, fingerprint))
+        self.key_qr.setFixedSize(self.key_qr.size_for(_QR_MODULE_PX))
+
+    def _key_failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
+        self._key_asked = False  # try again when the screen is next shown
+        self.fingerprint.setText(_("The key could not be read from the data folder."))
 
     def _backups_box(self) -> QGroupBox:
         box = QGroupBox(_("Backups"))
@@ -218,6 +287,10 @@ class SettingsPage(Page):
         else:
             self.folder.setText(str(folder))
         background.run(lambda: _backup_rows(data), self._show_backups, self._list_failed)
+        if not self._key_asked:  # the key never changes while the app runs
+            self._key_asked = True
+            db = self.session.db
+            background.run(lambda: _key_words(data, db), self._show_key, self._key_failed)
 
     def _show_backups(self, rows: tuple[BackupRow, ...]) -> None:
         if not isValid(self):  # closed while the folder was read
