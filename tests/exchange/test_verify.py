@@ -634,7 +634,7 @@ def test_every_key_status_has_words_in_both_languages(status):
 
 def test_known_indonesian_words():
     assert finding_text(Finding.MEMBER_CHANGED, "data/person.json", "id") == (
-        "Ada bagian berkas yang diubah atau rusak: data/person.json"
+        "Ada bagian file yang diubah atau rusak: data/person.json"
     )
     assert finding_text(Finding.SUPERSEDED, "2", "id") == (
         "Revisi lama: sudah diganti oleh revisi 2 untuk bulan ini"

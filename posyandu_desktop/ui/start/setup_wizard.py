@@ -1,12 +1,16 @@
-"""The first run: the Posyandu (name, code, where it is), then its first cadres and which of
-them coordinates. Nothing is saved until the last page, and then all of it at once."""
+"""The first run: what the laptop is for; for a Posyandu, its details (name, code, where it is),
+then its first cadres and which of them coordinates. Nothing is saved until the last page, and
+then all of it at once. A puskesmas laptop needs none of that: choosing it finishes the wizard.
+
+The choice sits on top of the Posyandu page rather than on a page of its own, so a Posyandu set-up
+still takes the same two pages as before."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -46,18 +51,55 @@ def _line(max_length: int, text: str = "") -> QLineEdit:
     return edit
 
 
+def _explained(button: QRadioButton, text: str) -> QVBoxLayout:
+    """A choice with a line under it saying what it means."""
+    note = QLabel(text)
+    note.setWordWrap(True)
+    note.setStyleSheet("color: #455a64;")
+    note.setContentsMargins(26, 0, 0, 0)  # under the button's text, not its circle
+    note.setBuddy(button)
+    column = QVBoxLayout()
+    column.setSpacing(2)
+    column.addWidget(button)
+    column.addWidget(note)
+    return column
+
+
 class PosyanduPage(QWizardPage):
-    """Name and code are required (Next stays disabled until both are typed)."""
+    """What the laptop is for, then (for a Posyandu) its details. Name and code are required
+    (Next stays disabled until both are typed); a puskesmas laptop finishes here."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(_("Your Posyandu"))
-        self.setSubTitle(
-            _(
-                "Type the Posyandu's details as they appear on its register."
-                " Fields marked * are needed."
-            )
+        self.for_posyandu = QRadioButton(_("Posyandu (record the activities)"))
+        self.for_puskesmas = QRadioButton(
+            _("Puskesmas (check and merge the Posyandu's monthly files)")
         )
+        self.for_posyandu.setChecked(True)  # nearly every laptop is a Posyandu's
+        font = QFont(self.for_posyandu.font())
+        font.setBold(True)
+        question = QLabel(_("What is this laptop for?"))
+        question.setFont(font)
+        choices = QHBoxLayout()
+        choices.setSpacing(24)
+        choices.addLayout(
+            _explained(
+                self.for_posyandu,
+                _("For the cadres: registration, weighing, home visits and monthly reports."),
+            ),
+            1,
+        )
+        choices.addLayout(
+            _explained(
+                self.for_puskesmas,
+                _(
+                    "For puskesmas staff: check the files the Posyandu bring and merge them into"
+                    " one recap. No Posyandu, cadres or PINs."
+                ),
+            ),
+            1,
+        )
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("Start"))  # puskesmas only
         self.name = _line(100)
         self.code = _line(30)
         self.code.setPlaceholderText(_("e.g. 6474-MEL-01"))
@@ -68,7 +110,9 @@ class PosyanduPage(QWizardPage):
         self.venue = QComboBox()
         for venue in Venue:
             self.venue.addItem(vocabulary_label(venue), venue)
-        form = QFormLayout(self)
+        self.details = QWidget()
+        form = QFormLayout(self.details)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(_("Posyandu name *"), self.name)
         form.addRow(_("Posyandu code *"), self.code)
         form.addRow(_("Kelurahan"), self.kelurahan)
@@ -78,6 +122,51 @@ class PosyanduPage(QWizardPage):
         form.addRow(_("Where it meets"), self.venue)
         self.registerField("name*", self.name)
         self.registerField("code*", self.code)
+        self.puskesmas_note = QLabel(
+            _(
+                "This laptop will open the puskesmas screen: add the monthly files from the"
+                " Posyandu's USB sticks, see which ones can be trusted, and merge them into a"
+                " recap (PDF and spreadsheet). Register each Posyandu's key there first."
+            )
+        )
+        self.puskesmas_note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addLayout(choices)
+        layout.addSpacing(8)
+        layout.addWidget(self.details)
+        layout.addWidget(self.puskesmas_note)
+        layout.addStretch(1)
+        self.for_puskesmas.toggled.connect(self._purpose_changed)
+        self._purpose_changed()
+
+    def puskesmas_chosen(self) -> bool:
+        return self.for_puskesmas.isChecked()
+
+    def _purpose_changed(self) -> None:
+        puskesmas = self.puskesmas_chosen()
+        if puskesmas:
+            self.setTitle(_("A puskesmas laptop"))
+            self.setSubTitle(_("Nothing else to set up."))
+        else:
+            self.setTitle(_("Your Posyandu"))
+            self.setSubTitle(
+                _(
+                    "Type the Posyandu's details as they appear on its register."
+                    " Fields marked * are needed."
+                )
+            )
+        self.details.setVisible(not puskesmas)
+        self.puskesmas_note.setVisible(puskesmas)
+        # QWizard recomputes Next/Finish only from an explicit final-page flag, not from nextId.
+        self.setFinalPage(puskesmas)
+        self.completeChanged.emit()
+
+    def nextId(self) -> int:  # noqa: N802 (Qt's name)
+        return -1 if self.puskesmas_chosen() else super().nextId()
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        return self.puskesmas_chosen() or super().isComplete()
 
 
 class _EnterAdds(QObject):
@@ -224,7 +313,8 @@ def _without_coordinator(cadre: FirstCadre) -> FirstCadre:
 
 
 class SetupWizard(QWizard):
-    """Accepted once the Posyandu and its cadres are saved; `result_run` holds them."""
+    """Accepted once the Posyandu and its cadres are saved (`result_run` holds them), or once
+    the puskesmas was chosen (`puskesmas_chosen()`; nothing saved: the caller remembers it)."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -246,6 +336,10 @@ class SetupWizard(QWizard):
         self.cadres_page = CadresPage()
         self.addPage(self.posyandu_page)
         self.addPage(self.cadres_page)
+
+    def puskesmas_chosen(self) -> bool:
+        """The laptop is for the puskesmas (no Posyandu, no cadres)."""
+        return self.posyandu_page.puskesmas_chosen()
 
     def validateCurrentPage(self) -> bool:  # noqa: N802 (Qt's name)
         if self.currentPage() is not self.cadres_page:

@@ -1,6 +1,7 @@
 """From the first window to the main window: open the data folder (off the GUI thread, which is
 also where SQLAlchemy and Alembic get imported), deal with a refused file, fill a demo folder,
-run the setup wizard on a first run, log in, and show the main window.
+run the setup wizard on a first run, log in, and show the main window. A puskesmas laptop (chosen
+in the wizard) opens the Puskesmas window instead, without a registry, cadres or login.
 
 Every step is asynchronous (background work, dialogs opened with `open()`), so the window keeps
 painting and the same flow runs in tests. Later the main window sends the flow back here to
@@ -10,8 +11,10 @@ switch cadre, change language, or reopen the data after a restore.
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +32,7 @@ if TYPE_CHECKING:  # the real imports happen once the first window is painted
     from posyandu_desktop.services.auth import LoginCadre
     from posyandu_desktop.ui.context import UiSession
     from posyandu_desktop.ui.main_window import MainWindow
+    from posyandu_desktop.ui.puskesmas.puskesmas_window import PuskesmasWindow
     from posyandu_desktop.ui.start.login_dialog import LoginDialog
     from posyandu_desktop.ui.start.setup_wizard import SetupWizard
 
@@ -40,10 +44,37 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-def _open(data_dir: Path) -> Opened | Refused:
+@dataclass(frozen=True, slots=True)
+class PuskesmasLaptop:
+    """The data folder belongs to a puskesmas laptop: it has no registry to open."""
+
+
+def _open(data_dir: Path, demo: bool) -> Opened | Refused | PuskesmasLaptop:
+    from posyandu_desktop.services.preferences import is_puskesmas
+
+    if not demo and is_puskesmas(data_dir):  # a demo is always a Posyandu's
+        # The merge's PDF and spreadsheet code loads here, off the GUI thread.
+        importlib.import_module("posyandu_desktop.services.puskesmas")
+        return PuskesmasLaptop()
     from posyandu_desktop.services import open_data_folder
 
     return open_data_folder(data_dir)
+
+
+def _ensure_signing_key(data_dir: Path) -> None:
+    """Make the key that signs monthly exports if this laptop has none yet (set-up, or a data
+    folder from before exports), so Settings can show its fingerprint from the first day."""
+
+    def ensure() -> str:
+        from posyandu_desktop.services.monthly_export import signing_fingerprint
+
+        return signing_fingerprint(data_dir)
+
+    def failed(error: BaseException) -> None:
+        # The export screen tries again and says why; the cadre's morning must not stop here.
+        log.warning("the signing key could not be made", exc_info=error)
+
+    background.run(ensure, None, failed)
 
 
 class StartFlow(QObject):
@@ -74,6 +105,7 @@ class StartFlow(QObject):
         self.db: Database | None = None
         self.posyandu: PosyanduRecord | None = None
         self.window: MainWindow | None = None
+        self.puskesmas_window: PuskesmasWindow | None = None
         self.dialog: LoginDialog | SetupWizard | None = None
         self._frozen = False
         self._demo_progress.connect(self._show_demo_progress)
@@ -82,8 +114,8 @@ class StartFlow(QObject):
         """Show the start screen and open the data folder in the background."""
         self.screen.show()
         self.screen.show_step(_("Opening the data…"))
-        data_dir = self.data_dir
-        background.run(lambda: _open(data_dir), self._opened, self._failed)
+        data_dir, demo = self.data_dir, self.demo
+        background.run(lambda: _open(data_dir, demo), self._opened, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         log.error("start-up failed", exc_info=error)
@@ -99,9 +131,12 @@ class StartFlow(QObject):
             show_error(self.screen, text)
         self.did_finish.emit(1)
 
-    def _opened(self, result: Opened | Refused) -> None:
+    def _opened(self, result: Opened | Refused | PuskesmasLaptop) -> None:
         from posyandu_desktop.services import Opened
 
+        if isinstance(result, PuskesmasLaptop):
+            self._show_puskesmas()
+            return
         if not isinstance(result, Opened):
             self._refused(result)
             return
@@ -169,6 +204,7 @@ class StartFlow(QObject):
         assert self.db is not None
         self.posyandu = this_posyandu(self.db)
         if self.posyandu is not None:
+            _ensure_signing_key(self.data_dir)
             self.log_in()
         elif self.smoke:
             self._give_up("no Posyandu in the data folder: use --demo with --smoke")
@@ -188,11 +224,50 @@ class StartFlow(QObject):
     def _setup_done(self, wizard: SetupWizard, code: int) -> None:
         self.dialog = None
         wizard.deleteLater()
+        if code == QDialog.DialogCode.Accepted and wizard.puskesmas_chosen():
+            self._become_puskesmas()
+            return
         if code != QDialog.DialogCode.Accepted or wizard.result_run is None:
             self.did_finish.emit(0)
             return
         self.posyandu = wizard.result_run.posyandu
+        _ensure_signing_key(self.data_dir)
         self.log_in()
+
+    def _become_puskesmas(self) -> None:
+        """Remember the choice, so later starts go straight to the Puskesmas window; the empty
+        registry opened for the wizard is not used again."""
+        from posyandu_desktop.services.preferences import choose_puskesmas_mode
+
+        try:
+            choose_puskesmas_mode(self.data_dir, True)
+        except OSError:
+            log.exception("the puskesmas mode could not be saved")
+            self._give_up(_("The choice could not be saved in the data folder."))
+            return
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        self._show_puskesmas()
+
+    def _show_puskesmas(self) -> None:
+        from posyandu_desktop.ui.puskesmas.puskesmas_window import PuskesmasWindow
+
+        try:
+            window = PuskesmasWindow(self.data_dir, today=lambda: self.now().date())
+        except Exception:  # as for the main window: say so instead of hanging on the start screen
+            log.exception("the puskesmas window could not be built")
+            self._give_up(_("The app could not start. The details are in the log file."))
+            return
+        log.info("puskesmas mode")
+        self.puskesmas_window = window
+        window.showMaximized()
+        self.screen.hide()
+        self.window_did_show.emit()
+        if self.smoke:
+            background.wait_for_all()
+            QCoreApplication.processEvents()
+            self.did_finish.emit(0)
 
     def log_in(self) -> None:
         """Ask who is working (the smoke check logs in as the coordinator without a PIN)."""
