@@ -30,6 +30,7 @@ from posyandu_desktop.services.outcome import Issue
 from posyandu_desktop.settings import resource_path
 
 TrustedKey = signing.TrustedKey
+TrustFileError = signing.TrustFileError
 normalise_fingerprint = signing.normalise_fingerprint
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "KeyStatus",
     "MergeResult",
     "Received",
+    "TrustFileError",
     "TrustedKey",
     "check_files",
     "merge_files",
@@ -63,7 +65,8 @@ def registered_keys(data: Path) -> tuple[signing.TrustedKey, ...]:
 def register_key(data: Path, key: signing.TrustedKey) -> tuple[signing.TrustedKey, ...]:
     """Register (or replace) the key of one Posyandu code; returns the new list."""
     kept = [k for k in registered_keys(data) if k.fingerprint != key.fingerprint]
-    kept = [k for k in kept if k.posyandu_code != key.posyandu_code] + [key]
+    code = key.posyandu_code.casefold()  # verification compares codes ignoring case
+    kept = [k for k in kept if k.posyandu_code.casefold() != code] + [key]
     kept.sort(key=lambda k: k.posyandu_code)
     data.mkdir(parents=True, exist_ok=True)
     signing.write_trust_file(data / TRUST_FILE, kept)
