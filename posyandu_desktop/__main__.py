@@ -26,6 +26,7 @@ commands:
   export --data-dir D --month 2026-10 --out DIR  the month's signed file for the puskesmas
   verify FILE... [--trust KEYS]                  check export files (signature, key, hashes, chain)
   merge FILE... --out DIR [--trust KEYS]         one month's recap across Posyandu (PDF, XLSX)
+  selfcheck [--data-dir EMPTY_DIR]               check this installation works (headless)
 
 Run `posyandu-desktop COMMAND --help` for a command's options.
 """
@@ -79,6 +80,12 @@ def _merge(argv: Sequence[str]) -> int:
     return main(argv)
 
 
+def _selfcheck(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.selfcheck import main
+
+    return main(argv)
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "anthro": _anthro,
     "demo": _demo,
@@ -88,6 +95,7 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "export": _export,
     "verify": _verify,
     "merge": _merge,
+    "selfcheck": _selfcheck,
 }
 
 
