@@ -7,7 +7,10 @@
 2. `posyandu-desktop-cli --version` answers with the source's version;
 3. `posyandu-desktop-cli selfcheck --data-dir A`: a chart window, the WHO tables, a new registry
    migrated to head, a known z-score and a PDF; the registry and the PDF must exist afterwards;
-4. `posyandu-desktop --demo --smoke --data-dir B`: the real app opens every screen on demo data
+4. `posyandu-desktop-cli report --data-dir C` on a copy of an old registry (schema revision 0001,
+   tests/fixtures): the upgrade path of an installed laptop, a checked backup then the migrations
+   to head, then the month's report from the upgraded file;
+5. `posyandu-desktop --demo --smoke --data-dir B`: the real app opens every screen on demo data
    and quits with exit code 0.
 Exit code 0 when every step passes. Uses only the standard library (PyInstaller, when importable,
 lists the archive for step 1).
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -122,6 +126,22 @@ def check_selfcheck(cli: Path, data: Path, env: dict[str, str]) -> str:
     return f"exit 0 in {seconds:.2f} s; {pdfs[0].name} ({pdfs[0].stat().st_size // 1024} KiB)"
 
 
+OLD_REGISTRY = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "registry_0001.sqlite"
+
+
+def check_upgrade(cli: Path, data: Path, env: dict[str, str]) -> str:
+    data.mkdir(parents=True)
+    shutil.copyfile(OLD_REGISTRY, data / "posyandu.sqlite")
+    pdf = data / "report.pdf"
+    command: list[str | Path] = [cli, "report", "--data-dir", data, "--month", "2026-10", "-o", pdf]
+    code, output, seconds = _run(command, env)
+    backups = list((data / "backups").glob("*pre-migration*"))
+    if code != 0 or not pdf.is_file() or not backups:
+        print(_indented(output), flush=True)
+        raise SmokeFailedError(f"upgrade + report exit code {code}, backups {backups}")
+    return f"0001 registry backed up ({backups[0].name}), migrated, reported in {seconds:.2f} s"
+
+
 def check_app(app: Path, data: Path, env: dict[str, str]) -> str:
     code, output, seconds = _run([app, "--demo", "--smoke", "--data-dir", data], env)
     if code != 0:
@@ -148,6 +168,7 @@ def smoke(bundle: Path, scratch: Path) -> bool:
         ("contents", lambda: check_contents(bundle)),
         ("version", lambda: check_version(cli, env)),
         ("selfcheck", lambda: check_selfcheck(cli, scratch / "selfcheck", env)),
+        ("upgrade", lambda: check_upgrade(cli, scratch / "upgrade", env)),
         ("app smoke", lambda: check_app(app, scratch / "app", env)),
     ]
     passed = True
