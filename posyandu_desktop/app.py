@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 from posyandu_desktop import __version__, settings
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from posyandu_desktop.ui.start.start_flow import StartFlow
 
 log = logging.getLogger("posyandu_desktop")
@@ -133,6 +135,17 @@ class ErrorGuard:
         log.critical("unexpected error in a thread", exc_info=args.exc_value)
 
 
+def _window_icon() -> QIcon:
+    """The app icon in every size installer/make_icon.py draws: the title bar, the taskbar and
+    Alt+Tab each pick the size they show, instead of a blurred scale of one."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for png in sorted(settings.resource_path("icons").glob("posyandu-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def _route_qt_messages() -> None:
     from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
@@ -187,6 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Posyandu Desktop")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(_window_icon())
     guard = ErrorGuard()
     sys.excepthook = guard
     threading.excepthook = guard.in_thread

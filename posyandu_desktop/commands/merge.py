@@ -12,8 +12,7 @@ from pathlib import Path
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `merge` subcommand. Exit code 1 when a file was left out or nothing
     could be merged."""
-    from posyandu_desktop.commands.verify import print_reports
-    from posyandu_desktop.exchange.signing import TrustFileError, read_trust_file
+    from posyandu_desktop.commands.verify import print_reports, trust_option
     from posyandu_desktop.i18n import _, install, problem_label
     from posyandu_desktop.services.puskesmas import merge_files
 
@@ -29,11 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--lang", default="id", help="id (default) or en")
     args = parser.parse_args(argv)
     install(args.lang)
-    try:
-        trusted = None if args.trust is None else read_trust_file(args.trust)
-    except (OSError, TrustFileError) as error:
-        print(f"posyandu-desktop merge: {args.trust}: {error}", file=sys.stderr)
-        return 2
+    trusted = trust_option(args.trust, parser.prog)
     result = merge_files(args.files, args.out, trusted=trusted, lang=args.lang)
     print_reports(result.reports, sys.stderr)
     for issue in result.problems:

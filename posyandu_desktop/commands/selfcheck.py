@@ -15,7 +15,6 @@ The Qt check imports PySide6 itself, the one exception to "commands run without 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import sys
 import tempfile
@@ -128,20 +127,16 @@ def _show_chart_window(app: QApplication, icon: QIcon) -> str:
 
 def _check_who_tables(run: _Run) -> str:
     """Every shipped WHO table matches resources/who/SHA256SUMS."""
+    from posyandu_desktop.services.about import check_who_sums
     from posyandu_desktop.settings import resource_path
 
     folder = resource_path("who")
-    listed = (folder / "SHA256SUMS").read_text(encoding="utf-8").split("\n")
-    checked = 0
-    for line in filter(None, (entry.strip() for entry in listed)):
-        digest, name = line.split(maxsplit=1)
-        name = name.lstrip("*")
-        if hashlib.sha256((folder / name).read_bytes()).hexdigest() != digest:
-            raise CheckFailedError(f"{name} does not match SHA256SUMS")
-        checked += 1
-    if checked == 0:
+    sums = check_who_sums(folder)
+    if not sums.listed:
         raise CheckFailedError(f"no tables listed in {folder / 'SHA256SUMS'}")
-    return f"{checked} tables match SHA256SUMS"
+    if sums.changed:
+        raise CheckFailedError(f"{', '.join(sums.changed)} do not match SHA256SUMS")
+    return f"{len(sums.listed)} tables match SHA256SUMS"
 
 
 def _check_zscore(run: _Run) -> str:

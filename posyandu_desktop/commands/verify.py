@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from posyandu_desktop.exchange.signing import TrustedKey
 from posyandu_desktop.exchange.verify import FileReport
 
 
@@ -35,9 +36,25 @@ def print_reports(reports: Sequence[FileReport], out: TextIO) -> None:
             print(f"  {mark} {finding_text(finding, detail)}", file=out)
 
 
+def trust_option(path: Path | None, prog: str) -> tuple[TrustedKey, ...] | None:
+    """The keys of a `--trust` file (None without one); a file that cannot be read ends the
+    command with exit code 2, as a bad argument does."""
+    from posyandu_desktop.exchange.signing import TrustFileError, read_trust_file
+    from posyandu_desktop.i18n.exchange_labels import trust_file_error_text
+
+    if path is None:
+        return None
+    try:
+        return read_trust_file(path)
+    except TrustFileError as error:
+        print(f"{prog}: {path}: {trust_file_error_text(error.line_number)}", file=sys.stderr)
+    except OSError as error:
+        print(f"{prog}: {path}: {error.strerror}", file=sys.stderr)
+    raise SystemExit(2)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `verify` subcommand."""
-    from posyandu_desktop.exchange.signing import TrustFileError, read_trust_file
     from posyandu_desktop.i18n import install
     from posyandu_desktop.services.puskesmas import check_files
 
@@ -52,11 +69,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--lang", default="id", help="id (default) or en")
     args = parser.parse_args(argv)
     install(args.lang)
-    try:
-        trusted = None if args.trust is None else read_trust_file(args.trust)
-    except (OSError, TrustFileError) as error:
-        print(f"posyandu-desktop verify: {args.trust}: {error}", file=sys.stderr)
-        return 2
-    reports = check_files(args.files, trusted)
+    reports = check_files(args.files, trust_option(args.trust, parser.prog))
     print_reports(reports, sys.stdout)
     return 0 if all(r.ok for r in reports) else 1

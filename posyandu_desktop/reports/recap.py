@@ -15,9 +15,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -116,7 +114,7 @@ def render_recap_pdf(
         count=len(recap.rows),
         date=format_date(printed_on or date.today(), lang),
     )
-    canvas = _numbered_canvas(footer, tr.gettext("Page {page} of {pages}"))
+    canvas = styles.numbered_canvas(footer, tr.gettext("Page {page} of {pages}"), PAGE[0])
     doc.build(_Story(recap, tr, lang).story(title), canvasmaker=canvas)
     return buffer.getvalue()
 
@@ -132,37 +130,6 @@ def write_recap_pdf(
     """Render the recap and write it atomically to `target`."""
     pdf = render_recap_pdf(recap, fonts_dir, lang=lang, printed_on=printed_on)
     return styles.write_atomically(target, pdf)
-
-
-def _numbered_canvas(footer_left: str, page_words: str) -> type[Canvas]:
-    # styles.numbered_canvas draws its footer across a portrait page; this one spans landscape.
-    class _Numbered(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()  # type: ignore[attr-defined]  # ReportLab's own page reset
-
-        def save(self) -> None:
-            for page in self._pages:
-                self.__dict__.update(page)
-                right = page_words.format(page=self.getPageNumber(), pages=len(self._pages))
-                y = styles.MARGIN - 6 * mm
-                self.saveState()
-                self.setStrokeColor(styles.RULE)
-                self.setLineWidth(0.4)
-                self.line(styles.MARGIN, y + 9, PAGE[0] - styles.MARGIN, y + 9)
-                self.setFont(styles.FONT, 7)
-                self.setFillColor(styles.MUTED)
-                self.drawString(styles.MARGIN, y, footer_left)
-                self.drawRightString(PAGE[0] - styles.MARGIN, y, right)
-                self.restoreState()
-                super().showPage()
-            super().save()
-
-    return _Numbered
 
 
 def _table(rows: list[list[Any]], widths: Sequence[float], **options: Any) -> Table:

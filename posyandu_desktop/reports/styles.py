@@ -91,9 +91,10 @@ def style(size: float = 9, *, bold: bool = False, narrow: bool = False, **extra:
     )
 
 
-def numbered_canvas(footer_left: str, page_words: str) -> type[Canvas]:
+def numbered_canvas(footer_left: str, page_words: str, page_width: float = PAGE[0]) -> type[Canvas]:
     """A canvas class that writes the footer on every page once the page count is known:
-    `footer_left` at the left and `page_words` ("Halaman {page} dari {pages}") at the right."""
+    `footer_left` at the left and `page_words` ("Halaman {page} dari {pages}") at the right,
+    across a page `page_width` wide (portrait A4 unless told)."""
 
     class _Numbered(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -111,6 +112,7 @@ def numbered_canvas(footer_left: str, page_words: str) -> type[Canvas]:
                     self,
                     footer_left,
                     page_words.format(page=self.getPageNumber(), pages=len(self._pages)),
+                    page_width,
                 )
                 super().showPage()
             super().save()
@@ -118,9 +120,8 @@ def numbered_canvas(footer_left: str, page_words: str) -> type[Canvas]:
     return _Numbered
 
 
-def draw_footer(canvas: Canvas, left: str, right: str) -> None:
-    """A thin rule and one line of small text at the foot of the page."""
-    width, _ = PAGE
+def draw_footer(canvas: Canvas, left: str, right: str, width: float = PAGE[0]) -> None:
+    """A thin rule and one line of small text at the foot of a page `width` wide."""
     y = MARGIN - 6 * mm
     canvas.saveState()
     canvas.setStrokeColor(RULE)

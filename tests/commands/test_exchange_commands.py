@@ -60,7 +60,9 @@ def test_verify_names_a_changed_member_and_a_foreign_key(exported, tmp_path, cap
     assert "REJECTED" in out and "data/person.json" in out
     foreign = _trust(tmp_path, "0000 1111 2222 3333 4444 5555 6666 7777 DEMO-2")
     assert verify([str(_file(usb)), "--trust", str(foreign)]) == 1
-    assert verify([str(_file(usb)), "--trust", str(tmp_path / "missing.txt")]) == 2
+    with pytest.raises(SystemExit) as bad:
+        verify([str(_file(usb)), "--trust", str(tmp_path / "missing.txt")])
+    assert bad.value.code == 2
 
 
 def test_merge_writes_the_recap_and_dispatch_lists_the_commands(exported, tmp_path, capsys):

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from posyandu_desktop.i18n import _
+from posyandu_desktop.ui.about_dialog import open_about
 from posyandu_desktop.ui.puskesmas.files_page import FilesPage
 from posyandu_desktop.ui.puskesmas.keys_page import KeysPage
 
@@ -63,6 +65,10 @@ class PuskesmasWindow(QMainWindow):
         bar_layout.addWidget(purpose)
         bar_layout.addStretch(1)
         bar_layout.addWidget(folder)
+        self.about_button = QPushButton(_("About the app…"))
+        self.about_button.clicked.connect(lambda: open_about(self, data_dir, with_key=False))
+        bar_layout.addSpacing(12)
+        bar_layout.addWidget(self.about_button)
 
         central = QWidget()
         layout = QVBoxLayout(central)

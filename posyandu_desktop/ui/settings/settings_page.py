@@ -45,6 +45,7 @@ from posyandu_desktop.services.preferences import (
 )
 from posyandu_desktop.services.today import this_posyandu
 from posyandu_desktop.ui import background
+from posyandu_desktop.ui.about_dialog import open_about
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.preferences import choose_ui_language
@@ -175,7 +176,13 @@ class SettingsPage(Page):
         form.addRow(_("Data folder"), self.data_folder)
         form.addRow("", open_folder)
         form.addRow(_("Log files"), logs)
-        form.addRow(_("Version"), QLabel(__version__))
+        self.about_button = QPushButton(_("About the app…"))
+        self.about_button.clicked.connect(lambda: open_about(self, data, with_key=True))
+        version = QHBoxLayout()  # beside the version: the box stays as short as it was
+        version.addWidget(QLabel(__version__))
+        version.addStretch(1)
+        version.addWidget(self.about_button)
+        form.addRow(_("Version"), version)
         return box
 
     def _key_box(self) -> QGroupBox:
