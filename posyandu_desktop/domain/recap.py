@@ -2,10 +2,20 @@
 
 Each Posyandu's row is the sum of its own roster, so it equals the report that Posyandu printed
 (`PosyanduRow.matches_report` checks the totals it carried). The puskesmas total counts a person
-registered in two Posyandu (same NIK) once: in S once, weighed (D) if weighed in any, with the
-KMS letter and categories of the latest weighing, referred or newly stunted if either Posyandu
-said so. People without a NIK cannot be matched and count once per Posyandu. Women measured for
-LILA but without KEK are not in the export, so "pregnant women measured" is a plain sum.
+registered in two Posyandu once: in S once, weighed (D) if weighed in any, with the KMS letter
+and categories of the latest weighing, referred or newly stunted if either Posyandu said so.
+Women measured for LILA but without KEK are not in the export, so "pregnant women measured" is
+a plain sum.
+
+Who is the same person across Posyandu:
+- the NIK, when the record has one;
+- else, for a child, the mother's NIK with the birth date and sex, as SATUSEHAT registers a
+  newborn under its mother's NIK (nik-ibu). These match only across Posyandu: two records of one
+  Posyandu with the same mother, birth date and sex are twins (or triplets), never one child.
+  When a Posyandu holds such twins, their records match another Posyandu's only by name as well
+  (case and spacing aside), and twins of one name stay unmatched: which is which cannot be told;
+- else nobody: the record counts once in its own Posyandu (so does a pregnant woman without a
+  NIK, as the nik-ibu rule is for babies).
 """
 
 from __future__ import annotations
@@ -33,11 +43,15 @@ from posyandu_desktop.domain.people import Sex
 
 @dataclass(frozen=True, slots=True)
 class PersonKey:
-    """Who a report line is about, across laptops: the record's uid, its NIK if known, its name."""
+    """Who a report line is about, across laptops: the record's uid, its NIK if known, its name;
+    for a baby without a NIK, the mother's NIK (her record's, else the one written on the
+    child's) and the birth date identify it (see the module docstring)."""
 
     uid: str
     nik: str | None
     name: str
+    mother_nik: str | None = None
+    birth_date: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,14 +188,20 @@ class SharedKind(Enum):
     KEK = "kek"  # a pregnant woman with KEK
 
 
+class MatchedBy(Enum):
+    NIK = "nik"  # the person's own NIK
+    MOTHER_NIK = "mother_nik"  # a baby without one: the mother's NIK, birth date and sex
+
+
 @dataclass(frozen=True, slots=True)
 class SharedPerson:
-    """One NIK found in two or more Posyandu this month."""
+    """One person found in two or more Posyandu this month."""
 
-    nik: str
+    nik: str  # the person's NIK, or the mother's where `matched_by` says so
     names: tuple[str, ...]  # as each Posyandu wrote it, without repeats
     posyandu: tuple[str, ...]  # codes
     kind: SharedKind
+    matched_by: MatchedBy = MatchedBy.NIK
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,18 +315,57 @@ def _row(month: PosyanduMonth) -> PosyanduRow:
     )
 
 
-def _nik(person: PersonKey) -> str | None:
-    nik = (person.nik or "").strip()
+def _nik(text: str | None) -> str | None:
+    nik = (text or "").strip()
     return nik or None
 
 
-# A person's key across Posyandu: the NIK, else the record within its own Posyandu.
+# A person's key across Posyandu: ("nik", NIK), ("mother", NIK, birth date, sex[, name]) for a
+# baby, else ("uid", Posyandu code, uid): the record within its own Posyandu.
 _Key = tuple[str, ...]
 
 
 def _key(code: str, person: PersonKey) -> _Key:
-    nik = _nik(person)
+    nik = _nik(person.nik)
     return ("nik", nik) if nik is not None else ("uid", code, person.uid)
+
+
+def _child_key(code: str, child: RecapChild) -> _Key:
+    person = child.person
+    mother = _nik(person.mother_nik)
+    if _nik(person.nik) is None and mother is not None and person.birth_date is not None:
+        return ("mother", mother, person.birth_date.isoformat(), child.line.sex.name)
+    return _key(code, person)
+
+
+def _one_per_posyandu(entries: Sequence[tuple[str, object]]) -> bool:
+    return len({code for code, _ in entries}) == len(entries)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _child_groups(months: Sequence[PosyanduMonth]) -> dict[_Key, list[tuple[str, RecapChild]]]:
+    """The children of all months, grouped by who they are (see the module docstring)."""
+    groups: defaultdict[_Key, list[tuple[str, RecapChild]]] = defaultdict(list)
+    for m in months:
+        for child in m.children:
+            groups[_child_key(m.code, child)].append((m.code, child))
+    twins = [
+        k for k, entries in groups.items() if k[0] == "mother" and not _one_per_posyandu(entries)
+    ]
+    for key in twins:
+        by_name: defaultdict[str, list[tuple[str, RecapChild]]] = defaultdict(list)
+        for code, child in groups.pop(key):
+            by_name[_name_key(child.person.name)].append((code, child))
+        for name, named in by_name.items():
+            if _one_per_posyandu(named):
+                groups[(*key, name)] = named
+            else:
+                for code, child in named:
+                    groups[("uid", code, child.person.uid)] = [(code, child)]
+    return groups
 
 
 def _latest_first(lines: Sequence[RosterChild]) -> list[RosterChild]:
@@ -345,12 +404,13 @@ def _sort_name(person: PersonKey) -> tuple[str, str, str]:
 def _shared(
     groups: Mapping[_Key, Sequence[tuple[str, PersonKey]]], kind: SharedKind
 ) -> list[SharedPerson]:
+    matched = {"nik": MatchedBy.NIK, "mother": MatchedBy.MOTHER_NIK}
     found = []
     for key, entries in groups.items():
         codes = tuple(dict.fromkeys(code for code, _ in entries))
-        if key[0] == "nik" and len(codes) > 1:
+        if key[0] in matched and len(codes) > 1:
             names = tuple(dict.fromkeys(person.name for _, person in entries))
-            found.append(SharedPerson(key[1], names, codes, kind))
+            found.append(SharedPerson(key[1], names, codes, kind, matched[key[0]]))
     return found
 
 
@@ -379,10 +439,7 @@ class _Merged:
 
 
 def _merged_children(months: Sequence[PosyanduMonth]) -> tuple[list[_Merged], list[SharedPerson]]:
-    groups: defaultdict[_Key, list[tuple[str, RecapChild]]] = defaultdict(list)
-    for m in months:
-        for child in m.children:
-            groups[_key(m.code, child.person)].append((m.code, child))
+    groups = _child_groups(months)
     merged = []
     for entries in groups.values():
         primary, line = _merge([c.line for _, c in entries])
@@ -431,7 +488,8 @@ def recap(months: Sequence[PosyanduMonth]) -> Recap:
     women, shared_women = _merged_women(ordered)
     lines = [c.line for c in children]
     shared = sorted(
-        shared_children + shared_women, key=lambda s: (s.names[0].casefold(), s.nik, s.kind.value)
+        shared_children + shared_women,
+        key=lambda s: (s.names[0].casefold(), s.nik, s.kind.value, s.matched_by.value),
     )
     puskesmas = Counter(m.puskesmas for m in ordered if m.puskesmas).most_common(1)
     return Recap(

@@ -3,7 +3,10 @@ a puskesmas to load into its own FHIR server or SATUSEHAT integration (a Posyand
 fasyankes and never calls SATUSEHAT itself, domain.md b7).
 
 Every entry is a conditional PUT on a local identifier (the row's uid), so loading the same or
-a later export again updates resources instead of duplicating them.
+a later export again updates resources instead of duplicating them. A person or measurement
+deleted on the laptop is a conditional DELETE on the same identifiers: one per Observation the
+measurement could have given, as only its uid is passed on. FHIR R4 has a server answer a
+DELETE of nothing with success (200/204), so the extra ones, and loading a file twice, are safe.
 
 Codes, and how sure we are of them:
 - Patient identifiers `https://fhir.kemkes.go.id/id/nik` and, for infants without a NIK, the
@@ -186,10 +189,18 @@ def transaction_bundle(
     measurements: Sequence[Mapping[str, Any]],
     *,
     created_at: datetime,
+    deleted_measurements: Sequence[str] = (),
+    deleted_persons: Sequence[str] = (),
 ) -> Json:
-    """A FHIR R4 transaction Bundle: a Patient per person, an Observation per measured value."""
+    """A FHIR R4 transaction Bundle: a Patient per person, an Observation per measured value,
+    and DELETE entries for the uids of deleted measurements and persons."""
     if created_at.utcoffset() is None:
         raise ValueError("created_at must be timezone-aware (FHIR instants carry a zone)")
+    # A transaction fails when two entries resolve to one resource, so refuse it here.
+    both = {_hex(m["uid"]) for m in measurements} & {_hex(u) for u in deleted_measurements}
+    both |= {_hex(p["uid"]) for p in persons} & {_hex(u) for u in deleted_persons}
+    if both:
+        raise ValueError(f"{min(both)} is both in the export and deleted")
     person_system = local_system(posyandu.code, "person")
     measurement_system = local_system(posyandu.code, "measurement")
     entries: list[Json] = []
@@ -205,6 +216,13 @@ def transaction_bundle(
         if patient is None:
             raise ValueError(f"measurement {row['uid']} refers to a person not in the export")
         entries.extend(_observation_entries(row, patient, measurement_system))
+    for uid in deleted_measurements:
+        entries.extend(
+            _delete_entry("Observation", _observation_identifier(measurement_system, uid, value))
+            for value in _Value
+        )
+    for uid in deleted_persons:
+        entries.append(_delete_entry("Patient", _person_identifier(person_system, uid)))
     return {
         "resourceType": "Bundle",
         "meta": {
@@ -222,13 +240,33 @@ def _urn(uid: str) -> str:
     return f"urn:uuid:{uuid.UUID(hex=uid)}"
 
 
+def _hex(uid: Any) -> str:
+    """A uid as 32 lowercase hex digits; ValueError if it is not a UUID."""
+    return uuid.UUID(hex=str(uid)).hex
+
+
+def _person_identifier(system: str, uid: Any) -> Json:
+    return {"use": "secondary", "system": system, "value": str(uid)}
+
+
+def _observation_identifier(system: str, measurement_uid: Any, value: _Value) -> Json:
+    return {"system": system, "value": f"{_hex(measurement_uid)}-{value.value}"}
+
+
+def _conditional_url(resource_type: str, identifier: Json) -> str:
+    return f"{resource_type}?identifier={identifier['system']}|{identifier['value']}"
+
+
 def _entry(resource: Json, full_url: str, identifier: Json) -> Json:
-    query = f"{identifier['system']}|{identifier['value']}"
     return {
         "fullUrl": full_url,
         "resource": resource,
-        "request": {"method": "PUT", "url": f"{resource['resourceType']}?identifier={query}"},
+        "request": {"method": "PUT", "url": _conditional_url(resource["resourceType"], identifier)},
     }
+
+
+def _delete_entry(resource_type: str, identifier: Json) -> Json:
+    return {"request": {"method": "DELETE", "url": _conditional_url(resource_type, identifier)}}
 
 
 def _iso_date(value: Any) -> str:
@@ -239,7 +277,7 @@ def _iso_date(value: Any) -> str:
 def _patient_entry(
     person: Mapping[str, Any], full_url: str, system: str, posyandu: PosyanduLike
 ) -> Json:
-    local = {"use": "secondary", "system": system, "value": str(person["uid"])}
+    local = _person_identifier(system, person["uid"])
     identifiers: list[Json] = []
     if person.get("nik"):
         identifiers.append({"use": "official", "system": NIK_SYSTEM, "value": person["nik"]})
@@ -280,7 +318,7 @@ def _observation_entries(row: Mapping[str, Any], patient: str, system: str) -> l
 
     def add(value: _Value, loinc: _Loinc, body: Json) -> None:
         uid = uuid.UUID(hex=str(row["uid"]))
-        identifier = {"system": system, "value": f"{uid.hex}-{value.value}"}
+        identifier = _observation_identifier(system, uid.hex, value)
         resource: Json = {
             "resourceType": "Observation",
             "identifier": [identifier],

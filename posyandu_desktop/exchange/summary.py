@@ -1,7 +1,8 @@
 """`report/summary.json` of the monthly export: one Posyandu's month for the puskesmas recap.
 
 The month's report lines per child (indicators.RosterChild) with who each child is (uid, NIK,
-name), the pregnant women with KEK, cadres, sessions and home visits, and the totals the
+name; the mother's NIK and the birth date where known, which identify a baby without a NIK), the
+pregnant women with KEK, cadres, sessions and home visits, and the totals the
 Posyandu's own report printed, so the puskesmas can check that the lines add up to them.
 Canonical JSON like the manifest (sorted keys, no spaces, UTF-8), so one month's data always
 gives the same bytes. Codes are written as their enum values; a category under its index's key.
@@ -102,7 +103,14 @@ def month_bytes(month: PosyanduMonth) -> bytes:
 
 
 def _person(person: PersonKey) -> dict[str, Any]:
-    return {"uid": person.uid, "nik": person.nik, "name": person.name}
+    found: dict[str, Any] = {"uid": person.uid, "nik": person.nik, "name": person.name}
+    # Added within format version 1, so written only when known: a month without them gives the
+    # bytes earlier versions wrote, and readers take a missing one as unknown.
+    if person.mother_nik is not None:
+        found["mother_nik"] = person.mother_nik
+    if person.birth_date is not None:
+        found["birth_date"] = person.birth_date.isoformat()
+    return found
 
 
 def _group_text(group: AgeGroup) -> str:
@@ -154,6 +162,13 @@ def _optional(obj: Any, key: str, kind: type[_T], where: str) -> _T | None:
     return _get(obj, key, kind, where)
 
 
+def _added(obj: Any, key: str, kind: type[_T], where: str) -> _T | None:
+    """A field added within the format version: missing or null is None."""
+    if isinstance(obj, dict) and obj.get(key) is None:
+        return None
+    return _get(obj, key, kind, where)
+
+
 def _number(obj: Any, key: str, where: str) -> float:
     value = obj.get(key) if isinstance(obj, dict) else None
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -190,10 +205,13 @@ def _age_group(text: str, where: str) -> AgeGroup:
 
 
 def _read_person(obj: Any, where: str) -> PersonKey:
+    born = _added(obj, "birth_date", str, where)
     return PersonKey(
         _get(obj, "uid", str, where),
         _optional(obj, "nik", str, where),
         _get(obj, "name", str, where),
+        mother_nik=_added(obj, "mother_nik", str, where),
+        birth_date=None if born is None else _date(born, f"{where}.birth_date"),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from posyandu_desktop.domain.indicators import ReferralReason, StatusIndex
 from posyandu_desktop.domain.people import Sex
-from posyandu_desktop.domain.recap import SharedKind
+from posyandu_desktop.domain.recap import MatchedBy, SharedKind, SharedPerson
 from posyandu_desktop.i18n.catalog import N_, NP_, translator
 
 _INDICES: dict[StatusIndex, str] = {
@@ -36,6 +36,9 @@ _SHARED: dict[SharedKind, str] = {
     SharedKind.KEK: N_("Pregnant woman with KEK"),
 }
 
+# A baby without a NIK: its NIK column holds the mother's NIK, and this says so.
+_BY_MOTHER_NIK = N_("Child under five without NIK: same mother's NIK, birth date and sex")
+
 _SEX: dict[Sex, tuple[str, str]] = {
     Sex.MALE: NP_("sex initial", "M"),
     Sex.FEMALE: NP_("sex initial", "F"),
@@ -55,6 +58,13 @@ def reason_label(reason: ReferralReason, lang: str | None = None) -> str:
 def shared_kind_label(kind: SharedKind, lang: str | None = None) -> str:
     """Who was found in two Posyandu: a child or a pregnant woman with KEK."""
     return translator(lang).gettext(_SHARED[kind])
+
+
+def shared_label(person: SharedPerson, lang: str | None = None) -> str:
+    """Who was found in two Posyandu, and how a baby without a NIK was matched."""
+    if person.matched_by is MatchedBy.MOTHER_NIK:
+        return translator(lang).gettext(_BY_MOTHER_NIK)
+    return shared_kind_label(person.kind, lang)
 
 
 def sex_initial(sex: Sex, lang: str | None = None) -> str:

@@ -55,7 +55,7 @@ from posyandu_desktop.i18n.recap_labels import (
     index_label,
     reason_label,
     sex_initial,
-    shared_kind_label,
+    shared_label,
 )
 from posyandu_desktop.reports import styles
 from posyandu_desktop.reports.monthly_report import percent
@@ -804,7 +804,8 @@ class _Story:
             ),
             Paragraph(
                 tr.gettext(
-                    "The same NIK in the exports of several Posyandu this month. Counted once in "
+                    "The same NIK in the exports of several Posyandu this month (for a baby "
+                    "without a NIK: the same mother's NIK, birth date and sex). Counted once in "
                     "the Puskesmas totals; please agree with the cadres where each one belongs."
                 ),
                 self.small,
@@ -828,7 +829,7 @@ class _Story:
                 self._text(" / ".join(s.names), widths[1]),
                 s.nik,
                 self._where(s.posyandu, widths[3]),
-                shared_kind_label(s.kind, self.lang),
+                self._text(shared_label(s, self.lang), widths[4]),
             ]
             for i, s in enumerate(found, start=1)
         ]

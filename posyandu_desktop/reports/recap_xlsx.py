@@ -24,7 +24,7 @@ from posyandu_desktop.i18n.recap_labels import (
     INDEX_ABBREVIATIONS,
     reason_label,
     sex_initial,
-    shared_kind_label,
+    shared_label,
 )
 from posyandu_desktop.reports import styles
 
@@ -448,7 +448,7 @@ class _Book:
                 " / ".join(s.names),
                 self._where(s.posyandu),
                 ", ".join(s.posyandu),
-                shared_kind_label(s.kind, self.lang),
+                shared_label(s, self.lang),
             ]
             for i, s in enumerate(found, start=1)
         ]

@@ -153,7 +153,26 @@ def _link(entry: ExportEntry | None) -> PreviousLink | None:
 def _people_keys(db: Database, person_ids: set[int]) -> dict[int, PersonKey]:
     with db.reading() as tx:
         rows = q.rows_by_id(tx, "person", sorted(person_ids))
-    return {r["id"]: PersonKey(r["uid"], r["nik"], r["name"]) for r in rows}
+        mother_ids = {r["mother_id"] for r in rows if r["mother_id"] is not None}
+        mothers = {m["id"]: m for m in q.rows_by_id(tx, "person", mother_ids)}
+
+    def mother_nik(row: dict[str, Any]) -> str | None:
+        # The mother's own record is the better source; the NIK written on the child's record
+        # is for a mother not registered here (as the growth card reads it).
+        mother = mothers.get(row["mother_id"])
+        found: str | None = mother["nik"] if mother and mother["nik"] else row["mother_nik"]
+        return found
+
+    return {
+        r["id"]: PersonKey(
+            r["uid"],
+            r["nik"],
+            r["name"],
+            mother_nik=mother_nik(r),
+            birth_date=date.fromisoformat(r["birth_date"]),
+        )
+        for r in rows
+    }
 
 
 def _members(changes: Changes) -> list[tuple[str, bytes]]:
@@ -227,6 +246,8 @@ def export_month(
         [*changes.rows["person"], *referenced],
         changes.rows["measurement"],
         created_at=now,
+        deleted_measurements=changes.deleted_uids["measurement"],
+        deleted_persons=changes.deleted_uids["person"],
     )
     members = _members(changes)
     members += [

@@ -290,10 +290,12 @@ class AuditRecord:
 class Changes:
     """Exported rows of an audit window: each table's rows in their current state, as
     {column: JSON value}, ordered by id, and the ids deleted in the window. Every exported
-    table is a key of both, with an empty list when nothing changed."""
+    table is a key of both, with an empty list when nothing changed. `deleted_uids` names the
+    deleted rows by uid instead, for the tables that have one (the FHIR bundle deletes by it)."""
 
     rows: dict[str, list[dict[str, Any]]]
     deleted: dict[str, list[int]]
+    deleted_uids: dict[str, list[str]]
 
 
 @dataclass(frozen=True, slots=True)

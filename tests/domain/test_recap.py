@@ -1,6 +1,6 @@
 """The puskesmas recap: per-Posyandu rows equal each Posyandu's own report, people with one NIK
-in two Posyandu count once. Hand-made months for the merge rules, three demo Posyandu for the
-whole month."""
+(or babies with one mother's NIK, birth date and sex) in two Posyandu count once. Hand-made months
+for the merge rules, three demo Posyandu for the whole month."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from posyandu_desktop.domain.growth.classify import WeightForAgeCategory as W
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus as G
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import (
+    MatchedBy,
     PersonKey,
     PosyanduMonth,
     SharedKind,
@@ -166,6 +167,100 @@ def test_months_must_be_one_period_and_one_file_per_posyandu() -> None:
         recap([a, a])
     with pytest.raises(ValueError, match="no Posyandu month"):
         recap([])
+
+
+# Babies without a NIK: the mother's NIK, birth date and sex -------------------------------------
+
+MOTHER = "6474014101980001"
+OTHER_MOTHER = "6474014101980002"
+
+
+@dataclass(frozen=True)
+class Baby:
+    pid: int
+    name: str
+    sex: Sex = Sex.FEMALE
+    mother_nik: str | None = MOTHER
+    born: date | None = BIRTH
+    weighed_day: int | None = None  # weighed this month (N) on this day
+    nik: str | None = None
+
+
+def babies(code: str, found: Sequence[Baby]) -> PosyanduMonth:
+    kids = [ind.Child(b.pid, b.name, b.sex, b.born or BIRTH) for b in found]
+    rows = [weighing(b.pid, b.weighed_day, G.N) for b in found if b.weighed_day is not None]
+    data = ind.MonthInputs(year=Y, month=M, children=kids, child_measurements=rows)
+    people = {
+        b.pid: PersonKey(f"{code}-{b.pid}", b.nik, b.name, b.mother_nik, b.born) for b in found
+    }
+    return posyandu_month(
+        code=code,
+        name=f"Posyandu {code}",
+        indicators=ind.monthly_indicators(data),
+        roster=ind.month_roster(data),
+        people=people,
+    )
+
+
+def test_a_baby_without_nik_in_two_posyandu_counts_once_by_the_mothers_nik() -> None:
+    a = babies("A", [Baby(1, "Bayi Ny. Sari")])  # registered, not weighed here
+    b = babies("B", [Baby(5, "Ayu", weighed_day=12), Baby(6, "Dewi", mother_nik=OTHER_MOTHER)])
+    result = recap([a, b])
+    assert result.rows_sum.skdn == ind.SkdnCounts(s=3, k=3, d=1, n=1)
+    assert result.total.skdn == ind.SkdnCounts(s=2, k=2, d=1, n=1)
+    assert result.skdn.total() == result.total.skdn
+    (shared,) = result.shared
+    assert shared == replace(
+        shared,
+        nik=MOTHER,
+        names=("Bayi Ny. Sari", "Ayu"),
+        posyandu=("A", "B"),
+        kind=SharedKind.CHILD,
+        matched_by=MatchedBy.MOTHER_NIK,
+    )
+
+
+def test_a_nik_match_says_so() -> None:
+    a = month("A", [(1, "6474010101250001", True)], [])
+    b = month("B", [(1, "6474010101250001", True)], [])
+    assert [s.matched_by for s in recap([a, b]).shared] == [MatchedBy.NIK]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        Baby(5, "Bayi Ny. Sari", sex=Sex.MALE),  # twins: a girl in A, a boy in B
+        Baby(5, "Bayi Ny. Sari", born=date(2025, 6, 2)),
+        Baby(5, "Bayi Ny. Sari", mother_nik=OTHER_MOTHER),
+        Baby(5, "Bayi Ny. Sari", born=None),  # no birth date carried: nothing to match on
+        Baby(5, "Bayi Ny. Sari", mother_nik=None),
+        # A NIK of its own is its key: a record with only the mother's NIK does not meet it.
+        Baby(5, "Bayi Ny. Sari", nik="6474014106250001"),
+    ],
+)
+def test_a_baby_differing_in_sex_birth_date_or_mother_stays_two(other: Baby) -> None:
+    result = recap([babies("A", [Baby(1, "Bayi Ny. Sari")]), babies("B", [other])])
+    assert result.total.skdn.s == 2 and not result.shared
+
+
+def test_twins_of_one_sex_in_one_posyandu_are_never_merged() -> None:
+    twins = [Baby(1, "Hasan"), Baby(2, "Husin")]
+    alone = recap([babies("A", twins)])
+    assert alone.total.skdn.s == 2 and not alone.shared
+    # Registered in B too: each twin meets its own record there by name, never its sibling's.
+    both = recap([babies("A", twins), babies("B", [Baby(7, "HUSIN "), Baby(8, "Hasan")])])
+    assert both.total.skdn.s == 2
+    assert [(s.names, s.matched_by) for s in both.shared] == [
+        (("Hasan",), MatchedBy.MOTHER_NIK),
+        (("Husin", "HUSIN "), MatchedBy.MOTHER_NIK),
+    ]
+    # B knows one of them under another name: which twin it is cannot be told, so it counts.
+    other_name = recap([babies("A", twins), babies("B", [Baby(7, "Bayi Ny. Sari")])])
+    assert other_name.total.skdn.s == 3 and not other_name.shared
+    # Twins of one name in A: B's record of that name is one of them, but which is unknown.
+    same_name = [Baby(1, "Bayi Ny. Sari"), Baby(2, "Bayi Ny. Sari")]
+    unknown = recap([babies("A", same_name), babies("B", [Baby(7, "Bayi Ny. Sari")])])
+    assert unknown.total.skdn.s == 3 and not unknown.shared
 
 
 # Three demo Posyandu --------------------------------------------------------------------------

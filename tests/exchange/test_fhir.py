@@ -525,3 +525,78 @@ def test_every_stored_category_has_an_interpretation(category: str) -> None:
 def test_unknown_categories_are_refused(category: str) -> None:
     with pytest.raises(ValueError):
         interpretation_term(category)
+
+
+def test_deleted_measurements_and_persons_are_conditional_deletes_of_what_was_put(
+    export: Export, bundle: dict[str, Any]
+) -> None:
+    # Delete every measurement and the people nobody measured: each PUT the full export made
+    # is then matched by a DELETE on the same conditional URL.
+    measured = {m["person_id"] for m in export.measurements}
+    unmeasured = [p for p in export.persons if p["id"] not in measured]
+    assert unmeasured
+    built = transaction_bundle(
+        export.posyandu,
+        [],
+        [],
+        created_at=CREATED_AT,
+        deleted_measurements=[m["uid"] for m in export.measurements],
+        deleted_persons=[p["uid"] for p in unmeasured],
+    )
+    read_back = json.loads(json.dumps(built))
+    Bundle.model_validate(read_back)
+    requests = [e["request"] for e in read_back["entry"]]
+    assert all(set(e) == {"request"} for e in read_back["entry"])  # no resource, no fullUrl
+    assert {r["method"] for r in requests} == {"DELETE"}
+    deletes = [r["url"] for r in requests]
+    assert len(set(deletes)) == len(deletes)
+    puts = {e["resource"]["identifier"][-1]["value"]: e["request"]["url"] for e in bundle["entry"]}
+    observation_puts = {url for url in puts.values() if url.startswith("Observation?")}
+    assert observation_puts <= set(deletes)
+    assert {puts[p["uid"]] for p in unmeasured} == {
+        url for url in deletes if url.startswith("Patient?")
+    }
+    # Six possible values per measurement, whichever it held.
+    assert len(deletes) == 6 * len(export.measurements) + len(unmeasured)
+
+
+def test_a_deleted_measurement_names_every_value_it_could_have_had(export: Export) -> None:
+    (row,) = [m for m in export.measurements if m["uid"] == export.bp_only_uid]
+    person = next(p for p in export.persons if p["id"] != row["person_id"])
+    built = transaction_bundle(
+        export.posyandu,
+        [person],
+        [],
+        created_at=CREATED_AT,
+        deleted_measurements=[row["uid"]],
+    )
+    Bundle.model_validate(built)
+    system = local_system(export.posyandu.code, "measurement")
+    patient, *deletes = built["entry"]
+    assert patient["request"]["method"] == "PUT"
+    assert [e["request"] for e in deletes] == [
+        {"method": "DELETE", "url": f"Observation?identifier={system}|{row['uid']}-{suffix}"}
+        for suffix in ("weight", "lenhei", "headc", "lila", "bp", "bmi")
+    ]
+
+
+def test_refuses_a_row_that_is_both_exported_and_deleted(export: Export) -> None:
+    person = export.persons[0]
+    with pytest.raises(ValueError, match="both"):
+        transaction_bundle(
+            export.posyandu,
+            [person],
+            [],
+            created_at=CREATED_AT,
+            deleted_persons=[person["uid"]],
+        )
+    row = export.measurements[0]
+    owner = next(p for p in export.persons if p["id"] == row["person_id"])
+    with pytest.raises(ValueError, match="both"):
+        transaction_bundle(
+            export.posyandu,
+            [owner],
+            [row],
+            created_at=CREATED_AT,
+            deleted_measurements=[row["uid"].upper()],
+        )

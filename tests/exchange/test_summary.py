@@ -1,20 +1,43 @@
 """report/summary.json: a demo Posyandu month written and read back unchanged, canonical bytes,
-and clear errors for a damaged or foreign file."""
+the mother's NIK and birth date added within version 1 (a summary without them still reads), and
+clear errors for a damaged or foreign file."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
 
 import pytest
 
 from posyandu_desktop.domain import indicators as ind
-from posyandu_desktop.domain.recap import PersonKey, posyandu_month, recap
+from posyandu_desktop.domain.recap import MatchedBy, PersonKey, SharedKind, posyandu_month, recap
 from posyandu_desktop.exchange.summary import month_bytes, read_summary, summary_bytes
+from posyandu_desktop.settings import database_path
 from tests.domain.test_recap import demo_registry
-from tests.domain.test_roster import month_inputs, people_of
+from tests.domain.test_roster import month_inputs
 
 Y, M = 2026, 10
 Parts = tuple[ind.MonthlyIndicators, tuple[ind.RosterChild, ...], dict[int, PersonKey]]
+
+
+def people_with_mothers(folder: Path) -> dict[int, PersonKey]:
+    """Every person's key as the export writes it: the mother's NIK from her record, else the
+    one written on the child's, and the birth date."""
+    con = sqlite3.connect(database_path(folder))
+    try:
+        rows = con.execute(
+            "SELECT p.id, p.uid, p.nik, p.name, COALESCE(m.nik, p.mother_nik), p.birth_date"
+            " FROM person p LEFT JOIN person m ON m.id = p.mother_id"
+        ).fetchall()
+    finally:
+        con.close()
+    return {
+        pid: PersonKey(uid, nik, name, mother, date.fromisoformat(born))
+        for pid, uid, nik, name, mother, born in rows
+    }
 
 
 @pytest.fixture(scope="module")
@@ -23,10 +46,10 @@ def month_parts(
 ) -> Parts:
     folder = demo_registry(tmp_path_factory.mktemp("summary") / "data", 3)
     data = month_inputs(folder, Y, M)
-    people = people_of(folder)
+    people = people_with_mothers(folder)
     # A name outside ASCII, as Indonesian names may be written.
     first = ind.month_roster(data)[0].person_id
-    people[first] = PersonKey(people[first].uid, people[first].nik, "Ni Luh Ayu Déwi")
+    people[first] = replace(people[first], name="Ni Luh Ayu Déwi")
     return ind.monthly_indicators(data), ind.month_roster(data), people
 
 
@@ -97,6 +120,72 @@ def test_a_person_missing_from_people_is_refused(
         summary_bytes(code="P", name="P", indicators=report, roster=roster, people=fewer)
 
 
+def _summary(folder: Path, code: str, people: dict[int, PersonKey]) -> bytes:
+    data = month_inputs(folder, Y, M)
+    return summary_bytes(
+        code=code,
+        name=f"Posyandu {code}",
+        indicators=ind.monthly_indicators(data),
+        roster=ind.month_roster(data),
+        people=people,
+    )
+
+
+def test_a_baby_without_nik_in_two_summaries_counts_once(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    base = tmp_path_factory.mktemp("babies")
+    first, second = (demo_registry(base / f"p{seed}", seed) for seed in (3, 4))
+    people = [people_with_mothers(first), people_with_mothers(second)]
+    roster_a, roster_b = (ind.month_roster(month_inputs(f, Y, M)) for f in (first, second))
+    baby = next(line for line in roster_a if line.in_s and not people[0][line.person_id].nik)
+    known = people[0][baby.person_id]
+    assert known.mother_nik and known.birth_date
+    # The same baby in the second Posyandu: registered there with the mother's NIK only.
+    other = next(line.person_id for line in roster_b if line.in_s and line.sex is baby.sex)
+    people[1][other] = replace(
+        people[1][other], nik=None, mother_nik=known.mother_nik, birth_date=known.birth_date
+    )
+    raw = [_summary(first, "P-01", people[0]), _summary(second, "P-02", people[1])]
+    doc = json.loads(raw[0])
+    (child,) = (c for c in doc["children"] if c["person_id"] == baby.person_id)
+    assert (child["nik"], child["mother_nik"], child["birth_date"]) == (
+        None,
+        known.mother_nik,
+        known.birth_date.isoformat(),
+    )
+    months = [read_summary(r) for r in raw]
+    assert [month_bytes(m) for m in months] == raw
+    result = recap(months)
+    assert result.total.skdn.s == result.rows_sum.skdn.s - 1
+    assert result.total.skdn.identity_holds
+    (shared,) = result.shared
+    assert (shared.nik, shared.posyandu, shared.kind, shared.matched_by) == (
+        known.mother_nik,
+        ("P-01", "P-02"),
+        SharedKind.CHILD,
+        MatchedBy.MOTHER_NIK,
+    )
+    assert shared.names == (known.name, people[1][other].name)
+
+
+def test_a_summary_without_mother_nik_or_birth_date_reads_them_as_unknown(raw: bytes) -> None:
+    doc = json.loads(raw)
+    assert any("mother_nik" in c for c in doc["children"])
+    for person in [*doc["children"], *doc["kek_pregnant"]]:
+        person.pop("mother_nik", None)
+        person.pop("birth_date", None)
+    old = json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    back = read_summary(old)
+    assert all(c.person.mother_nik is None and c.person.birth_date is None for c in back.children)
+    assert [c.line for c in back.children] == [c.line for c in read_summary(raw).children]
+    # Written only when known: a month without them gives the bytes earlier versions wrote.
+    assert month_bytes(back) == old
+    nulls = json.loads(raw)
+    nulls["children"][0] |= {"mother_nik": None, "birth_date": None}
+    assert read_summary(json.dumps(nulls).encode()).children[0].person.birth_date is None
+
+
 def _edited(raw: bytes, edit: str) -> bytes:
     doc = json.loads(raw)
     match edit:
@@ -116,6 +205,10 @@ def _edited(raw: bytes, edit: str) -> bytes:
             doc["period"] = "2026-13"
         case "date":
             next(c for c in doc["children"] if c["weighed_on"])["weighed_on"] = "yesterday"
+        case "birth_date":
+            doc["children"][0]["birth_date"] = "2025-02-30"
+        case "mother_nik":
+            doc["children"][0]["mother_nik"] = 6474014101980001
     return json.dumps(doc).encode()
 
 
@@ -130,6 +223,8 @@ def _edited(raw: bytes, edit: str) -> bytes:
         ("version", "version 2 is not supported"),
         ("period", "not a month: '2026-13'"),
         ("date", "not a date: 'yesterday'"),
+        ("birth_date", r"children\[0\]\.birth_date: not a date: '2025-02-30'"),
+        ("mother_nik", r"children\[0\]\.mother_nik: expected str"),
     ],
 )
 def test_damaged_summaries_name_what_is_wrong(raw: bytes, edit: str, message: str) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fhir.resources.R4B.bundle import Bundle
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -289,3 +290,42 @@ def test_merge_leaves_out_a_tampered_file_and_names_it(tmp_path, demo_template):
     finally:
         a.close()
         b.close()
+
+
+def test_a_measurement_deleted_after_an_export_is_deleted_from_the_next_fhir_bundle(folder):
+    db, data = folder
+    october = _export(db, data, OCTOBER)
+    with db.transaction(cadre_id=None, reason="salah anak") as tx:
+        removed = (
+            tx.query(Measurement)
+            .filter(Measurement.measured_on < date(2026, 11, 1), Measurement.weight_kg.is_not(None))
+            .order_by(Measurement.id)
+            .first()
+        )
+        assert removed is not None
+        uid = removed.uid
+        tx.delete(removed)
+    november = _export(db, data, NOVEMBER, NOW.replace(day=21))
+
+    def bundle(entry: ExportEntry) -> dict[str, Any]:
+        members = _members(export_folder(data) / entry.file_name)
+        found: dict[str, Any] = json.loads(members["fhir/bundle.json"])
+        Bundle.model_validate(found)
+        return found
+
+    def urls(found: dict[str, Any], method: str) -> set[str]:
+        return {
+            e["request"]["url"]
+            for e in found["entry"]
+            if e["request"]["method"] == method and f"|{uid}-" in e["request"]["url"]
+        }
+
+    sent = urls(bundle(october), "PUT")
+    assert any(url.endswith(f"|{uid}-weight") for url in sent)
+    later = bundle(november)
+    deletes = urls(later, "DELETE")
+    assert sent <= deletes  # every Observation October put, November deletes
+    every_value = {"weight", "lenhei", "headc", "lila", "bp", "bmi"}
+    assert {url.rpartition("-")[2] for url in deletes} == every_value
+    assert urls(later, "PUT") == set()
+    assert all(url.startswith("Observation?identifier=") for url in deletes)

@@ -18,10 +18,12 @@ from posyandu_desktop.services.demo_data import load_demo
 from posyandu_desktop.store import Database, StorageError
 from posyandu_desktop.store.queries import exports
 from posyandu_desktop.store.records import Changes, ExportEntry, MeasuredValues, Reading
-from posyandu_desktop.store.tables import Cadre, CadreCertificate
+from posyandu_desktop.store.tables import Cadre, CadreCertificate, Measurement
 from tests.store.helpers import TODAY, Post, new_database
 
 NOW = datetime(2026, 2, 28, 9, 0, tzinfo=UTC)
+# The exported tables with a uid column, written out so a table gaining or losing one fails.
+UID_TABLES = ["household", "person", "posyandu_day", "home_visit", "measurement", "service_given"]
 Row = dict[str, Any]
 Held = dict[str, dict[int, Row]]  # a copy rebuilt from exports: table -> id -> row
 SHA_A, SHA_B, SHA_C = "a" * 64, "b" * 64, "c" * 64
@@ -96,6 +98,15 @@ def _delete_certificate(db: Database, post: Post, certificate_id: int) -> None:
         tx.delete(tx.get_one(CadreCertificate, certificate_id))
 
 
+def _delete_measurement(db: Database, post: Post, measurement_id: int) -> str:
+    """Delete a measurement as a correction would (ORM delete, audited); its uid."""
+    with db.transaction(cadre_id=post.cadre.id, reason="salah anak") as tx:
+        row = tx.get_one(Measurement, measurement_id)
+        uid = row.uid
+        tx.delete(row)
+    return uid
+
+
 def test_an_empty_registry_has_nothing_to_export(db):
     with db.reading() as tx:
         assert exports.audit_head(tx) == 0
@@ -103,6 +114,7 @@ def test_an_empty_registry_has_nothing_to_export(db):
         assert exports.all_rows(tx) == {t: [] for t in exports.EXPORTED_TABLES}
     assert changes.rows == {t: [] for t in exports.EXPORTED_TABLES}
     assert changes.deleted == {t: [] for t in exports.EXPORTED_TABLES}
+    assert changes.deleted_uids == {t: [] for t in UID_TABLES}
 
 
 def test_the_first_export_carries_every_row_in_table_order(db, post):
@@ -226,6 +238,46 @@ def test_deleted_rows_are_named_by_id_in_the_window_of_their_deletion(db, post):
     # Earlier windows know nothing of the deletion.
     assert _changes(db, 0, before).deleted["cadre_certificate"] == []
     assert [r["id"] for r in _all(db)["cadre_certificate"]] == [kept]
+
+
+def test_deleted_rows_are_named_by_uid_in_the_window_of_their_deletion(db, post):
+    kept = _weigh(db, post, 8.8)
+    dropped = _weigh(db, post, 9.8)
+    certificate = _certificate(db, post, "Pelatihan salah")
+    before = _head(db)
+    dropped_uid = _delete_measurement(db, post, dropped)
+    _delete_certificate(db, post, certificate)
+    after = _head(db)
+
+    window = _changes(db, before, after)
+    assert list(window.deleted_uids) == UID_TABLES
+    assert window.deleted_uids["measurement"] == [dropped_uid]
+    assert window.deleted["measurement"] == [dropped]
+    # A certificate has no uid: named by id only.
+    assert window.deleted["cadre_certificate"] == [certificate]
+    assert {t for t, uids in window.deleted_uids.items() if uids} == {"measurement"}
+    assert _changes(db, 0, after).deleted_uids["measurement"] == [dropped_uid]
+    assert _changes(db, 0, before).deleted_uids["measurement"] == []
+    with db.reading() as tx:
+        (alive,) = exports.rows_by_id(tx, "measurement", [kept])
+    assert alive["uid"] != dropped_uid
+    assert dropped_uid not in {r["uid"] for r in _all(db)["measurement"]}
+
+
+def test_a_deleted_uid_stays_deleted_when_its_id_is_reused(db, post):
+    # The reused id is a new row with a new uid: replaying by id needs no deletion, but what
+    # was sent under the old uid (FHIR resources) must still go.
+    first = _weigh(db, post, 8.8)
+    start = _head(db)
+    old_uid = _delete_measurement(db, post, first)
+    again = _weigh(db, post, 8.9)
+    assert again == first
+
+    window = _changes(db, start, _head(db))
+    assert window.deleted["measurement"] == []
+    assert window.deleted_uids["measurement"] == [old_uid]
+    (row,) = window.rows["measurement"]
+    assert row["uid"] != old_uid
 
 
 def test_an_id_reused_after_a_deletion_is_a_row_not_a_deletion(db, post):

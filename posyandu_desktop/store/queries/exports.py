@@ -1,9 +1,10 @@
 """What a monthly export carries, read from the audit trail, and the ledger of exports written.
 
 An export covers the audit events (after, upto]: every row of `EXPORTED_TABLES` that one of
-those events touched, in its state now, plus the ids deleted in the window. Call `audit_head`
-and `changes_since` in the same transaction, so "now" is the state at `upto`. Replaying the
-windows in order (delete the ids, then put the rows by id) rebuilds `all_rows`.
+those events touched, in its state now, plus the ids deleted in the window (and, for tables
+with a uid, the uids of the deleted rows). Call `audit_head` and `changes_since` in the same
+transaction, so "now" is the state at `upto`. Replaying the windows in order (delete the ids,
+then put the rows by id) rebuilds `all_rows`.
 """
 
 from __future__ import annotations
@@ -82,11 +83,33 @@ def audit_head(tx: Tx) -> int:
     return tx.scalar(select(func.max(AuditEvent.id))) or 0
 
 
+def _deleted_uids(tx: Tx, table: str, after: int, upto: int) -> list[str]:
+    """The uids of rows of `table` deleted in (after, upto] that no longer exist, in the
+    order of their ids. A DELETE event holds every column of the row it removed."""
+    source = _table(table)
+    events = tx.scalars(
+        select(AuditEvent.changes)
+        .where(_window(table, after, upto), AuditEvent.action == AuditAction.DELETE)
+        .order_by(AuditEvent.row_id, AuditEvent.id)
+    )
+    # Parsed here rather than with SQLite's json_extract: not every SQLite a laptop runs has it.
+    named = (json.loads(changes).get("uid") for changes in events)
+    uids = list(dict.fromkeys(uid for uid in named if uid is not None))
+    # Existence by uid, not id: a reused id is a new row, and the old uid is still gone.
+    alive: set[str] = set()
+    for start in range(0, len(uids), _IDS_PER_QUERY):
+        chunk = uids[start : start + _IDS_PER_QUERY]
+        alive.update(tx.scalars(select(source.c.uid).where(source.c.uid.in_(chunk))))
+    return [uid for uid in uids if uid not in alive]
+
+
 def changes_since(tx: Tx, after: int, upto: int) -> Changes:
     """The rows touched by audit events (after, upto] in their current state, and the ids
-    deleted in that window that no longer exist (one query per table and kind)."""
+    deleted in that window that no longer exist (one query per table and kind), with their
+    uids for the tables that have a uid column."""
     rows: dict[str, list[dict[str, Any]]] = {}
     deleted: dict[str, list[int]] = {}
+    deleted_uids: dict[str, list[str]] = {}
     for table in EXPORTED_TABLES:
         source = _table(table)
         touched = select(AuditEvent.row_id).where(_window(table, after, upto))
@@ -102,7 +125,9 @@ def changes_since(tx: Tx, after: int, upto: int) -> Changes:
             .order_by(AuditEvent.row_id)
         )
         deleted[table] = list(tx.scalars(gone))
-    return Changes(rows, deleted)
+        if "uid" in source.c:
+            deleted_uids[table] = _deleted_uids(tx, table, after, upto)
+    return Changes(rows, deleted, deleted_uids)
 
 
 def all_rows(tx: Tx) -> dict[str, list[dict[str, Any]]]:
