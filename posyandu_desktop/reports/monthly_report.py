@@ -6,7 +6,6 @@ N/D, and the cadre performance sheet on its own page (domain.md b4; peers.md "F2
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -23,7 +22,6 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -88,27 +86,19 @@ def render_monthly_report(
     styles.register_fonts(fonts_dir)
     tr = translator(lang)
     r = _Report(data, tr, lang)
-    buffer = io.BytesIO()
     title = tr.gettext("Monthly weighing summary (F2)")
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=styles.PAGE,
-        leftMargin=styles.MARGIN,
-        rightMargin=styles.MARGIN,
-        topMargin=styles.MARGIN,
-        bottomMargin=styles.MARGIN + 4,
-        title=f"{title} - {data.posyandu.name} - {format_month(data.year, data.month, lang)}",
-        author="Posyandu Desktop",
-    )
+    month = format_month(data.year, data.month, lang)
     footer = tr.gettext("{posyandu}, {month}. Method: WHO 2006, Permenkes 2/2020. Printed {date}.")
-    footer = footer.format(
-        posyandu=data.posyandu.name,
-        month=format_month(data.year, data.month, lang),
-        date=format_date(printed_on or date.today(), lang),
+    return styles.build_pdf(
+        r.story(),
+        title=f"{title} - {data.posyandu.name} - {month}",
+        footer=footer.format(
+            posyandu=data.posyandu.name,
+            month=month,
+            date=format_date(printed_on or date.today(), lang),
+        ),
+        page_words=tr.gettext("Page {page} of {pages}"),
     )
-    canvas = styles.numbered_canvas(footer, tr.gettext("Page {page} of {pages}"))
-    doc.build(r.story(), canvasmaker=canvas)
-    return buffer.getvalue()
 
 
 def write_monthly_report(

@@ -7,7 +7,6 @@ Looks like the monthly report (monthly_report.py), so an officer reads both the 
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -21,7 +20,6 @@ from reportlab.platypus import (
     Flowable,
     LongTable,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -95,28 +93,21 @@ def render_recap_pdf(
     """The recap as PDF bytes (A4 landscape)."""
     styles.register_fonts(fonts_dir)
     tr = translator(lang)
-    buffer = io.BytesIO()
     month = format_month(recap.year, recap.month, lang)
     title = tr.gettext("Puskesmas recap of the Posyandu")
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=PAGE,
-        leftMargin=styles.MARGIN,
-        rightMargin=styles.MARGIN,
-        topMargin=styles.MARGIN,
-        bottomMargin=styles.MARGIN + 4,
-        title=f"{title} - {recap.puskesmas or '-'} - {month}",
-        author="Posyandu Desktop",
-    )
     footer = tr.gettext("{puskesmas}, {month}: {count} Posyandu. Printed {date}.").format(
         puskesmas=recap.puskesmas or tr.gettext("Puskesmas"),
         month=month,
         count=len(recap.rows),
         date=format_date(printed_on or date.today(), lang),
     )
-    canvas = styles.numbered_canvas(footer, tr.gettext("Page {page} of {pages}"), PAGE[0])
-    doc.build(_Story(recap, tr, lang).story(title), canvasmaker=canvas)
-    return buffer.getvalue()
+    return styles.build_pdf(
+        _Story(recap, tr, lang).story(title),
+        title=f"{title} - {recap.puskesmas or '-'} - {month}",
+        footer=footer,
+        page_words=tr.gettext("Page {page} of {pages}"),
+        pagesize=PAGE,
+    )
 
 
 def write_recap_pdf(

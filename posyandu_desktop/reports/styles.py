@@ -8,8 +8,10 @@ labelled, so a page still reads on a black-and-white printer.
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from posyandu_desktop.domain.growth.classify import Severity
 
@@ -118,6 +121,31 @@ def numbered_canvas(footer_left: str, page_words: str, page_width: float = PAGE[
             super().save()
 
     return _Numbered
+
+
+def build_pdf(
+    story: Sequence[Flowable],
+    *,
+    title: str,
+    footer: str,
+    page_words: str,
+    pagesize: tuple[float, float] = PAGE,
+) -> bytes:
+    """The story as PDF bytes with the house margins, a title in the document information and
+    the numbered footer on every page."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 4,
+        title=title,
+        author="Posyandu Desktop",
+    )
+    doc.build(list(story), canvasmaker=numbered_canvas(footer, page_words, pagesize[0]))
+    return buffer.getvalue()
 
 
 def draw_footer(canvas: Canvas, left: str, right: str, width: float = PAGE[0]) -> None:
