@@ -20,14 +20,6 @@ def table_json(
     return (head[:-1] + ',"rows":[\n' + body + "\n]}\n").encode("utf-8")
 
 
-def read_table_json(raw: bytes) -> dict[str, Any]:
-    """A table member read back; raises ValueError when it is not one."""
-    found = json.loads(raw.decode("utf-8"))
-    if not isinstance(found, dict) or not {"table", "columns", "rows", "deleted"} <= found.keys():
-        raise ValueError("not an exported table")
-    return found
-
-
 def table_csv(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> bytes:
     """The rows as CSV with a header, UTF-8 with a BOM so spreadsheet programs read it as UTF-8.
     Empty values are empty cells; true/false stay words; lists (desks) are joined with '+'."""

@@ -23,7 +23,6 @@ from posyandu_desktop.domain.recap import PersonKey
 from posyandu_desktop.domain.vocabulary import BackupKind
 from posyandu_desktop.exchange import fhir, signing, summary, usb
 from posyandu_desktop.exchange.package import (
-    Manifest,
     Period,
     PosyanduIdentity,
     PreviousLink,
@@ -31,7 +30,6 @@ from posyandu_desktop.exchange.package import (
     export_file_name,
     file_name_code,
     pack,
-    read_manifest,
 )
 from posyandu_desktop.exchange.tables import table_csv, table_json
 from posyandu_desktop.reports.monthly_report import render_monthly_report
@@ -304,11 +302,6 @@ def export_month(
 
 def _json_bytes(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-
-
-def export_manifest(data: Path, entry: ExportEntry) -> Manifest:
-    """The manifest of a kept export (read back from the data folder)."""
-    return read_manifest((export_folder(data) / entry.file_name).read_bytes())
 
 
 def copy_to_drive(
