@@ -32,7 +32,7 @@ WORK = ROOT / "build"
 NAME = "posyandu-desktop"
 BUNDLE = DIST / NAME
 REPORT = DIST / "build-report.json"
-SIZE_TARGET_MB = 200  # issue 8: a bundle under 200 MB
+SIZE_TARGET_MB = 200  # the installer's size goal: a bundle under 200 MB
 MB = 1024 * 1024
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BUNDLE = ROOT / "dist" / "posyandu-desktop"
 TIMEOUT_S = 300  # a cold start on a slow laptop is seconds; this only stops a hang
-# Top-level modules that must not be in the bundle (issue 8: no test or benchmark code).
+# Top-level modules that must not be in the bundle (the bundle ships no test or benchmark code).
 FORBIDDEN_MODULES = ("tests", "benchmarks", "pytest", "_pytest", "pytestqt", "hypothesis", "babel")
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 

@@ -1,4 +1,5 @@
-"""Decoders for the Bluetooth Weight Scale Service 0x181D (domain.md b8, tables c5 and c6).
+"""Decoders for the Bluetooth Weight Scale Service 0x181D
+(docs/sources/scales.md#bluetooth-weight-scale-service).
 
 Pure functions on the bytes of a characteristic; the transport is in `ble_scale.py`.
 """
@@ -16,14 +17,16 @@ WEIGHT_SCALE_SERVICE = "0000181d-0000-1000-8000-00805f9b34fb"
 WEIGHT_MEASUREMENT = "00002a9d-0000-1000-8000-00805f9b34fb"
 WEIGHT_SCALE_FEATURE = "00002a9e-0000-1000-8000-00805f9b34fb"
 
-# Flags of Weight Measurement (c5); bits 4-7 are reserved and ignored.
+# Flags of Weight Measurement (docs/sources/scales.md#weight-measurement); bits 4-7 are reserved and
+# ignored.
 IMPERIAL = 0x01
 TIME_STAMP_PRESENT = 0x02
 USER_ID_PRESENT = 0x04
-BMI_AND_HEIGHT_PRESENT = 0x08  # one bit for both, per the SIG text (c5 note)
+# one bit for both, per the SIG text (docs/sources/scales.md#weight-measurement note)
+BMI_AND_HEIGHT_PRESENT = 0x08
 
 UNKNOWN_USER = 0xFF
-_UNSUCCESSFUL = 0xFFFF  # "measurement unsuccessful" (c5 [U])
+_UNSUCCESSFUL = 0xFFFF  # "measurement unsuccessful" (docs/sources/scales.md#weight-measurement [U])
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,8 @@ class WeightMeasurement:
 
 
 def decode_weight_measurement(data: bytes) -> WeightMeasurement | ReadingProblem:
-    """Decode 0x2A9D: flags, weight, then the optional fields in table order (c5)."""
+    """Decode 0x2A9D: flags, weight, then the optional fields in table order
+    (docs/sources/scales.md#weight-measurement)."""
     if len(data) < 3:
         return ReadingProblem.PARTIAL
     flags = data[0]
@@ -55,7 +59,7 @@ def decode_weight_measurement(data: bytes) -> WeightMeasurement | ReadingProblem
     (raw_weight,) = struct.unpack_from("<H", data, 1)
     if raw_weight == _UNSUCCESSFUL:
         return ReadingProblem.UNSUCCESSFUL
-    # SI: 0.005 kg per unit; imperial: 0.01 lb per unit (c5).
+    # SI: 0.005 kg per unit; imperial: 0.01 lb per unit (docs/sources/scales.md#weight-measurement).
     weight = round(raw_weight * 0.01, 2) if imperial else round(raw_weight * 0.005, 3)
     at = 3
     time_stamp = None
@@ -70,7 +74,8 @@ def decode_weight_measurement(data: bytes) -> WeightMeasurement | ReadingProblem
     if flags & BMI_AND_HEIGHT_PRESENT:
         raw_bmi, raw_height = struct.unpack_from("<HH", data, at)
         bmi = round(raw_bmi * 0.1, 1)
-        # SI: 0.001 m per unit; imperial: 0.1 in per unit (c5).
+        # SI: 0.001 m per unit; imperial: 0.1 in per unit
+        # (docs/sources/scales.md#weight-measurement).
         height = round(raw_height * 0.1, 1) if imperial else round(raw_height * 0.001, 3)
     unit = Unit.LB if imperial else Unit.KG
     return WeightMeasurement(weight, unit, time_stamp, user_id, bmi, height)
@@ -85,8 +90,9 @@ def _date_time(data: bytes) -> datetime | None:
         return None
 
 
-# Weight Scale Feature bits 3-6 and 7-9 (c6). The kg values and 1 lb / 0.01 lb are in c6 [C];
-# the other pound steps are the SIG's pairing of each kg step [U].
+# Weight Scale Feature bits 3-6 and 7-9 (docs/sources/scales.md#scale-feature). The kg values and 1
+# lb / 0.01 lb are in docs/sources/scales.md#scale-feature [C]; the other pound steps are the SIG's
+# pairing of each kg step [U].
 _WEIGHT_RESOLUTIONS: dict[int, tuple[float, float]] = {
     1: (0.5, 1.0),
     2: (0.2, 0.5),
@@ -96,7 +102,7 @@ _WEIGHT_RESOLUTIONS: dict[int, tuple[float, float]] = {
     6: (0.01, 0.02),
     7: (0.005, 0.01),
 }
-# Height resolution in m (c6 [C]) and in inches [U].
+# Height resolution in m (docs/sources/scales.md#scale-feature [C]) and in inches [U].
 _HEIGHT_RESOLUTIONS: dict[int, tuple[float, float]] = {
     1: (0.01, 1.0),
     2: (0.005, 0.5),
@@ -118,7 +124,7 @@ class ScaleFeature:
 
 
 def decode_weight_scale_feature(data: bytes) -> ScaleFeature | ReadingProblem:
-    """Decode 0x2A9E, a uint32 of feature bits (c6)."""
+    """Decode 0x2A9E, a uint32 of feature bits (docs/sources/scales.md#scale-feature)."""
     if len(data) < 4:
         return ReadingProblem.PARTIAL
     (bits,) = struct.unpack_from("<I", data)

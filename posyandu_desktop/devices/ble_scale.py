@@ -135,8 +135,8 @@ class BleScale:
                 status.problem(kg)
                 return
             status.reading_ok()
-            # Each indication is one finished measurement (domain.md b8): offer every one, since
-            # the scale sends nothing when the child steps off.
+            # Each indication is one finished measurement (docs/sources/scales.md): offer every one,
+            # since the scale sends nothing when the child steps off.
             offer(ScaleReading(kg, Unit.KG, True, self.device_id, self._now()))
 
         await client.start_notify(WEIGHT_MEASUREMENT, measured)

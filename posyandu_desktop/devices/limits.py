@@ -10,7 +10,7 @@ from posyandu_desktop.devices.units import round_to_step
 
 
 class DeviceKind(StrEnum):
-    """An instrument the Posyandu received (domain.md, context and b8)."""
+    """An instrument the Posyandu received (docs/sources/scales.md#instruments)."""
 
     BABY_SCALE = "baby_scale"
     STANDING_SCALE = "standing_scale"
@@ -29,15 +29,16 @@ class Limits:
 
 
 LIMITS: dict[DeviceKind, Limits] = {
-    # Kepmenkes HK.01.07/MENKES/51/2022 (domain.md b8): baby scale 10 g, max 20 kg [C].
+    # Kepmenkes HK.01.07/MENKES/51/2022 (docs/sources/scales.md): baby scale 10 g, max 20 kg [C].
     DeviceKind.BABY_SCALE: Limits(0.01, 20.0),
-    # Standing-scale resolution and capacity are not in the standard (domain.md b8 [U]);
+    # Standing-scale resolution and capacity are not in the standard (docs/sources/scales.md [U]);
     # 100 g and 150 kg are what common digital floor scales show.
     DeviceKind.STANDING_SCALE: Limits(0.1, 150.0),
-    # Length board 0.1 cm, max 150 cm; microtoise 0.1 cm, max 200 cm (domain.md b8 [C]).
+    # Length board 0.1 cm, max 150 cm; microtoise 0.1 cm, max 200 cm (docs/sources/scales.md [C]).
     DeviceKind.LENGTH_BOARD: Limits(0.1, 150.0),
     DeviceKind.HEIGHT_BOARD: Limits(0.1, 200.0),
-    # Tapes are read to 0.1 cm (issue 5); their lengths are those of common tapes [U].
+    # Tapes are read to 0.1 cm like the boards (docs/sources/scales.md#instruments); their lengths
+    # are those of common tapes [U].
     DeviceKind.LILA_TAPE: Limits(0.1, 50.0),
     DeviceKind.HEAD_TAPE: Limits(0.1, 70.0),
 }

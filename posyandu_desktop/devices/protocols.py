@@ -1,8 +1,9 @@
 """Serial line protocols as data: framing, and a pattern that finds value, unit and stable marker.
 
-Generic weighing indicators stream one ASCII line per reading, typically at 9600 8N1 (domain.md
-b8 [S]); no protocol is documented for the scales Posyandu receive (GEA, OneMed, Seca, Camry
-[U]), so a few common formats are built in and `learn_protocol` proposes one from pasted lines.
+Generic weighing indicators stream one ASCII line per reading, typically at 9600 8N1
+(docs/sources/scales.md [S]); no protocol is documented for the scales Posyandu receive (GEA,
+OneMed, Seca, Camry [U]), so a few common formats are built in and `learn_protocol` proposes one
+from pasted lines.
 """
 
 from __future__ import annotations

@@ -39,7 +39,8 @@ class ReadingProblem(enum.Enum):
     NEGATIVE = "negative"  # below zero: the scale needs zeroing (tare)
     OVERFLOW = "overflow"  # the scale shows OL / overload
     ABOVE_CAPACITY = "above_capacity"  # more than this kind of device can weigh
-    UNSUCCESSFUL = "unsuccessful"  # Bluetooth 0xFFFF: measurement unsuccessful (domain.md c5)
+    # Bluetooth 0xFFFF: measurement unsuccessful (docs/sources/scales.md#weight-measurement)
+    UNSUCCESSFUL = "unsuccessful"
 
 
 class DeviceStatus(enum.Enum):

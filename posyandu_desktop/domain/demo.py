@@ -173,8 +173,9 @@ class DemoPosyandu:
 
 
 _KELURAHAN, _KECAMATAN, _KOTA = "Api-Api", "Bontang Utara", "Kota Bontang"
-# NIK area codes (domain.md b9): Kalimantan Timur 64, Kota Bontang 74, its three kecamatan 01-03.
-# Which number is Bontang Utara was not verified against the Kemendagri list [U]; 01 is assumed.
+# NIK area codes (docs/sources/nik.md): Kalimantan Timur 64, Kota Bontang 74, its three kecamatan
+# 01-03. Which number is Bontang Utara was not verified against the Kemendagri list [U]; 01 is
+# assumed.
 _NIK_REGENCY = "6474"
 _HOME_DISTRICT = 1
 _STREETS = (
@@ -235,13 +236,14 @@ _WHZ_AR, _WHZ_STEP_SD = 0.7, 0.06
 _LENGTH_NOISE_CM = 0.2
 # 12% of children falter for 2-4 months, losing 0.25 SD a month, then slowly recover.
 _FALTER_SHARE, _FALTER_STEP, _FALTER_RECOVERY = 0.12, 0.25, 0.8
-# Tracks stay inside the WHO plausibility limits (domain.md c3) so only typos are flagged.
+# Tracks stay inside the WHO plausibility limits (docs/sources/who-zscores.md#flags) so only typos
+# are flagged.
 _Z_LOW, _Z_HIGH = -3.8, 3.2
 # Kemenkes scales (Kepmenkes HK.01.07/MENKES/51/2022): baby scale 10 g, standing scale 100 g.
 _BABY_SCALE_KG, _STANDING_SCALE_KG = 0.01, 0.1
 # A child's attendance: most come nearly every month, some rarely (~15% absent months overall).
 _ATTENDANCE = ((0.93, 0.75), (0.75, 0.2), (0.45, 0.05))  # (monthly chance, share of children)
-# Riskesdas 2018: KEK in 17.3% of pregnant women (LILA < 23.5 cm, domain.md b5).
+# Riskesdas 2018: KEK in 17.3% of pregnant women (LILA < 23.5 cm, docs/sources/lila-muac.md).
 _LILA_PREGNANT_MEAN, _LILA_PREGNANT_SD = 26.2, 2.9
 
 
@@ -345,7 +347,7 @@ class _Builder:
         return first if second == first else f"{first} {second}"
 
     def _nik(self, birth: date, sex: Sex, district: int = _HOME_DISTRICT) -> str:
-        day = birth.day + (40 if sex is Sex.FEMALE else 0)  # domain.md b9
+        day = birth.day + (40 if sex is Sex.FEMALE else 0)  # docs/sources/nik.md
         prefix = f"{_NIK_REGENCY}{district:02d}{day:02d}{birth.month:02d}{birth.year % 100:02d}"
         self.serials[prefix] += 1  # one serial per area and birth date keeps NIKs unique
         return f"{prefix}{self.serials[prefix]:04d}"
@@ -641,7 +643,7 @@ class _Builder:
             if sex is Sex.FEMALE and years >= 10:  # LILA for remaja putri
                 lila = round(rng.gauss(18 + 0.6 * years, 1.5), 1)
             systolic = diastolic = None
-            if years >= 15:  # blood pressure from 15 years (domain.md b6)
+            if years >= 15:  # blood pressure from 15 years (docs/sources/ilp-life-stages.md)
                 systolic = round(rng.gauss(110, 9))
                 diastolic = round(0.5 * systolic + rng.gauss(17, 5))
             self.measurements.append(

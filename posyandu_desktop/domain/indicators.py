@@ -3,9 +3,11 @@
 Counts are of people, not of weighings: a child's last weighing in a calendar month is that
 month's weighing and carries the KMS status stored with it (N/T/O/B, 2T: weight_gain.py; only the
 month's last weighing gets one, services/_growth.py). Ages are completed months, as Permenkes
-2/2020 counts them ("2 bulan 29 hari = 2 bulan", domain.md b2): at the month's weighing, else on
-the month's last day. Sources: domain.md b3 (N/T/O/B, 2T, BGM), b4 (SKDN, ratios), b5 (LILA),
-c1 (categories); peers.md "F2 Rekapitulasi" (the five 2023 age groups, kader aktif).
+2/2020 counts them ("2 bulan 29 hari = 2 bulan", docs/sources/permenkes-2-2020.md#age-and-length):
+at the month's weighing, else on the month's last day. Sources: docs/sources/kms.md (N/T/O/B, 2T,
+BGM), docs/sources/skdn-f2.md#skdn (SKDN, ratios), docs/sources/lila-muac.md (LILA),
+docs/sources/permenkes-2-2020.md#categories (categories); docs/sources/skdn-f2.md#f2 (the five 2023
+age groups, kader aktif).
 
 The child tables are sums over one line per child (`RosterChild`, `month_roster`): the monthly
 export carries those lines, and the puskesmas recap (recap.py) recounts them across Posyandu.
@@ -33,12 +35,13 @@ from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import ServiceKind, VisitReason
 
-# Balita are children of 0-59 completed months (domain.md c2; KBM table to 60 months).
+# Balita are children of 0-59 completed months (docs/sources/kms.md#kbm; KBM table to 60 months).
 BALITA_BELOW_MONTHS = 60
-# MUAC < 11.5 cm is severe acute malnutrition in children 6-59 months (WHO/UNICEF 2009, b5).
+# MUAC < 11.5 cm is severe acute malnutrition in children 6-59 months (WHO/UNICEF 2009,
+# docs/sources/lila-muac.md).
 MUAC_SEVERE_BELOW_CM = 11.5
 MUAC_FROM_MONTHS = 6
-# Pregnant women with LiLA < 23.5 cm are KEK (domain.md b5, c4).
+# Pregnant women with LiLA < 23.5 cm are KEK (docs/sources/lila-muac.md).
 KEK_BELOW_CM = 23.5
 # Hypertension screening in ILP adults and elders: >= 140 systolic or >= 90 diastolic (JNC 7 /
 # Kemenkes P2PTM, the cut-off the ILP recap uses).
@@ -52,7 +55,8 @@ _STUNTED = (LengthHeightForAgeCategory.STUNTED, LengthHeightForAgeCategory.SEVER
 
 
 class AgeGroup(Enum):
-    """The F2 (2023) age groups in completed months, first and last inclusive (peers.md)."""
+    """The F2 (2023) age groups in completed months, first and last inclusive
+    (docs/sources/skdn-f2.md#f2)."""
 
     M0_5 = (0, 5)
     M6_11 = (6, 11)
@@ -78,7 +82,8 @@ def age_group(months: int) -> AgeGroup | None:
 
 
 class StatusIndex(Enum):
-    """The Permenkes 2/2020 indices whose categories the report counts (domain.md c1)."""
+    """The Permenkes 2/2020 indices whose categories the report counts
+    (docs/sources/permenkes-2-2020.md#categories)."""
 
     WEIGHT_FOR_AGE = "wfa"  # BB/U
     LENGTH_HEIGHT_FOR_AGE = "lhfa"  # PB/U or TB/U
@@ -100,7 +105,8 @@ _INDEX_CATEGORIES: dict[StatusIndex, tuple[Category, ...]] = {
 
 
 class ReferralReason(Enum):
-    """Why a child goes to the puskesmas (b3: T, BGM; 2T per 2019 guidance; b5: oedema, MUAC)."""
+    """Why a child goes to the puskesmas (docs/sources/kms.md: T, BGM; 2T per 2019 guidance;
+    docs/sources/lila-muac.md: oedema, MUAC)."""
 
     T = "t"
     TWO_T = "two_t"
@@ -121,7 +127,7 @@ class Child:
     sex: Sex
     birth_date: date
     left_on: date | None = None  # moved away or died: out of S from this date
-    has_kms: bool = True  # owns a KMS / Buku KIA: the K of SKDN (b4)
+    has_kms: bool = True  # owns a KMS / Buku KIA: the K of SKDN (docs/sources/skdn-f2.md#skdn)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +225,8 @@ class MonthInputs:
 
 @dataclass(frozen=True, slots=True)
 class SkdnCounts:
-    """S, K, D, N, T, 2T, O, B and BGM of one cell of the F2 table (b4)."""
+    """S, K, D, N, T, 2T, O, B and BGM of one cell of the F2 table
+    (docs/sources/skdn-f2.md#skdn)."""
 
     s: int = 0
     k: int = 0
@@ -236,7 +243,8 @@ class SkdnCounts:
 
     @property
     def identity_holds(self) -> bool:
-        """D = N + T + O + B (b3): every child weighed got exactly one KMS letter."""
+        """D = N + T + O + B (docs/sources/kms.md): every child weighed got exactly one KMS
+        letter."""
         return self.d == self.n + self.t + self.o + self.b
 
     @property
@@ -615,7 +623,8 @@ def referrals(
     children: Sequence[Child], measurements: Iterable[ChildMeasurement], year: int, month: int
 ) -> tuple[Referral, ...]:
     """Balita to refer this month: T at the month's weighing (Buku KIA 2023), 2T (2019
-    surveillance guidance), BGM, oedema at any measurement, MUAC < 11.5 cm (b3, b5)."""
+    surveillance guidance), BGM, oedema at any measurement, MUAC < 11.5 cm (docs/sources/kms.md,
+    docs/sources/lila-muac.md)."""
     by_id, found = _balita_of_month(children, measurements, year, month)
     weighing = _latest(m for m in found if m.weight_kg is not None)
     lila = _latest(m for m in found if m.lila_cm is not None)

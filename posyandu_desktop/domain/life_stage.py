@@ -1,10 +1,10 @@
 """ILP life stages (who a Posyandu serves at which age) and the vitamin A capsule due by age.
 
 The ILP Posyandu (Integrasi Layanan Primer) serves the whole life cycle with four recap forms
-(domain.md b6): pregnant/postpartum women; bayi, balita and apras; school age and remaja; adults
-and lansia. The age bounds below come from the regulations cited beside each constant; they are
-[S] (read from secondary copies of the regulations): check them against the ILP Juknis
-(Kepmenkes HK.01.07/MENKES/2015/2023) before release.
+(docs/sources/ilp-life-stages.md): pregnant/postpartum women; bayi, balita and apras; school age and
+remaja; adults and lansia. The age bounds below come from the regulations cited beside each
+constant; they are [S] (read from secondary copies of the regulations): check them against the ILP
+Juknis (Kepmenkes HK.01.07/MENKES/2015/2023) before release.
 """
 
 from __future__ import annotations
@@ -66,8 +66,8 @@ class VitaminACapsule(StrEnum):
     RED = "red"
 
 
-# Bulan Vitamin A: capsules are given in February and August (domain.md b6): 6-11 months blue,
-# 12-59 months red (Kemenkes Juknis Pemberian Vitamin A).
+# Bulan Vitamin A: capsules are given in February and August (docs/sources/ilp-life-stages.md): 6-11
+# months blue, 12-59 months red (Kemenkes Juknis Pemberian Vitamin A).
 VITAMIN_A_MONTHS = (2, 8)
 _BLUE_FROM_MONTHS = 6
 _RED_FROM_MONTHS = 12

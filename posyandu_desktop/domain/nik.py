@@ -1,7 +1,7 @@
 """NIK (Nomor Induk Kependudukan): parsing, validation and comparison with the registered person.
 
-Layout (domain.md b9, Dukcapil): 16 digits `PP KK CC DDMMYY SSSS` = province, regency/city and
-district where the person was *first* registered (it does not change on moving), birth date with
+Layout (docs/sources/nik.md, Dukcapil): 16 digits `PP KK CC DDMMYY SSSS` = province, regency/city
+and district where the person was *first* registered (it does not change on moving), birth date with
 day + 40 for women, serial from 0001. There is no check digit.
 """
 
@@ -17,7 +17,7 @@ from posyandu_desktop.domain.people import Sex
 NIK_LENGTH = 16
 _SEPARATORS = frozenset(" .-\t")
 _DIGITS = frozenset("0123456789")  # ASCII only: str.isdigit() also accepts "²" and Arabic digits
-_FEMALE_DAY_OFFSET = 40  # b9: women's birth day is written + 40 (41..71)
+_FEMALE_DAY_OFFSET = 40  # docs/sources/nik.md: women's birth day is written + 40 (41..71)
 
 # Province codes as Kemendagri/Dukcapil assigns them (Permendagri on kode wilayah; the four 2022
 # Papua provinces: 93 Papua Selatan, 94 Papua Tengah, 95 Papua Pegunungan, 96 Papua Barat Daya).
@@ -65,7 +65,8 @@ class NikIssue:
 
 
 class NikMismatch(StrEnum):
-    """The NIK disagrees with what was entered; a warning only (b9: typos and old NIKs exist)."""
+    """The NIK disagrees with what was entered; a warning only (docs/sources/nik.md: typos and old
+    NIKs exist)."""
 
     BIRTH_DATE = "birth_date"
     SEX = "sex"

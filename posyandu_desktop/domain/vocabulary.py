@@ -28,7 +28,8 @@ class CadreRole(StrEnum):
 
 
 class TrainingGrade(StrEnum):
-    """Cadre competence grade after Kemenkes training (domain.md: Purwa, Madya, Utama)."""
+    """Cadre competence grade after Kemenkes training
+    (docs/sources/ilp-life-stages.md#cadre-competence)."""
 
     PURWA = "purwa"
     MADYA = "madya"
@@ -36,7 +37,8 @@ class TrainingGrade(StrEnum):
 
 
 class Desk(StrEnum):
-    """The five ILP steps ("5 langkah", domain.md b6), in the order a visitor passes them."""
+    """The five ILP steps ("5 langkah", docs/sources/ilp-life-stages.md), in the order a visitor
+    passes them."""
 
     REGISTRATION = "registration"  # pendaftaran
     MEASURING = "measuring"  # penimbangan dan pengukuran

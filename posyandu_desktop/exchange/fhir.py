@@ -1,6 +1,6 @@
 """The month's people and measurements as a FHIR R4 transaction Bundle (`fhir/bundle.json`), for
 a puskesmas to load into its own FHIR server or SATUSEHAT integration (a Posyandu is not a
-fasyankes and never calls SATUSEHAT itself, domain.md b7).
+fasyankes and never calls SATUSEHAT itself, docs/sources/satusehat.md).
 
 Every entry is a conditional PUT on a local identifier (the row's uid), so loading the same or
 a later export again updates resources instead of duplicating them. A person or measurement
@@ -10,10 +10,10 @@ DELETE of nothing with success (200/204), so the extra ones, and loading a file 
 
 Codes, and how sure we are of them:
 - Patient identifiers `https://fhir.kemkes.go.id/id/nik` and, for infants without a NIK, the
-  mother's NIK under `.../id/nik-ibu`: SATUSEHAT Patient documentation (domain.md b7).
+  mother's NIK under `.../id/nik-ibu`: SATUSEHAT Patient documentation (docs/sources/satusehat.md).
 - LOINC, category vital-signs: body weight 29463-7, body height 8302-2, lying 8306-3, head
   circumference 9843-4, MUAC 56072-2, BMI 39156-5, blood pressure panel 85354-9 with systolic
-  8480-6 and diastolic 8462-4 (domain.md b7; FHIR vital-signs profile).
+  8480-6 and diastolic 8462-4 (docs/sources/satusehat.md; FHIR vital-signs profile).
 - Interpretations, system `http://terminology.kemkes.go.id/CodeSystem/clinical-term`:
   * confirmed in the tables of "Lampiran Terminologi Gizi Tumbang Prioritas" (SATUSEHAT,
     13 Oct 2023): BB/U OI000007-OI000010; PB/U-TB/U OI000011 Sangat Pendek, OI000012 Pendek.
@@ -282,7 +282,8 @@ def _patient_entry(
     if person.get("nik"):
         identifiers.append({"use": "official", "system": NIK_SYSTEM, "value": person["nik"]})
     elif person.get("mother_nik"):
-        # SATUSEHAT registers a newborn without NIK under the mother's NIK (b7).
+        # SATUSEHAT registers a newborn without NIK under the mother's NIK
+        # (docs/sources/satusehat.md).
         identifiers.append({"system": NIK_IBU_SYSTEM, "value": person["mother_nik"]})
     identifiers.append(local)
     resource: Json = {

@@ -1,10 +1,11 @@
 """Domain enums and problem codes as words: English source strings here, the Indonesian in
 `resources/locale/id/LC_MESSAGES/posyandu.po`.
 
-Category labels are the exact Permenkes 2/2020 wording (domain.md c1); the English ones follow the
-regulation's parenthesised terms. Short labels carry a context because one English word may have
-several Indonesian ones ("Normal" is "Gizi baik" for BB/PB but "Normal" for PB/U). `lang=None`
-means the UI language.
+Category labels are the exact Permenkes 2/2020 wording
+(docs/sources/permenkes-2-2020.md#categories); the English ones follow the regulation's
+parenthesised terms. Short labels carry a context because one English word may have several
+Indonesian ones ("Normal" is "Gizi baik" for BB/PB but "Normal" for PB/U). `lang=None` means the UI
+language.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ _CATEGORIES: dict[Category, tuple[str, str]] = {
     BmiForAge5To18Category.OBESE: NP_("IMT/U category", "Obese"),
 }
 
-# Kemenkes names the LILA-based SAM/MAM of children gizi buruk/gizi kurang (domain.md b5).
+# Kemenkes names the LILA-based SAM/MAM of children gizi buruk/gizi kurang
+# (docs/sources/lila-muac.md).
 _LILA_STATUSES: dict[LilaStatus, tuple[str, str]] = {
     LilaStatus.KEK: NP_("LILA result", "At risk of chronic energy deficiency (KEK)"),
     LilaStatus.SAM: NP_("LILA result", "Severe acute malnutrition (SAM)"),

@@ -2,7 +2,7 @@
 the monthly rows under each chart) and a second page with length/height, weight-for-length/
 height and head circumference.
 
-Like the paper KMS (domain.md b3), the rows under a chart have one column per month of age,
+Like the paper KMS (docs/sources/kms.md), the rows under a chart have one column per month of age,
 aligned with the chart: the column of completed months k spans ages k to k+1, where the point of
 a weighing at that age falls. Two calendar months weighed at the same completed age (a Posyandu
 day that moved) take consecutive columns, as a cadre would write them.
@@ -36,7 +36,7 @@ from posyandu_desktop.reports import sd_chart, styles
 from posyandu_desktop.reports.data import CardMonth, GrowthCardData
 from posyandu_desktop.reports.sd_chart import Box
 
-KMS_MONTHS = 60  # the KMS covers 0-59 completed months (b3)
+KMS_MONTHS = 60  # the KMS covers 0-59 completed months (docs/sources/kms.md)
 _W, _H = styles.PAGE
 _LEFT = styles.MARGIN + 58  # room for the row names and the y axis
 _RIGHT = _W - styles.MARGIN - 14
@@ -350,7 +350,8 @@ def _cell(
 
 
 def _kbm_runs(first: int, last: int) -> list[tuple[int, int, int | None]]:
-    """Columns with the same KBM merged into one cell, as the Buku KIA prints them (c2)."""
+    """Columns with the same KBM merged into one cell, as the Buku KIA prints them
+    (docs/sources/kms.md#kbm)."""
     runs: list[tuple[int, int, int | None]] = []
     for column in range(first, last):
         grams = KBM_BUKU_KIA_2023.kbm_g(column)

@@ -1,7 +1,7 @@
 """The monthly Posyandu report: the F2 "rekapitulasi hasil penimbangan" (SKDN by sex and age
 group, ratios, the D = N + T + O + B check, nutrition status, new stunting, referrals, KEK, high
 blood pressure, home visits, cadres, services), an SKDN bar chart, the 12-month trend of D/S and
-N/D, and the cadre performance sheet on its own page (domain.md b4; peers.md "F2").
+N/D, and the cadre performance sheet on its own page (docs/sources/skdn-f2.md).
 """
 
 from __future__ import annotations

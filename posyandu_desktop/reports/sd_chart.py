@@ -1,10 +1,11 @@
 """One WHO growth chart drawn on a ReportLab canvas: Permenkes bands, SD lines, the child's points.
 
-Bands follow the Permenkes 2/2020 categories of the chart's index (domain.md c1) in the grey-
-spaced fills of `styles.BAND_FILL`; each band is named in its own text where it is wide enough
-and each SD line is labelled at its end, with its own dash pattern, so that the chart reads on a
-black-and-white printer too. On weight-for-age the -3 SD line is the KMS red line (BGM) and the
-+1 SD line the orange one (domain.md b3: refer below red or above orange).
+Bands follow the Permenkes 2/2020 categories of the chart's index
+(docs/sources/permenkes-2-2020.md#categories) in the grey-spaced fills of `styles.BAND_FILL`; each
+band is named in its own text where it is wide enough and each SD line is labelled at its end, with
+its own dash pattern, so that the chart reads on a black-and-white printer too. On weight-for-age
+the -3 SD line is the KMS red line (BGM) and the +1 SD line the orange one (docs/sources/kms.md:
+refer below red or above orange).
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.reports import styles
 from posyandu_desktop.reports.data import CardChart
 
-# The SD lines that bound the categories of each index (c1), low to high, and what lies between.
+# The SD lines that bound the categories of each index
+# (docs/sources/permenkes-2-2020.md#categories), low to high, and what lies between.
 _WFA = ((-3.0, -2.0, 1.0), tuple(WeightForAgeCategory))
 _LHFA = ((-3.0, -2.0, 3.0), tuple(LengthHeightForAgeCategory))
 _WFLH = ((-3.0, -2.0, 1.0, 2.0, 3.0), tuple(WeightForLengthHeightCategory))
-# Head circumference has no Permenkes category; < -2 / > +2 SD are the common cut-offs (c1 note).
+# Head circumference has no Permenkes category; < -2 / > +2 SD are the common cut-offs
+# (docs/sources/permenkes-2-2020.md#categories note).
 _HC = ((-2.0, 2.0), (Severity.MODERATE, Severity.NORMAL, Severity.MODERATE))
 
 

@@ -45,8 +45,8 @@ RULE = colors.HexColor("#9e9e9e")
 HEADER_FILL = colors.HexColor("#dfe8f1")  # light blue-grey table headers
 TOTAL_FILL = colors.HexColor("#eeeeee")
 ACCENT = colors.HexColor("#1f4e79")  # titles: dark blue, near-black in grey
-RED_LINE = colors.HexColor("#c62828")  # KMS red line (-3 SD), b3
-ORANGE_LINE = colors.HexColor("#e65100")  # KMS orange line (+1 SD), b3
+RED_LINE = colors.HexColor("#c62828")  # KMS red line (-3 SD), docs/sources/kms.md
+ORANGE_LINE = colors.HexColor("#e65100")  # KMS orange line (+1 SD), docs/sources/kms.md
 
 # Chart bands per severity: pale, so black points and labels read on top, and spaced in grey
 # level (luminance about 0.78 / 0.86 / 0.92 / 0.96 / 0.85). The bands beyond the normal range are
@@ -64,7 +64,8 @@ BAND_HATCH: dict[Severity, tuple[float, int]] = {
     Severity.RISK_OVER: (5.0, 1),
     Severity.OVER: (3.0, 1),
 }
-# SKDN bars: S red, K yellow, D green, N blue (b4), darkening from S to N for grey printers.
+# SKDN bars: S red, K yellow, D green, N blue (docs/sources/skdn-f2.md#skdn), darkening from S to N
+# for grey printers.
 SKDN_FILL = (
     colors.HexColor("#f4a6a6"),
     colors.HexColor("#f2cf5b"),

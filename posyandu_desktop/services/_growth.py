@@ -46,9 +46,11 @@ LIMITS: dict[str, tuple[float, float]] = {
     "systolic_mmhg": (50, 300),
     "diastolic_mmhg": (20, 200),
 }
-# KMS statuses are for children under five (the KBM table ends at 60 months, domain.md c2).
+# KMS statuses are for children under five (the KBM table ends at 60 months,
+# docs/sources/kms.md#kbm).
 KMS_BELOW_MONTHS = 60
-# Wanita usia subur (WUS): women aged 15-49, whose LILA is judged against 23.5 cm (b5, c4).
+# Wanita usia subur (WUS): women aged 15-49, whose LILA is judged against 23.5 cm
+# (docs/sources/lila-muac.md).
 _WUS_YEARS = (15, 49)
 
 
@@ -73,8 +75,8 @@ def value_issues(values: MeasuredValues) -> list[Issue]:
 
 
 def _lila_group(person: PersonRecord, on: date, months: int) -> LilaGroup | None:
-    # The LILA cut-off groups (domain.md c4): children 6-59 months and 5-9 years by age; women
-    # when pregnant, in nifas, or of reproductive age.
+    # The LILA cut-off groups (docs/sources/lila-muac.md#cut-offs): children 6-59 months and 5-9
+    # years by age; women when pregnant, in nifas, or of reproductive age.
     if 6 <= months < 60:
         return LilaGroup.CHILD_6_59_MONTHS
     if 60 <= months < 120:

@@ -18,7 +18,7 @@ from posyandu_desktop.store import Database
 from posyandu_desktop.store.queries import alerts
 from posyandu_desktop.store.queries.alerts import LatestOfMonth
 
-# The KMS, BGM and stunting alerts are for balita (children under five, domain.md c2).
+# The KMS, BGM and stunting alerts are for balita (children under five, docs/sources/kms.md#kbm).
 _BALITA_BELOW_MONTHS = 60
 # A pregnancy lasts about 280 days: an older LILA says nothing about this pregnancy.
 _PREGNANCY_DAYS = 280

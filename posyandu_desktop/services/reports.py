@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 # Page 1 of the card: the KMS (weight-for-age); page 2: length/height, weight-for-length/height
-# and head circumference of the first two years (issue 6).
+# and head circumference of the first two years.
 _CARD_CHARTS = (
     Chart.WEIGHT_FOR_AGE_0_24,
     Chart.WEIGHT_FOR_AGE_24_60,

@@ -167,7 +167,8 @@ class Person(Base):
     uid: Mapped[str] = _uid()
     household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"), index=True)
     nik: Mapped[str | None] = mapped_column(String(16))
-    # Infants often have no NIK yet: the mother's NIK identifies them (SATUSEHAT nik-ibu, b7).
+    # Infants often have no NIK yet: the mother's NIK identifies them (SATUSEHAT nik-ibu,
+    # docs/sources/satusehat.md).
     mother_nik: Mapped[str | None] = mapped_column(String(16), index=True)
     name: Mapped[str] = mapped_column(String(100))
     # Lower-case, accents and punctuation removed: what as-you-type search compares against.
@@ -341,7 +342,8 @@ class Measurement(Base):
         coded(MeasurementSource, "lila_source")
     )
     oedema: Mapped[bool] = mapped_column(Boolean, default=False)
-    # ILP adult fields (domain.md b6): blood pressure, waist, random blood glucose.
+    # ILP adult fields (docs/sources/ilp-life-stages.md): blood pressure, waist, random blood
+    # glucose.
     systolic_mmhg: Mapped[int | None]
     diastolic_mmhg: Mapped[int | None]
     bp_source: Mapped[MeasurementSource | None] = mapped_column(

@@ -1,4 +1,4 @@
-"""Bluetooth Weight Scale decoding, with bytes laid out by hand from domain.md tables c5 and c6."""
+"""Bluetooth Weight Scale decoding, with bytes laid out by hand from docs/sources/scales.md."""
 
 import struct
 from datetime import datetime
@@ -15,8 +15,9 @@ from posyandu_desktop.devices import (
     decode_weight_scale_feature,
 )
 
-# c5 field by field, little-endian: flags (1), weight uint16, time stamp (7: year uint16, month,
-# day, hours, minutes, seconds), user ID (1), BMI uint16, height uint16.
+# docs/sources/scales.md#weight-measurement field by field, little-endian: flags (1), weight uint16,
+# time stamp (7: year uint16, month, day, hours, minutes, seconds), user ID (1), BMI uint16, height
+# uint16.
 WEIGHT_RAW = 1920  # SI: 1920 × 0.005 kg = 9.6 kg; imperial: 1920 × 0.01 lb = 19.2 lb
 TIME_STAMP = bytes([0xEA, 0x07, 11, 13, 9, 45, 30])  # 2026 = 0x07EA
 USER = bytes([3])
@@ -94,9 +95,10 @@ def test_empty_packet() -> None:
     assert decode_weight_measurement(b"\x00\x80") is ReadingProblem.PARTIAL
 
 
-# c6: bits 3-6 weight resolution, bits 7-9 height resolution.
+# docs/sources/scales.md#scale-feature: bits 3-6 weight resolution, bits 7-9 height resolution.
 WEIGHT_STEPS_KG = {1: 0.5, 2: 0.2, 3: 0.1, 4: 0.05, 5: 0.02, 6: 0.01, 7: 0.005}
-WEIGHT_STEPS_LB = {1: 1.0, 7: 0.01}  # the two pound steps c6 names
+# the two pound steps docs/sources/scales.md#scale-feature names
+WEIGHT_STEPS_LB = {1: 1.0, 7: 0.01}
 HEIGHT_STEPS_M = {1: 0.01, 2: 0.005, 3: 0.001}
 
 

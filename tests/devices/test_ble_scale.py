@@ -23,11 +23,13 @@ from posyandu_desktop.domain.vocabulary import MeasurementSource
 
 DEVICE = DeviceConfig("baby_scale", DeviceKind.BABY_SCALE, Transport.BLUETOOTH, "AA:BB")
 
-# Weight Measurement packets per domain.md c5: flags, weight uint16 (0.005 kg or 0.01 lb).
+# Weight Measurement packets per docs/sources/scales.md#weight-measurement: flags, weight uint16
+# (0.005 kg or 0.01 lb).
 KG_9_6 = bytes([0x00]) + struct.pack("<H", 1920)
 UNSUCCESSFUL = bytes([0x00]) + struct.pack("<H", 0xFFFF)
 LB_21_16 = bytes([0x01]) + struct.pack("<H", 2116)  # 21.16 lb = 9.598 kg
-FEATURE_10_G = struct.pack("<I", 6 << 3)  # c6: weight resolution 6 = 0.01 kg
+# docs/sources/scales.md#scale-feature: weight resolution 6 = 0.01 kg
+FEATURE_10_G = struct.pack("<I", 6 << 3)
 
 
 class BleakDeviceNotFoundError(Exception):

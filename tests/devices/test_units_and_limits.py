@@ -42,7 +42,7 @@ def test_round_to_step(value, step, rounded):
 
 
 def test_baby_scale_follows_kemenkes() -> None:
-    # Kepmenkes HK.01.07/MENKES/51/2022 (domain.md b8): 10 g resolution, max 20 kg.
+    # Kepmenkes HK.01.07/MENKES/51/2022 (docs/sources/scales.md): 10 g resolution, max 20 kg.
     assert LIMITS[DeviceKind.BABY_SCALE].resolution == 0.01
     assert check_value(DeviceKind.BABY_SCALE, 19.996) == 20.0
     assert check_value(DeviceKind.BABY_SCALE, 20.01) is ReadingProblem.ABOVE_CAPACITY

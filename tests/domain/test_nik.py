@@ -1,4 +1,5 @@
-"""NIK parsing (domain.md b9) on Kota Bontang numbers (64.74), kecamatan 01 (Bontang Selatan)."""
+"""NIK parsing (docs/sources/nik.md) on Kota Bontang numbers (64.74), kecamatan 01 (Bontang
+Selatan)."""
 
 from datetime import date
 
@@ -220,7 +221,7 @@ def info_of(text: str) -> NikInfo:
         (MAN, date(1991, 1, 12), Sex.MALE, (NikMismatch.BIRTH_DATE,)),
         (MAN, date(1990, 1, 12), Sex.FEMALE, (NikMismatch.SEX,)),
         (WOMAN, date(1990, 1, 12), Sex.MALE, (NikMismatch.SEX,)),
-        # An infant registered with the mother's NIK (b9) warns on both.
+        # An infant registered with the mother's NIK (docs/sources/nik.md) warns on both.
         (WOMAN, date(2025, 11, 3), Sex.MALE, (NikMismatch.BIRTH_DATE, NikMismatch.SEX)),
         # Only YY is in the NIK: a 1926 birth is not contradicted by the 2026 reading.
         (nik_with_date("010326"), date(1926, 3, 1), Sex.MALE, ()),

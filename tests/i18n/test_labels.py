@@ -96,7 +96,7 @@ def test_row_problems_are_templates_of_column_and_value(lang):
 @pytest.mark.parametrize(
     ("category", "indonesian", "english"),
     [
-        # Permenkes 2/2020 wording as in domain.md c1.
+        # Permenkes 2/2020 wording as in docs/sources/permenkes-2-2020.md#categories.
         (U.SEVERELY_UNDERWEIGHT, "Berat badan sangat kurang", "Severely underweight"),
         (U.UNDERWEIGHT, "Berat badan kurang", "Underweight"),
         (U.NORMAL, "Berat badan normal", "Normal weight"),

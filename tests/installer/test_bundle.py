@@ -1,4 +1,4 @@
-"""The PyInstaller bundle, built on this machine and smoke-tested offscreen (issue 8).
+"""The PyInstaller bundle, built on this machine and smoke-tested offscreen.
 
 Slow (a build takes one to two minutes), so it never runs in the default `pytest` run:
 
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "dist" / "posyandu-desktop"
 REPORT = ROOT / "dist" / "build-report.json"
 EXE = BUNDLE / ("posyandu-desktop.exe" if sys.platform == "win32" else "posyandu-desktop")
-BUNDLE_LIMIT_MB = 200  # issue 8: a bundle under 200 MB
+BUNDLE_LIMIT_MB = 200  # the installer's size goal: a bundle under 200 MB
 
 pytestmark = [
     pytest.mark.slow,

@@ -1,4 +1,4 @@
-"""A whole Posyandu morning through the real window on a real registry (issue 4).
+"""A whole Posyandu morning through the real window on a real registry.
 
 A cadre logs in (setting her PIN), opens the day, registers two known children and one new
 baby, measures all three (one implausible weight confirmed only when asked), sees N/T, records a

@@ -18,7 +18,7 @@ from posyandu_desktop.domain.growth.zscore import Indicator, Reference, ZProblem
 
 
 class WeightForAgeCategory(Enum):
-    """BB/U (Permenkes 2/2020, domain.md c1)."""
+    """BB/U (Permenkes 2/2020, docs/sources/permenkes-2-2020.md#categories)."""
 
     SEVERELY_UNDERWEIGHT = "severely_underweight"
     UNDERWEIGHT = "underweight"
@@ -27,7 +27,7 @@ class WeightForAgeCategory(Enum):
 
 
 class LengthHeightForAgeCategory(Enum):
-    """PB/U or TB/U (Permenkes 2/2020, domain.md c1)."""
+    """PB/U or TB/U (Permenkes 2/2020, docs/sources/permenkes-2-2020.md#categories)."""
 
     SEVERELY_STUNTED = "severely_stunted"
     STUNTED = "stunted"
@@ -36,7 +36,8 @@ class LengthHeightForAgeCategory(Enum):
 
 
 class WeightForLengthHeightCategory(Enum):
-    """BB/PB or BB/TB, and IMT/U for 0-60 months (same six categories, domain.md c1)."""
+    """BB/PB or BB/TB, and IMT/U for 0-60 months (same six categories,
+    docs/sources/permenkes-2-2020.md#categories)."""
 
     SEVERELY_WASTED = "severely_wasted"
     WASTED = "wasted"
@@ -47,7 +48,8 @@ class WeightForLengthHeightCategory(Enum):
 
 
 class BmiForAge5To18Category(Enum):
-    """IMT/U for 5-18 years (WHO 2007 Reference; Permenkes 2/2020, domain.md c1)."""
+    """IMT/U for 5-18 years (WHO 2007 Reference; Permenkes 2/2020,
+    docs/sources/permenkes-2-2020.md#categories)."""
 
     SEVERELY_THIN = "severely_thin"
     THIN = "thin"
@@ -64,11 +66,11 @@ Category: TypeAlias = (
 )
 
 
-# Cut-offs in SD, low to high, with the categories between them. Every boundary in c1 falls to the
-# category nearer the median: "-3 SD to < -2 SD" (-3.00 is kurang, not sangat kurang), "-2 SD sd
-# +1 SD" (-2.00 and +1.00 are normal), "> +1 SD to +2 SD" (+2.00 is berisiko gizi lebih), "> +2 SD
-# to +3 SD" (+3.00 is gizi lebih), "-2 SD to +3 SD" (+3.00 is a normal height). `_band` applies
-# that one rule to all four schemes.
+# Cut-offs in SD, low to high, with the categories between them. Every boundary in
+# docs/sources/permenkes-2-2020.md#categories falls to the category nearer the median: "-3 SD to <
+# -2 SD" (-3.00 is kurang, not sangat kurang), "-2 SD sd +1 SD" (-2.00 and +1.00 are normal), "> +1
+# SD to +2 SD" (+2.00 is berisiko gizi lebih), "> +2 SD to +3 SD" (+3.00 is gizi lebih), "-2 SD to
+# +3 SD" (+3.00 is a normal height). `_band` applies that one rule to all four schemes.
 _WFA_SCHEME = (  # BB/U: < -3 | -3 to < -2 | -2 to +1 | > +1
     (-3.0, -2.0, 1.0),
     tuple(WeightForAgeCategory),
@@ -82,15 +84,15 @@ _WFLH_SCHEME = (
     (-3.0, -2.0, 1.0, 2.0, 3.0),
     tuple(WeightForLengthHeightCategory),
 )
-# IMT/U 5-18 y: c1 writes "+1 SD sd +2 SD" for gizi lebih, but +1.00 is already gizi baik
-# ("-2 SD sd +1 SD"), so gizi lebih is > +1 to +2 and obesitas > +2.
+# IMT/U 5-18 y: docs/sources/permenkes-2-2020.md#categories writes "+1 SD sd +2 SD" for gizi lebih,
+# but +1.00 is already gizi baik ("-2 SD sd +1 SD"), so gizi lebih is > +1 to +2 and obesitas > +2.
 _BMI_5_18_SCHEME = (  # < -3 | -3 to < -2 | -2 to +1 | > +1 to +2 | > +2
     (-3.0, -2.0, 1.0, 2.0),
     tuple(BmiForAge5To18Category),
 )
 
 # Weight-based indicators whose z WHO does not compute with oedema and counts as < -3 SD
-# (WHO Anthro; domain.md b5: bilateral pitting oedema is severe acute malnutrition).
+# (WHO Anthro; docs/sources/lila-muac.md: bilateral pitting oedema is severe acute malnutrition).
 _OEDEMA_SEVERE = (
     Indicator.WEIGHT_FOR_AGE,
     Indicator.WEIGHT_FOR_LENGTH_HEIGHT,
@@ -100,7 +102,8 @@ _OEDEMA_SEVERE = (
 
 def _band(z: float, cuts: tuple[float, ...], categories: tuple[Category, ...]) -> Category:
     for cut, category in zip(cuts, categories, strict=False):
-        # A z equal to a cut-off belongs to the category nearer the median (c1, see above).
+        # A z equal to a cut-off belongs to the category nearer the median
+        # (docs/sources/permenkes-2-2020.md#categories, see above).
         if z < cut or (z == cut and cut > 0.0):
             return category
     return categories[-1]
@@ -135,7 +138,7 @@ def classify(score: ZScore) -> Category | None:
 
 
 # KMS in the Buku KIA: "di Bawah Garis Merah" (BGM) is weight-for-age below the red line. Which SD
-# line is red is unconfirmed (domain.md b3 [U]: "red likely -3 SD"); verify before release.
+# line is red is unconfirmed (docs/sources/kms.md#lines-and-colours [U]); verify before release.
 RED_LINE_Z = -3.0
 
 
@@ -150,7 +153,7 @@ def is_bgm(weight_for_age: ZScore) -> bool:
 
 
 class LilaGroup(Enum):
-    """Who was measured: the LILA cut-offs differ by group (domain.md c4)."""
+    """Who was measured: the LILA cut-offs differ by group (docs/sources/lila-muac.md#cut-offs)."""
 
     WOMAN = "woman"  # pregnant women and WUS (wanita usia subur)
     CHILD_6_59_MONTHS = "child_6_59_months"
@@ -166,13 +169,15 @@ class LilaStatus(Enum):
     NORMAL = "normal"
 
 
-# Pregnant women and WUS: "LiLA < 23.5 cm = KEK" (domain.md b5 [C], c4), so 23.5 is normal. The SIP
-# F3 register header "LILA <= atau > 23,5 cm" would put 23.5 in KEK; we follow b5.
+# Pregnant women and WUS: "LiLA < 23.5 cm = KEK" (docs/sources/lila-muac.md [C]), so 23.5 is normal.
+# The SIP F3 register header "LILA <= atau > 23,5 cm" would put 23.5 in KEK; we follow
+# docs/sources/lila-muac.md.
 KEK_BELOW_CM = 23.5
 # Children 6-59 months (WHO/UNICEF 2009): < 11.5 cm SAM, 11.5 to < 12.5 cm MAM.
 _CHILD_CUTS_CM: dict[LilaGroup, tuple[float, float]] = {
     LilaGroup.CHILD_6_59_MONTHS: (11.5, 12.5),
-    # 5-9 years: c4 writes "< 13.0 / 13.0-14.5"; read like the 6-59 row, i.e. MAM is 13.0 to < 14.5.
+    # 5-9 years: docs/sources/lila-muac.md#cut-offs writes "< 13.0 / 13.0-14.5"; read like the 6-59
+    # row, i.e. MAM is 13.0 to < 14.5.
     LilaGroup.CHILD_5_9_YEARS: (13.0, 14.5),
 }
 
@@ -185,7 +190,7 @@ def lila_status(
         return None
     if group is LilaGroup.WOMAN:
         return LilaStatus.KEK if lila_cm < KEK_BELOW_CM else LilaStatus.NORMAL
-    # Bilateral pitting oedema is SAM whatever the MUAC (WHO, domain.md b5).
+    # Bilateral pitting oedema is SAM whatever the MUAC (WHO, docs/sources/lila-muac.md).
     severe_below, moderate_below = _CHILD_CUTS_CM[group]
     if oedema or lila_cm < severe_below:
         return LilaStatus.SAM
@@ -210,7 +215,8 @@ _SEVERITY: dict[Category, Severity] = {
     LengthHeightForAgeCategory.SEVERELY_STUNTED: Severity.SEVERE,
     LengthHeightForAgeCategory.STUNTED: Severity.MODERATE,
     LengthHeightForAgeCategory.NORMAL: Severity.NORMAL,
-    # Tall is "usually not a problem unless endocrine" (c1 footnote 2): flagged, not alarmed.
+    # Tall is "usually not a problem unless endocrine" (docs/sources/permenkes-2-2020.md#categories
+    # footnote 2): flagged, not alarmed.
     LengthHeightForAgeCategory.TALL: Severity.RISK_OVER,
     WeightForLengthHeightCategory.SEVERELY_WASTED: Severity.SEVERE,
     WeightForLengthHeightCategory.WASTED: Severity.MODERATE,

@@ -1,7 +1,7 @@
 """KMS growth status per weighing (Buku KIA 2023): N, T, O, B and 2T, judged by KBM.
 
-The KMS (domain.md b3) calls a weighing N when the curve follows the growth line *or* the gain
-reaches the KBM, and says the KBM is for when the curve is in doubt. Only the KBM branch can be
+The KMS (docs/sources/kms.md) calls a weighing N when the curve follows the growth line *or* the
+gain reaches the KBM, and says the KBM is for when the curve is in doubt. Only the KBM branch can be
 computed, so every result carries the gain and the KBM used: the cadre confirms against the curve.
 """
 
@@ -18,7 +18,8 @@ from posyandu_desktop.domain.people import round_half_up
 
 
 class GrowthStatus(StrEnum):
-    """The KMS letter for one month's weighing (b3, b4)."""
+    """The KMS letter for one month's weighing (docs/sources/kms.md,
+    docs/sources/skdn-f2.md#skdn)."""
 
     N = "N"  # naik: gain >= KBM since last month
     T = "T"  # tidak naik: gain < KBM since last month
@@ -57,10 +58,10 @@ class KbmTable:
         return None
 
 
-# domain.md c2. The sequence 800 900 800 600 500 400 300 200 is read from the Buku KIA 2023 KMS
-# row [C]; where the merged 300 and 200 cells start (months 7-10, 11-60) comes from a Posyandu
-# spreadsheet copy of the card [S]. Other copies have 600 g at month 3, 400 g at month 7 or 300 g
-# up to month 11 [S/U]: check against the printed Buku KIA / Juknis KMS 2021 before release.
+# docs/sources/kms.md#kbm. The sequence 800 900 800 600 500 400 300 200 is read from the Buku KIA
+# 2023 KMS row [C]; where the merged 300 and 200 cells start (months 7-10, 11-60) comes from a
+# Posyandu spreadsheet copy of the card [S]. Other copies have 600 g at month 3, 400 g at month 7 or
+# 300 g up to month 11 [S/U]: check against the printed Buku KIA / Juknis KMS 2021 before release.
 # Month 0 has no KBM (no interval before it on the card).
 KBM_BUKU_KIA_2023 = KbmTable(
     version="buku-kia-2023",
@@ -176,8 +177,8 @@ def growth_statuses(
         else:
             gain_g = grams - previous.weight_g
             kbm_g = kbm.kbm_g(age)
-            # b3: "kenaikan BB sama dengan KBM atau lebih" is N. Without a KBM only a flat or
-            # falling weight is certainly T ("mendatar atau menurun").
+            # docs/sources/kms.md: "kenaikan BB sama dengan KBM atau lebih" is N. Without a KBM only
+            # a flat or falling weight is certainly T ("mendatar atau menurun").
             minimum = kbm_g if kbm_g is not None else 1
             status = GrowthStatus.N if gain_g >= minimum else GrowthStatus.T
         two_t = status is GrowthStatus.T and previous is not None and previous.status is status

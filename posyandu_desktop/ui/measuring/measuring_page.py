@@ -60,8 +60,9 @@ _ORDER = (
     Quantity.DIASTOLIC_MMHG,
     Quantity.GLUCOSE_MG_DL,
 )
-# Head circumference is measured under two years; LILA for 6-59 months (Buku KIA, domain.md c4)
-# and for schoolchildren to 10 years (the 5-9 years cut-offs).
+# Head circumference is measured under two years; LILA for 6-59 months
+# (docs/sources/ilp-life-stages.md#measuring-by-age) and for schoolchildren to 10 years (the 5-9
+# years cut-offs).
 _HEAD_BELOW_MONTHS = 24
 _LILA_CHILD_MONTHS = (6, 120)
 _CHILD_STAGES = (LifeStage.UNDER_FIVE, LifeStage.PRESCHOOL, LifeStage.SCHOOL_AGE_ADOLESCENT)

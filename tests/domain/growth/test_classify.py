@@ -1,5 +1,6 @@
-"""Permenkes 2/2020 categories (domain.md c1), BGM and LILA cut-offs (c4), on both sides of every
-boundary. Scores are built by hand: classification sees only the indicator, reference and z."""
+"""Permenkes 2/2020 categories (docs/sources/permenkes-2-2020.md#categories), BGM and LILA cut-offs
+(docs/sources/lila-muac.md#cut-offs), on both sides of every boundary. Scores are built by hand:
+classification sees only the indicator, reference and z."""
 
 import math
 
@@ -233,7 +234,8 @@ def test_lila_boundaries(lila_cm, group, expected):
 @pytest.mark.parametrize(
     ("group", "expected"),
     [
-        # Bilateral pitting oedema is SAM whatever the MUAC (domain.md b5); not a woman's KEK sign.
+        # Bilateral pitting oedema is SAM whatever the MUAC (docs/sources/lila-muac.md); not a
+        # woman's KEK sign.
         (LilaGroup.CHILD_6_59_MONTHS, LilaStatus.SAM),
         (LilaGroup.CHILD_5_9_YEARS, LilaStatus.SAM),
         (LilaGroup.WOMAN, LilaStatus.NORMAL),

@@ -1,4 +1,4 @@
-"""KMS growth status N/T/O/B/2T by KBM (domain.md b3, c2)."""
+"""KMS growth status N/T/O/B/2T by KBM (docs/sources/kms.md)."""
 
 import calendar
 from datetime import date
