@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 from posyandu_desktop.domain.growth.classify import (
     RED_LINE_Z,
-    LengthHeightForAgeCategory,
     LilaStatus,
     is_bgm,
 )
@@ -22,7 +21,6 @@ from posyandu_desktop.store.queries.alerts import LatestOfMonth
 _BALITA_BELOW_MONTHS = 60
 # A pregnancy lasts about 280 days: an older LILA says nothing about this pregnancy.
 _PREGNANCY_DAYS = 280
-_STUNTED = (LengthHeightForAgeCategory.STUNTED, LengthHeightForAgeCategory.SEVERELY_STUNTED)
 # Below every z threshold an alert uses (BGM < -3, WHO flags at |z| > 5 or 6), so the store
 # hands over every measurement that might raise one and this module decides exactly.
 _NOTABLE_Z = min(-RED_LINE_Z, *(min(-low, high) for low, high in FLAG_LIMITS.values())) - 0.1

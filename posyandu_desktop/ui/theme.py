@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from posyandu_desktop.domain.growth.classify import Severity
@@ -22,11 +22,6 @@ SEVERITY_COLOURS: dict[Severity, tuple[str, str]] = {
     Severity.OVER: ("#6a1b9a", "#ffffff"),  # purple
 }
 WARNING_COLOURS = ("#fff3cd", "#5c4400")  # plausibility warnings: pale yellow, dark text
-
-
-def severity_colours(severity: Severity) -> tuple[QColor, QColor]:
-    background, text = SEVERITY_COLOURS[severity]
-    return QColor(background), QColor(text)
 
 
 def apply(app: QApplication, fonts_dir: Path) -> str:

@@ -170,11 +170,6 @@ _SPECS: dict[Indicator, _Spec] = {
 }
 
 
-def lms_z(y: float, l_: float, m: float, s: float) -> float:
-    """The LMS z-score ((y/M)^L - 1) / (S L); L is never 0 in the WHO tables."""
-    return float(((y / m) ** l_ - 1.0) / (s * l_))
-
-
 def restricted_lms_z(y: float, l_: float, m: float, s: float) -> float:
     """LMS z with WHO's restriction beyond +/-3 SD: the distance is measured in units of the
     3rd-to-2nd SD gap (WHO 2006 report, chapter 7, for weight-based indicators)."""
@@ -236,7 +231,7 @@ def _scored(
 ) -> ZScore:
     """The z for y, or MEASUREMENT_INVALID when an absurd value overflows the arithmetic."""
     try:
-        z: float = ((y / m) ** l_ - 1.0) / (s * l_)  # lms_z, inlined: this is the hot path
+        z: float = ((y / m) ** l_ - 1.0) / (s * l_)  # plain LMS, inlined: this is the hot path
         if restricted and (z > 3.0 or z < -3.0):
             z = restricted_lms_z(y, l_, m, s)
     except (OverflowError, ZeroDivisionError):
