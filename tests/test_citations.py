@@ -25,6 +25,9 @@ OUTSIDE = re.compile(
 )
 ISSUE = re.compile(r"\bissues? #?\d+", re.IGNORECASE)
 DOCS_PATH = re.compile(r"\bdocs/[\w./-]*(?:#[\w-]+)?")
+# Any other Markdown file named: a path from the root, or the name of a file in the repository.
+MARKDOWN = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w-]+\.md)\b")
+KNOWN_TOPS = ("posyandu_desktop", "tests", "benchmarks", "installer", "docs", "resources")
 
 
 def _commentary(path: Path) -> list[tuple[int, str]]:
@@ -72,6 +75,26 @@ def _broken_docs_path(cited: str) -> str | None:
     return None
 
 
+def _markdown_names() -> set[str]:
+    names = {p.name for p in ROOT.glob("*.md")}
+    for top in KNOWN_TOPS:
+        names |= {p.name for p in (ROOT / top).rglob("*.md")}
+    return names
+
+
+_MARKDOWN_NAMES: set[str] = set()
+
+
+def _unknown_markdown(cited: str, folder: Path) -> bool:
+    if cited.startswith("docs/"):
+        return False  # DOCS_PATH checks these, with their sections
+    if "/" in cited:  # from the root, or relative to the citing file (a Markdown link)
+        return not ((ROOT / cited).exists() or (folder / cited).exists())
+    if not _MARKDOWN_NAMES:
+        _MARKDOWN_NAMES.update(_markdown_names())
+    return cited not in _MARKDOWN_NAMES
+
+
 def _problems(path: Path) -> list[str]:
     problems = []
     where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
@@ -80,6 +103,9 @@ def _problems(path: Path) -> list[str]:
             problems.append(f"{where}:{line}: cites {m.group(0)!r} outside the repository")
         for m in ISSUE.finditer(text):
             problems.append(f"{where}:{line}: cites an issue number ({m.group(0)!r})")
+        for m in MARKDOWN.finditer(text):
+            if not OUTSIDE.search(m.group(1)) and _unknown_markdown(m.group(1), path.parent):
+                problems.append(f"{where}:{line}: cites {m.group(1)!r}, not in the repository")
         for m in DOCS_PATH.finditer(text):
             broken = _broken_docs_path(m.group(0))
             if broken:
@@ -113,6 +139,8 @@ def test_readme_and_docs_link_nothing_outside_the_repository() -> None:
         ("# see docs/sources/no-such-file.md", ["no such file"]),
         ("# Permenkes categories (domain" + ".md c1)", ["outside the repository"]),
         ("# the layers (see ../shared/ARCHITECTURE.md)", ["outside the repository"]),
+        ("# as toolchain.md section 5 says", ["not in the repository"]),
+        ("# WHO tables: resources/who/PROVENANCE.md, DECISIONS.md", []),
         ("# added for issue" + " 12", ["issue number"]),
         ('"""Saved in one transaction (Issue #7)."""', ["issue number"]),
         ("x = 'issue 3 in a plain string is data, not a citation'", []),

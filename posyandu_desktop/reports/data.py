@@ -1,5 +1,5 @@
 """What the PDFs are drawn from: frozen plain values that services build and hand over, so that
-`reports` needs neither the store nor the services (ARCHITECTURE.md dependency rule)."""
+`reports` needs neither the store nor the services (docs/ARCHITECTURE.md#import-rules)."""
 
 from __future__ import annotations
 

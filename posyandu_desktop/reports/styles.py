@@ -2,7 +2,7 @@
 
 The shipped DejaVu TTFs are registered from a folder the caller passes in (settings.
 resource_path("fonts")): ReportLab's Helvetica is WinAnsi-only and silently drops glyphs
-(toolchain.md section 5). Every colour also differs in grey level, and every band and line is
+(docs/ARCHITECTURE.md#printing). Every colour also differs in grey level, and every band and line is
 labelled, so a page still reads on a black-and-white printer.
 """
 

@@ -23,7 +23,7 @@ from posyandu_desktop.store.queries._rows import record
 from posyandu_desktop.store.records import Changes, ExportCopyEntry, ExportEntry
 from posyandu_desktop.store.tables import AuditEvent, Base, ExportCopy, ExportLedger
 
-# The order spec.md gives: every table after the tables its foreign keys point to (person's
+# In load order: every table after the tables its foreign keys point to (person's
 # links to other persons aside), so a puskesmas can load them one after the other.
 EXPORTED_TABLES = (
     "posyandu",

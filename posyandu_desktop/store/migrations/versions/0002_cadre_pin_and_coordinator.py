@@ -29,5 +29,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # Forward-only (ARCHITECTURE.md rule 9): restore a backup instead.
+    # Forward-only (docs/ARCHITECTURE.md#migrations): restore a backup instead.
     raise NotImplementedError

@@ -77,5 +77,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # Forward-only (ARCHITECTURE.md rule 9): restore a backup instead.
+    # Forward-only (docs/ARCHITECTURE.md#migrations): restore a backup instead.
     raise NotImplementedError
