@@ -7,6 +7,7 @@ Three kinds of doubt, each a code with its data (words live in i18n):
 - a WHO flag: a z-score beyond WHO Anthro's biologically-implausible limits.
 These are softer than the services' hard limits (`services._growth.LIMITS`), which refuse
 values no person can have: a doubtful value is kept once the cadre confirms it.
+The numbers and the facts behind them: docs/sources/plausibility.md.
 """
 
 from __future__ import annotations

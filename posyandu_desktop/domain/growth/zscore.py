@@ -3,6 +3,7 @@
 The method is WHO's (WHO Child Growth Standards, Methods and development, 2006, chapter 7;
 WHO Anthro 1.1 and AnthroPlus behaviour for ages, length/height and validity). Every function
 returns a `ZScore`: a full-precision z or the reason there is none. Nothing raises for bad input.
+The method, its traps and reference cases: docs/sources/who-zscores.md.
 """
 
 from __future__ import annotations
