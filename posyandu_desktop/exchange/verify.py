@@ -17,6 +17,7 @@ import binascii
 import hashlib
 import io
 import logging
+import os
 import re
 import zipfile
 from collections import Counter, defaultdict
@@ -265,11 +266,13 @@ def _check_file(
     reading = _Reading(path)
     try:
         with path.open("rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
+            # The size first: read(n) would reserve n bytes before reading any.
+            size = os.fstat(f.fileno()).st_size
+            raw = f.read() if size <= MAX_FILE_BYTES else b""
     except OSError as exc:
         reading.add(Finding.UNREADABLE, exc.strerror or type(exc).__name__)
         return reading
-    if len(raw) > MAX_FILE_BYTES:
+    if size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
         reading.add(Finding.TOO_LARGE, f"> {MAX_FILE_BYTES // 2**20} MB")
         return reading
     try:
