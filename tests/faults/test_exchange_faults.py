@@ -76,7 +76,7 @@ def test_the_file_on_the_stick_holds_no_nik_or_name_in_clear(demo, tmp_path):
     try:
         with db.reading() as tx:
             person = tx.query(Person).filter(Person.nik.is_not(None)).first()
-            assert person is not None
+            assert person is not None and person.nik is not None
             nik, name = person.nik, person.name
         entry = export_month(db, demo, OCTOBER, cadre_id=None, now=NOW).unwrap()
     finally:
