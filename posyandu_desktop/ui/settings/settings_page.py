@@ -55,6 +55,7 @@ from posyandu_desktop.ui.settings.backups_table_model import (
     Column,
     taken_at_text,
 )
+from posyandu_desktop.ui.settings.puskesmas_key_dialog import open_puskesmas_key
 from posyandu_desktop.ui.widgets.messages import ask, show_error, show_info
 from posyandu_desktop.ui.widgets.qr_code import QrCode
 
@@ -207,6 +208,13 @@ class SettingsPage(Page):
         words.addWidget(self.fingerprint)
         words.addWidget(self.key_code)
         words.addWidget(explain)
+        self.puskesmas_key = QPushButton(_("Puskesmas key…"))
+        self.puskesmas_key.clicked.connect(
+            lambda: open_puskesmas_key(
+                self.session.data_dir, coordinator=self.session.is_coordinator, parent=self
+            )
+        )
+        words.addWidget(self.puskesmas_key, 0, Qt.AlignmentFlag.AlignLeft)
         words.addStretch(1)
         row = QHBoxLayout(box)
         row.addWidget(self.key_qr)
