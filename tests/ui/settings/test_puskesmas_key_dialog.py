@@ -3,14 +3,12 @@ the key is registered only after the coordinator ticks that the puskesmas read o
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from posyandu_desktop.services.exchange_keys import make_puskesmas_folder, registered_puskesmas_key
 from posyandu_desktop.services.monthly_export import sends_contact_details
 from posyandu_desktop.ui.settings.puskesmas_key_dialog import PuskesmasKeyDialog
 
 
-def test_a_key_is_registered_after_its_fingerprint_is_confirmed(qtbot, tmp_path: Path):
+def test_a_key_is_registered_after_its_fingerprint_is_confirmed(qtbot, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     key = make_puskesmas_folder(tmp_path / "pkm", "Puskesmas Bontang Utara")
@@ -30,7 +28,7 @@ def test_a_key_is_registered_after_its_fingerprint_is_confirmed(qtbot, tmp_path:
     assert not sends_contact_details(data)
 
 
-def test_a_cadre_sees_the_key_but_cannot_change_it(qtbot, tmp_path: Path):
+def test_a_cadre_sees_the_key_but_cannot_change_it(qtbot, tmp_path):
     dialog = PuskesmasKeyDialog(tmp_path, coordinator=False)
     qtbot.addWidget(dialog)
     assert not dialog.line.isEnabled() and not dialog.register.isEnabled()
