@@ -18,6 +18,7 @@ __all__ = [
     "DEMO_PUSKESMAS_FOLDER",
     "PuskesmasKey",
     "PuskesmasKeyError",
+    "ensure_own_puskesmas_key",
     "make_puskesmas_folder",
     "own_puskesmas_key",
     "pair_demo_puskesmas",
@@ -50,6 +51,11 @@ def own_puskesmas_key(data: Path) -> PuskesmasKey | None:
         return None
     line = sealing.registered_key(signing.keys_dir(data))
     return sealing.public_of(key, line.name if line else "")
+
+
+def ensure_own_puskesmas_key(data: Path) -> PuskesmasKey:
+    """This puskesmas's key line, its key pair made on first use (Puskesmas mode)."""
+    return own_puskesmas_key(data) or make_puskesmas_folder(data, "")
 
 
 def puskesmas_opener(data: Path) -> X25519PrivateKey | None:
