@@ -161,6 +161,8 @@ class Manifest:
     public_key: str  # base64 of the raw Ed25519 public key
     fingerprint: str
     sealing: Sealing | None = None
+    # Earlier exports the Posyandu withdrew (made under a wrong clock): the puskesmas drops them.
+    withdrawn: tuple[PreviousLink, ...] = ()
     format: str = FORMAT
 
     @property
@@ -173,43 +175,62 @@ class Manifest:
 
     def to_json(self) -> dict[str, Any]:
         """The manifest as plain JSON values."""
-        return {
-            "format": self.format,
-            "format_version": self.format_version,
-            "posyandu": {
-                "code": self.posyandu.code,
-                "name": self.posyandu.name,
-                "kelurahan": self.posyandu.kelurahan,
-                "kecamatan": self.posyandu.kecamatan,
-                "kota": self.posyandu.kota,
-                "puskesmas": self.posyandu.puskesmas,
-            },
-            "period": str(self.period),
-            "revision": self.revision,
-            "created_at": self.created_at.astimezone(UTC).isoformat(),
-            "app_version": self.app_version,
-            "schema_revision": self.schema_revision,
-            "audit_after": self.audit_after,
-            "audit_upto": self.audit_upto,
-            "counts": dict(self.counts),
-            "deleted": dict(self.deleted),
-            "members": [{"name": m.name, "sha256": m.sha256, "size": m.size} for m in self.members],
-            "previous": None
-            if self.previous is None
-            else {
-                "period": str(self.previous.period),
-                "revision": self.previous.revision,
-                "manifest_sha256": self.previous.manifest_sha256,
-            },
-            "supersedes": None
-            if self.supersedes is None
-            else {
-                "revision": self.supersedes.revision,
-                "manifest_sha256": self.supersedes.manifest_sha256,
-            },
-            "public_key": self.public_key,
-            "fingerprint": self.fingerprint,
-        } | ({} if self.sealing is None else {"sealing": self.sealing.to_json()})
+        return (
+            {
+                "format": self.format,
+                "format_version": self.format_version,
+                "posyandu": {
+                    "code": self.posyandu.code,
+                    "name": self.posyandu.name,
+                    "kelurahan": self.posyandu.kelurahan,
+                    "kecamatan": self.posyandu.kecamatan,
+                    "kota": self.posyandu.kota,
+                    "puskesmas": self.posyandu.puskesmas,
+                },
+                "period": str(self.period),
+                "revision": self.revision,
+                "created_at": self.created_at.astimezone(UTC).isoformat(),
+                "app_version": self.app_version,
+                "schema_revision": self.schema_revision,
+                "audit_after": self.audit_after,
+                "audit_upto": self.audit_upto,
+                "counts": dict(self.counts),
+                "deleted": dict(self.deleted),
+                "members": [
+                    {"name": m.name, "sha256": m.sha256, "size": m.size} for m in self.members
+                ],
+                "previous": None
+                if self.previous is None
+                else {
+                    "period": str(self.previous.period),
+                    "revision": self.previous.revision,
+                    "manifest_sha256": self.previous.manifest_sha256,
+                },
+                "supersedes": None
+                if self.supersedes is None
+                else {
+                    "revision": self.supersedes.revision,
+                    "manifest_sha256": self.supersedes.manifest_sha256,
+                },
+                "public_key": self.public_key,
+                "fingerprint": self.fingerprint,
+            }
+            | ({} if self.sealing is None else {"sealing": self.sealing.to_json()})
+            | (
+                {}
+                if not self.withdrawn
+                else {
+                    "withdrawn": [
+                        {
+                            "period": str(w.period),
+                            "revision": w.revision,
+                            "manifest_sha256": w.manifest_sha256,
+                        }
+                        for w in self.withdrawn
+                    ]
+                }
+            )
+        )
 
     def to_json_bytes(self) -> bytes:
         """The canonical UTF-8 JSON that is signed and hashed."""
@@ -379,6 +400,17 @@ def _manifest_from_json(value: Mapping[str, Any]) -> Manifest:
             sha256=_sha(found, "sha256", "sealing."),
             size=_count(found, "size", "sealing."),
         )
+    withdrawn = []
+    for link in value.get("withdrawn") or ():
+        if not isinstance(link, dict):
+            raise PackageError(Finding.MANIFEST_INVALID, "withdrawn")
+        withdrawn.append(
+            PreviousLink(
+                _period(link, "period", "withdrawn."),
+                _count(link, "revision", "withdrawn.", minimum=1),
+                _sha(link, "manifest_sha256", "withdrawn."),
+            )
+        )
     audit_after = _count(value, "audit_after")
     audit_upto = _count(value, "audit_upto")
     if audit_upto < audit_after:
@@ -400,6 +432,7 @@ def _manifest_from_json(value: Mapping[str, Any]) -> Manifest:
         public_key=public_key,
         fingerprint=fingerprint(raw_key),
         sealing=sealed,
+        withdrawn=tuple(withdrawn),
     )
 
 
@@ -492,6 +525,7 @@ def pack(
     members: Sequence[tuple[str, bytes]],
     key: Ed25519PrivateKey,
     recipient: sealing.PuskesmasKey | None = None,
+    withdrawn: Sequence[PreviousLink] = (),
 ) -> tuple[bytes, Manifest]:
     """The whole export file in memory, and its manifest (signed with `key`); with a
     `recipient`, the members are sealed to that puskesmas key (format version 2)."""
@@ -519,6 +553,7 @@ def pack(
         supersedes=supersedes,
         public_key=public_key_b64(key),
         fingerprint=key_fingerprint(key),
+        withdrawn=tuple(withdrawn),
     )
     stored = list(members)
     if recipient is not None:

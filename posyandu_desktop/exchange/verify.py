@@ -344,10 +344,19 @@ def _check_set(readings: Sequence[_Reading], received: Sequence[Received]) -> No
         if m.supersedes is not None:
             key = (m.posyandu.code, m.period, m.supersedes.revision)
             vouched[key] = vouched[key] | {m.supersedes.manifest_sha256}
+    # Exports a sound file says its Posyandu withdrew (made under a wrong clock).
+    withdrawn = {
+        (r.manifest.posyandu.code, w.period, w.revision, w.manifest_sha256)
+        for r in sound
+        if r.manifest is not None
+        for w in r.manifest.withdrawn
+    }
     for reading in sound:
         assert reading.manifest is not None
         m = reading.manifest
         code = m.posyandu.code
+        if (code, m.period, m.revision, reading.manifest_sha256) in withdrawn:
+            reading.add(Finding.WITHDRAWN, _label(m.period, m.revision))
         newer = [rev for c, p, rev in seen if (c, p) == (code, m.period) and rev > m.revision]
         if newer:
             reading.add(Finding.SUPERSEDED, str(max(newer)))

@@ -39,6 +39,9 @@ _FINDINGS: dict[Finding, str] = {
         "Does not follow on from the export {detail} that was received: check both files"
     ),
     Finding.CHAIN_GAP: N_("The previous export ({detail}) has not been received yet"),
+    Finding.WITHDRAWN: N_(
+        "Withdrawn by the Posyandu ({detail}): it was made under a wrong date on the laptop"
+    ),
     Finding.KEY_NOT_CHECKED: N_(
         "Not registered: no list of registered keys was given (--data-dir or --trust)"
     ),

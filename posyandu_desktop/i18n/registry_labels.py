@@ -72,6 +72,11 @@ _PROBLEMS: dict[Problem, str] = {
     Problem.EXPORT_BUSY: N_(
         "Another export of {found} is being made at the same time: wait for it, then try again"
     ),
+    Problem.NOT_A_FUTURE_MONTH: N_(
+        "{found} is not in the future: only a month exported under a wrong clock can be"
+        " withdrawn. A real month is corrected by exporting it again."
+    ),
+    Problem.COORDINATOR_ONLY: N_("Only the coordinator can do this."),
     Problem.MIXED_MONTHS: N_("The files are for different months ({found}): merge one month"),
 }
 

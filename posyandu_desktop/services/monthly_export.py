@@ -40,7 +40,7 @@ from posyandu_desktop.exchange.package import (
 )
 from posyandu_desktop.exchange.tables import table_csv, table_json
 from posyandu_desktop.reports.monthly_report import render_monthly_report
-from posyandu_desktop.services import exchange_keys, reports
+from posyandu_desktop.services import auth, exchange_keys, reports
 from posyandu_desktop.services.data_folder import back_up_now
 from posyandu_desktop.services.outcome import Issue, Outcome
 from posyandu_desktop.settings import resource_path
@@ -125,9 +125,10 @@ class _Base:
     supersedes: Supersedes | None
 
 
-def _base(done: Sequence[ExportEntry], period: Period) -> _Base | Issue:
+def _base(ledger: Sequence[ExportEntry], period: Period) -> _Base | Issue:
     """Where this month's export starts: after the previous month's, or over the same base as
-    an earlier revision of this month."""
+    an earlier revision of this month (withdrawn exports do not count)."""
+    done = [e for e in ledger if e.withdrawn_at is None]
     key = str(period)
     later = [e.period for e in done if e.period > key]
     if later:
@@ -303,10 +304,12 @@ def _export(
     with db.reading() as tx:
         found = posyandu_q.get_posyandu(tx, posyandu_id)
         assert found is not None  # this_posyandu_id just read it
-        base = _base(q.exports(tx, posyandu_id), period)
+        ledger = q.exports(tx, posyandu_id)
+        base = _base(ledger, period)
         if isinstance(base, Issue):
             return Outcome(problems=(base,))
         base = _past_kept_files(base, data, found.code, period)
+        withdrawn = [link for e in ledger if e.withdrawn_at and (link := _link(e))]
         upto = q.audit_head(tx)
         changes = q.changes_since(tx, base.audit_after, upto)
         measured = {r["person_id"] for r in changes.rows["measurement"]}
@@ -363,6 +366,7 @@ def _export(
         members=members,
         key=key,
         recipient=recipient,
+        withdrawn=withdrawn,
     )
 
     step(ExportStep.SAVING)
@@ -391,6 +395,29 @@ def _export(
             created_by=cadre_id,
         )
     return Outcome(entry)
+
+
+def withdraw_month(db: Database, period: Period, *, cadre_id: int, now: datetime) -> Outcome[int]:
+    """A coordinator withdraws a month exported under a wrong clock (a month still in the
+    future), so the real months can be exported again; audited, and the next file tells the
+    puskesmas. Returns how many files of the month were withdrawn."""
+    posyandu_id = reports.this_posyandu_id(db)
+    if posyandu_id is None:
+        return Outcome(problems=(Issue(Problem.POSYANDU_NOT_FOUND),))
+    if not auth.is_coordinator(db, posyandu_id=posyandu_id, cadre_id=cadre_id):
+        return Outcome(problems=(Issue(Problem.COORDINATOR_ONLY),))
+    today = now.astimezone().date()
+    if (period.year, period.month) <= (today.year, today.month):
+        return Outcome(problems=(Issue(Problem.NOT_A_FUTURE_MONTH, "month", str(period)),))
+    with db.transaction(cadre_id=cadre_id, reason=f"export of {period} withdrawn") as tx:
+        count = q.withdraw_exports(tx, posyandu_id, str(period), now)
+    return Outcome(count)
+
+
+def future_exports(db: Database, today: date) -> tuple[ExportEntry, ...]:
+    """Exports in force for a month after `today`'s: made under a wrong clock."""
+    current = f"{today.year:04d}-{today.month:02d}"
+    return tuple(e for e in export_history(db) if e.withdrawn_at is None and e.period > current)
 
 
 def _json_bytes(value: Any) -> bytes:

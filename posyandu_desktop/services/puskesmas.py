@@ -103,6 +103,11 @@ def remember_received(data: Path, reports: Sequence[FileReport]) -> None:
             known[(m.posyandu.code, str(m.period), m.revision)] = Received(
                 m.posyandu.code, m.period, m.revision, m.sha256()
             )
+            # A withdrawn export (a wrong clock) must not make the real months look older.
+            for w in m.withdrawn:
+                held = known.get((m.posyandu.code, str(w.period), w.revision))
+                if held is not None and held.manifest_sha256 == w.manifest_sha256:
+                    del known[(m.posyandu.code, str(w.period), w.revision)]
     rows = [
         {
             "code": r.code,

@@ -24,11 +24,12 @@ from posyandu_desktop.commands.export import main as export_command
 from posyandu_desktop.commands.merge import main as merge_command
 from posyandu_desktop.commands.verify import main as verify_command
 from posyandu_desktop.domain.problems import Problem
-from posyandu_desktop.exchange.package import MANIFEST, canonical_json
+from posyandu_desktop.exchange.package import MANIFEST, Period, canonical_json
 from posyandu_desktop.exchange.tables import table_csv
 from posyandu_desktop.exchange.verify import Finding, verify_files
 from posyandu_desktop.services import Opened, open_data_folder
 from posyandu_desktop.services import puskesmas as pk
+from posyandu_desktop.services.demo_data import demo_login
 from posyandu_desktop.services.exchange_keys import (
     make_puskesmas_folder,
     pair_demo_puskesmas,
@@ -39,9 +40,10 @@ from posyandu_desktop.services.monthly_export import (
     export_folder,
     export_history,
     export_month,
+    withdraw_month,
 )
 from posyandu_desktop.store import Database
-from posyandu_desktop.store.tables import ExportLedger, Person, Posyandu
+from posyandu_desktop.store.tables import AuditEvent, Cadre, ExportLedger, Person, Posyandu
 from tests.exchange.conftest import LAPTOP_KEY, MELATI, OCTOBER, SEPTEMBER, pack_export
 from tests.reports.helpers import demo_folder
 
@@ -281,6 +283,43 @@ def test_two_exports_of_a_month_at_once_leave_no_traceback_and_a_matching_ledger
     for entry in ledger:
         kept = (export_folder(demo) / entry.file_name).read_bytes()
         assert hashlib.sha256(kept).hexdigest() == entry.file_sha256
+
+
+def test_a_month_exported_under_a_wrong_clock_is_withdrawn_and_the_puskesmas_told(demo):
+    future = Period(2027, 3)
+    db = _open(demo)
+    try:
+        chair = demo_login(db).cadre_id
+        ahead = export_month(db, demo, future, cadre_id=chair, now=datetime(2027, 3, 9, tzinfo=UTC))
+        wrong = ahead.unwrap()
+        refused = export_month(db, demo, OCTOBER, cadre_id=chair, now=NOW)
+        assert [i.problem for i in refused.problems] == [Problem.LATER_MONTH_EXPORTED]
+        # Only the coordinator, and only a month still in the future.
+        others = [c for c in _cadre_ids(db) if c != chair]
+        denied = withdraw_month(db, future, cadre_id=others[0], now=NOW)
+        assert [i.problem for i in denied.problems] == [Problem.COORDINATOR_ONLY]
+        real = withdraw_month(db, SEPTEMBER, cadre_id=chair, now=NOW)
+        assert [i.problem for i in real.problems] == [Problem.NOT_A_FUTURE_MONTH]
+        assert withdraw_month(db, future, cadre_id=chair, now=NOW).unwrap() == 1
+        october = export_month(db, demo, OCTOBER, cadre_id=chair, now=NOW).unwrap()
+        with db.reading() as tx:
+            reasons = [e.reason for e in tx.query(AuditEvent).order_by(AuditEvent.id)]
+        assert "export of 2027-03 withdrawn" in reasons
+    finally:
+        db.close()
+    puskesmas = demo / "demo-puskesmas"
+    paths = [export_folder(demo) / e.file_name for e in (wrong, october)]
+    first, second = verify_files(
+        paths, pk.registered_keys(puskesmas), opener=puskesmas_opener(puskesmas)
+    )
+    assert second.ok and second.manifest is not None
+    assert [str(w.period) for w in second.manifest.withdrawn] == ["2027-03"]
+    assert (Finding.WITHDRAWN, "2027-03 r1") in first.findings and not first.ok
+
+
+def _cadre_ids(db: Database) -> list[int]:
+    with db.reading() as tx:
+        return [c.id for c in tx.query(Cadre).order_by(Cadre.id)]
 
 
 # --- command mistakes: one sentence, a non-zero exit, no traceback ------------------------------
