@@ -414,10 +414,15 @@ def withdraw_month(db: Database, period: Period, *, cadre_id: int, now: datetime
     return Outcome(count)
 
 
-def future_exports(db: Database, today: date) -> tuple[ExportEntry, ...]:
-    """Exports in force for a month after `today`'s: made under a wrong clock."""
-    current = f"{today.year:04d}-{today.month:02d}"
-    return tuple(e for e in export_history(db) if e.withdrawn_at is None and e.period > current)
+def puskesmas_key_needed(db: Database, data: Path) -> bool:
+    """Whether an export would be refused for want of a registered puskesmas key (demo data
+    pairs itself with a demo puskesmas)."""
+    if exchange_keys.registered_puskesmas_key(data) is not None:
+        return False
+    posyandu_id = reports.this_posyandu_id(db)
+    with db.reading() as tx:
+        found = posyandu_q.get_posyandu(tx, posyandu_id) if posyandu_id is not None else None
+    return found is None or not found.code.startswith(DEMO_CODE_PREFIX)
 
 
 def _json_bytes(value: Any) -> bytes:

@@ -38,7 +38,7 @@ from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.exchange import export_page
 from posyandu_desktop.ui.exchange.export_page import ExportPage, default_month
-from posyandu_desktop.ui.exchange.exports_table_model import Column
+from posyandu_desktop.ui.exchange.exports_table_model import Column, month_text
 from tests.ui.conftest import MORNING
 
 NOVEMBER, OCTOBER = Period(2026, 11), Period(2026, 10)
@@ -354,3 +354,44 @@ def test_the_default_month_follows_the_newest_export():
     assert default_month(offered, ("2026-11",)) == NOVEMBER  # again: a new revision
     assert default_month(offered, ("2025-12",)) == Period(2026, 6)  # the oldest offered
     assert default_month((Period(2027, 1),), ("2026-12",)) == Period(2027, 1)
+
+
+def test_a_month_exported_under_a_wrong_clock_is_withdrawn_by_the_coordinator(
+    qtbot, session, stick, monkeypatch
+):
+    ahead = replace(session, now=lambda: MORNING + timedelta(days=200))
+    future = export_month_for_test(ahead)
+    page = _page(qtbot, session)
+    assert page.notice.isVisible() and page.withdraw_button.isVisible()
+    assert month_text(future.period) in page.notice_text.text()
+    monkeypatch.setattr(export_page, "ask", lambda *args: True)
+    page.withdraw_button.click()
+    _settle(qtbot)
+    assert page.result_message()[0] == "Ditarik"
+    assert not page.notice.isVisible()
+    assert [e.withdrawn_at is not None for e in export_history(session.db)] == [True]
+    _press(qtbot, page, page.export_button)  # the real month goes now
+    assert page.result_message()[0] != "File tidak dibuat"
+
+
+def test_without_a_puskesmas_key_the_page_says_where_to_register_it(qtbot, ui_session, stick):
+    page = ExportPage(ui_session)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    _settle(qtbot)
+    assert page.notice.isVisible() and not page.withdraw_button.isVisible()
+    assert "Pengaturan > Kunci puskesmas" in page.notice_text.text()
+
+
+def export_month_for_test(session: UiSession) -> Any:
+    from posyandu_desktop.services.monthly_export import export_month
+
+    now = session.now()
+    return export_month(
+        session.db,
+        session.data_dir,
+        Period(now.year, now.month),
+        cadre_id=session.cadre_id,
+        now=now,
+    ).unwrap()
