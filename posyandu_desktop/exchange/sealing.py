@@ -110,8 +110,13 @@ def registered_key(keys_folder: Path) -> PuskesmasKey | None:
 
 def register_key(keys_folder: Path, key: PuskesmasKey) -> None:
     """Save `key` as the one this Posyandu's files are sealed to (replacing any earlier one)."""
-    keys_folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    _atomic_write(keys_folder / REGISTERED_KEY_FILE, (key.line + "\n").encode("utf-8"), 0o644)
+    register_key_file(keys_folder / REGISTERED_KEY_FILE, key)
+
+
+def register_key_file(path: Path, key: PuskesmasKey) -> None:
+    """Save `key`'s line in `path` (atomically; the folder made private if new)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _atomic_write(path, (key.line + "\n").encode("utf-8"), 0o644)
 
 
 def load_private_key(keys_folder: Path) -> X25519PrivateKey | None:
@@ -145,6 +150,14 @@ def ensure_private_key(keys_folder: Path) -> X25519PrivateKey:
 def public_of(key: X25519PrivateKey, name: str) -> PuskesmasKey:
     """The line-ready public half of the puskesmas's key."""
     return PuskesmasKey(_raw(key.public_key()), name)
+
+
+def recovery_private_key(secret: bytes) -> X25519PrivateKey:
+    """The X25519 key a backup recovery key stands for (its 160 random bits through HKDF)."""
+    raw = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"posyandu-desktop backup recovery"
+    ).derive(secret)
+    return X25519PrivateKey.from_private_bytes(raw)
 
 
 def _key(shared: bytes, ephemeral_raw: bytes, recipient_raw: bytes) -> bytes:

@@ -407,3 +407,44 @@ def test_the_demo_pairs_a_puskesmas_so_the_round_trip_works(tmp_path, capsys):
     assert dispatch(["set-puskesmas-key", "--data-dir", str(other), line]) == 0
     assert dispatch(["set-puskesmas-key", "--data-dir", str(other), "not a key"]) == 1
     shutil.rmtree(other)
+
+
+# --- backups on a stick -----------------------------------------------------------------------
+
+
+def test_backups_on_a_stick_are_sealed_and_restore_only_with_the_recovery_key(demo, tmp_path):
+    from posyandu_desktop.services import restore_backup
+    from posyandu_desktop.services.backup_vault import RecoveryKeyError, make_recovery_key
+    from posyandu_desktop.services.data_folder import back_up_now
+    from posyandu_desktop.services.preferences import choose_backup_folder
+
+    stick = tmp_path / "stick"
+    choose_backup_folder(demo, stick)
+    recovery = make_recovery_key(demo)
+    assert len(recovery.replace(" ", "")) == 32
+    db = _open(demo)  # the day's backup goes onto the stick, sealed
+    try:
+        with db.reading() as tx:
+            person = tx.query(Person).filter(Person.nik.is_not(None)).first()
+            assert person is not None and person.nik is not None
+            nik = person.nik
+        taken = back_up_now(db, demo)
+    finally:
+        db.close()
+    files = sorted(stick.glob("posyandu-*.sqlite"))
+    assert taken.path in files and len(files) >= 2
+    for path in files:
+        raw = path.read_bytes()
+        assert not raw.startswith(b"SQLite format 3") and nik.encode() not in raw
+    with pytest.raises(RecoveryKeyError):
+        restore_backup(demo, taken.path)
+    with pytest.raises(RecoveryKeyError):
+        restore_backup(demo, taken.path, recovery_key=make_recovery_key(tmp_path / "other"))
+    restore_backup(demo, taken.path, recovery_key=recovery.lower())
+    db = _open(demo)
+    try:
+        with db.reading() as tx:
+            assert tx.query(Person).filter(Person.nik == nik).count() == 1
+    finally:
+        db.close()
+    assert not list(demo.glob(".*.opened"))

@@ -56,6 +56,7 @@ from posyandu_desktop.ui.settings.backups_table_model import (
     taken_at_text,
 )
 from posyandu_desktop.ui.settings.puskesmas_key_dialog import open_puskesmas_key
+from posyandu_desktop.ui.settings.recovery_key_dialog import ensure_recovery_key
 from posyandu_desktop.ui.widgets.messages import ask, show_error, show_info
 from posyandu_desktop.ui.widgets.qr_code import QrCode
 
@@ -346,6 +347,7 @@ class SettingsPage(Page):
         folder = self.ask_for_folder()
         if folder is None:
             return
+        ensure_recovery_key(self.session.data_dir, self)  # backups there are sealed with it
         self._set_folder(folder)
 
     def use_default_folder(self) -> None:
