@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -21,7 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.i18n import _
-from posyandu_desktop.services.backup_vault import has_recovery_key, make_recovery_key
+from posyandu_desktop.services.backup_vault import (
+    RecoveryKeyError,
+    backup_is_sealed,
+    has_recovery_key,
+    make_recovery_key,
+)
 
 _KEY_POINT_SIZE = 20  # copied by hand onto paper: large, fixed-width, in groups of four
 
@@ -85,3 +91,29 @@ def ensure_recovery_key(data: Path, parent: QWidget | None = None) -> RecoveryKe
     dialog = RecoveryKeyDialog(make_recovery_key(data), parent)
     dialog.open()
     return dialog
+
+
+def ask_recovery_key(backup: Path, parent: QWidget | None = None) -> str | None:
+    """The recovery key for a sealed backup, typed by the coordinator (None: not sealed, so
+    none needed, or cancelled: then "" is returned)."""
+    if not backup_is_sealed(backup):
+        return None
+    text, ok = QInputDialog.getText(
+        parent,
+        _("Backup recovery key"),
+        _(
+            "This backup on the flash drive is locked. Type the recovery key written down when"
+            " the flash drive was chosen (32 letters and digits):"
+        ),
+    )
+    return text.strip() if ok else ""
+
+
+def recovery_key_problem(error: BaseException) -> str:
+    """Words for a restore refused for its recovery key ("" for any other failure)."""
+    if not isinstance(error, RecoveryKeyError):
+        return ""
+    return _(
+        "This recovery key does not open the backup: check each letter and digit. Your data was"
+        " not changed."
+    )
