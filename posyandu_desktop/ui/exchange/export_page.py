@@ -163,7 +163,8 @@ class ExportPage(Page):
         intro = QLabel(
             _(
                 "Choose the month and the flash drive, then press the blue button. The file is"
-                " signed by this laptop and also kept in the data folder."
+                " signed by this laptop, encrypted so that only the puskesmas can read it, and"
+                " also kept in the data folder."
             )
         )
         intro.setWordWrap(True)
