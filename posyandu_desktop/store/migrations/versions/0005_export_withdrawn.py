@@ -6,7 +6,7 @@ Create Date: 2026-12-07
 
 Forward-only. One nullable column added to export_ledger (plain ADD COLUMN, no batch mode):
 every existing export stays in force. A withdrawn export no longer counts as the base of the
-next one, and the next file tells the puskesmas (docs/DECISIONS.md, issue 12).
+next one, and the next file tells the puskesmas (docs/DECISIONS.md, "Withdrawing a month").
 """
 
 from __future__ import annotations
