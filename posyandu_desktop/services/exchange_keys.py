@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from posyandu_desktop import settings
 from posyandu_desktop.exchange import sealing, signing
 from posyandu_desktop.exchange.sealing import PuskesmasKey, PuskesmasKeyError
+from posyandu_desktop.services.puskesmas import register_key
 
 __all__ = [
     "DEMO_PUSKESMAS_FOLDER",
@@ -88,8 +89,6 @@ def register_puskesmas_key(data: Path, key: PuskesmasKey) -> None:
 def pair_demo_puskesmas(data: Path, posyandu_code: str, posyandu_name: str) -> Path:
     """A demo Puskesmas-mode folder at `<data>/demo-puskesmas`, with this laptop's signing key
     registered there and its key registered here, so demo exports verify out of the box."""
-    from posyandu_desktop.services.puskesmas import register_key
-
     folder = data / DEMO_PUSKESMAS_FOLDER
     public = make_puskesmas_folder(folder, "Puskesmas Demo")
     fingerprint = signing.key_fingerprint(signing.ensure_signing_key(signing.keys_dir(data)))
