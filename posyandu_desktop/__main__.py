@@ -23,9 +23,13 @@ commands:
   simulate-scale             a virtual serial scale (pty) for trying the measuring desk
   card --data-dir D --person ID -o card.pdf      a child's KMS growth card (PDF)
   report --data-dir D --month 2026-10 -o r.pdf   the monthly Posyandu report (PDF)
-  export --data-dir D --month 2026-10 --out DIR  the month's signed file for the puskesmas
-  verify FILE... [--trust KEYS]                  check export files (signature, key, hashes, chain)
-  merge FILE... --out DIR [--trust KEYS]         one month's recap across Posyandu (PDF, XLSX)
+  init --data-dir D --posyandu-name N --code C  a Posyandu registry without the wizard
+  init --data-dir P --mode puskesmas --name N    a Puskesmas-mode folder with its key pair
+  puskesmas-key --data-dir P                     the line a Posyandu laptop registers
+  set-puskesmas-key --data-dir D LINE_OR_FILE    register the puskesmas's key on this laptop
+  export --data-dir D --month 2026-10 --out DIR  the month's signed, encrypted file
+  verify FILE... --data-dir P | --trust KEYS     check export files (signature, key, hashes, chain)
+  merge FILE... --out DIR --data-dir P           one month's recap across Posyandu (PDF, XLSX)
   selfcheck [--data-dir EMPTY_DIR]               check this installation works (headless)
 
 Run `posyandu-desktop COMMAND --help` for a command's options.
@@ -62,6 +66,24 @@ def _report(argv: Sequence[str]) -> int:
     return main(argv)
 
 
+def _init(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.init import main
+
+    return main(argv)
+
+
+def _puskesmas_key(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.puskesmas_key import show
+
+    return show(argv)
+
+
+def _set_puskesmas_key(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.puskesmas_key import register
+
+    return register(argv)
+
+
 def _export(argv: Sequence[str]) -> int:
     from posyandu_desktop.commands.export import main
 
@@ -92,6 +114,9 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "simulate-scale": _simulate_scale,
     "card": _card,
     "report": _report,
+    "init": _init,
+    "puskesmas-key": _puskesmas_key,
+    "set-puskesmas-key": _set_puskesmas_key,
     "export": _export,
     "verify": _verify,
     "merge": _merge,

@@ -62,6 +62,16 @@ def backups_dir(data: Path) -> Path:
     return Path(folder) if isinstance(folder, str) and folder else data / "backups"
 
 
+def preference(data: Path, key: str) -> object:
+    """One stored preference of the data folder (None when not set)."""
+    return _preferences(data).get(key)
+
+
+def remember(data: Path, key: str, value: object) -> None:
+    """Store one preference of the data folder (see `_remember`)."""
+    _remember(data, key, value)
+
+
 def _remember(data: Path, key: str, value: object) -> None:
     """Store one preference; the file is written atomically."""
     preferences = _preferences(data)

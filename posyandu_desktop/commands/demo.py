@@ -1,4 +1,6 @@
-"""`posyandu-desktop demo --data-dir DIR`: a data folder holding a realistic synthetic Posyandu."""
+"""`posyandu-desktop demo --data-dir DIR`: a data folder holding a realistic synthetic Posyandu,
+and beside it (`DIR/demo-puskesmas`) a demo Puskesmas-mode folder, each side's key registered
+with the other, so `export` then `verify`/`merge --data-dir DIR/demo-puskesmas` work as is."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `demo` subcommand."""
     from posyandu_desktop.services import Opened, open_data_folder
     from posyandu_desktop.services.demo_data import RegistryNotEmptyError, load_demo
+    from posyandu_desktop.services.exchange_keys import pair_demo_puskesmas
+    from posyandu_desktop.services.monthly_export import DEMO_CODE_PREFIX
 
     parser = argparse.ArgumentParser(
         prog="posyandu-desktop demo",
@@ -55,9 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         opened.database.close()
+    puskesmas = pair_demo_puskesmas(args.data_dir, f"{DEMO_CODE_PREFIX}{args.seed}", summary.name)
     print(
         f"{summary.name}: {summary.people} people, {summary.measurements} measurements, "
-        f"{summary.days} Posyandu days -> {args.data_dir}",
+        f"{summary.days} Posyandu days -> {args.data_dir}"
+        f" (puskesmas: {puskesmas})",
         file=sys.stderr,
     )
     return 0

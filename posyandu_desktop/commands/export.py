@@ -31,6 +31,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--lang", default="id", help="id (default) or en")
     args = parser.parse_args(argv)
     install(args.lang)
+    if not args.out.is_dir():
+        # Checked first: a mistyped folder is not a stick pulled out halfway through the copy.
+        message = _("The folder {folder} does not exist: check the drive letter or the path")
+        print(f"{parser.prog}: {message.format(folder=args.out)}", file=sys.stderr)
+        return 1
     opened = open_data_folder(args.data_dir)
     if not isinstance(opened, Opened):
         print(f"posyandu-desktop export: {args.data_dir}: {opened.problem}", file=sys.stderr)

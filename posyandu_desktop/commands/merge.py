@@ -1,5 +1,6 @@
-"""`posyandu-desktop merge FILE... --out DIR [--trust KEYS]`: one month's recap across Posyandu
-(PDF and XLSX) from the export files that pass verification; the others are named and left out."""
+"""`posyandu-desktop merge FILE... --out DIR [--data-dir P] [--trust KEYS]`: one month's recap
+across Posyandu (PDF and XLSX) from the export files that pass verification; the others are named
+and left out. `--data-dir` is the Puskesmas-mode folder (its key, its registered keys)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,11 @@ from pathlib import Path
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `merge` subcommand. Exit code 1 when a file was left out or nothing
     could be merged."""
-    from posyandu_desktop.commands.verify import print_reports, trust_option
+    from posyandu_desktop.commands.verify import (
+        add_puskesmas_options,
+        print_reports,
+        puskesmas_options,
+    )
     from posyandu_desktop.i18n import _, install, problem_label
     from posyandu_desktop.services.puskesmas import merge_files
 
@@ -22,14 +27,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("files", type=Path, nargs="+", metavar="FILE")
     parser.add_argument("--out", type=Path, required=True, help="folder for the recap files")
-    parser.add_argument(
-        "--trust", type=Path, help="registered keys: 'FINGERPRINT CODE [name]' lines"
-    )
+    add_puskesmas_options(parser)
     parser.add_argument("--lang", default="id", help="id (default) or en")
     args = parser.parse_args(argv)
     install(args.lang)
-    trusted = trust_option(args.trust, parser.prog)
-    result = merge_files(args.files, args.out, trusted=trusted, lang=args.lang)
+    if args.out.exists() and not args.out.is_dir():
+        message = _("{path} is a file, not a folder: give a folder for the recap files")
+        print(f"{parser.prog}: {message.format(path=args.out)}", file=sys.stderr)
+        return 2
+    trusted, opener, received = puskesmas_options(args, parser.prog)
+    try:
+        result = merge_files(
+            args.files, args.out, trusted=trusted, received=received, opener=opener, lang=args.lang
+        )
+    except OSError as error:
+        message = _("The recap could not be written to {path}: {reason}")
+        reason = error.strerror or type(error).__name__
+        print(f"{parser.prog}: {message.format(path=args.out, reason=reason)}", file=sys.stderr)
+        return 1
     print_reports(result.reports, sys.stderr)
     for issue in result.problems:
         print(problem_label(issue.problem).format(found=issue.found), file=sys.stderr)

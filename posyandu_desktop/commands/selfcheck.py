@@ -198,8 +198,9 @@ def _check_export(run: _Run) -> str:
     from datetime import datetime
 
     from posyandu_desktop.exchange.package import Period
+    from posyandu_desktop.services.exchange_keys import DEMO_PUSKESMAS_FOLDER, puskesmas_opener
     from posyandu_desktop.services.monthly_export import export_folder, export_month
-    from posyandu_desktop.services.puskesmas import merge_files
+    from posyandu_desktop.services.puskesmas import merge_files, registered_keys
 
     if run.database is None:
         raise CheckFailedError("no registry (the database check failed)")
@@ -208,7 +209,13 @@ def _check_export(run: _Run) -> str:
     if made.value is None:
         raise CheckFailedError(f"export refused: {[i.problem for i in made.problems]}")
     path = export_folder(run.data) / made.value.file_name
-    merged = merge_files([path], run.data / "selfcheck" / "rekap")
+    puskesmas = run.data / DEMO_PUSKESMAS_FOLDER  # the demo export made and paired it
+    merged = merge_files(
+        [path],
+        run.data / "selfcheck" / "rekap",
+        trusted=registered_keys(puskesmas),
+        opener=puskesmas_opener(puskesmas),
+    )
     if merged.xlsx is None or not all(r.ok for r in merged.reports):
         raise CheckFailedError(f"{path.name} did not verify and merge: {merged.reports}")
     return f"{path.name} signed, verified and merged ({merged.xlsx.name})"

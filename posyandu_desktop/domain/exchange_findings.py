@@ -34,7 +34,11 @@ class Finding(StrEnum):
     REVISION_CONFLICT = "revision_conflict"  # detail: "2026-10 r1", seen with other content
     CHAIN_BROKEN = "chain_broken"  # detail: "2026-09 r1", whose manifest hash differs
     CHAIN_GAP = "chain_gap"  # detail: "2026-09 r1", not supplied: a note
-    KEY_NOT_CHECKED = "key_not_checked"  # no trust list given: a note
+    WITHDRAWN = "withdrawn"  # detail: "2027-03 r1", withdrawn by its Posyandu (a wrong clock)
+    KEY_NOT_CHECKED = "key_not_checked"  # no list of registered keys given: not registered
+    TOO_LARGE = "too_large"  # detail: the size or count; refused before anything is inflated
+    SEALED_NO_KEY = "sealed_no_key"  # sealed, and no puskesmas key given; detail: its fingerprint
+    SEALED_OTHER_KEY = "sealed_other_key"  # sealed for another puskesmas key; detail: that key
 
     @property
     def fatal(self) -> bool:
@@ -42,7 +46,7 @@ class Finding(StrEnum):
         return self not in _NOTES
 
 
-_NOTES = frozenset({Finding.NAME_NOT_STANDARD, Finding.CHAIN_GAP, Finding.KEY_NOT_CHECKED})
+_NOTES = frozenset({Finding.NAME_NOT_STANDARD, Finding.CHAIN_GAP})
 
 
 class KeyStatus(StrEnum):

@@ -50,6 +50,10 @@ class Problem(StrEnum):
     # Monthly export and the puskesmas merge.
     LATER_MONTH_EXPORTED = "later_month_exported"  # found: that month ("2026-11")
     NO_VERIFIED_FILES = "no_verified_files"  # nothing left to merge after verification
+    PUSKESMAS_KEY_MISSING = "puskesmas_key_missing"  # no puskesmas key registered to seal to
+    EXPORT_BUSY = "export_busy"  # found: the month another export kept taking
+    NOT_A_FUTURE_MONTH = "not_a_future_month"  # only a month after today's may be withdrawn
+    COORDINATOR_ONLY = "coordinator_only"  # the coordinator's decision
     MIXED_MONTHS = "mixed_months"  # found: the months given ("2026-09, 2026-10")
 
 

@@ -1,6 +1,11 @@
-"""The monthly export file, format version 1: a zip whose first member is a canonical JSON
-manifest, the second its Ed25519 signature, then the members the manifest lists with their
-SHA-256 and size. The signature covers the manifest, and the manifest covers every member."""
+"""The monthly export file: a zip whose first member is a canonical JSON manifest, the second its
+Ed25519 signature. The signature covers the manifest, and the manifest covers every member by
+its SHA-256 and size.
+
+Format version 1 stores the members as they are. Version 2 seals them, one after another, into a
+single `sealed.bin` for the puskesmas's key (`sealing.py`); the manifest, still readable, lists
+the members and names the sealed bytes' hash and size, so origin and integrity are checked
+before anything is decrypted or inflated."""
 
 from __future__ import annotations
 
@@ -11,17 +16,20 @@ import json
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from posyandu_desktop.domain.exchange_findings import Finding
+from posyandu_desktop.exchange import sealing
 from posyandu_desktop.exchange.signing import fingerprint, key_fingerprint, public_key_b64
 
 FORMAT = "posyandu-desktop-export"
 FORMAT_VERSION = 1
+SEALED_VERSION = 2
+SEALED_MEMBER = "sealed.bin"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 
@@ -106,6 +114,34 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Sealing:
+    """How the members of a version 2 file are sealed: for which puskesmas key, and what the
+    sealed member is (hash and size of the ciphertext)."""
+
+    recipient: str  # the puskesmas key's fingerprint
+    ephemeral_key: str  # base64
+    nonce: str  # base64
+    sha256: str
+    size: int
+    scheme: str = sealing.SCHEME
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "scheme": self.scheme,
+            "recipient": self.recipient,
+            "ephemeral_key": self.ephemeral_key,
+            "nonce": self.nonce,
+            "sha256": self.sha256,
+            "size": self.size,
+        }
+
+    def sealed(self, ciphertext: bytes) -> sealing.Sealed:
+        return sealing.Sealed(
+            base64.b64decode(self.ephemeral_key), base64.b64decode(self.nonce), ciphertext
+        )
+
+
+@dataclass(frozen=True)
 class Manifest:
     """What the signature vouches for: who, which month, which records, and every member."""
 
@@ -124,8 +160,14 @@ class Manifest:
     supersedes: Supersedes | None
     public_key: str  # base64 of the raw Ed25519 public key
     fingerprint: str
+    sealing: Sealing | None = None
+    # Earlier exports the Posyandu withdrew (made under a wrong clock): the puskesmas drops them.
+    withdrawn: tuple[PreviousLink, ...] = ()
     format: str = FORMAT
-    format_version: int = FORMAT_VERSION
+
+    @property
+    def format_version(self) -> int:
+        return FORMAT_VERSION if self.sealing is None else SEALED_VERSION
 
     def __post_init__(self) -> None:
         if self.created_at.utcoffset() is None:
@@ -133,43 +175,62 @@ class Manifest:
 
     def to_json(self) -> dict[str, Any]:
         """The manifest as plain JSON values."""
-        return {
-            "format": self.format,
-            "format_version": self.format_version,
-            "posyandu": {
-                "code": self.posyandu.code,
-                "name": self.posyandu.name,
-                "kelurahan": self.posyandu.kelurahan,
-                "kecamatan": self.posyandu.kecamatan,
-                "kota": self.posyandu.kota,
-                "puskesmas": self.posyandu.puskesmas,
-            },
-            "period": str(self.period),
-            "revision": self.revision,
-            "created_at": self.created_at.astimezone(UTC).isoformat(),
-            "app_version": self.app_version,
-            "schema_revision": self.schema_revision,
-            "audit_after": self.audit_after,
-            "audit_upto": self.audit_upto,
-            "counts": dict(self.counts),
-            "deleted": dict(self.deleted),
-            "members": [{"name": m.name, "sha256": m.sha256, "size": m.size} for m in self.members],
-            "previous": None
-            if self.previous is None
-            else {
-                "period": str(self.previous.period),
-                "revision": self.previous.revision,
-                "manifest_sha256": self.previous.manifest_sha256,
-            },
-            "supersedes": None
-            if self.supersedes is None
-            else {
-                "revision": self.supersedes.revision,
-                "manifest_sha256": self.supersedes.manifest_sha256,
-            },
-            "public_key": self.public_key,
-            "fingerprint": self.fingerprint,
-        }
+        return (
+            {
+                "format": self.format,
+                "format_version": self.format_version,
+                "posyandu": {
+                    "code": self.posyandu.code,
+                    "name": self.posyandu.name,
+                    "kelurahan": self.posyandu.kelurahan,
+                    "kecamatan": self.posyandu.kecamatan,
+                    "kota": self.posyandu.kota,
+                    "puskesmas": self.posyandu.puskesmas,
+                },
+                "period": str(self.period),
+                "revision": self.revision,
+                "created_at": self.created_at.astimezone(UTC).isoformat(),
+                "app_version": self.app_version,
+                "schema_revision": self.schema_revision,
+                "audit_after": self.audit_after,
+                "audit_upto": self.audit_upto,
+                "counts": dict(self.counts),
+                "deleted": dict(self.deleted),
+                "members": [
+                    {"name": m.name, "sha256": m.sha256, "size": m.size} for m in self.members
+                ],
+                "previous": None
+                if self.previous is None
+                else {
+                    "period": str(self.previous.period),
+                    "revision": self.previous.revision,
+                    "manifest_sha256": self.previous.manifest_sha256,
+                },
+                "supersedes": None
+                if self.supersedes is None
+                else {
+                    "revision": self.supersedes.revision,
+                    "manifest_sha256": self.supersedes.manifest_sha256,
+                },
+                "public_key": self.public_key,
+                "fingerprint": self.fingerprint,
+            }
+            | ({} if self.sealing is None else {"sealing": self.sealing.to_json()})
+            | (
+                {}
+                if not self.withdrawn
+                else {
+                    "withdrawn": [
+                        {
+                            "period": str(w.period),
+                            "revision": w.revision,
+                            "manifest_sha256": w.manifest_sha256,
+                        }
+                        for w in self.withdrawn
+                    ]
+                }
+            )
+        )
 
     def to_json_bytes(self) -> bytes:
         """The canonical UTF-8 JSON that is signed and hashed."""
@@ -177,7 +238,7 @@ class Manifest:
 
     @classmethod
     def from_json_bytes(cls, raw: bytes) -> Manifest:
-        """Read a manifest; PackageError unless it is a well-formed, canonical version 1 one."""
+        """Read a manifest; PackageError unless it is a well-formed, canonical one."""
         try:
             value = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError) as exc:
@@ -186,7 +247,7 @@ class Manifest:
             found = value.get("format") if isinstance(value, dict) else None
             raise PackageError(Finding.NOT_AN_EXPORT, str(found or ""))
         version = value.get("format_version")
-        if version != FORMAT_VERSION or isinstance(version, bool):
+        if version not in (FORMAT_VERSION, SEALED_VERSION) or isinstance(version, bool):
             raise PackageError(Finding.UNSUPPORTED_VERSION, str(version))
         manifest = _manifest_from_json(value)
         # Only a canonical manifest hashes the same read here and re-written by to_json_bytes,
@@ -249,7 +310,7 @@ def is_safe_member_name(name: str) -> bool:
     signature."""
     parts = name.split("/")
     return (
-        name not in (MANIFEST, SIGNATURE)
+        name not in (MANIFEST, SIGNATURE, SEALED_MEMBER)
         and all(part not in ("", ".", "..") for part in parts)
         and "\\" not in name
         and ":" not in name
@@ -327,6 +388,29 @@ def _manifest_from_json(value: Mapping[str, Any]) -> Manifest:
         raise PackageError(Finding.MANIFEST_INVALID, "public_key")
     if _get(value, "fingerprint", str) != fingerprint(raw_key):
         raise PackageError(Finding.MANIFEST_INVALID, "fingerprint")
+    sealed = None
+    if value["format_version"] == SEALED_VERSION:
+        found = _get(value, "sealing", dict)
+        if _get(found, "scheme", str, "sealing.") != sealing.SCHEME:
+            raise PackageError(Finding.UNSUPPORTED_VERSION, str(found["scheme"]))
+        sealed = Sealing(
+            recipient=_get(found, "recipient", str, "sealing."),
+            ephemeral_key=_b64(found, "ephemeral_key", 32),
+            nonce=_b64(found, "nonce", 12),
+            sha256=_sha(found, "sha256", "sealing."),
+            size=_count(found, "size", "sealing."),
+        )
+    withdrawn = []
+    for link in value.get("withdrawn") or ():
+        if not isinstance(link, dict):
+            raise PackageError(Finding.MANIFEST_INVALID, "withdrawn")
+        withdrawn.append(
+            PreviousLink(
+                _period(link, "period", "withdrawn."),
+                _count(link, "revision", "withdrawn.", minimum=1),
+                _sha(link, "manifest_sha256", "withdrawn."),
+            )
+        )
     audit_after = _count(value, "audit_after")
     audit_upto = _count(value, "audit_upto")
     if audit_upto < audit_after:
@@ -347,7 +431,20 @@ def _manifest_from_json(value: Mapping[str, Any]) -> Manifest:
         supersedes=supersedes,
         public_key=public_key,
         fingerprint=fingerprint(raw_key),
+        sealing=sealed,
+        withdrawn=tuple(withdrawn),
     )
+
+
+def _b64(obj: Mapping[str, Any], key: str, length: int) -> str:
+    text: str = _get(obj, key, str, "sealing.")
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except ValueError as exc:
+        raise PackageError(Finding.MANIFEST_INVALID, "sealing." + key) from exc
+    if len(raw) != length:
+        raise PackageError(Finding.MANIFEST_INVALID, "sealing." + key)
+    return text
 
 
 def read_manifest(archive: bytes) -> Manifest:
@@ -427,8 +524,11 @@ def pack(
     supersedes: Supersedes | None,
     members: Sequence[tuple[str, bytes]],
     key: Ed25519PrivateKey,
+    recipient: sealing.PuskesmasKey | None = None,
+    withdrawn: Sequence[PreviousLink] = (),
 ) -> tuple[bytes, Manifest]:
-    """The whole export file in memory, and its manifest (signed with `key`)."""
+    """The whole export file in memory, and its manifest (signed with `key`); with a
+    `recipient`, the members are sealed to that puskesmas key (format version 2)."""
     if created_at.utcoffset() is None:
         raise ValueError("created_at must carry a time zone")
     names = [name for name, _ in members]
@@ -453,7 +553,22 @@ def pack(
         supersedes=supersedes,
         public_key=public_key_b64(key),
         fingerprint=key_fingerprint(key),
+        withdrawn=tuple(withdrawn),
     )
+    stored = list(members)
+    if recipient is not None:
+        box = sealing.seal(b"".join(data for _, data in members), recipient)
+        manifest = replace(
+            manifest,
+            sealing=Sealing(
+                recipient=recipient.fingerprint,
+                ephemeral_key=base64.b64encode(box.ephemeral_raw).decode("ascii"),
+                nonce=base64.b64encode(box.nonce).decode("ascii"),
+                sha256=hashlib.sha256(box.ciphertext).hexdigest(),
+                size=len(box.ciphertext),
+            ),
+        )
+        stored = [(SEALED_MEMBER, box.ciphertext)]
     manifest_bytes = manifest.to_json_bytes()
     try:  # whatever pack writes, verify must accept: the same checks as a received file
         Manifest.from_json_bytes(manifest_bytes)
@@ -463,6 +578,6 @@ def pack(
     date_time = _zip_time(created_at)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=_ZIP_LEVEL) as archive:
-        for name, data in ((MANIFEST, manifest_bytes), (SIGNATURE, signature), *members):
+        for name, data in ((MANIFEST, manifest_bytes), (SIGNATURE, signature), *stored):
             archive.writestr(_zip_entry(name, date_time), data, compresslevel=_ZIP_LEVEL)
     return out.getvalue(), manifest

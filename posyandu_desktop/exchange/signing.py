@@ -183,8 +183,9 @@ def read_trust_file(path: Path) -> tuple[TrustedKey, ...]:
     for number, raw_line in enumerate(raw.split(b"\n"), start=1):
         try:
             line = raw_line.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise TrustFileError(number, raw_line.decode("utf-8", "replace")) from exc
+        except UnicodeDecodeError:
+            # Older Notepad saves "ANSI" (Windows-1252): a name like "Melati é" is still a name.
+            line = raw_line.decode("cp1252", "replace")
         text = line.strip()
         # Whole-line comments only: a Posyandu's name may hold a '#' ("Melati #2").
         if not text or text.startswith("#"):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from posyandu_desktop.domain.growth.classify import Category
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
@@ -34,6 +34,7 @@ from posyandu_desktop.domain.recap import (
     ReportTotals,
     posyandu_month,
 )
+from posyandu_desktop.domain.safe_text import strip_bidi_controls
 
 SUMMARY_FORMAT = "posyandu-desktop-summary"
 SUMMARY_VERSION = 1
@@ -153,6 +154,9 @@ def _get(obj: Any, key: str, kind: type[_T], where: str) -> _T:
     # bool is an int to Python, never to this format.
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise _SummaryError(f"{where}.{key}: expected {kind.__name__}, found {value!r}")
+    if isinstance(value, str):
+        # Names reach the recap PDF, XLSX and screens: no bidi control may reorder them.
+        return cast(_T, strip_bidi_controls(value))
     return value
 
 

@@ -8,6 +8,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from posyandu_desktop.domain.safe_text import spreadsheet_safe
+
 
 def table_json(
     table: str, columns: Sequence[str], rows: Sequence[Mapping[str, Any]], deleted: Sequence[int]
@@ -22,7 +24,8 @@ def table_json(
 
 def table_csv(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> bytes:
     """The rows as CSV with a header, UTF-8 with a BOM so spreadsheet programs read it as UTF-8.
-    Empty values are empty cells; true/false stay words; lists (desks) are joined with '+'."""
+    Empty values are empty cells; true/false stay words; lists (desks) are joined with '+'; text
+    never becomes a formula (domain/safe_text.py)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
@@ -37,5 +40,5 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "+".join(str(v) for v in value)
-    return str(value)
+        return spreadsheet_safe("+".join(str(v) for v in value))
+    return spreadsheet_safe(value) if isinstance(value, str) else str(value)

@@ -110,9 +110,11 @@ def write_verified(
     *,
     progress: Callable[[int, int], None] | None = None,
     chunk_bytes: int = 1 << 20,
+    overwrite: bool = True,
 ) -> Path:
     """Write `data` to `folder / name` through an fsynced temporary file, read it back and
-    compare; on any failure raise `CopyError`, leaving no temporary and no new final file."""
+    compare; on any failure raise `CopyError`, leaving no temporary and no new final file.
+    With `overwrite=False` an existing file of that name is kept and FileExistsError raised."""
     if chunk_bytes < 1:
         raise ValueError("chunk_bytes must be positive")
     final = folder / name
@@ -130,10 +132,16 @@ def write_verified(
     try:
         _write_synced(temporary, data, progress, chunk_bytes)
         # Atomic: whoever opens the final name sees the old file or the whole new one.
-        os.replace(temporary, final)
+        if overwrite:
+            os.replace(temporary, final)
+        else:
+            _rename_new(temporary, final)
         renamed = True
         _fsync_folder(folder)
         same = hashlib.sha256(_read_back(final)).digest() == hashlib.sha256(data).digest()
+    except FileExistsError:
+        _remove_quietly(temporary)
+        raise
     except OSError as exc:
         # After the rename the file is complete but its name may not be durable on a drive
         # that failed: "failed" must not leave a file that looks like a finished export.
@@ -146,6 +154,16 @@ def write_verified(
         _remove_quietly(final)
         raise CopyError(CopyProblem.VERIFY_FAILED, str(final))
     return final
+
+
+def _rename_new(temporary: Path, final: Path) -> None:
+    """Give `temporary` the name `final` unless a file has it (FileExistsError), atomically:
+    a hard link never replaces, and Windows' rename refuses an existing target by itself."""
+    if os.name == "posix":
+        os.link(temporary, final)
+        temporary.unlink()
+    else:
+        temporary.rename(final)
 
 
 def _write_synced(

@@ -3,6 +3,11 @@ for what it holds, the newest revision of its month, and linked to the month bef
 
 Every member is read and hashed (zip metadata proves nothing), and nothing a file holds can make
 this raise: every problem becomes a Finding with a detail (a member name, a month ...).
+
+A hostile file (a zip bomb, thousands of members) costs little: the file size and the number of
+entries are capped before anything is inflated; the manifest is read up to a cap, its signature
+and its signer's registration are checked next, and only a file signed by a registered key has
+its members inflated, each never beyond the size the signed manifest declares.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import binascii
 import hashlib
 import io
 import logging
+import os
 import re
 import zipfile
 from collections import Counter, defaultdict
@@ -20,12 +26,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from posyandu_desktop.domain.exchange_findings import Finding, KeyStatus
+from posyandu_desktop.exchange import sealing
 from posyandu_desktop.exchange.package import (
     MANIFEST,
+    SEALED_MEMBER,
     SIGNATURE,
     Manifest,
+    Member,
     PackageError,
     Period,
     export_file_name,
@@ -41,6 +51,11 @@ _log = logging.getLogger(__name__)
 
 # A real manifest is a few kB; the cap keeps a hostile "manifest" from filling the memory.
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+# A real file is a few MB with some 30 members; these caps are far above that and far below
+# what would hurt a puskesmas laptop.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_ENTRIES = 200
+MAX_CONTENT_BYTES = 512 * 1024 * 1024  # all members together, as the manifest declares them
 # manifest.sig is exactly the base64 of a 64-byte Ed25519 signature and a newline.
 _SIGNATURE_TEXT = re.compile(rb"[A-Za-z0-9+/]{86}==\n")
 
@@ -127,13 +142,14 @@ def _check_signature(
     return True
 
 
-def _check_key(reading: _Reading, trusted: Sequence[TrustedKey] | None) -> None:
+def _check_key(reading: _Reading, trusted: Sequence[TrustedKey] | None) -> bool:
+    """Whether the signer's key is registered to this Posyandu; without a list, it is not."""
     manifest = reading.manifest
     assert manifest is not None
     if trusted is None:
         reading.key_status = KeyStatus.NOT_CHECKED
         reading.add(Finding.KEY_NOT_CHECKED, manifest.fingerprint)
-        return
+        return False
     codes = {
         key.posyandu_code
         for key in trusted
@@ -143,21 +159,63 @@ def _check_key(reading: _Reading, trusted: Sequence[TrustedKey] | None) -> None:
     own = manifest.posyandu.code.casefold()
     if any(code.casefold() == own for code in codes):
         reading.key_status = KeyStatus.REGISTERED
-    elif codes:
+        return True
+    if codes:
         reading.key_status = KeyStatus.OTHER_POSYANDU
         reading.add(Finding.KEY_OTHER_POSYANDU, ", ".join(sorted(codes)))
     else:
         reading.key_status = KeyStatus.UNKNOWN
         reading.add(Finding.KEY_UNKNOWN, manifest.fingerprint)
+    return False
+
+
+def _stored(manifest: Manifest) -> list[Member]:
+    """The members as the archive stores them: the listed ones, or the one sealed member."""
+    if manifest.sealing is None:
+        return list(manifest.members)
+    return [Member(SEALED_MEMBER, manifest.sealing.sha256, manifest.sealing.size)]
+
+
+def _unseal(reading: _Reading, sealed: bytes, opener: X25519PrivateKey | None) -> None:
+    """Open the sealed member with the puskesmas's key and split it into the listed members."""
+    manifest = reading.manifest
+    assert manifest is not None and manifest.sealing is not None
+    if opener is None:
+        reading.add(Finding.SEALED_NO_KEY, manifest.sealing.recipient)
+        return
+    if sealing.public_of(opener, "").fingerprint != manifest.sealing.recipient:
+        reading.add(Finding.SEALED_OTHER_KEY, manifest.sealing.recipient)
+        return
+    total = sum(member.size for member in manifest.members)
+    try:
+        plain = sealing.open_sealed(manifest.sealing.sealed(sealed), opener, total)
+    except sealing.SealError:
+        reading.add(Finding.MEMBER_CHANGED, SEALED_MEMBER)
+        return
+    if len(plain) != total:
+        reading.add(Finding.MEMBER_CHANGED, SEALED_MEMBER)
+        return
+    start = 0
+    for member in manifest.members:
+        data = plain[start : start + member.size]
+        start += member.size
+        if hashlib.sha256(data).hexdigest() != member.sha256:
+            reading.add(Finding.MEMBER_CHANGED, member.name)
+            continue
+        reading.members[member.name] = data
 
 
 def _check_members(
-    reading: _Reading, archive: zipfile.ZipFile, entries: Mapping[str, zipfile.ZipInfo]
+    reading: _Reading,
+    archive: zipfile.ZipFile,
+    entries: Mapping[str, zipfile.ZipInfo],
+    opener: X25519PrivateKey | None,
 ) -> None:
     manifest = reading.manifest
     assert manifest is not None
-    listed = {member.name for member in manifest.members}
-    for member in manifest.members:
+    stored = _stored(manifest)
+    listed = {member.name for member in stored}
+    for member in stored:
         info = entries.get(member.name)
         if info is None:
             reading.add(Finding.MEMBER_MISSING, member.name)
@@ -170,12 +228,15 @@ def _check_members(
         ):
             reading.add(Finding.MEMBER_CHANGED, member.name)
             continue
-        reading.members[member.name] = data
+        if manifest.sealing is None:
+            reading.members[member.name] = data
+        else:
+            _unseal(reading, data, opener)
     for name in entries:
         if name not in listed and name not in (MANIFEST, SIGNATURE):
             reading.add(Finding.MEMBER_EXTRA, name)
     # Archive order is part of the format: the same members in another order is another file.
-    wanted = [MANIFEST, SIGNATURE, *(member.name for member in manifest.members)]
+    wanted = [MANIFEST, SIGNATURE, *(member.name for member in stored)]
     present = [name for name in wanted if name in entries]
     found = [name for name in entries if name in set(wanted)]
     for expected, actual in zip(present, found, strict=True):
@@ -199,12 +260,20 @@ def _check_name(reading: _Reading) -> None:
         reading.add(Finding.NAME_MISMATCH, proper)
 
 
-def _check_file(path: Path, trusted: Sequence[TrustedKey] | None) -> _Reading:
+def _check_file(
+    path: Path, trusted: Sequence[TrustedKey] | None, opener: X25519PrivateKey | None
+) -> _Reading:
     reading = _Reading(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as f:
+            # The size first: read(n) would reserve n bytes before reading any.
+            size = os.fstat(f.fileno()).st_size
+            raw = f.read() if size <= MAX_FILE_BYTES else b""
     except OSError as exc:
         reading.add(Finding.UNREADABLE, exc.strerror or type(exc).__name__)
+        return reading
+    if size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
+        reading.add(Finding.TOO_LARGE, f"> {MAX_FILE_BYTES // 2**20} MB")
         return reading
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
@@ -213,6 +282,9 @@ def _check_file(path: Path, trusted: Sequence[TrustedKey] | None) -> _Reading:
         reading.add(Finding.UNREADABLE, str(exc) or type(exc).__name__)
         return reading
     with archive:
+        if len(infos) > MAX_ENTRIES:
+            reading.add(Finding.TOO_LARGE, str(len(infos)))
+            return reading
         # zipfile keeps every entry of a repeated name; only infolist() shows them all.
         repeated = Counter(info.filename for info in infos)
         for name, count in repeated.items():
@@ -234,10 +306,17 @@ def _check_file(path: Path, trusted: Sequence[TrustedKey] | None) -> _Reading:
             reading.add(exc.problem, exc.detail)
             return reading
         reading.manifest_sha256 = hashlib.sha256(manifest_raw).hexdigest()
-        if _check_signature(reading, archive, entries.get(SIGNATURE), manifest_raw):
-            _check_key(reading, trusted)
-        _check_members(reading, archive, entries)
         _check_name(reading)
+        sealed = reading.manifest.sealing
+        declared = sum(m.size for m in reading.manifest.members) + (sealed.size if sealed else 0)
+        if declared > MAX_CONTENT_BYTES:
+            reading.add(Finding.TOO_LARGE, f"{declared // 2**20} MB")
+            return reading
+        # Nothing is inflated for a file whose signer is not known to be its Posyandu.
+        if _check_signature(reading, archive, entries.get(SIGNATURE), manifest_raw) and _check_key(
+            reading, trusted
+        ):
+            _check_members(reading, archive, entries, opener)
     return reading
 
 
@@ -265,10 +344,19 @@ def _check_set(readings: Sequence[_Reading], received: Sequence[Received]) -> No
         if m.supersedes is not None:
             key = (m.posyandu.code, m.period, m.supersedes.revision)
             vouched[key] = vouched[key] | {m.supersedes.manifest_sha256}
+    # Exports a sound file says its Posyandu withdrew (made under a wrong clock).
+    withdrawn = {
+        (r.manifest.posyandu.code, w.period, w.revision, w.manifest_sha256)
+        for r in sound
+        if r.manifest is not None
+        for w in r.manifest.withdrawn
+    }
     for reading in sound:
         assert reading.manifest is not None
         m = reading.manifest
         code = m.posyandu.code
+        if (code, m.period, m.revision, reading.manifest_sha256) in withdrawn:
+            reading.add(Finding.WITHDRAWN, _label(m.period, m.revision))
         newer = [rev for c, p, rev in seen if (c, p) == (code, m.period) and rev > m.revision]
         if newer:
             reading.add(Finding.SUPERSEDED, str(max(newer)))
@@ -291,13 +379,15 @@ def verify_files(
     paths: Sequence[Path],
     trusted: Sequence[TrustedKey] | None = None,
     received: Sequence[Received] = (),
+    opener: X25519PrivateKey | None = None,
 ) -> tuple[FileReport, ...]:
     """Check each file alone, then the set together with `received`; one report per path, in
-    order. Without `trusted` the signer's key is not checked (a note)."""
+    order. Without `trusted` no file is valid: its signer is not registered. `opener` is the
+    puskesmas's key, which opens sealed (version 2) files."""
     readings = []
     for path in paths:
         try:
-            readings.append(_check_file(Path(path), trusted))
+            readings.append(_check_file(Path(path), trusted, opener))
         except Exception as exc:
             # A bug must not stop the other 78 files of a merge: this file alone is refused.
             _log.exception("checking %s failed", path)

@@ -39,7 +39,21 @@ _FINDINGS: dict[Finding, str] = {
         "Does not follow on from the export {detail} that was received: check both files"
     ),
     Finding.CHAIN_GAP: N_("The previous export ({detail}) has not been received yet"),
-    Finding.KEY_NOT_CHECKED: N_("The signing key was not checked: no list of registered keys"),
+    Finding.WITHDRAWN: N_(
+        "Withdrawn by the Posyandu ({detail}): it was made under a wrong date on the laptop"
+    ),
+    Finding.KEY_NOT_CHECKED: N_(
+        "Not registered: no list of registered keys was given (--data-dir or --trust)"
+    ),
+    Finding.TOO_LARGE: N_("Too large or too many parts for a monthly file ({detail}): refused"),
+    Finding.SEALED_NO_KEY: N_(
+        "The contents are encrypted for the puskesmas key {detail}: open it in Puskesmas mode"
+        " (--data-dir)"
+    ),
+    Finding.SEALED_OTHER_KEY: N_(
+        "Encrypted for another puskesmas key ({detail}): the Posyandu must export again with"
+        " this puskesmas's key"
+    ),
 }
 
 _KEY_STATUSES: dict[KeyStatus, str] = {

@@ -64,6 +64,19 @@ _PROBLEMS: dict[Problem, str] = {
         "{found} has already been exported: an earlier month can no longer be exported"
     ),
     Problem.NO_VERIFIED_FILES: N_("No file passed the check: nothing to merge"),
+    Problem.PUSKESMAS_KEY_MISSING: N_(
+        "No puskesmas key is registered, so the file cannot be encrypted for the puskesmas."
+        " Register the key the puskesmas gives you in Settings > Puskesmas key (or with"
+        " 'posyandu-desktop set-puskesmas-key'), then export again."
+    ),
+    Problem.EXPORT_BUSY: N_(
+        "Another export of {found} is being made at the same time: wait for it, then try again"
+    ),
+    Problem.NOT_A_FUTURE_MONTH: N_(
+        "{found} is not in the future: only a month exported under a wrong clock can be"
+        " withdrawn. A real month is corrected by exporting it again."
+    ),
+    Problem.COORDINATOR_ONLY: N_("Only the coordinator can do this."),
     Problem.MIXED_MONTHS: N_("The files are for different months ({found}): merge one month"),
 }
 

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from posyandu_desktop.domain.indicators import AgeGroup, ReferralReason, StatusIndex
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import ListedChild, PosyanduRow, Recap, RecapCounts
+from posyandu_desktop.domain.safe_text import strip_bidi_controls
 from posyandu_desktop.i18n import Translator, category_label, format_month, translator
 from posyandu_desktop.i18n.recap_labels import (
     INDEX_ABBREVIATIONS,
@@ -115,13 +116,23 @@ class _Book:
                 [
                     self._cell(v, number_format=formats.get(c), font=_BOLD, fill=_TOTAL_FILL)
                     if foot
-                    else (self._cell(v, number_format=formats[c]) if c in formats else v)
+                    else (
+                        self._cell(v, number_format=formats.get(c))
+                        if c in formats or isinstance(v, str)
+                        else v
+                    )
                     for c, v in enumerate(values)
                 ]
             )
 
     def _cell(self, value: Any, **style: Any) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.sheet_for_cells, value)
+        if isinstance(value, str):
+            # Names come from the Posyandu's files: openpyxl would store "=HYPERLINK(...)" as a
+            # live formula, so text is always a string cell, without bidi controls
+            # (domain/safe_text.py).
+            cell.value = strip_bidi_controls(value)
+            cell.data_type = "s"
         for key, setting in style.items():
             if setting is not None:
                 setattr(cell, key, setting)

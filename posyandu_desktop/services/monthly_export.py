@@ -2,8 +2,12 @@
 ledger, and copied to a USB stick that is read back before the cadre is told to pull it out.
 
 A month's file carries every row created, changed or deleted since the previous export (found in
-the audit trail, so corrections to earlier months travel too) plus the month's full report. A
-re-export of a month is a new revision over the same base, superseding the earlier one.
+the audit trail, so corrections to earlier months travel too) plus the month's full report,
+sealed to the registered puskesmas key; cadres' NIK, phone and BPJS numbers and households'
+phone numbers stay on the laptop unless the coordinator chose to send them (docs/DECISIONS.md).
+A re-export of a month is a new revision over the same base, superseding the earlier one; its
+number continues past every revision in the ledger and in `exports/`, and a kept file is never
+replaced.
 """
 
 from __future__ import annotations
@@ -17,12 +21,13 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from posyandu_desktop import __version__
+from posyandu_desktop import __version__, settings
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.recap import PersonKey
 from posyandu_desktop.domain.vocabulary import BackupKind
 from posyandu_desktop.exchange import fhir, signing, summary, usb
 from posyandu_desktop.exchange.package import (
+    PackageError,
     Period,
     PosyanduIdentity,
     PreviousLink,
@@ -30,10 +35,12 @@ from posyandu_desktop.exchange.package import (
     export_file_name,
     file_name_code,
     pack,
+    parse_export_file_name,
+    read_manifest,
 )
 from posyandu_desktop.exchange.tables import table_csv, table_json
 from posyandu_desktop.reports.monthly_report import render_monthly_report
-from posyandu_desktop.services import reports
+from posyandu_desktop.services import auth, exchange_keys, reports
 from posyandu_desktop.services.data_folder import back_up_now
 from posyandu_desktop.services.outcome import Issue, Outcome
 from posyandu_desktop.settings import resource_path
@@ -118,9 +125,10 @@ class _Base:
     supersedes: Supersedes | None
 
 
-def _base(done: Sequence[ExportEntry], period: Period) -> _Base | Issue:
+def _base(ledger: Sequence[ExportEntry], period: Period) -> _Base | Issue:
     """Where this month's export starts: after the previous month's, or over the same base as
-    an earlier revision of this month."""
+    an earlier revision of this month (withdrawn exports do not count)."""
+    done = [e for e in ledger if e.withdrawn_at is None]
     key = str(period)
     later = [e.period for e in done if e.period > key]
     if later:
@@ -140,6 +148,27 @@ def _base(done: Sequence[ExportEntry], period: Period) -> _Base | Issue:
         )
     previous = earlier[-1] if earlier else None
     return _Base(1, previous.audit_upto if previous else 0, _link(previous), None)
+
+
+def _past_kept_files(base: _Base, data: Path, code: str, period: Period) -> _Base:
+    """`base` with a revision past every kept file of this month in `exports/`: a registry
+    restored from an older backup must never make a second, different file of a revision."""
+    kept: list[tuple[int, str]] = []
+    for path in export_folder(data).glob("*.zip"):
+        parsed = parse_export_file_name(path.name)
+        if parsed is None or parsed[1] != period:
+            continue
+        if parsed[0].casefold() != file_name_code(code).casefold():
+            continue
+        try:
+            kept.append((parsed[2], read_manifest(path.read_bytes()).sha256()))
+        except (OSError, PackageError):
+            kept.append((parsed[2], ""))
+    if not kept or max(kept)[0] < base.revision:
+        return base
+    revision, manifest_sha256 = max(kept)
+    supersedes = Supersedes(revision, manifest_sha256) if manifest_sha256 else base.supersedes
+    return _Base(revision + 1, base.audit_after, base.previous, supersedes)
 
 
 def _link(entry: ExportEntry | None) -> PreviousLink | None:
@@ -173,13 +202,37 @@ def _people_keys(db: Database, person_ids: set[int]) -> dict[int, PersonKey]:
     }
 
 
-def _members(changes: Changes) -> list[tuple[str, bytes]]:
+# Contact and identity numbers the puskesmas recap and its onward reporting do not use: they stay
+# on the laptop unless the coordinator chose to send them (docs/DECISIONS.md).
+CONTACT_COLUMNS = {
+    "cadre": frozenset({"nik", "phone", "bpjs_ketenagakerjaan"}),
+    "household": frozenset({"phone"}),
+}
+
+
+def sends_contact_details(data: Path) -> bool:
+    """Whether the monthly file carries cadres' NIK, phone and BPJS numbers and households'
+    phone numbers (a coordinator's choice; off unless chosen)."""
+    return settings.preference(data, "send_contact_details") is True
+
+
+def choose_send_contact_details(data: Path, send: bool) -> None:
+    """Remember the coordinator's choice (see `sends_contact_details`)."""
+    settings.remember(data, "send_contact_details", send)
+
+
+def _members(changes: Changes, *, contacts: bool) -> list[tuple[str, bytes]]:
+    def columns(table: str) -> tuple[str, ...]:
+        held = frozenset() if contacts else CONTACT_COLUMNS.get(table, frozenset())
+        return tuple(c for c in q.columns(table) if c not in held)
+
     members: list[tuple[str, bytes]] = []
     for table in q.EXPORTED_TABLES:
-        rows, deleted = changes.rows[table], changes.deleted[table]
-        members.append((f"data/{table}.json", table_json(table, q.columns(table), rows, deleted)))
+        rows = [{c: r[c] for c in columns(table)} for r in changes.rows[table]]
+        deleted = changes.deleted[table]
+        members.append((f"data/{table}.json", table_json(table, columns(table), rows, deleted)))
     for table in q.EXPORTED_TABLES:
-        members.append((f"csv/{table}.csv", table_csv(q.columns(table), changes.rows[table])))
+        members.append((f"csv/{table}.csv", table_csv(columns(table), changes.rows[table])))
     return members
 
 
@@ -193,8 +246,9 @@ def export_month(
     lang: str | None = None,
     progress: Progress | None = None,
 ) -> Outcome[ExportEntry]:
-    """Make the month's signed export file in the data folder and record it in the ledger.
-    Refused (nothing written) for a month in the future or one before a month already exported."""
+    """Make the month's signed, sealed export file in the data folder and record it in the
+    ledger. Refused (nothing written) for a month in the future, one before a month already
+    exported, or when no puskesmas key is registered."""
 
     def step(which: ExportStep) -> None:
         if progress is not None:
@@ -206,6 +260,43 @@ def export_month(
     posyandu_id = reports.this_posyandu_id(db)
     if posyandu_id is None:
         return Outcome(problems=(Issue(Problem.POSYANDU_NOT_FOUND),))
+    with db.reading() as tx:
+        found = posyandu_q.get_posyandu(tx, posyandu_id)
+    assert found is not None  # this_posyandu_id just read it
+    recipient = exchange_keys.registered_puskesmas_key(data)
+    if recipient is None and found.code.startswith(DEMO_CODE_PREFIX):
+        # Demo data (the app's --demo, selfcheck) gets its own demo puskesmas to send to.
+        exchange_keys.pair_demo_puskesmas(data, found.code, found.name)
+        recipient = exchange_keys.registered_puskesmas_key(data)
+    if recipient is None:
+        return Outcome(problems=(Issue(Problem.PUSKESMAS_KEY_MISSING),))
+    for _attempt in range(_ATTEMPTS):
+        made = _export(db, data, period, posyandu_id, recipient, cadre_id, now, lang, step)
+        if made is not None:
+            if progress is not None:
+                progress(ExportStep.SAVING, 1.0)
+            return made
+    # Another export of this month kept taking the revision numbers (two windows at once).
+    return Outcome(problems=(Issue(Problem.EXPORT_BUSY, "month", str(period)),))
+
+
+DEMO_CODE_PREFIX = "DEMO-"
+_ATTEMPTS = 3
+
+
+def _export(
+    db: Database,
+    data: Path,
+    period: Period,
+    posyandu_id: int,
+    recipient: exchange_keys.PuskesmasKey,
+    cadre_id: int | None,
+    now: datetime,
+    lang: str | None,
+    step: Callable[[ExportStep], None],
+) -> Outcome[ExportEntry] | None:
+    """One try at the export; None when another export took its revision meanwhile."""
+    today = now.astimezone().date()
     step(ExportStep.BACKUP)
     back_up_now(db, data, BackupKind.PRE_EXPORT, now=now)
 
@@ -213,9 +304,12 @@ def export_month(
     with db.reading() as tx:
         found = posyandu_q.get_posyandu(tx, posyandu_id)
         assert found is not None  # this_posyandu_id just read it
-        base = _base(q.exports(tx, posyandu_id), period)
+        ledger = q.exports(tx, posyandu_id)
+        base = _base(ledger, period)
         if isinstance(base, Issue):
             return Outcome(problems=(base,))
+        base = _past_kept_files(base, data, found.code, period)
+        withdrawn = [link for e in ledger if e.withdrawn_at and (link := _link(e))]
         upto = q.audit_head(tx)
         changes = q.changes_since(tx, base.audit_after, upto)
         measured = {r["person_id"] for r in changes.rows["measurement"]}
@@ -247,7 +341,7 @@ def export_month(
         deleted_measurements=changes.deleted_uids["measurement"],
         deleted_persons=changes.deleted_uids["person"],
     )
-    members = _members(changes)
+    members = _members(changes, contacts=sends_contact_details(data))
     members += [
         ("report/summary.json", summary_json),
         (report_name, pdf),
@@ -271,12 +365,17 @@ def export_month(
         supersedes=base.supersedes,
         members=members,
         key=key,
+        recipient=recipient,
+        withdrawn=withdrawn,
     )
 
     step(ExportStep.SAVING)
     name = export_file_name(found.code, period, base.revision)
     export_folder(data).mkdir(parents=True, exist_ok=True)
-    usb.write_verified(export_folder(data), name, raw)
+    try:
+        usb.write_verified(export_folder(data), name, raw, overwrite=False)
+    except FileExistsError:
+        return None
     with db.transaction(cadre_id=cadre_id, reason="monthly export") as tx:
         entry = q.add_export(
             tx,
@@ -295,9 +394,35 @@ def export_month(
             created_at=now,
             created_by=cadre_id,
         )
-    if progress is not None:
-        progress(ExportStep.SAVING, 1.0)
     return Outcome(entry)
+
+
+def withdraw_month(db: Database, period: Period, *, cadre_id: int, now: datetime) -> Outcome[int]:
+    """A coordinator withdraws a month exported under a wrong clock (a month still in the
+    future), so the real months can be exported again; audited, and the next file tells the
+    puskesmas. Returns how many files of the month were withdrawn."""
+    posyandu_id = reports.this_posyandu_id(db)
+    if posyandu_id is None:
+        return Outcome(problems=(Issue(Problem.POSYANDU_NOT_FOUND),))
+    if not auth.is_coordinator(db, posyandu_id=posyandu_id, cadre_id=cadre_id):
+        return Outcome(problems=(Issue(Problem.COORDINATOR_ONLY),))
+    today = now.astimezone().date()
+    if (period.year, period.month) <= (today.year, today.month):
+        return Outcome(problems=(Issue(Problem.NOT_A_FUTURE_MONTH, "month", str(period)),))
+    with db.transaction(cadre_id=cadre_id, reason=f"export of {period} withdrawn") as tx:
+        count = q.withdraw_exports(tx, posyandu_id, str(period), now)
+    return Outcome(count)
+
+
+def puskesmas_key_needed(db: Database, data: Path) -> bool:
+    """Whether an export would be refused for want of a registered puskesmas key (demo data
+    pairs itself with a demo puskesmas)."""
+    if exchange_keys.registered_puskesmas_key(data) is not None:
+        return False
+    posyandu_id = reports.this_posyandu_id(db)
+    with db.reading() as tx:
+        found = posyandu_q.get_posyandu(tx, posyandu_id) if posyandu_id is not None else None
+    return found is None or not found.code.startswith(DEMO_CODE_PREFIX)
 
 
 def _json_bytes(value: Any) -> bytes:

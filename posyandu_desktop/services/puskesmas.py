@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.recap import PosyanduMonth, Recap, recap
 from posyandu_desktop.exchange import signing, summary
@@ -101,6 +103,11 @@ def remember_received(data: Path, reports: Sequence[FileReport]) -> None:
             known[(m.posyandu.code, str(m.period), m.revision)] = Received(
                 m.posyandu.code, m.period, m.revision, m.sha256()
             )
+            # A withdrawn export (a wrong clock) must not make the real months look older.
+            for w in m.withdrawn:
+                held = known.get((m.posyandu.code, str(w.period), w.revision))
+                if held is not None and held.manifest_sha256 == w.manifest_sha256:
+                    del known[(m.posyandu.code, str(w.period), w.revision)]
     rows = [
         {
             "code": r.code,
@@ -124,9 +131,11 @@ def check_files(
     paths: Sequence[Path],
     trusted: Sequence[signing.TrustedKey] | None,
     received: Sequence[Received] = (),
+    opener: X25519PrivateKey | None = None,
 ) -> tuple[FileReport, ...]:
-    """Verify each file: signature, registered key, every member's hash, revision and chain."""
-    return verify_files(list(paths), trusted, received)
+    """Verify each file: signature, registered key, every member's hash, revision and chain;
+    `opener` (the puskesmas's key) opens sealed files."""
+    return verify_files(list(paths), trusted, received, opener)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,15 +158,17 @@ class MergeResult:
 
 
 def _newest_per_posyandu(reports: Sequence[FileReport]) -> list[FileReport]:
-    newest: dict[str, FileReport] = {}
+    """The newest revision of each Posyandu's month: revisions count within a month, so two
+    months of one Posyandu stay two files (and the merge refuses the mix)."""
+    newest: dict[tuple[str, Period], FileReport] = {}
     for report in reports:
         m = report.manifest
         if not report.ok or m is None:
             continue
-        held = newest.get(m.posyandu.code)
+        held = newest.get((m.posyandu.code, m.period))
         if held is None or held.manifest is None or held.manifest.revision < m.revision:
-            newest[m.posyandu.code] = report
-    return [newest[code] for code in sorted(newest)]
+            newest[m.posyandu.code, m.period] = report
+    return [newest[key] for key in sorted(newest)]
 
 
 def _month_of(report: FileReport) -> PosyanduMonth | None:
@@ -177,13 +188,14 @@ def merge_files(
     *,
     trusted: Sequence[signing.TrustedKey] | None = None,
     received: Sequence[Received] = (),
+    opener: X25519PrivateKey | None = None,
     lang: str | None = None,
     today: date | None = None,
 ) -> MergeResult:
     """Verify the files and merge the ones that pass (one month, newest revision of each
     Posyandu) into `Rekap_<month>.pdf` and `.xlsx` in `out`. Files that fail are left out and
     named in the result; nothing is written when none passes or the months differ."""
-    reports = check_files(paths, trusted, received)
+    reports = check_files(paths, trusted, received, opener)
     chosen = _newest_per_posyandu(reports)
     if not chosen:
         return MergeResult(reports, None, None, None, (Issue(Problem.NO_VERIFIED_FILES),))

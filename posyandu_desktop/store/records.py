@@ -315,6 +315,7 @@ class ExportEntry:
     counts: dict[str, int]  # rows exported per table
     created_at: datetime
     created_by: int | None
+    withdrawn_at: datetime | None = None  # withdrawn by a coordinator (a wrong clock)
 
 
 @dataclass(frozen=True, slots=True)

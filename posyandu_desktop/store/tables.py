@@ -436,6 +436,9 @@ class ExportLedger(Base):
     counts: Mapped[str] = mapped_column(Text)  # JSON {table: rows exported}
     created_at: Mapped[datetime] = _created()
     created_by: Mapped[int | None] = mapped_column(ForeignKey("cadre.id"))
+    # Added by 0005. Set when a coordinator withdrew the export (a month exported under a wrong
+    # clock); who did it is in the audit trail.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class ExportCopy(Base):

@@ -38,37 +38,45 @@ def _trust(folder: Path, line: str) -> Path:
 def test_export_copies_a_file_that_verifies_against_the_registered_key(exported, tmp_path, capsys):
     data, usb = exported
     assert _file(usb).name == "posyandu_DEMO-2_2026-10_r1.zip"
+    puskesmas = data / "demo-puskesmas"
     trust = _trust(tmp_path, f"{signing_fingerprint(data)} DEMO-2 Posyandu Mawar")
     capsys.readouterr()
-    assert verify([str(_file(usb)), "--trust", str(trust)]) == 0
+    assert verify([str(_file(usb)), "--data-dir", str(puskesmas)]) == 0
     out = capsys.readouterr().out
     assert "posyandu_DEMO-2_2026-10_r1.zip: SAH" in out and "terdaftar" in out
+    # --trust names the keys, --data-dir still opens the sealed contents.
+    assert verify([str(_file(usb)), "--trust", str(trust), "--data-dir", str(puskesmas)]) == 0
+    # A registered key without the puskesmas's key: signed and whole, but not opened.
+    assert verify([str(_file(usb)), "--trust", str(trust), "--lang", "en"]) == 1
+    assert "encrypted for the puskesmas key" in capsys.readouterr().out
 
 
 def test_verify_names_a_changed_member_and_a_foreign_key(exported, tmp_path, capsys):
-    _data, usb = exported
+    data, usb = exported
+    puskesmas = str(data / "demo-puskesmas")
     tampered = tmp_path / _file(usb).name
     with zipfile.ZipFile(_file(usb)) as source, zipfile.ZipFile(tampered, "w") as target:
         for info in source.infolist():
             content = source.read(info)
-            if info.filename == "data/person.json":
+            if info.filename == "sealed.bin":
                 content = content[:100] + bytes([content[100] ^ 1]) + content[101:]
             target.writestr(info, content)
     capsys.readouterr()
-    assert verify([str(tampered), "--lang", "en"]) == 1
+    assert verify([str(tampered), "--data-dir", puskesmas, "--lang", "en"]) == 1
     out = capsys.readouterr().out
-    assert "REJECTED" in out and "data/person.json" in out
+    assert "REJECTED" in out and "sealed.bin" in out
     foreign = _trust(tmp_path, "0000 1111 2222 3333 4444 5555 6666 7777 DEMO-2")
-    assert verify([str(_file(usb)), "--trust", str(foreign)]) == 1
+    assert verify([str(_file(usb)), "--trust", str(foreign), "--data-dir", puskesmas]) == 1
     with pytest.raises(SystemExit) as bad:
         verify([str(_file(usb)), "--trust", str(tmp_path / "missing.txt")])
     assert bad.value.code == 2
 
 
 def test_merge_writes_the_recap_and_dispatch_lists_the_commands(exported, tmp_path, capsys):
-    _data, usb = exported
+    data, usb = exported
     out = tmp_path / "rekap"
-    assert dispatch(["merge", str(_file(usb)), "--out", str(out)]) == 0
+    puskesmas = str(data / "demo-puskesmas")
+    assert dispatch(["merge", str(_file(usb)), "--out", str(out), "--data-dir", puskesmas]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["Rekap_2026-10.pdf", "Rekap_2026-10.xlsx"]
     assert dispatch(["--help"]) == 0
     usage = capsys.readouterr().out

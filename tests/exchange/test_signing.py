@@ -227,12 +227,16 @@ def test_a_bad_line_is_named_by_its_number(tmp_path, bad_line, why):
     assert caught.value.line == bad_line
 
 
-def test_a_line_that_is_not_utf8_is_named(tmp_path):
+def test_a_list_saved_by_notepad_as_ansi_is_read_as_windows_1252(tmp_path):
     path = tmp_path / "keys.txt"
-    path.write_bytes(f"{MELATI_FP} PSY-01\n{FOREIGN_FP} PSY-02 Kenanga \xe9\n".encode("latin-1"))
-    with pytest.raises(TrustFileError) as caught:
-        read_trust_file(path)
-    assert caught.value.line_number == 2
+    path.write_bytes(
+        f"{MELATI_FP} PSY-01\n{FOREIGN_FP} PSY-02 Kenanga \xe9 \u2013\n".encode("cp1252")
+    )
+    keys = read_trust_file(path)
+    assert [(k.posyandu_code, k.name) for k in keys] == [
+        ("PSY-01", ""),
+        ("PSY-02", "Kenanga \xe9 \u2013"),
+    ]
 
 
 def test_a_missing_trust_file_is_an_os_error(tmp_path):

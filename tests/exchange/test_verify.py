@@ -117,12 +117,12 @@ def test_a_good_file_passes_and_gives_back_its_members(make_export):
     assert report.path == export.path
 
 
-def test_without_a_trust_list_the_key_is_a_note(make_export):
+def test_without_a_trust_list_no_file_is_valid(make_export):
     report = _one(make_export().path, trusted=None)
-    assert report.ok
+    assert not report.ok
     assert report.key_status is KeyStatus.NOT_CHECKED
     assert report.findings == ((Finding.KEY_NOT_CHECKED, MELATI_FP),)
-    assert report.members
+    assert report.members == {}
 
 
 def test_reports_come_back_in_the_order_given(make_export):
@@ -302,9 +302,9 @@ def test_a_zip_of_another_format_is_not_an_export(tmp_path):
 def test_a_newer_format_version_is_named(make_export):
     export = make_export()
     value = export.manifest.to_json()
-    value["format_version"] = 2
+    value["format_version"] = 3
     _replace(export.path, MANIFEST, canonical_json(value))
-    assert _refused(_one(export.path)) == [(Finding.UNSUPPORTED_VERSION, "2")]
+    assert _refused(_one(export.path)) == [(Finding.UNSUPPORTED_VERSION, "3")]
 
 
 def test_a_missing_signature_is_named(make_export):
@@ -404,10 +404,10 @@ def test_a_file_signed_with_a_key_registered_to_another_posyandu(make_export):
     assert report.key_status is KeyStatus.OTHER_POSYANDU
 
 
-def test_a_re_signed_file_without_a_trust_list_only_notes_the_key(make_export):
+def test_a_re_signed_file_without_a_trust_list_is_not_registered(make_export):
     export = make_export(key=FOREIGN_KEY)
     report = _one(export.path, trusted=None)
-    assert report.ok
+    assert not report.ok
     assert report.findings == ((Finding.KEY_NOT_CHECKED, key_fingerprint(FOREIGN_KEY)),)
 
 
@@ -612,9 +612,9 @@ def test_a_round_of_a_whole_year_verifies(make_export):
 # --- words ----------------------------------------------------------------------------------
 
 
-def test_only_gaps_renamed_files_and_unchecked_keys_are_notes():
+def test_only_gaps_and_renamed_files_are_notes():
     notes = {f for f in Finding if not f.fatal}
-    assert notes == {Finding.CHAIN_GAP, Finding.NAME_NOT_STANDARD, Finding.KEY_NOT_CHECKED}
+    assert notes == {Finding.CHAIN_GAP, Finding.NAME_NOT_STANDARD}
 
 
 @pytest.mark.parametrize("finding", list(Finding))

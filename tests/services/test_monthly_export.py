@@ -24,9 +24,17 @@ from posyandu_desktop.exchange.verify import Finding
 from posyandu_desktop.services import open_data_folder
 from posyandu_desktop.services import puskesmas as pk
 from posyandu_desktop.services.demo_data import load_demo
+from posyandu_desktop.services.exchange_keys import (
+    DEMO_PUSKESMAS_FOLDER,
+    make_puskesmas_folder,
+    puskesmas_opener,
+    register_puskesmas_key,
+)
 from posyandu_desktop.services.monthly_export import (
+    CONTACT_COLUMNS,
     CopyError,
     CopyProblem,
+    choose_send_contact_details,
     copy_to_drive,
     export_folder,
     export_history,
@@ -56,7 +64,11 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _open_copy(template: Path, target: Path, code: str | None = None) -> Database:
+    """A copy of the demo folder; with `code`, another Posyandu that sends to the puskesmas at
+    <target>/../puskesmas."""
     shutil.copytree(template, target)
+    if code is not None:
+        register_puskesmas_key(target, make_puskesmas_folder(target.parent / "puskesmas", "PKM"))
     opened = open_data_folder(target)
     assert isinstance(opened, Opened)
     if code is not None:
@@ -81,9 +93,21 @@ def _export(db: Database, data: Path, period: Period, now: datetime = NOW) -> Ex
     return made.value
 
 
+def _puskesmas_of(path: Path) -> Path:
+    """The puskesmas folder an export in <data>/exports/ is sealed to (see `_open_copy`)."""
+    data = path.parent.parent
+    demo = data / DEMO_PUSKESMAS_FOLDER
+    return demo if demo.exists() else data.parent / "puskesmas"
+
+
 def _members(path: Path) -> dict[str, bytes]:
+    """The manifest and the members of an export, opened with its puskesmas's key."""
+    puskesmas = _puskesmas_of(path)
+    opener = puskesmas_opener(puskesmas)
+    trusted = [pk.TrustedKey(signing_fingerprint(path.parent.parent), "DEMO-1")]
+    (report,) = pk.check_files([path], trusted, opener=opener)
     with zipfile.ZipFile(path) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
+        return {"manifest.json": archive.read("manifest.json"), **report.members}
 
 
 def _replay(files: list[Path]) -> dict[str, dict[int, dict[str, Any]]]:
@@ -100,10 +124,16 @@ def _replay(files: list[Path]) -> dict[str, dict[int, dict[str, Any]]]:
     return held
 
 
-def _laptop(db: Database) -> dict[str, dict[int, dict[str, Any]]]:
+def _laptop(db: Database, contacts: bool = False) -> dict[str, dict[int, dict[str, Any]]]:
+    """The laptop's rows as the files carry them (without contact numbers unless sent)."""
     with db.reading() as tx:
         rows = q.all_rows(tx)
-    return {t: {r["id"]: r for r in rows[t]} for t in q.EXPORTED_TABLES}
+
+    def sent(table: str, row: dict[str, Any]) -> dict[str, Any]:
+        held = () if contacts else CONTACT_COLUMNS.get(table, ())
+        return {c: v for c, v in row.items() if c not in held}
+
+    return {t: {r["id"]: sent(t, r) for r in rows[t]} for t in q.EXPORTED_TABLES}
 
 
 def test_exports_in_order_hold_exactly_the_laptops_data_corrections_and_deletions_included(folder):
@@ -135,6 +165,23 @@ def test_exports_in_order_hold_exactly_the_laptops_data_corrections_and_deletion
     assert all("pin_hash" not in r for r in _replay(files)["cadre"].values())
 
 
+def test_contact_numbers_stay_on_the_laptop_unless_the_coordinator_sends_them(folder):
+    db, data = folder
+    october = _export(db, data, OCTOBER)
+    cadres = json.loads(_members(export_folder(data) / october.file_name)["data/cadre.json"])
+    assert cadres["rows"] and not {"nik", "phone", "bpjs_ketenagakerjaan"} & set(cadres["columns"])
+    assert all(set(r) == set(cadres["columns"]) for r in cadres["rows"])
+    households = json.loads(
+        _members(export_folder(data) / october.file_name)["data/household.json"]
+    )
+    assert households["rows"] and "phone" not in households["columns"]
+    choose_send_contact_details(data, True)
+    again = _export(db, data, OCTOBER, NOW.replace(hour=6))
+    files = [export_folder(data) / again.file_name]
+    assert _replay(files)["cadre"] == _laptop(db, contacts=True)["cadre"]
+    assert _replay(files)["household"] == _laptop(db, contacts=True)["household"]
+
+
 def test_the_file_holds_every_member_the_issue_names_and_verifies(folder):
     db, data = folder
     entry = _export(db, data, OCTOBER)
@@ -146,10 +193,9 @@ def test_the_file_holds_every_member_the_issue_names_and_verifies(folder):
     assert manifest["posyandu"]["code"] == "DEMO-1"
     assert manifest["previous"] is None
     assert manifest["fingerprint"] == signing_fingerprint(data)
-    assert {m["name"] for m in manifest["members"]} == set(members) - {
-        "manifest.json",
-        "manifest.sig",
-    }
+    assert {m["name"] for m in manifest["members"]} == set(members) - {"manifest.json"}
+    with zipfile.ZipFile(path) as archive:  # on the stick, the contents are sealed
+        assert archive.namelist() == ["manifest.json", "manifest.sig", "sealed.bin"]
     assert manifest["counts"]["person"] == len(json.loads(members["data/person.json"])["rows"])
     report = PdfReader(io.BytesIO(members["report/Laporan_DEMO-1_2026-10.pdf"]))
     assert "2026" in report.pages[0].extract_text()
@@ -157,8 +203,9 @@ def test_the_file_holds_every_member_the_issue_names_and_verifies(folder):
     assert bundle["resourceType"] == "Bundle" and bundle["type"] == "transaction"
     csv_head = members["csv/person.csv"].decode("utf-8-sig").splitlines()[0]
     assert csv_head.startswith("id,uid,")
+    # Without a list of registered keys no file is valid, and nothing is opened.
     (report_check,) = pk.check_files([path], None)
-    assert report_check.ok
+    assert not report_check.ok and report_check.members == {}
     assert {f for f, _ in report_check.findings} == {Finding.KEY_NOT_CHECKED}
 
 
@@ -175,7 +222,9 @@ def test_a_re_export_is_a_new_revision_over_the_same_base_and_the_old_one_is_cau
     assert [e.revision for e in export_history(db)] == [1, 1, 2]
 
     paths = [export_folder(data) / e.file_name for e in (october, first, second)]
-    reports = {r.path.name: r for r in pk.check_files(paths, None)}
+    trusted = [pk.TrustedKey(signing_fingerprint(data), "DEMO-1")]
+    opener = puskesmas_opener(data / DEMO_PUSKESMAS_FOLDER)
+    reports = {r.path.name: r for r in pk.check_files(paths, trusted, opener=opener)}
     assert reports[first.file_name].ok is False
     assert Finding.SUPERSEDED in {f for f, _ in reports[first.file_name].findings}
     assert reports[second.file_name].ok and reports[october.file_name].ok
@@ -247,7 +296,10 @@ def test_merge_counts_equal_each_registry_and_a_shared_nik_is_counted_once(tmp_p
             pk.TrustedKey(signing_fingerprint(tmp_path / "a"), "BTG-01"),
             pk.TrustedKey(signing_fingerprint(tmp_path / "b"), "BTG-02"),
         ]
-        result = pk.merge_files(files, tmp_path / "rekap", trusted=trust, today=TODAY)
+        opener = puskesmas_opener(tmp_path / "puskesmas")
+        result = pk.merge_files(
+            files, tmp_path / "rekap", trusted=trust, opener=opener, today=TODAY
+        )
         assert not result.problems and result.recap is not None
         expected = {}
         for code, db in (("BTG-01", a), ("BTG-02", b)):
@@ -276,17 +328,27 @@ def test_merge_leaves_out_a_tampered_file_and_names_it(tmp_path, demo_template):
     try:
         good = export_folder(tmp_path / "a") / _export(a, tmp_path / "a", OCTOBER).file_name
         bad = export_folder(tmp_path / "b") / _export(b, tmp_path / "b", OCTOBER).file_name
-        members = _members(bad)
-        members["report/summary.json"] = members["report/summary.json"].replace(b'"', b"'", 1)
+        with zipfile.ZipFile(bad) as archive:
+            members = {name: archive.read(name) for name in archive.namelist()}
+        sealed = bytearray(members["sealed.bin"])
+        sealed[100] ^= 1
+        members["sealed.bin"] = bytes(sealed)
         with zipfile.ZipFile(bad, "w") as archive:
             for name, content in members.items():
                 archive.writestr(name, content)
-        result = pk.merge_files([good, bad], tmp_path / "rekap", today=TODAY)
+        trust = [
+            pk.TrustedKey(signing_fingerprint(tmp_path / "a"), "BTG-01"),
+            pk.TrustedKey(signing_fingerprint(tmp_path / "b"), "BTG-02"),
+        ]
+        opener = puskesmas_opener(tmp_path / "puskesmas")
+        result = pk.merge_files(
+            [good, bad], tmp_path / "rekap", trusted=trust, opener=opener, today=TODAY
+        )
         assert result.recap is not None
         assert [row.code for row in result.recap.rows] == ["BTG-01"]
         rejected = next(r for r in result.reports if r.path == bad)
         assert not rejected.ok
-        assert (Finding.MEMBER_CHANGED, "report/summary.json") in rejected.findings
+        assert (Finding.MEMBER_CHANGED, "sealed.bin") in rejected.findings
     finally:
         a.close()
         b.close()

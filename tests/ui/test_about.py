@@ -20,6 +20,7 @@ from posyandu_desktop.exchange import signing
 from posyandu_desktop.services.about import about
 from posyandu_desktop.services.monthly_export import signing_fingerprint
 from posyandu_desktop.settings import resource_path
+from posyandu_desktop.store import HEAD
 from posyandu_desktop.ui import about_dialog, background, theme
 from posyandu_desktop.ui.about_dialog import AboutDialog
 from posyandu_desktop.ui.context import UiSession
@@ -63,7 +64,7 @@ def test_shows_the_version_the_folder_and_the_fingerprint(qtbot: Any, registry: 
     assert dialog.fingerprint.text() == fingerprint
     assert QFontInfo(dialog.fingerprint.font()).fixedPitch()
     texts = _texts(dialog)
-    assert "posyandu.sqlite (revisi skema 0003)" in texts
+    assert f"posyandu.sqlite (revisi skema {HEAD})" in texts
     assert [v.text() for v in dialog.who_verdicts] == ["cocok", "cocok"]
     assert any("github.com/WorldHealthOrganization/anthroplus" in t for t in texts)
     assert any("DejaVu" in t for t in texts)
@@ -122,7 +123,8 @@ def test_the_puskesmas_window_opens_it_without_making_a_key(qtbot: Any, tmp_path
     qtbot.mouseClick(window.about_button, Qt.MouseButton.LeftButton)
     dialog = _opened_about(qtbot, window)
     assert dialog.fingerprint.text() == "— (laptop puskesmas)"
-    assert not signing.keys_dir(data).exists()
+    # Its own key is the puskesmas's X25519 key (Registered keys tab), never a signing key.
+    assert not (signing.keys_dir(data) / signing.KEY_FILE).exists()
     dialog.reject()
     background.wait_for_all()
 

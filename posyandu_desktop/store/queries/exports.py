@@ -159,6 +159,20 @@ def exports(tx: Tx, posyandu_id: int) -> tuple[ExportEntry, ...]:
     return tuple(_entry(row) for row in rows)
 
 
+def withdraw_exports(tx: Tx, posyandu_id: int, period: str, when: datetime) -> int:
+    """Mark every export of `period` withdrawn; returns how many were still in force."""
+    rows = tx.scalars(
+        select(ExportLedger).where(
+            ExportLedger.posyandu_id == posyandu_id,
+            ExportLedger.period == period,
+            ExportLedger.withdrawn_at.is_(None),
+        )
+    ).all()
+    for row in rows:
+        row.withdrawn_at = when
+    return len(rows)
+
+
 def add_export(
     tx: Tx,
     *,

@@ -48,7 +48,9 @@ from posyandu_desktop.services.monthly_export import (
     export_history,
     export_month,
     months_to_offer,
+    puskesmas_key_needed,
     removable_drives,
+    withdraw_month,
 )
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
@@ -61,7 +63,7 @@ from posyandu_desktop.ui.exchange.exports_table_model import (
 )
 from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.theme import WARNING_COLOURS
-from posyandu_desktop.ui.widgets.messages import issues_text
+from posyandu_desktop.ui.widgets.messages import ask, issues_text
 
 _PERMILLE = 1000
 # Share of the bar for making the file when a copy follows; the copy (write, fsync, read back)
@@ -102,6 +104,7 @@ class Ledger:
     exports: tuple[ExportEntry, ...]
     cadre_names: dict[int, str]
     copies: dict[int, Path]
+    key_needed: bool  # no puskesmas key registered: an export would be refused
 
 
 def default_month(offered: Sequence[Period], exported: Sequence[str]) -> Period:
@@ -119,7 +122,12 @@ def default_month(offered: Sequence[Period], exported: Sequence[str]) -> Period:
 def _read_ledger(session: UiSession) -> Ledger:
     cadres = list_cadres(session.db, session.posyandu_id)
     copies = export_copies(session.db)
-    return Ledger(export_history(session.db), {c.id: c.name for c in cadres}, copies)
+    return Ledger(
+        export_history(session.db),
+        {c.id: c.name for c in cadres},
+        copies,
+        puskesmas_key_needed(session.db, session.data_dir),
+    )
 
 
 class _Progress(QObject):
@@ -155,17 +163,91 @@ class ExportPage(Page):
         intro = QLabel(
             _(
                 "Choose the month and the flash drive, then press the blue button. The file is"
-                " signed by this laptop and also kept in the data folder."
+                " signed by this laptop, encrypted so that only the puskesmas can read it, and"
+                " also kept in the data folder."
             )
         )
         intro.setWordWrap(True)
         layout.addWidget(heading)
         layout.addWidget(intro)
+        layout.addWidget(self._build_notice())
         layout.addLayout(self._build_choices())
         layout.addLayout(self._build_action())
         layout.addWidget(self._build_result())
         layout.addLayout(self._build_ledger(), 1)
         self._set_busy(False)
+
+    def _build_notice(self) -> QFrame:
+        """What stops an export before the button is pressed: no puskesmas key registered, or
+        a month in the future exported under a wrong clock (the coordinator withdraws it)."""
+        self.notice = QFrame()
+        background_colour, text_colour = WARNING_COLOURS
+        self.notice.setStyleSheet(
+            f"QFrame {{ background: {background_colour}; }} QLabel {{ color: {text_colour}; }}"
+        )
+        row = QHBoxLayout(self.notice)
+        self.notice_text = QLabel()
+        self.notice_text.setWordWrap(True)
+        self.withdraw_button = QPushButton()
+        self.withdraw_button.clicked.connect(self.withdraw_future_month)
+        row.addWidget(self.notice_text, 1)
+        row.addWidget(self.withdraw_button)
+        self.notice.hide()
+        self.future: list[ExportEntry] = []
+        return self.notice
+
+    def _show_notice(self, key_needed: bool) -> None:
+        current = str(Period(self.session.today().year, self.session.today().month))
+        self.future = [e for e in self.exports if e.withdrawn_at is None and e.period > current]
+        text = ""
+        if self.future:
+            month = month_text(self.future[-1].period)
+            text = _(
+                "{month} was exported while the laptop's date was wrong, so the real months"
+                " cannot be sent. The coordinator can withdraw it; the puskesmas is told in"
+                " the next file."
+            ).format(month=month)
+            self.withdraw_button.setText(_("Withdraw {month}…").format(month=month))
+            self.withdraw_button.setEnabled(self.session.is_coordinator)
+        elif key_needed:
+            text = _(
+                "No puskesmas key is registered yet: the file is encrypted for the puskesmas,"
+                " so the coordinator registers its key first in Settings > Puskesmas key."
+            )
+        self.withdraw_button.setVisible(bool(self.future))
+        self.notice_text.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def withdraw_future_month(self) -> None:
+        """Withdraw the newest month in the future, after asking."""
+        if not self.future:
+            return
+        entry = self.future[-1]
+        month = month_text(entry.period)
+        if not ask(
+            self,
+            _("Withdraw {month}?").format(month=month),
+            _(
+                "The file of {month} was made while the laptop's date was wrong. Withdraw it so"
+                " that the real months can be exported?"
+            ).format(month=month),
+        ):
+            return
+        outcome = withdraw_month(
+            self.session.db,
+            Period.parse(entry.period),
+            cadre_id=self.session.cadre_id,
+            now=self.session.now(),
+        )
+        if outcome.value is None:
+            self._say(Tone.PROBLEM, _("Not withdrawn"), issues_text(outcome.problems))
+        else:
+            self._say(
+                Tone.DONE,
+                _("Withdrawn"),
+                _("{month} is withdrawn; the real months can be exported now.").format(month=month),
+            )
+        self.refresh()
 
     def _build_choices(self) -> QGridLayout:
         self.month = QComboBox()
@@ -274,6 +356,7 @@ class ExportPage(Page):
         self.exports, self.cadre_names = ledger.exports, ledger.cadre_names
         self.copies.update(ledger.copies)
         self._fill_months(keep=self._loaded)
+        self._show_notice(ledger.key_needed)
         self._loaded = True
         self._fill_ledger()
         self._set_busy(self.task is not None)
@@ -283,7 +366,8 @@ class ExportPage(Page):
         offered = months_to_offer(self.session.today())
         newest: dict[str, int] = {}
         for entry in self.exports:
-            newest[entry.period] = entry.revision  # oldest first: the last one wins
+            if entry.withdrawn_at is None:  # oldest first: the last one wins
+                newest[entry.period] = entry.revision
         latest = max(newest, default="")
         self.month.clear()
         items = self.month.model()

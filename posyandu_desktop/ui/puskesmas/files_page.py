@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from posyandu_desktop.i18n import _, current_language, ngettext
 from posyandu_desktop.i18n.exchange_labels import trust_file_error_text
 from posyandu_desktop.services import Issue, Problem
+from posyandu_desktop.services.exchange_keys import puskesmas_opener
 from posyandu_desktop.services.puskesmas import (
     FileReport,
     KeyStatus,
@@ -269,7 +270,8 @@ class FilesPage(QWidget):
         )
 
         def work() -> tuple[FileReport, ...]:
-            return check_files(paths, registered_keys(data), read_received(data))
+            opener = puskesmas_opener(data)
+            return check_files(paths, registered_keys(data), read_received(data), opener)
 
         background.run(
             work,
@@ -400,6 +402,7 @@ class FilesPage(QWidget):
                 out,
                 trusted=registered_keys(data),
                 received=read_received(data),
+                opener=puskesmas_opener(data),
                 lang=lang,
                 today=today,
             )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from posyandu_desktop.i18n import _
 from posyandu_desktop.i18n.exchange_labels import trust_file_error_text
+from posyandu_desktop.services.exchange_keys import PuskesmasKeyError, ensure_own_puskesmas_key
 from posyandu_desktop.services.puskesmas import (
     TrustedKey,
     normalise_fingerprint,
@@ -38,11 +39,13 @@ from posyandu_desktop.ui.puskesmas.keys_table_model import (
     fingerprint_font,
 )
 from posyandu_desktop.ui.widgets.messages import ask, show_error
+from posyandu_desktop.ui.widgets.qr_code import QrCode
 
 log = logging.getLogger(__name__)
 
 _ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 _DONE_STYLE = "color: #2e7d32; font-weight: bold;"
+_QR_MODULE_PX = 3  # a phone camera reads 3 px modules off a laptop screen from 20 cm
 _FINGERPRINT_CHARACTERS = 48  # 32 hex digits and the spaces between groups, with some slack
 
 
@@ -125,10 +128,49 @@ class KeysPage(QWidget):
         table_buttons.addStretch(1)
         table_buttons.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self._own_key_box())
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(table_buttons)
         layout.addWidget(form_box)
+
+    def _own_key_box(self) -> QGroupBox:
+        """This puskesmas's own key: the line each Posyandu laptop registers (typed, pasted,
+        opened from a file or scanned from the QR code), and its fingerprint to read out."""
+        box = QGroupBox(_("This puskesmas's key (for the Posyandu laptops)"))
+        self.own_qr = QrCode()
+        self.own_fingerprint = QLabel()
+        self.own_fingerprint.setFont(fingerprint_font())
+        self.own_line = QLineEdit()
+        self.own_line.setReadOnly(True)
+        explain = QLabel(
+            _(
+                "Each Posyandu laptop registers this line in its Settings (Puskesmas key), from a"
+                " file, by pasting it or by scanning the QR code; then read the fingerprint out"
+                " to the coordinator. Files are encrypted to this key: only this laptop opens"
+                " them."
+            )
+        )
+        explain.setWordWrap(True)
+        try:
+            key = ensure_own_puskesmas_key(self.data_dir)
+        except (OSError, PuskesmasKeyError) as error:
+            log.warning("the puskesmas key could not be read or made: %s", error)
+            self.own_fingerprint.setText(_("The key could not be read from the data folder."))
+        else:
+            self.own_fingerprint.setText(key.fingerprint)
+            self.own_line.setText(key.line)
+            self.own_qr.set_text(key.line)
+        self.own_qr.setFixedSize(self.own_qr.size_for(_QR_MODULE_PX))
+        words = QVBoxLayout()
+        words.addWidget(self.own_fingerprint)
+        words.addWidget(self.own_line)
+        words.addWidget(explain)
+        words.addStretch(1)
+        row = QHBoxLayout(box)
+        row.addWidget(self.own_qr)
+        row.addLayout(words, 1)
+        return box
 
     def refresh(self) -> None:
         """Read the registered keys again (a small file in the data folder)."""

@@ -55,6 +55,12 @@ from posyandu_desktop.ui.settings.backups_table_model import (
     Column,
     taken_at_text,
 )
+from posyandu_desktop.ui.settings.puskesmas_key_dialog import open_puskesmas_key
+from posyandu_desktop.ui.settings.recovery_key_dialog import (
+    ask_recovery_key,
+    ensure_recovery_key,
+    recovery_key_problem,
+)
 from posyandu_desktop.ui.widgets.messages import ask, show_error, show_info
 from posyandu_desktop.ui.widgets.qr_code import QrCode
 
@@ -207,6 +213,13 @@ class SettingsPage(Page):
         words.addWidget(self.fingerprint)
         words.addWidget(self.key_code)
         words.addWidget(explain)
+        self.puskesmas_key = QPushButton(_("Puskesmas key…"))
+        self.puskesmas_key.clicked.connect(
+            lambda: open_puskesmas_key(
+                self.session.data_dir, coordinator=self.session.is_coordinator, parent=self
+            )
+        )
+        words.addWidget(self.puskesmas_key, 0, Qt.AlignmentFlag.AlignLeft)
         words.addStretch(1)
         row = QHBoxLayout(box)
         row.addWidget(self.key_qr)
@@ -338,6 +351,7 @@ class SettingsPage(Page):
         folder = self.ask_for_folder()
         if folder is None:
             return
+        ensure_recovery_key(self.session.data_dir, self)  # backups there are sealed with it
         self._set_folder(folder)
 
     def use_default_folder(self) -> None:
@@ -400,10 +414,13 @@ class SettingsPage(Page):
             no_text=_("Cancel"),
         ):
             return
+        key = ask_recovery_key(backup.path, self)  # a sealed backup from a flash drive
+        if key == "":
+            return
         db, data = self.session.db, self.session.data_dir
         self._set_busy(True)
         background.run(
-            lambda: restore_backup(data, backup.path, open_db=db),
+            lambda: restore_backup(data, backup.path, open_db=db, recovery_key=key),
             self._restored,
             self._restore_failed,
         )
@@ -417,7 +434,8 @@ class SettingsPage(Page):
         self._set_busy(False)
         show_error(
             self,
-            _("The backup could not be restored: it may be damaged. Your data was not changed."),
+            recovery_key_problem(error)
+            or _("The backup could not be restored: it may be damaged. Your data was not changed."),
         )
         # The registry was closed for the restore: open it again either way.
         self.registry_did_restore.emit()

@@ -22,23 +22,47 @@ from PySide6.QtWidgets import QApplication
 from posyandu_desktop.domain.copy_problems import CopyProblem
 from posyandu_desktop.exchange.verify import verify_files
 from posyandu_desktop.i18n.usb_labels import copy_problem_text
-from posyandu_desktop.services.monthly_export import Period, export_folder, export_history
+from posyandu_desktop.services.exchange_keys import (
+    make_puskesmas_folder,
+    puskesmas_opener,
+    register_puskesmas_key,
+)
+from posyandu_desktop.services.monthly_export import (
+    Period,
+    export_folder,
+    export_history,
+    signing_fingerprint,
+)
+from posyandu_desktop.services.puskesmas import TrustedKey, register_key, registered_keys
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.exchange import export_page
 from posyandu_desktop.ui.exchange.export_page import ExportPage, default_month
-from posyandu_desktop.ui.exchange.exports_table_model import Column
+from posyandu_desktop.ui.exchange.exports_table_model import Column, month_text
 from tests.ui.conftest import MORNING
 
 NOVEMBER, OCTOBER = Period(2026, 11), Period(2026, 10)
 
 
 @pytest.fixture
-def session(ui_session: UiSession) -> UiSession:
+def puskesmas(ui_session: UiSession, tmp_path: Path) -> Path:
+    """The puskesmas folder whose key the small registry has registered."""
+    folder = tmp_path / "puskesmas"
+    register_puskesmas_key(ui_session.data_dir, make_puskesmas_folder(folder, "PKM Bontang"))
+    register_key(folder, TrustedKey(signing_fingerprint(ui_session.data_dir), "6474-MEL-01"))
+    return folder
+
+
+@pytest.fixture
+def session(ui_session: UiSession, puskesmas: Path) -> UiSession:
     """The small registry on a clock that moves a minute per reading: two exports in one test
     get their own backup and their own time in the ledger."""
     minutes = iter(range(10_000))
     return replace(ui_session, now=lambda: MORNING + timedelta(minutes=next(minutes)))
+
+
+def _verify(paths: list[Path], puskesmas: Path) -> tuple[Any, ...]:
+    return verify_files(paths, registered_keys(puskesmas), opener=puskesmas_opener(puskesmas))
 
 
 def _page(qtbot: Any, session: UiSession) -> ExportPage:
@@ -92,7 +116,9 @@ def test_the_page_lists_the_stick_and_offers_this_month(qtbot, session, stick):
     assert not page.copy_again.isEnabled()
 
 
-def test_one_press_makes_the_file_copies_it_and_says_safe_to_remove(qtbot, session, stick):
+def test_one_press_makes_the_file_copies_it_and_says_safe_to_remove(
+    qtbot, session, stick, puskesmas
+):
     page = _page(qtbot, session)
     _press(qtbot, page, page.export_button)
 
@@ -105,7 +131,7 @@ def test_one_press_makes_the_file_copies_it_and_says_safe_to_remove(qtbot, sessi
     assert hashlib.sha256(on_stick.read_bytes()).digest() == (
         hashlib.sha256(kept.read_bytes()).digest()
     )
-    (report,) = verify_files([on_stick])
+    (report,) = _verify([on_stick], puskesmas)
     assert report.ok, report.findings
     assert report.manifest is not None and report.manifest.revision == 1
     assert page.progress.value() == page.progress.maximum()
@@ -123,7 +149,7 @@ def test_one_press_makes_the_file_copies_it_and_says_safe_to_remove(qtbot, sessi
     assert page.month.currentText() == "November 2026 (sudah dibuat, revisi 1)"
 
 
-def test_a_second_export_of_the_month_is_revision_2(qtbot, session, stick):
+def test_a_second_export_of_the_month_is_revision_2(qtbot, session, stick, puskesmas):
     page = _page(qtbot, session)
     _press(qtbot, page, page.export_button)
     assert page.chosen_month() == NOVEMBER
@@ -139,7 +165,7 @@ def test_a_second_export_of_the_month_is_revision_2(qtbot, session, stick):
     assert older[Column.REVISION] == "1"
     assert newest[Column.FILE].endswith("_r2.zip")
     assert page.month.currentText() == "November 2026 (sudah dibuat, revisi 2)"
-    reports = verify_files(sorted(stick.iterdir()))
+    reports = _verify(sorted(stick.iterdir()), puskesmas)
     second = reports[1].manifest
     assert second is not None and second.supersedes is not None
     assert second.supersedes.revision == 1
@@ -328,3 +354,44 @@ def test_the_default_month_follows_the_newest_export():
     assert default_month(offered, ("2026-11",)) == NOVEMBER  # again: a new revision
     assert default_month(offered, ("2025-12",)) == Period(2026, 6)  # the oldest offered
     assert default_month((Period(2027, 1),), ("2026-12",)) == Period(2027, 1)
+
+
+def test_a_month_exported_under_a_wrong_clock_is_withdrawn_by_the_coordinator(
+    qtbot, session, stick, monkeypatch
+):
+    ahead = replace(session, now=lambda: MORNING + timedelta(days=200))
+    future = export_month_for_test(ahead)
+    page = _page(qtbot, session)
+    assert page.notice.isVisible() and page.withdraw_button.isVisible()
+    assert month_text(future.period) in page.notice_text.text()
+    monkeypatch.setattr(export_page, "ask", lambda *args: True)
+    page.withdraw_button.click()
+    _settle(qtbot)
+    assert page.result_message()[0] == "Ditarik"
+    assert not page.notice.isVisible()
+    assert [e.withdrawn_at is not None for e in export_history(session.db)] == [True]
+    _press(qtbot, page, page.export_button)  # the real month goes now
+    assert page.result_message()[0] != "File tidak dibuat"
+
+
+def test_without_a_puskesmas_key_the_page_says_where_to_register_it(qtbot, ui_session, stick):
+    page = ExportPage(ui_session)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    _settle(qtbot)
+    assert page.notice.isVisible() and not page.withdraw_button.isVisible()
+    assert "Pengaturan > Kunci puskesmas" in page.notice_text.text()
+
+
+def export_month_for_test(session: UiSession) -> Any:
+    from posyandu_desktop.services.monthly_export import export_month
+
+    now = session.now()
+    return export_month(
+        session.db,
+        session.data_dir,
+        Period(now.year, now.month),
+        cadre_id=session.cadre_id,
+        now=now,
+    ).unwrap()

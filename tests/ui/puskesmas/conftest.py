@@ -15,6 +15,7 @@ import pytest
 
 from posyandu_desktop.services import Opened, open_data_folder
 from posyandu_desktop.services.demo_data import load_demo
+from posyandu_desktop.services.exchange_keys import make_puskesmas_folder, register_puskesmas_key
 from posyandu_desktop.services.monthly_export import (
     Period,
     export_folder,
@@ -57,6 +58,8 @@ class LaptopFiles:
 @pytest.fixture(scope="session")
 def _laptops(tmp_path_factory: pytest.TempPathFactory) -> tuple[LaptopFiles, ...]:
     root = tmp_path_factory.mktemp("laptops")
+    # One puskesmas key for the run; each test's puskesmas folder gets a copy (`puskesmas_data`).
+    puskesmas_key = make_puskesmas_folder(root / "puskesmas", "Puskesmas Bontang Utara")
     made = []
     for seed, (code, name) in enumerate(POSYANDU, start=1):
         data = root / code
@@ -64,6 +67,7 @@ def _laptops(tmp_path_factory: pytest.TempPathFactory) -> tuple[LaptopFiles, ...
         assert isinstance(opened, Opened)
         db = opened.database
         load_demo(db, today=TODAY, children=12, months=3, seed=seed)
+        register_puskesmas_key(data, puskesmas_key)
         with db.transaction(reason="test: name the Posyandu") as tx:
             for row in tx.query(Posyandu):
                 row.code, row.name = code, name
@@ -103,19 +107,24 @@ def stick(_laptops: tuple[LaptopFiles, ...], tmp_path: Path) -> Stick:
     return Stick(folder, _laptops)
 
 
-def tamper(path: Path, member: str) -> None:
+def tamper(path: Path, member: str = "sealed.bin") -> None:
     """Change one member's bytes, keeping every name and the order (the manifest and its
     signature stay as they were)."""
     with zipfile.ZipFile(path) as archive:
         members = [(info.filename, archive.read(info)) for info in archive.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members:
-            archive.writestr(name, data.replace(b"a", b"b", 1) if name == member else data)
+            spoilt = data[:40] + bytes([data[40] ^ 1]) + data[41:]
+            archive.writestr(name, spoilt if name == member else data)
 
 
 @pytest.fixture
-def puskesmas_data(tmp_path: Path) -> Path:
-    return tmp_path / "puskesmas"
+def puskesmas_data(tmp_path: Path, _laptops: tuple[LaptopFiles, ...]) -> Path:
+    """A Puskesmas-mode folder holding the run's puskesmas key pair."""
+    folder = tmp_path / "puskesmas"
+    laptops = _laptops[0].newest.parents[2]
+    shutil.copytree(laptops / "puskesmas", folder)
+    return folder
 
 
 def register(data: Path, *laptops: LaptopFiles) -> None:

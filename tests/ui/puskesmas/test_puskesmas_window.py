@@ -15,6 +15,7 @@ from PySide6.QtGui import QDropEvent
 
 from posyandu_desktop.domain.growth.classify import Severity
 from posyandu_desktop.services import Issue, Problem
+from posyandu_desktop.services.exchange_keys import puskesmas_opener
 from posyandu_desktop.services.puskesmas import (
     Finding,
     KeyStatus,
@@ -46,7 +47,9 @@ def test_the_table_model_says_what_each_file_is_in_words(stick, puskesmas_data):
     melati, mawar, _anggrek = stick.laptops
     register(puskesmas_data, melati)
     paths = [stick.copy(melati.newest), stick.copy(mawar.newest)]
-    reports = check_files(paths, registered_keys(puskesmas_data))
+    reports = check_files(
+        paths, registered_keys(puskesmas_data), opener=puskesmas_opener(puskesmas_data)
+    )
     model = FilesTableModel()
     model.set_rows(reports)
 
@@ -121,7 +124,7 @@ def test_a_tampered_file_is_rejected_with_its_reason(
 ):
     register(puskesmas_data, *stick.laptops)
     paths = stick.newest()
-    tamper(paths[1], "data/person.json")
+    tamper(paths[1])
     window = make_window()
     _add(qtbot, window, paths)
     page = window.files_page
@@ -131,7 +134,7 @@ def test_a_tampered_file_is_rejected_with_its_reason(
     assert page.status.text() == "3 file: 2 sah, 1 ditolak"
     page.select(paths[1])
     details = page.details.toPlainText()
-    assert "Ada bagian file yang diubah atau rusak: data/person.json" in details
+    assert "Ada bagian file yang diubah atau rusak: sealed.bin" in details
     assert "Posyandu Mawar (6474-MAW-02)" in details
     assert not page.register_button.isVisibleTo(page)  # its key is registered: nothing to add
 
@@ -141,7 +144,7 @@ def test_merging_makes_the_recap_and_says_what_was_left_out(
 ):
     register(puskesmas_data, *stick.laptops)
     paths = stick.newest()
-    tamper(paths[2], "report/summary.json")
+    tamper(paths[2])
     window = make_window()
     _add(qtbot, window, paths)
     page = window.files_page
@@ -156,7 +159,7 @@ def test_merging_makes_the_recap_and_says_what_was_left_out(
     text = panel.text.text()
     assert text.startswith("2 file digabung ke rekap Oktober 2026.")
     assert "1 file tidak diikutkan:" in text
-    assert f"{paths[2].name}: Ada bagian file yang diubah atau rusak: report/summary.json" in text
+    assert f"{paths[2].name}: Ada bagian file yang diubah atau rusak: sealed.bin" in text
 
     pdf, xlsx = desktop.folder / "Rekap_2026-10.pdf", desktop.folder / "Rekap_2026-10.xlsx"
     assert pdf.exists() and xlsx.exists()
@@ -312,7 +315,7 @@ def test_a_code_with_spaces_or_no_code_is_refused(qtbot, stick, desktop, make_wi
 
 
 def test_a_damaged_key_list_is_explained(qtbot, desktop, make_window, puskesmas_data):
-    puskesmas_data.mkdir(parents=True)
+    puskesmas_data.mkdir(parents=True, exist_ok=True)
     (puskesmas_data / "registered-keys.txt").write_text("not a key line\n", encoding="utf-8")
     window = make_window()
     assert "Baris 1" in window.keys_page.message.text()
@@ -347,7 +350,11 @@ def test_a_merge_that_cannot_write_says_so_and_checks_again(
 
 def test_a_merge_of_several_months_is_refused_in_words(stick, puskesmas_data):
     register(puskesmas_data, stick.laptops[0])
-    reports = check_files([stick.copy(stick.laptops[0].newest)], registered_keys(puskesmas_data))
+    reports = check_files(
+        [stick.copy(stick.laptops[0].newest)],
+        registered_keys(puskesmas_data),
+        opener=puskesmas_opener(puskesmas_data),
+    )
     months = Issue(Problem.MIXED_MONTHS, "files", "2026-09, 2026-10")
     text = merge_text(MergeResult(reports, None, None, None, (months,)))
     assert text.startswith("Tidak ada yang digabungkan.\n")

@@ -43,7 +43,7 @@ def _save(qtbot: Any, widget: QWidget, name: str, size: tuple[int, int] = (1366,
 def test_files_after_a_merge(qtbot, stick, desktop, make_window, puskesmas_data, tmp_path):
     register(puskesmas_data, *stick.laptops)
     paths = stick.newest()
-    tamper(paths[1], "data/measurement.json")
+    tamper(paths[1])
     window = make_window()
     page = window.files_page
     with qtbot.waitSignal(page.check_did_finish, timeout=20_000):
