@@ -60,7 +60,7 @@ Compression=lzma2/ultra64
 SolidCompression=yes
 LZMADictionarySize=262144
 LZMANumFastBytes=273
-; Compressing with this dictionary needs more memory than the compiler's own 32-bit process has.
+; Compressing with this dictionary needs ~2.4 GB, more than the 32-bit compiler can address.
 LZMAUseSeparateProcess=yes
 WizardStyle=modern
 ; A running copy would hold its files open: close it (Restart Manager) before replacing them.
