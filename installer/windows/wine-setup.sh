@@ -15,6 +15,7 @@ INNO_SHA512="Bh/dNlyyFsFKBGoTf19n1msPnm4Njfb0CWVirw2CV1MSJXYy0ajRI+xjo/Yr9DtZFLL
 CACHE=${POSYANDU_INNO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/posyandu-desktop}
 INNO_DIR=$CACHE/innosetup-$INNO_VERSION
 APT_PACKAGES=(wine wine64 wine32:i386 xvfb xauth)
+command -v npm >/dev/null || APT_PACKAGES+=(npm)
 
 log() { printf 'wine-setup: %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -33,15 +34,13 @@ if ((${#missing[@]})); then
 fi
 
 if [ ! -f "$INNO_DIR/ISCC.exe" ]; then
-  command -v npm >/dev/null || {
-    log "npm is missing: apt-get install npm"
-    exit 2
-  }
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
   log "npm pack innosetup@$INNO_VERSION"
   tarball=$(cd "$work" && npm pack "innosetup@$INNO_VERSION" --silent | tail -n 1)
-  actual=$(openssl dgst -sha512 -binary "$work/$tarball" | base64 -w 0)
+  actual=$(python3 -c 'import base64, hashlib, sys
+print(base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' \
+    "$work/$tarball")
   if [ "$actual" != "$INNO_SHA512" ]; then
     log "innosetup-$INNO_VERSION.tgz has SHA-512 $actual, expected $INNO_SHA512"
     exit 1
