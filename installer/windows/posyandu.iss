@@ -4,41 +4,28 @@
 ;   "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" /DMyAppVersion=0.1.0 installer\windows\posyandu.iss
 ; -> dist\installer\posyandu-desktop-0.1.0-setup.exe
 ; The CI workflow .github/workflows/windows-installer.yml does exactly this (see README.md here).
+; On Linux the slow test tests/installer/test_windows_installer.py compiles it under Wine with
+; Inno Setup 6.4.1 and installs, upgrades and uninstalls it in a fresh Wine prefix.
 ;
 ; Indonesian: Inno Setup ships English and a set of official languages; Indonesian is one of its
-; user-contributed ("Unofficial") translations, so the build fetches Indonesian.isl next to this
-; script (or names it with /DIndonesianIsl=path). Without it the compiler stops with a message.
+; user-contributed ("Unofficial") translations. Indonesian.isl next to this script is that file,
+; for the pinned compiler version (origin and licence: README.md here), so nothing is downloaded.
 ;
-; The data folder is NOT the install folder. The app keeps the registry, its backups, the signing
-; keys and the logs in the per-user data folder of whoever runs it:
-;   %LOCALAPPDATA%\posyandu-desktop   (platformdirs user_data_path("posyandu-desktop",
-;                                      appauthor=False, roaming=False); settings.data_dir)
-; - Uninstall removes only what this setup installed under {app} and the shortcuts. There is
-;   deliberately no [UninstallDelete] section and nothing here may ever name the data folder:
-;   uninstalling must never delete a Posyandu's records.
-; - Upgrade: every version uses the same AppId, so a newer setup replaces the program files in
-;   place (same folder, same shortcuts) and leaves the data folder alone. On its first start the
-;   new version backs the registry up and then migrates it (store/startup.py); a registry from a
-;   newer version is refused with a message, never changed.
-
 #define MyAppName "Posyandu Desktop"
 #ifndef MyAppVersion
   #define MyAppVersion "0.0.0"
 #endif
 #define MyAppExeName "posyandu-desktop.exe"
-#define BundleDir "..\..\dist\posyandu-desktop"
+; The one-folder bundle; the Linux test passes a staged copy with /DBundleDir=path.
+#ifndef BundleDir
+  #define BundleDir "..\..\dist\posyandu-desktop"
+#endif
 
 #if Ver < EncodeVer(6, 3, 0)
   #error Inno Setup 6.3 or newer is needed (x64compatible)
 #endif
 
-#ifndef IndonesianIsl
-  #define IndonesianIsl AddBackslash(SourcePath) + "Indonesian.isl"
-#endif
-#if !FileExists(IndonesianIsl)
-  #error Indonesian.isl not found: download Files/Languages/Unofficial/Indonesian.isl of jrsoftware/issrc next to this script, or pass /DIndonesianIsl=path (see README.md)
-#endif
-#if !FileExists(AddBackslash(SourcePath) + BundleDir + "\" + MyAppExeName)
+#if !FileExists(AddBackslash(SourcePath) + BundleDir + "\" + MyAppExeName) && !FileExists(BundleDir + "\" + MyAppExeName)
   #error dist\posyandu-desktop\posyandu-desktop.exe not found: run python installer\build.py first
 #endif
 
@@ -66,9 +53,15 @@ OutputBaseFilename=posyandu-desktop-{#MyAppVersion}-setup
 SetupIconFile=..\..\resources\icons\posyandu.ico
 UninstallDisplayIcon={app}\{#MyAppExeName}
 UninstallDisplayName={#MyAppName}
-; Solid LZMA2 also folds the two programs' identical Python archives into one.
-Compression=lzma2/max
+; Solid LZMA2 with a dictionary larger than the whole bundle: the two programs' identical
+; Python archives and every repeated library are stored once (why, and the sizes measured:
+; docs/DECISIONS.md, "Installer compression"). Unpacking needs about 256 MB of memory.
+Compression=lzma2/ultra64
 SolidCompression=yes
+LZMADictionarySize=262144
+LZMANumFastBytes=273
+; Compressing with this dictionary needs ~2.4 GB, more than the 32-bit compiler can address.
+LZMAUseSeparateProcess=yes
 WizardStyle=modern
 ; A running copy would hold its files open: close it (Restart Manager) before replacing them.
 CloseApplications=yes
@@ -77,7 +70,7 @@ ShowLanguageDialog=auto
 
 [Languages]
 ; The first entry is used when Windows' language matches neither.
-Name: "id"; MessagesFile: "{#IndonesianIsl}"
+Name: "id"; MessagesFile: "Indonesian.isl"
 Name: "en"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]

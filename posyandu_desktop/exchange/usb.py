@@ -9,6 +9,7 @@ read back and compared. Failures are `CopyProblem` codes; `i18n.usb_labels` has 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import hashlib
 import os
@@ -17,8 +18,10 @@ import secrets
 import shutil
 import sys
 from collections.abc import Callable, Iterator
+from ctypes import wintypes
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from posyandu_desktop.domain.copy_problems import CopyProblem
 
@@ -319,47 +322,53 @@ def _linux_drives(mountinfo: Path, sys_block: Path) -> tuple[Drive, ...]:
     return tuple(sorted(drives.values(), key=lambda d: str(d.path)))
 
 
-if sys.platform == "win32":
-    import ctypes
-    from ctypes import wintypes
+_DRIVE_REMOVABLE = 2  # GetDriveTypeW
+# No "There is no disk in the drive" box for an empty card reader while we look.
+_SEM_FAILCRITICALERRORS = 0x0001
+_SEM_NOOPENFILEERRORBOX = 0x8000
+_MAX_LABEL = 261  # MAX_PATH + 1, as GetVolumeInformationW asks
 
-    _DRIVE_REMOVABLE = 2  # GetDriveTypeW
-    # No "There is no disk in the drive" box for an empty card reader while we look.
-    _SEM_FAILCRITICALERRORS = 0x0001
-    _SEM_NOOPENFILEERRORBOX = 0x8000
-    _MAX_LABEL = 261  # MAX_PATH + 1, as GetVolumeInformationW asks
 
-    def _windows_drives() -> tuple[Drive, ...]:
-        try:
-            kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
-            kernel32.GetLogicalDrives.restype = wintypes.DWORD
-            kernel32.GetDriveTypeW.argtypes = [wintypes.LPCWSTR]
-            kernel32.GetDriveTypeW.restype = wintypes.UINT
-            kernel32.SetErrorMode.argtypes = [wintypes.UINT]
-            kernel32.SetErrorMode.restype = wintypes.UINT
-        except (OSError, AttributeError):
-            return ()
-        old_mode = kernel32.SetErrorMode(_SEM_FAILCRITICALERRORS | _SEM_NOOPENFILEERRORBOX)
-        try:
-            mask = kernel32.GetLogicalDrives()
-            drives = []
-            for index in range(26):
-                if not mask >> index & 1:
-                    continue
-                root = f"{chr(ord('A') + index)}:\\"
-                if kernel32.GetDriveTypeW(root) != _DRIVE_REMOVABLE:
-                    continue
-                # Without a medium disk_usage fails and the letter is skipped.
-                drive = _drive(Path(root), _volume_label(kernel32, root) or root[:2])
-                if drive is not None:
-                    drives.append(drive)
-            return tuple(drives)
-        finally:
-            kernel32.SetErrorMode(old_mode)
+def _kernel32() -> Any:
+    if sys.platform == "win32":
+        return ctypes.WinDLL("kernel32", use_last_error=True)
+    raise OSError("kernel32 is a Windows library")
 
-    def _volume_label(kernel32: ctypes.WinDLL, root: str) -> str:
-        label = ctypes.create_unicode_buffer(_MAX_LABEL)
-        ok = kernel32.GetVolumeInformationW(
-            ctypes.c_wchar_p(root), label, _MAX_LABEL, None, None, None, None, 0
-        )
-        return label.value if ok else ""
+
+def _windows_drives() -> tuple[Drive, ...]:
+    """The drive letters Windows calls removable (tests on Linux replace `_kernel32` with
+    stand-ins for the four functions used here)."""
+    try:
+        kernel32 = _kernel32()
+        kernel32.GetLogicalDrives.restype = wintypes.DWORD
+        kernel32.GetDriveTypeW.argtypes = [wintypes.LPCWSTR]
+        kernel32.GetDriveTypeW.restype = wintypes.UINT
+        kernel32.SetErrorMode.argtypes = [wintypes.UINT]
+        kernel32.SetErrorMode.restype = wintypes.UINT
+    except (OSError, AttributeError):
+        return ()
+    old_mode = kernel32.SetErrorMode(_SEM_FAILCRITICALERRORS | _SEM_NOOPENFILEERRORBOX)
+    try:
+        mask = kernel32.GetLogicalDrives()
+        drives = []
+        for index in range(26):
+            if not mask >> index & 1:
+                continue
+            root = f"{chr(ord('A') + index)}:\\"
+            if kernel32.GetDriveTypeW(root) != _DRIVE_REMOVABLE:
+                continue
+            # Without a medium disk_usage fails and the letter is skipped.
+            drive = _drive(Path(root), _volume_label(kernel32, root) or root[:2])
+            if drive is not None:
+                drives.append(drive)
+        return tuple(drives)
+    finally:
+        kernel32.SetErrorMode(old_mode)
+
+
+def _volume_label(kernel32: Any, root: str) -> str:
+    label = ctypes.create_unicode_buffer(_MAX_LABEL)
+    ok = kernel32.GetVolumeInformationW(
+        ctypes.c_wchar_p(root), label, _MAX_LABEL, None, None, None, None, 0
+    )
+    return label.value if ok else ""
