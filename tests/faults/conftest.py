@@ -1,0 +1,5 @@
+"""Fixtures shared with the device tests (a reader running in a thread)."""
+
+from tests.devices.conftest import running
+
+__all__ = ["running"]
