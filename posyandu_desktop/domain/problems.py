@@ -59,3 +59,9 @@ class StartupProblem(StrEnum):
     DAMAGED = "damaged"  # quick_check failed or not a database: offer the newest good backup
     TOO_NEW = "too_new"  # written by a newer version of the app: update the app
     NOT_OURS = "not_ours"  # a database, but not a Posyandu registry
+    # The registry is missing or empty, but backups, exports or a signing key show that this
+    # folder held a Posyandu: restore, never silently start an empty one.
+    MISSING = "missing"
+    NO_FOLDER = "no_folder"  # the data folder named does not exist (a typing mistake?)
+    READ_ONLY = "read_only"  # the data folder or file cannot be written: not damaged
+    IN_USE = "in_use"  # another window or command writes in this data folder

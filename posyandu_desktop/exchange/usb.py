@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from posyandu_desktop import files
 from posyandu_desktop.domain.copy_problems import CopyProblem
 
 __all__ = [
@@ -130,7 +131,7 @@ def write_verified(
     try:
         _write_synced(temporary, data, progress, chunk_bytes)
         # Atomic: whoever opens the final name sees the old file or the whole new one.
-        os.replace(temporary, final)
+        files.replace(temporary, final)
         renamed = True
         _fsync_folder(folder)
         same = hashlib.sha256(_read_back(final)).digest() == hashlib.sha256(data).digest()

@@ -73,6 +73,18 @@ _STARTUP_PROBLEMS: dict[StartupProblem, str] = {
         "This data was saved by a newer version of the app. Please update the app."
     ),
     StartupProblem.NOT_OURS: N_("This file is not Posyandu data."),
+    StartupProblem.MISSING: N_(
+        "The data file is missing or empty, but this folder has backups or exports of a"
+        " Posyandu. Restore the newest backup?"
+    ),
+    StartupProblem.NO_FOLDER: N_("The data folder does not exist. Check the folder name."),
+    StartupProblem.READ_ONLY: N_(
+        "The data folder cannot be written (it is read-only). Nothing is damaged: ask for"
+        " the folder to be made writable, or copy it to this laptop."
+    ),
+    StartupProblem.IN_USE: N_(
+        "Posyandu Desktop is already open with this data. Use the window that is open."
+    ),
 }
 
 _LIFE_STAGES: dict[LifeStage, tuple[str, str]] = {

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from posyandu_desktop import files
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.recap import PosyanduMonth, Recap, recap
 from posyandu_desktop.exchange import signing, summary
@@ -117,7 +118,7 @@ def remember_received(data: Path, reports: Sequence[FileReport]) -> None:
         json.dump(rows, f, indent=1)
         f.flush()
         os.fsync(f.fileno())
-    os.replace(temporary, target)
+    files.replace(temporary, target)
 
 
 def check_files(
