@@ -7,14 +7,15 @@ from datetime import datetime, timedelta
 
 from posyandu_desktop import services
 from posyandu_desktop.domain.vocabulary import BackupKind
-from posyandu_desktop.store import backup
+from posyandu_desktop.store import Database, backup
 from posyandu_desktop.store.backup import KEEP, back_up, list_backups, newest_good_backup
+from tests.store.helpers import Post
 
 REAL = datetime(2026, 12, 1, 8, 0)
 DEAD_BATTERY = datetime(2000, 1, 1, 0, 5)
 
 
-def _add_household(db, post, n):
+def _add_household(db: Database, post: Post, n: int) -> None:
     services.register_household(
         db, cadre_id=post.cadre.id, head_name=f"Keluarga {n}", address="Jl. Mawar", rt=1, rw=1
     ).unwrap()

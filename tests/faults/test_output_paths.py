@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +22,7 @@ def fifo(tmp_path):
     return path
 
 
-def _is_fifo(path):
+def _is_fifo(path: Path) -> bool:
     return stat.S_ISFIFO(os.stat(path).st_mode)
 
 
