@@ -80,6 +80,9 @@ def _copy_database(source: Path, target: Path) -> None:
     src = sqlite3.connect(source)
     dst = sqlite3.connect(target)
     try:
+        if src.execute("PRAGMA journal_mode").fetchone() == ("wal",):
+            # The registry's own file gets complete too (a backup is one of those moments).
+            src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         src.backup(dst)
         dst.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal beside it
         dst.commit()

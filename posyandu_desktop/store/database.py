@@ -113,6 +113,13 @@ class Database:
         with self._engine.connect() as connection:
             return [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
 
+    def checkpoint(self) -> None:
+        """Move every committed page from the -wal file into the main file and empty the -wal
+        (TRUNCATE), so the `.sqlite` file alone is complete at this point (day close, export,
+        backup). Readers in the middle of a snapshot make it partial, never wrong."""
+        with self._engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         """Close every pooled connection (before a restore replaces the file)."""
         self._engine.dispose()
