@@ -15,13 +15,13 @@ from tests.store.helpers import Post, set_up_post
 NOW = datetime(2026, 12, 7, 9, 0).astimezone()
 
 
-def posyandu_folder(data: Path) -> Post:
+def posyandu_folder(data: Path, now: datetime = NOW) -> Post:
     """A data folder with a registry, a Posyandu and the day's backup; the lock let go."""
-    opened = open_data_folder(data, now=NOW)
+    opened = open_data_folder(data, now=now)
     assert isinstance(opened, Opened)
     post = set_up_post(opened.database)
     opened.database.close()
-    again = open_data_folder(data, now=NOW)  # the day's backup, as the next start takes it
+    again = open_data_folder(data, now=now)  # the day's backup, as the next start takes it
     assert isinstance(again, Opened) and again.backup is not None
     again.database.close()
     lock.release(data)
