@@ -51,6 +51,10 @@ class Problem(StrEnum):
     LATER_MONTH_EXPORTED = "later_month_exported"  # found: that month ("2026-11")
     NO_VERIFIED_FILES = "no_verified_files"  # nothing left to merge after verification
     MIXED_MONTHS = "mixed_months"  # found: the months given ("2026-09, 2026-10")
+    # Who may do what.
+    NOT_COORDINATOR = "not_coordinator"  # only a coordinator may do this
+    WRONG_CODE = "wrong_code"  # the one-time code for a first PIN does not match
+    PIN_ALREADY_SET = "pin_already_set"  # a first PIN, but the cadre has one
 
 
 class StartupProblem(StrEnum):

@@ -65,6 +65,9 @@ _PROBLEMS: dict[Problem, str] = {
     ),
     Problem.NO_VERIFIED_FILES: N_("No file passed the check: nothing to merge"),
     Problem.MIXED_MONTHS: N_("The files are for different months ({found}): merge one month"),
+    Problem.NOT_COORDINATOR: N_("Only the coordinator may do this"),
+    Problem.WRONG_CODE: N_("The one-time code is wrong. Ask the coordinator for it again"),
+    Problem.PIN_ALREADY_SET: N_("This cadre already has a PIN"),
 }
 
 _STARTUP_PROBLEMS: dict[StartupProblem, str] = {

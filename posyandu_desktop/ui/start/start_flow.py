@@ -352,7 +352,7 @@ class StartFlow(QObject):
                 self._show_main(chosen)
             return
         self.screen.show_step(_("Waiting for a cadre to log in…"))
-        dialog = LoginDialog(self.db, self.posyandu)
+        dialog = LoginDialog(self.db, self.posyandu, now=self.now)
         dialog.finished.connect(lambda code: self._login_done(dialog, code))
         self.dialog = dialog
         dialog.open()

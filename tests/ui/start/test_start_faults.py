@@ -43,6 +43,8 @@ def test_a_clock_behind_the_data_is_confirmed_before_anything_opens(
     flow = flows(registry.data_dir, now=lambda: DEAD_BATTERY, check_clock=True)
     flow.start()
     dialog = _wait_for_dialog(qtbot, flow, LoginDialog)
+    names = [dialog.names.item(i).text() for i in range(dialog.names.count())]
+    dialog.names.setCurrentRow(names.index("Siti Aminah"))
     qtbot.keyClicks(dialog.pin, "2468")
     if dialog.needs_confirmation():
         qtbot.keyClicks(dialog.confirm, "2468")

@@ -70,7 +70,10 @@ def _wait_for_dialog(qtbot: Any, flow: StartFlow, kind: type) -> Any:
 
 
 def _log_in(qtbot: Any, flow: StartFlow, pin: str = "2468") -> MainWindow:
+    """Log in as the coordinator (who may set her own first PIN where nobody has one)."""
     dialog = _wait_for_dialog(qtbot, flow, LoginDialog)
+    names = [dialog.names.item(i).text() for i in range(dialog.names.count())]
+    dialog.names.setCurrentRow(names.index("Siti Aminah"))
     qtbot.keyClicks(dialog.pin, pin)
     if dialog.needs_confirmation():
         qtbot.keyClicks(dialog.confirm, pin)
@@ -92,8 +95,13 @@ def test_a_first_run_sets_up_then_logs_in(qtbot, tmp_path, flows):
     wizard.cadres_page.name.setText("Siti Aminah")
     wizard.cadres_page.role.setCurrentIndex(wizard.cadres_page.role.findData(CadreRole.CHAIR))
     wizard.cadres_page.add_typed_cadre()
+    wizard.next()
+    wizard.pin_page.pin.setText("2468")
+    wizard.pin_page.confirm.setText("2468")
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
+    dialog = _wait_for_dialog(qtbot, flow, LoginDialog)
+    assert not dialog.needs_confirmation()  # her PIN was set in the wizard
     window = _log_in(qtbot, flow)
     assert window.session.cadre_name == "Siti Aminah"
     assert window.session.is_coordinator
