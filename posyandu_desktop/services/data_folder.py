@@ -18,10 +18,10 @@ def _local_now(now: datetime | None) -> datetime:
 
 
 def usable_backups_dir(data: Path) -> tuple[Path, Path | None]:
-    """The backup folder to use now, and the chosen one when it is missing (a USB stick that
-    is not plugged in: the local folder is used, and the caller warns)."""
+    """The backup folder for automatic backups now, and the chosen one when it is missing (a
+    USB stick that is not plugged in: the local folder is used, and the caller warns)."""
     chosen, local = backups_dir(data), data / LOCAL_BACKUPS
-    if chosen == local or chosen.is_dir():
+    if chosen == local or chosen.exists():
         return chosen, None
     return local, chosen
 
@@ -54,8 +54,11 @@ def open_data_folder(
 def back_up_now(
     db: Database, data: Path, kind: BackupKind = BackupKind.MANUAL, *, now: datetime | None = None
 ) -> Backup:
-    """Take a checked backup now (before an export: kind PRE_EXPORT); raises BackupError."""
-    return backups.back_up(db.path, usable_backups_dir(data)[0], kind, now=_local_now(now))
+    """Take a checked backup now (before an export: kind PRE_EXPORT); raises BackupError. A
+    manual backup goes to the chosen folder or fails (the cadre expects it on the stick); an
+    automatic one falls back to the data folder when the stick is not plugged in."""
+    folder = backups_dir(data) if kind is BackupKind.MANUAL else usable_backups_dir(data)[0]
+    return backups.back_up(db.path, folder, kind, now=_local_now(now))
 
 
 def list_backups(data: Path) -> tuple[Backup, ...]:

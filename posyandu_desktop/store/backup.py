@@ -103,8 +103,12 @@ def _unused_name(folder: Path, now: datetime, kind: BackupKind) -> Path:
 
 def back_up(database: Path, folder: Path, kind: BackupKind, *, now: datetime) -> Backup:
     """Write a checked backup of `database` into `folder`, then drop the oldest of its kind.
-    `now` is local time (naive, or aware in the laptop's zone)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    `now` is local time (naive, or aware in the laptop's zone). Only the last folder level is
+    made: a missing stick's mount point is never recreated on the laptop's own disk."""
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise BackupError(f"could not back up {database} to {folder}: {error}") from error
     final = _unused_name(folder, now, kind)
     temporary = final.with_name(final.name + ".tmp")
     temporary.unlink(missing_ok=True)

@@ -63,7 +63,7 @@ def test_shows_the_version_the_folder_and_the_fingerprint(qtbot: Any, registry: 
     assert dialog.fingerprint.text() == fingerprint
     assert QFontInfo(dialog.fingerprint.font()).fixedPitch()
     texts = _texts(dialog)
-    assert "posyandu.sqlite (revisi skema 0003)" in texts
+    assert "posyandu.sqlite (revisi skema 0004)" in texts
     assert [v.text() for v in dialog.who_verdicts] == ["cocok", "cocok"]
     assert any("github.com/WorldHealthOrganization/anthroplus" in t for t in texts)
     assert any("DejaVu" in t for t in texts)
