@@ -4,13 +4,17 @@ registry beside its backups, a backup stick that is not plugged in."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from posyandu_desktop.services import BackupKind, back_up_now
 from posyandu_desktop.settings import choose_backups_dir
+from posyandu_desktop.store.lock import release
 from posyandu_desktop.ui.start.login_dialog import LoginDialog
 from posyandu_desktop.ui.start.setup_wizard import SetupWizard
 from posyandu_desktop.ui.widgets import messages
@@ -127,3 +131,37 @@ def test_an_unplugged_backup_stick_warns_and_the_app_starts(qtbot, registry, flo
     _wait_for_dialog(qtbot, flow, LoginDialog)
     assert [kind for kind, _text in shown] == [messages.MessageKind.INFO]
     assert "FLASHDISK" in shown[0][1]
+
+
+def test_the_app_with_a_mistyped_data_folder_makes_nothing_there(tmp_path):
+    typo = tmp_path / "Posyandu Melatii"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "posyandu_desktop", "--data-dir", str(typo), "--smoke"],
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+    assert not typo.exists()
+
+
+def test_a_second_window_on_the_same_folder_says_which_one_holds_it(qtbot, registry, flows, shown):
+    from tests.faults.helpers import hold_in_another_process
+
+    registry.db.close()
+    release(registry.data_dir)
+    holder = hold_in_another_process(registry.data_dir)
+    try:
+        flow = flows(registry.data_dir)
+        with qtbot.waitSignal(flow.did_finish, timeout=20_000) as finished:
+            flow.start()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert finished.args == [1]
+    assert [kind for kind, _text in shown] == [messages.MessageKind.ERROR]
+    assert "sudah terbuka" in shown[0][1] and f"program {holder.pid}" in shown[0][1]
