@@ -295,6 +295,7 @@ def export_month(
             created_at=now,
             created_by=cadre_id,
         )
+    db.checkpoint()  # the ledger row in the .sqlite file itself, not only in its -wal
     if progress is not None:
         progress(ExportStep.SAVING, 1.0)
     return Outcome(entry)
