@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
-from posyandu_desktop.commands import card, demo, report
+from posyandu_desktop.commands import card, demo, export, report
 from tests.faults.helpers import hold_in_another_process, posyandu_folder
 
 
@@ -64,6 +64,11 @@ def test_a_writing_command_says_the_app_is_open(tmp_path, capsys):
     holder = hold_in_another_process(data)
     try:
         code, err = _run(demo.main, ["--data-dir", str(data), "--children", "1"], capsys)
+        code_e, err_e = _run(
+            export.main,
+            ["--data-dir", str(data), "--month", "2026-11", "--out", str(tmp_path)],
+            capsys,
+        )
         code_r, err_r = _run(
             report.main,
             ["--data-dir", str(data), "--month", "2026-11", "-o", str(tmp_path / "r.pdf")],
@@ -72,8 +77,8 @@ def test_a_writing_command_says_the_app_is_open(tmp_path, capsys):
     finally:
         holder.kill()
         holder.wait()
-    assert (code, code_r) == (1, 1)
-    for said in (err, err_r):
+    assert (code, code_e, code_r) == (1, 1, 1)
+    for said in (err, err_e, err_r):
         assert "the app is open on" in said and len(said.splitlines()) == 1
         assert f"process {holder.pid}" in said
 
