@@ -7,7 +7,15 @@ from pathlib import Path
 
 from posyandu_desktop.domain.vocabulary import BackupKind
 from posyandu_desktop.settings import backups_dir, database_path
-from posyandu_desktop.store import Backup, Database, Opened, Refused, lock, open_registry
+from posyandu_desktop.store import (
+    Backup,
+    BackupError,
+    Database,
+    Opened,
+    Refused,
+    lock,
+    open_registry,
+)
 from posyandu_desktop.store import backup as backups
 
 LOCAL_BACKUPS = "backups"  # settings.backups_dir's default, inside the data folder
@@ -74,8 +82,8 @@ def restore_backup(
     # Only the holder of the folder's lock may swap the file (raises FolderLockedError), and
     # never under an open connection.
     lock.acquire(data, "posyandu-desktop restore")
-    if open_db is not None:
-        open_db.close()
+    if open_db is not None and not open_db.close():
+        raise BackupError("the registry is still in use: not restored")
     return backups.restore(
         backup, database_path(data), usable_backups_dir(data)[0], now=_local_now(now)
     )

@@ -6,7 +6,8 @@ import pytest
 
 from posyandu_desktop.services import Opened, Refused, StartupProblem, open_data_folder
 from posyandu_desktop.services.data_folder import restore_backup
-from posyandu_desktop.store import backup, lock
+from posyandu_desktop.store import BackupError, backup, database, lock
+from posyandu_desktop.store.queries import audit
 from tests.faults.helpers import NOW, hold_in_another_process, posyandu_folder
 
 
@@ -30,3 +31,21 @@ def test_a_second_process_is_refused_and_told_who_holds_the_folder(tmp_path):
     opened = open_data_folder(data, now=NOW)
     assert isinstance(opened, Opened)
     opened.database.close()
+
+
+def test_restore_never_swaps_the_file_under_an_open_read(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    posyandu_folder(data)
+    opened = open_data_folder(data, now=NOW)
+    assert isinstance(opened, Opened)
+    db = opened.database
+    before = (data / "posyandu.sqlite").stat().st_ino
+    monkeypatch.setattr(database, "CLOSE_WAIT_S", 0.2)
+    newest = backup.list_backups(data / "backups")[0]
+    with db.reading() as tx:  # a screen still loading in another thread
+        audit.newest_time(tx)
+        with pytest.raises(BackupError):
+            restore_backup(data, newest.path, open_db=db, now=NOW)
+    assert (data / "posyandu.sqlite").stat().st_ino == before
+    restore_backup(data, newest.path, open_db=db, now=NOW)  # the read ended: it goes ahead
+    assert (data / "posyandu.sqlite").stat().st_ino != before
