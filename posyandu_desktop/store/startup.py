@@ -38,8 +38,10 @@ class Refused:
     holder: LockHolder | None = None  # for IN_USE: who writes in the folder
 
 
-def _writable(folder: Path, path: Path) -> bool:
-    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+def _writable(path: Path) -> bool:
+    # Only the file's own flag: Windows marks many folders read-only without meaning it, so
+    # the folder is tried for real (the lock file is made in it).
+    return not path.exists() or os.access(path, os.W_OK)
 
 
 def _has_traces(backup_folders: Sequence[Path], traces: Sequence[Path]) -> bool:
@@ -73,7 +75,7 @@ def open_registry(
         if must_exist:
             return Refused(StartupProblem.NO_FOLDER, None, None)
         folder.mkdir(parents=True, exist_ok=True)
-    if not _writable(folder, path):
+    if not _writable(path):
         return Refused(StartupProblem.READ_ONLY, None, None)
     try:
         lock.acquire(folder, program)
