@@ -158,6 +158,10 @@ class StartFlow(QObject):
         log.error("registry refused: %s (revision %s)", refused.problem, refused.revision)
         backup = refused.newest_good_backup
         if refused.problem is StartupProblem.IN_USE and not self.smoke:
+            from posyandu_desktop.ui.start.raise_window import raise_windows_of
+
+            if refused.holder is not None and refused.holder.pid is not None:
+                raise_windows_of(refused.holder.pid)
             self._give_up(self._in_use_text(refused))
             return
         if refused.problem is StartupProblem.MISSING and backup is None and not self.smoke:

@@ -165,3 +165,9 @@ def test_a_second_window_on_the_same_folder_says_which_one_holds_it(qtbot, regis
     assert finished.args == [1]
     assert [kind for kind, _text in shown] == [messages.MessageKind.ERROR]
     assert "sudah terbuka" in shown[0][1] and f"program {holder.pid}" in shown[0][1]
+
+
+def test_raising_the_holders_window_is_harmless_where_the_os_has_no_such_call():
+    from posyandu_desktop.ui.start.raise_window import raise_windows_of
+
+    assert raise_windows_of(os.getpid()) is (sys.platform == "win32")
