@@ -185,7 +185,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     mark("main")
     args = parse_args(sys.argv[1:] if argv is None else argv)
     data = resolve_data_dir(args.data_dir, args.demo)
-    log_file = set_up_logging(data)
+    # A --data-dir that does not exist is a typing mistake, not a new Posyandu: nothing is
+    # made there (not even the log folder), and the cadre is told.
+    mistyped = bool(args.data_dir) and not args.demo and not data.is_dir()
+    log_file = None if mistyped else set_up_logging(data)
     log.info("Posyandu Desktop %s starting, data folder %s", __version__, data)
 
     from PySide6.QtWidgets import QApplication
@@ -208,6 +211,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke:
         _smoke_messages(guard)
     theme.apply(app, settings.resource_path("fonts"))
+    if mistyped:
+        return _say_no_folder(data, smoke=args.smoke)
 
     from posyandu_desktop.ui.start.start_flow import StartFlow
     from posyandu_desktop.ui.start.start_screen import StartScreen
@@ -231,6 +236,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = code or 1
     log.info("Posyandu Desktop stopping (exit code %d)", code)
     return code
+
+
+def _say_no_folder(data: Path, *, smoke: bool) -> int:
+    from posyandu_desktop.domain.problems import StartupProblem
+    from posyandu_desktop.i18n import startup_problem_label
+    from posyandu_desktop.ui.widgets.messages import show_error
+
+    log.error("the data folder %s does not exist", data)
+    if not smoke:
+        show_error(None, f"{startup_problem_label(StartupProblem.NO_FOLDER)}\n\n{data}")
+    return 2
 
 
 def _mark_home_data(flow: StartFlow) -> None:

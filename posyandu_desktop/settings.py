@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
+from posyandu_desktop import files
 from posyandu_desktop.domain.growth.standards import GrowthStandards
 
 APP_NAME = "posyandu-desktop"
@@ -83,7 +84,7 @@ def _remember(data: Path, key: str, value: object) -> None:
         f.write(json.dumps(preferences, indent=2, ensure_ascii=False))
         f.flush()
         os.fsync(f.fileno())
-    os.replace(temporary, target)
+    files.replace(temporary, target)
 
 
 def choose_backups_dir(data: Path, folder: Path | None) -> None:

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TextIO
 
+from posyandu_desktop import files
 from posyandu_desktop.domain.growth import GrowthStandards, Indicator, ZProblem, assess
 from posyandu_desktop.domain.growth.anthro_input import RowProblem, parse_row
 from posyandu_desktop.domain.growth.classify import Category, classify
@@ -238,7 +239,7 @@ def run(
                     on_progress(count, len(rows))
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp_name, target)
+        files.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise

@@ -13,7 +13,7 @@ from pathlib import Path
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `demo` subcommand."""
-    from posyandu_desktop.services import Opened, open_data_folder
+    from posyandu_desktop.commands._data import open_or_say
     from posyandu_desktop.services.demo_data import RegistryNotEmptyError, load_demo
     from posyandu_desktop.services.exchange_keys import pair_demo_puskesmas
     from posyandu_desktop.services.monthly_export import DEMO_CODE_PREFIX
@@ -32,11 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.children < 1 or args.months < 1:
         parser.error("--children and --months must be at least 1")
-    opened = open_data_folder(args.data_dir)
-    if not isinstance(opened, Opened):
-        print(
-            f"posyandu-desktop demo: cannot open {args.data_dir}: {opened.problem}", file=sys.stderr
-        )
+    opened = open_or_say(parser.prog, args.data_dir, must_exist=False)  # demo makes the folder
+    if opened is None:
         return 1
     show = sys.stderr.isatty()
     try:

@@ -14,11 +14,11 @@ from posyandu_desktop.commands.report import _month
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `export` subcommand."""
+    from posyandu_desktop.commands._data import open_or_say
     from posyandu_desktop.exchange.package import Period
     from posyandu_desktop.exchange.usb import CopyError
     from posyandu_desktop.i18n import _, install, problem_label
     from posyandu_desktop.i18n.usb_labels import copy_problem_text
-    from posyandu_desktop.services import Opened, open_data_folder
     from posyandu_desktop.services.monthly_export import copy_to_drive, export_month
 
     parser = argparse.ArgumentParser(
@@ -36,9 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = _("The folder {folder} does not exist: check the drive letter or the path")
         print(f"{parser.prog}: {message.format(folder=args.out)}", file=sys.stderr)
         return 1
-    opened = open_data_folder(args.data_dir)
-    if not isinstance(opened, Opened):
-        print(f"posyandu-desktop export: {args.data_dir}: {opened.problem}", file=sys.stderr)
+    opened = open_or_say("posyandu-desktop export", args.data_dir)
+    if opened is None:
         return 1
     db, now = opened.database, datetime.now().astimezone()
     try:

@@ -9,18 +9,21 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+# Posyandu began in 1986; any earlier year is a typing mistake (and year 0 is no date at all).
+_FIRST_YEAR = 1986
+
 
 def _month(text: str) -> tuple[int, int]:
     found = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", text.strip())
-    if found is None or not 1 <= int(found[2]) <= 12:
+    if found is None or not 1 <= int(found[2]) <= 12 or int(found[1]) < _FIRST_YEAR:
         raise argparse.ArgumentTypeError(f"{text!r} is not a month like 2026-10")
     return int(found[1]), int(found[2])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `report` subcommand."""
+    from posyandu_desktop.commands._data import open_or_say, output_problem
     from posyandu_desktop.reports.monthly_report import write_monthly_report
-    from posyandu_desktop.services import Opened, open_data_folder
     from posyandu_desktop.services.reports import monthly_report_data, this_posyandu_id
     from posyandu_desktop.settings import resource_path
 
@@ -33,22 +36,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
     parser.add_argument("--lang", default="id", help="id (default) or en")
     args = parser.parse_args(argv)
-    opened = open_data_folder(args.data_dir)
-    if not isinstance(opened, Opened):
-        print(
-            f"posyandu-desktop report: cannot open {args.data_dir}: {opened.problem}",
-            file=sys.stderr,
-        )
+    prog = parser.prog
+    problem = output_problem(args.output)
+    if problem is not None:
+        print(f"{prog}: {problem}", file=sys.stderr)
+        return 1
+    opened = open_or_say(prog, args.data_dir)
+    if opened is None:
         return 1
     try:
         posyandu_id = this_posyandu_id(opened.database)
         if posyandu_id is None:
-            print(f"posyandu-desktop report: no Posyandu in {args.data_dir}", file=sys.stderr)
+            print(f"{prog}: no Posyandu in {args.data_dir}", file=sys.stderr)
             return 1
         year, month = args.month
         data = monthly_report_data(opened.database, posyandu_id, year, month)
     finally:
         opened.database.close()
-    write_monthly_report(data, args.output, resource_path("fonts"), lang=args.lang)
+    try:
+        write_monthly_report(data, args.output, resource_path("fonts"), lang=args.lang)
+    except OSError as error:
+        print(f"{prog}: {args.output} could not be written: {error.strerror}", file=sys.stderr)
+        return 1
     print(args.output, file=sys.stderr)
     return 0

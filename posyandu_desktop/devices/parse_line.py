@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from datetime import datetime
@@ -10,6 +11,10 @@ from functools import cache
 from posyandu_desktop.devices.protocols import LineProtocol
 from posyandu_desktop.devices.readings import ReadingProblem, ScaleReading
 from posyandu_desktop.devices.units import parse_unit
+
+# Far above any Posyandu instrument's capacity (devices/limits.py), small enough that rounding
+# to a step stays exact; a larger number is not a reading.
+_LARGEST = 1e6
 
 
 @cache
@@ -41,6 +46,8 @@ def parse_line(
     if unit is None:
         return ReadingProblem.WRONG_UNIT
     value = float(re.sub(r"\s", "", found["value"]).replace(",", "."))
+    if not math.isfinite(value) or abs(value) > _LARGEST:
+        return ReadingProblem.GARBAGE  # hundreds of digits: line noise, not a weight
     if value < 0:
         return ReadingProblem.NEGATIVE
     stable = protocol.has_marker and (found.get("stable") or "") in protocol.stable_markers

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from posyandu_desktop import files
 from posyandu_desktop.devices.limits import LIMITS, DeviceKind
 from posyandu_desktop.devices.protocols import LineProtocol
 
@@ -98,7 +99,7 @@ def save_devices(folder: Path, devices: Sequence[DeviceConfig]) -> None:
         f.write(json.dumps(document, indent=2, ensure_ascii=False))
         f.flush()
         os.fsync(f.fileno())
-    os.replace(temporary, target)
+    files.replace(temporary, target)
 
 
 def save_device(folder: Path, device: DeviceConfig) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import logging
 import re
 import threading
 from collections.abc import Callable
@@ -27,6 +28,8 @@ from posyandu_desktop.devices.registry import DeviceConfig
 from posyandu_desktop.devices.stability import StableOffer
 from posyandu_desktop.devices.units import Unit
 from posyandu_desktop.domain.vocabulary import MeasurementSource
+
+log = logging.getLogger(__name__)
 
 _LINE_END = re.compile(rb"[\r\n]")
 _LONGEST_LINE = 256  # bytes without a line end: not a line protocol, or the wrong baud rate
@@ -109,8 +112,13 @@ class SerialScale:
                 pending = b""
                 status.problem(ReadingProblem.GARBAGE)
             for line in lines:
-                if line.strip():
+                if not line.strip():
+                    continue
+                try:
                     self._take(line.decode("latin-1"), offers, offer, status)
+                except Exception:  # one odd line must never stop the reader
+                    log.warning("unreadable scale line skipped", exc_info=True)
+                    status.problem(ReadingProblem.GARBAGE)
 
     def _take(self, line: str, offers: StableOffer, offer: Offer, status: StatusReporter) -> None:
         parsed = parse_line(line, self.protocol, device_id=self.device_id, at=self._now())

@@ -55,6 +55,10 @@ class Problem(StrEnum):
     NOT_A_FUTURE_MONTH = "not_a_future_month"  # only a month after today's may be withdrawn
     COORDINATOR_ONLY = "coordinator_only"  # the coordinator's decision
     MIXED_MONTHS = "mixed_months"  # found: the months given ("2026-09, 2026-10")
+    # Who may do what.
+    NOT_COORDINATOR = "not_coordinator"  # only a coordinator may do this
+    WRONG_CODE = "wrong_code"  # the one-time code for a first PIN does not match
+    PIN_ALREADY_SET = "pin_already_set"  # a first PIN, but the cadre has one
 
 
 class StartupProblem(StrEnum):
@@ -63,3 +67,9 @@ class StartupProblem(StrEnum):
     DAMAGED = "damaged"  # quick_check failed or not a database: offer the newest good backup
     TOO_NEW = "too_new"  # written by a newer version of the app: update the app
     NOT_OURS = "not_ours"  # a database, but not a Posyandu registry
+    # The registry is missing or empty, but backups, exports or a signing key show that this
+    # folder held a Posyandu: restore, never silently start an empty one.
+    MISSING = "missing"
+    NO_FOLDER = "no_folder"  # the data folder named does not exist (a typing mistake?)
+    READ_ONLY = "read_only"  # the data folder or file cannot be written: not damaged
+    IN_USE = "in_use"  # another window or command writes in this data folder

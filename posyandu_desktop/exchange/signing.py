@@ -20,6 +20,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from posyandu_desktop import files
+
 KEY_FILE = "signing-key.pem"
 # 16 of the SHA-256 bytes: 128 bits is out of reach of a forged key, and 32 hex digits can still
 # be read aloud over the phone or compared with the QR code on the Settings page.
@@ -79,7 +81,7 @@ def _atomic_write(path: Path, data: bytes, mode: int) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(temp, path)
+        files.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()

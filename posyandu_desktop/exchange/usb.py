@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from posyandu_desktop import files
 from posyandu_desktop.domain.copy_problems import CopyProblem
 
 __all__ = [
@@ -136,7 +137,7 @@ def write_verified(
         _write_synced(temporary, data, progress, chunk_bytes)
         # Atomic: whoever opens the final name sees the old file or the whole new one.
         if overwrite:
-            os.replace(temporary, final)
+            files.replace(temporary, final)
         else:
             _rename_new(temporary, final)
         renamed = True

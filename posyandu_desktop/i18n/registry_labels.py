@@ -78,6 +78,9 @@ _PROBLEMS: dict[Problem, str] = {
     ),
     Problem.COORDINATOR_ONLY: N_("Only the coordinator can do this."),
     Problem.MIXED_MONTHS: N_("The files are for different months ({found}): merge one month"),
+    Problem.NOT_COORDINATOR: N_("Only the coordinator may do this"),
+    Problem.WRONG_CODE: N_("The one-time code is wrong. Ask the coordinator for it again"),
+    Problem.PIN_ALREADY_SET: N_("This cadre already has a PIN"),
 }
 
 _STARTUP_PROBLEMS: dict[StartupProblem, str] = {
@@ -86,6 +89,18 @@ _STARTUP_PROBLEMS: dict[StartupProblem, str] = {
         "This data was saved by a newer version of the app. Please update the app."
     ),
     StartupProblem.NOT_OURS: N_("This file is not Posyandu data."),
+    StartupProblem.MISSING: N_(
+        "The data file is missing or empty, but this folder has backups or exports of a"
+        " Posyandu. Restore the newest backup?"
+    ),
+    StartupProblem.NO_FOLDER: N_("The data folder does not exist. Check the folder name."),
+    StartupProblem.READ_ONLY: N_(
+        "The data folder cannot be written (it is read-only). Nothing is damaged: ask for"
+        " the folder to be made writable, or copy it to this laptop."
+    ),
+    StartupProblem.IN_USE: N_(
+        "Posyandu Desktop is already open with this data. Use the window that is open."
+    ),
 }
 
 _LIFE_STAGES: dict[LifeStage, tuple[str, str]] = {

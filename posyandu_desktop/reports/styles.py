@@ -9,8 +9,6 @@ labelled, so a page still reads on a black-and-white printer.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
+from posyandu_desktop import files
 from posyandu_desktop.domain.growth.classify import Severity
 
 PAGE = A4
@@ -164,18 +163,5 @@ def draw_footer(canvas: Canvas, left: str, right: str, width: float = PAGE[0]) -
 
 
 def write_atomically(target: Path, data: bytes) -> Path:
-    """Write `data` to `target` through a temp file in the same folder, fsync, then replace, so
-    a crash or a full disk never leaves half a PDF under the real name (Electrum #5082)."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    """Write `data` to `target` atomically, never replacing a folder, device or FIFO."""
+    return files.write_atomically(target, data)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.vocabulary import CadreRole, TrainingGrade, Venue
 from posyandu_desktop.services import _checks
+from posyandu_desktop.services.auth import hash_pin, pin_is_well_formed
 from posyandu_desktop.services.outcome import Issue, Outcome, attempt, refused
 from posyandu_desktop.services.setup import add_posyandu, posyandu_issues
 from posyandu_desktop.store import Database, Tx
@@ -53,10 +54,14 @@ def set_up_first_run(
     kota: str = "",
     puskesmas: str = "",
     cadres: Sequence[FirstCadre],
+    coordinator_pin: str | None = None,
 ) -> Outcome[FirstRun]:
     """Register the Posyandu and its first cadres; the one marked coordinator (else the first)
-    may manage cadres and settings. Cadre problems name the field `cadres`."""
+    may manage cadres and settings, and gets `coordinator_pin` (the wizard asks for it, so no
+    one else can take her name at the first login). Cadre problems name the field `cadres`."""
     problems = posyandu_issues(name, code, kelurahan, kecamatan, kota, puskesmas)
+    if coordinator_pin is not None and not pin_is_well_formed(coordinator_pin):
+        problems.append(Issue(Problem.OUT_OF_RANGE, "pin"))
     if not cadres:
         problems.append(Issue(Problem.REQUIRED, "cadres"))
     for cadre in cadres:
@@ -64,6 +69,7 @@ def set_up_first_run(
     if problems:
         return refused(problems)
     coordinator = next((i for i, c in enumerate(cadres) if c.is_coordinator), 0)
+    hashed = None if coordinator_pin is None else hash_pin(coordinator_pin)
 
     def work(tx: Tx) -> Outcome[FirstRun]:
         post = add_posyandu(
@@ -90,6 +96,8 @@ def set_up_first_run(
             )
             if i == coordinator:
                 auth.set_coordinator(tx, row.id, True)
+                if hashed is not None:
+                    auth.set_pin_hash(tx, row.id, hashed)
             added.append(row)
         return Outcome(FirstRun(post, tuple(added)))
 

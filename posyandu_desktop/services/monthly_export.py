@@ -394,6 +394,7 @@ def _export(
             created_at=now,
             created_by=cadre_id,
         )
+    db.checkpoint()  # the ledger row in the .sqlite file itself, not only in its -wal
     return Outcome(entry)
 
 

@@ -143,4 +143,6 @@ def close_posyandu_day(
         closed = days.close_day(tx, day_id, closed_by=cadre_id, closed_at=_now(now))
         return Outcome(DaySummary(closed, days.counts(tx, day_id)))
 
-    return attempt(db, work, cadre_id=cadre_id)
+    outcome = attempt(db, work, cadre_id=cadre_id)
+    db.checkpoint()  # the day's records in the .sqlite file itself, not only in its -wal
+    return outcome

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from posyandu_desktop import files
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.recap import PosyanduMonth, Recap, recap
 from posyandu_desktop.exchange import signing, summary
@@ -124,7 +125,7 @@ def remember_received(data: Path, reports: Sequence[FileReport]) -> None:
         json.dump(rows, f, indent=1)
         f.flush()
         os.fsync(f.fileno())
-    os.replace(temporary, target)
+    files.replace(temporary, target)
 
 
 def check_files(

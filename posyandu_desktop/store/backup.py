@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from posyandu_desktop import files
 from posyandu_desktop.domain.vocabulary import BackupKind
 
 # How many backups of each kind to keep (the newest ones).
@@ -79,6 +80,9 @@ def _copy_database(source: Path, target: Path) -> None:
     src = sqlite3.connect(source)
     dst = sqlite3.connect(target)
     try:
+        if src.execute("PRAGMA journal_mode").fetchone() == ("wal",):
+            # The registry's own file gets complete too (a backup is one of those moments).
+            src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         src.backup(dst)
         dst.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal beside it
         dst.commit()
@@ -99,8 +103,12 @@ def _unused_name(folder: Path, now: datetime, kind: BackupKind) -> Path:
 
 def back_up(database: Path, folder: Path, kind: BackupKind, *, now: datetime) -> Backup:
     """Write a checked backup of `database` into `folder`, then drop the oldest of its kind.
-    `now` is local time (naive, or aware in the laptop's zone)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    `now` is local time (naive, or aware in the laptop's zone). Only the last folder level is
+    made: a missing stick's mount point is never recreated on the laptop's own disk."""
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise BackupError(f"could not back up {database} to {folder}: {error}") from error
     final = _unused_name(folder, now, kind)
     temporary = final.with_name(final.name + ".tmp")
     temporary.unlink(missing_ok=True)
@@ -115,7 +123,7 @@ def back_up(database: Path, folder: Path, kind: BackupKind, *, now: datetime) ->
         raise BackupError(f"could not back up {database} to {folder}: {error}") from error
     finally:
         temporary.unlink(missing_ok=True)
-    rotate(folder, kind)
+    rotate(folder, kind, keep=final)
     return Backup(final, kind, _wall_clock(now))
 
 
@@ -136,16 +144,45 @@ def list_backups(folder: Path) -> tuple[Backup, ...]:
     return tuple(b for *_, b in found)
 
 
-def rotate(folder: Path, kind: BackupKind) -> None:
-    """Delete all but the newest KEEP[kind] backups of this kind."""
-    for old in [b for b in list_backups(folder) if b.kind is kind][KEEP[kind] :]:
+def content_age(path: Path) -> tuple[int, str]:
+    """How far a backup's records go: its latest audit event (id, then time); (-1, "") when the
+    file cannot be read. Unlike its name, this does not depend on the laptop's clock."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return (-1, "")
+    try:
+        row = connection.execute(
+            "SELECT id, at FROM audit_event ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    except sqlite3.Error:
+        return (-1, "")
+    finally:
+        connection.close()
+    return (0, "") if row is None else (int(row[0]), str(row[1]))
+
+
+def by_content(backups: tuple[Backup, ...]) -> list[Backup]:
+    """Newest first by content (`content_age`); backups of equal content by name."""
+    ages = {b.path: content_age(b.path) for b in backups}
+    return sorted(backups, key=lambda b: ages[b.path], reverse=True)  # stable: names break ties
+
+
+def rotate(folder: Path, kind: BackupKind, *, keep: Path | None = None) -> None:
+    """Delete all but the KEEP[kind] newest backups of this kind, newest by content (a wrong
+    clock gives a new backup an old name); `keep` (the one just written) always stays."""
+    of_kind = by_content(tuple(b for b in list_backups(folder) if b.kind is kind))
+    if keep is not None:
+        of_kind.sort(key=lambda b: b.path != keep)  # stable: the rest stay in content order
+    for old in of_kind[KEEP[kind] :]:
         old.path.unlink(missing_ok=True)
         old.path.with_name(old.path.name + "-wal").unlink(missing_ok=True)  # see _keep_current
 
 
-def newest_good_backup(folder: Path) -> Backup | None:
-    """The newest backup that passes `quick_check`, or None."""
-    return next((b for b in list_backups(folder) if quick_check(b.path)), None)
+def newest_good_backup(*folders: Path) -> Backup | None:
+    """The backup with the newest content (`by_content`) that passes `quick_check`, or None."""
+    found = tuple(b for folder in folders for b in list_backups(folder))
+    return next((b for b in by_content(found) if quick_check(b.path)), None)
 
 
 def has_backup_on(folder: Path, kind: BackupKind, day: datetime) -> bool:
@@ -169,7 +206,7 @@ def restore(backup: Path, database: Path, folder: Path, *, now: datetime) -> Bac
         # the restored file. Its content is already in the backup just taken.
         for suffix in ("-wal", "-shm"):
             database.with_name(database.name + suffix).unlink(missing_ok=True)
-        os.replace(temporary, database)
+        files.replace(temporary, database)
         _fsync_folder(database.parent)
     except (OSError, sqlite3.Error) as error:
         raise BackupError(f"could not restore {backup}: {error}") from error

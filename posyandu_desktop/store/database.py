@@ -10,6 +10,7 @@ on a lock held by another connection (busy_timeout waits for it instead).
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +24,8 @@ from posyandu_desktop.store import audit
 
 # How long a connection waits for another one's write lock before giving up (ms).
 BUSY_TIMEOUT_MS = 10_000
+# How long `close` waits for reads and transactions of other threads to end (s).
+CLOSE_WAIT_S = 10.0
 
 Tx: TypeAlias = Session
 """An open transaction, handed to `store.queries` functions; callers never look inside."""
@@ -113,6 +116,24 @@ class Database:
         with self._engine.connect() as connection:
             return [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
 
-    def close(self) -> None:
-        """Close every pooled connection (before a restore replaces the file)."""
+    def checkpoint(self) -> None:
+        """Move every committed page from the -wal file into the main file and empty the -wal
+        (TRUNCATE), so the `.sqlite` file alone is complete at this point (day close, export,
+        backup). Readers in the middle of a snapshot make it partial, never wrong."""
+        with self._engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def in_use(self) -> bool:
+        """True while a transaction or a read (another thread's) holds a connection."""
+        return bool(getattr(self._engine.pool, "checkedout", lambda: 0)())
+
+    def close(self) -> bool:
+        """Close every pooled connection (before a restore replaces the file), after waiting up
+        to CLOSE_WAIT_S for reads and transactions still running in other threads. False when
+        one was still running (its connection stays open until it ends)."""
+        deadline = time.monotonic() + CLOSE_WAIT_S
+        while self.in_use() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        idle = not self.in_use()
         self._engine.dispose()
+        return idle

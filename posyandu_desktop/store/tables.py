@@ -125,6 +125,17 @@ class Cadre(Base):
     is_coordinator: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
 
 
+class CadreLogin(Base):
+    """Failed PIN tries, the wait they impose and a one-time code for a first PIN (added by
+    0004). Apart from `cadre`, which travels in the monthly export: none of this may."""
+
+    __tablename__ = "cadre_login"
+    cadre_id: Mapped[int] = mapped_column(ForeignKey("cadre.id"), primary_key=True)
+    failed_tries: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    wait_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    code_hash: Mapped[str | None] = mapped_column(String(200))  # scrypt, as the PIN's
+
+
 class CadreCertificate(Base):
     __tablename__ = "cadre_certificate"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -11,6 +11,7 @@ import json
 import os
 from pathlib import Path
 
+from posyandu_desktop import files
 from posyandu_desktop.i18n import LANGUAGES
 
 PREFERENCES_FILE = "preferences.json"  # the file settings.choose_backups_dir also writes
@@ -44,4 +45,4 @@ def choose_ui_language(data: Path, lang: str) -> None:
         f.write(json.dumps(preferences, indent=2, ensure_ascii=False))
         f.flush()
         os.fsync(f.fileno())
-    os.replace(temporary, target)
+    files.replace(temporary, target)

@@ -12,7 +12,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from posyandu_desktop.store import HEAD, Opened, migrate, open_registry
+from posyandu_desktop.store import Opened, migrate, open_registry
 from posyandu_desktop.store.queries import exports
 from tests.store.helpers import row_counts
 
@@ -50,9 +50,9 @@ def test_upgrading_keeps_every_row_and_adds_an_empty_ledger(tmp_path):
     before = row_counts(path)
     assert not NEW_TABLES & set(before)
 
-    migrate.upgrade(path)
+    migrate.upgrade(path, "0003")
 
-    assert migrate.stored_revision(path) == HEAD
+    assert migrate.stored_revision(path) == "0003"
     after = row_counts(path)
     assert {t: n for t, n in after.items() if t not in NEW_TABLES} == before
     assert {t: after[t] for t in NEW_TABLES} == {"export_ledger": 0, "export_copy": 0}

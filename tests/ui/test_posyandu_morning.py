@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDialog
 from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import KBM_BUKU_KIA_2023, completed_months
 from posyandu_desktop.services import Desk, VisitReason
+from posyandu_desktop.services.auth import give_one_time_code, set_pin
 from posyandu_desktop.services.today import this_posyandu
 from posyandu_desktop.settings import database_path
 from posyandu_desktop.ui import background
@@ -63,7 +64,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[Answers]:
     background.wait_for_all()  # no worker may still read the registry when it is closed
 
 
-def log_in(qtbot: Any, registry: Registry, name: str, pin: str) -> LoginDialog:
+def log_in(qtbot: Any, registry: Registry, name: str, pin: str, code: str = "") -> LoginDialog:
     posyandu = this_posyandu(registry.db)
     assert posyandu is not None
     dialog = LoginDialog(registry.db, posyandu)
@@ -74,6 +75,9 @@ def log_in(qtbot: Any, registry: Registry, name: str, pin: str) -> LoginDialog:
     dialog.names.setCurrentRow(names.index(name))
     assert dialog.needs_confirmation()  # her first login: the PIN is made up and typed twice
     qtbot.keyClick(dialog.names, Qt.Key.Key_Return)
+    if dialog.needs_code():  # with the one-time code the coordinator gave her
+        qtbot.keyClicks(dialog.code, code)
+        qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
     qtbot.keyClicks(dialog.pin, pin)
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
     qtbot.keyClicks(dialog.confirm, pin)
@@ -126,7 +130,15 @@ def test_a_whole_posyandu_morning(
     assert before["posyandu_day"] == 0 and before["arrival"] == 0
 
     # Log in: Nur Hidayah chooses her name and sets her PIN, typed twice.
-    dialog = log_in(qtbot, registry, "Nur Hidayah", "2468")
+    siti = registry.cadre_ids[0]  # the coordinator gives Nur a one-time code for her first PIN
+    set_pin(registry.db, siti, "1357").unwrap()
+    code = give_one_time_code(
+        registry.db,
+        posyandu_id=registry.posyandu_id,
+        cadre_id=registry.cadre_ids[1],
+        by_cadre_id=siti,
+    ).unwrap()
+    dialog = log_in(qtbot, registry, "Nur Hidayah", "2468", code)
     assert dialog.cadre is not None
     nur, siti, rina = registry.cadre_ids[1], registry.cadre_ids[0], registry.cadre_ids[2]
     assert dialog.cadre.id == nur

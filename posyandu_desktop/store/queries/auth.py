@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from posyandu_desktop.domain.vocabulary import AuditAction, CadreRole
 from posyandu_desktop.store import audit
 from posyandu_desktop.store.database import Tx
-from posyandu_desktop.store.tables import AuditEvent, Cadre
+from posyandu_desktop.store.tables import AuditEvent, Cadre, CadreLogin
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,3 +67,60 @@ def set_coordinator(tx: Tx, cadre_id: int, is_coordinator: bool) -> None:
     row = tx.get_one(Cadre, cadre_id)
     row.is_coordinator = is_coordinator
     tx.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class LoginGuard:
+    """A cadre's failed PIN tries, the wait they impose, and a pending one-time code."""
+
+    failed_tries: int = 0
+    wait_until: datetime | None = None
+    code_hash: str | None = None
+
+
+def login_guard(tx: Tx, cadre_id: int) -> LoginGuard:
+    row = tx.get(CadreLogin, cadre_id)
+    if row is None:
+        return LoginGuard()
+    return LoginGuard(row.failed_tries, row.wait_until, row.code_hash)
+
+
+def _upsert(tx: Tx, cadre_id: int, **values: object) -> None:
+    # Core statements, not the ORM: counting tries is no change to a record and stays out of
+    # the audit trail (a code being issued or used is audited by `set_code_hash`).
+    done = tx.execute(update(CadreLogin).where(CadreLogin.cadre_id == cadre_id).values(**values))
+    if not getattr(done, "rowcount", 0):
+        tx.execute(insert(CadreLogin).values(cadre_id=cadre_id, **values))
+
+
+def set_failed_tries(tx: Tx, cadre_id: int, failed: int, wait_until: datetime | None) -> None:
+    """Store the count of wrong PINs in a row and until when the next try must wait."""
+    _upsert(tx, cadre_id, failed_tries=failed, wait_until=wait_until)
+
+
+def set_code_hash(tx: Tx, cadre_id: int, hashed: str | None) -> None:
+    """Store a one-time code's hash (None: used up or withdrawn); audited without the hash."""
+    _upsert(tx, cadre_id, code_hash=hashed)
+    tx.add(
+        AuditEvent(
+            cadre_id=tx.info.get(audit.CADRE),
+            action=AuditAction.UPDATE,
+            table_name=Cadre.__tablename__,
+            row_id=cadre_id,
+            changes=json.dumps({"one_time_code": "issued" if hashed else "used"}),
+            reason=tx.info.get(audit.REASON),
+        )
+    )
+    tx.flush()
+
+
+def anyone_has_pin(tx: Tx, posyandu_id: int) -> bool:
+    """True when an active cadre of the Posyandu has a PIN."""
+    found = tx.scalar(
+        select(Cadre.id)
+        .where(
+            Cadre.posyandu_id == posyandu_id, Cadre.active.is_(True), Cadre.pin_hash.is_not(None)
+        )
+        .limit(1)
+    )
+    return found is not None

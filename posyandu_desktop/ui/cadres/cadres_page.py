@@ -31,6 +31,7 @@ from posyandu_desktop.services import (
     register_cadre,
     set_cadre_active,
 )
+from posyandu_desktop.services.auth import give_one_time_code
 from posyandu_desktop.services.cadres import list_cadres, update_cadre
 from posyandu_desktop.ui.cadres.certificates_table_model import (
     CertificateColumn,
@@ -104,6 +105,10 @@ class CadresPage(Page):
         active_row = QHBoxLayout()
         active_row.addWidget(self.active_label)
         active_row.addWidget(self.active_button)
+        self.code_button = QPushButton(_("One-time PIN code"))
+        self.code_button.setToolTip(_("For a first PIN, or a forgotten one"))
+        self.code_button.clicked.connect(self.give_code)
+        active_row.addWidget(self.code_button)
         active_row.addStretch(1)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -214,6 +219,12 @@ class CadresPage(Page):
                 _("Mark as no longer active") if cadre.active else _("Mark as active again")
             )
             self.active_button.setVisible(self.session.is_coordinator)
+        self.code_button.setVisible(
+            self.session.is_coordinator
+            and cadre is not None
+            and cadre.active
+            and cadre.id != self.session.cadre_id
+        )
         self.adding_row.setEnabled(cadre is not None)  # a certificate needs a saved cadre
 
     def new_cadre(self) -> None:
@@ -289,6 +300,35 @@ class CadresPage(Page):
             self._refused(outcome.problems)
             return
         self.refresh(select=cadre.id)
+
+    def give_code(self) -> None:
+        """A coordinator gives the chosen cadre a one-time code to set a (new) PIN with."""
+        cadre = self.cadre
+        if cadre is None or not self.session.is_coordinator:
+            return
+        question = _(
+            "Give {name} a one-time code to make up a new PIN? Her present PIN, if any,"
+            " stops working."
+        ).format(name=cadre.name)
+        if not messages.ask(self, _("One-time PIN code"), question):
+            return
+        outcome = give_one_time_code(
+            self.session.db,
+            posyandu_id=self.session.posyandu_id,
+            cadre_id=cadre.id,
+            by_cadre_id=self.session.cadre_id,
+        )
+        if not outcome.ok:
+            self._refused(outcome.problems)
+            return
+        messages.show_info(
+            self,
+            _(
+                "Give this code to {name} yourself: {code}\n\nAt her next login she types it,"
+                " then makes up her PIN. The code works once."
+            ).format(name=cadre.name, code=outcome.unwrap()),
+            _("One-time PIN code"),
+        )
 
     def add_certificate(self) -> None:
         cadre = self.cadre

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt
+from PySide6.QtGui import QFont, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from posyandu_desktop.i18n import _, vocabulary_label
 from posyandu_desktop.services import CadreRole, Database, TrainingGrade, Venue
+from posyandu_desktop.services.auth import pin_is_well_formed
 from posyandu_desktop.services.first_run import (
     FirstCadre,
     FirstRun,
@@ -194,7 +195,8 @@ class CadresPage(QWizardPage):
         self.setSubTitle(
             _(
                 "Add every cadre who will use this laptop. The coordinator may manage cadres and"
-                " settings. Each cadre makes up a PIN at their first login."
+                " settings and sets her PIN on the next page; the others set theirs with a"
+                " one-time code from the coordinator."
             )
         )
         self.cadres: list[FirstCadre] = []
@@ -308,6 +310,60 @@ class CadresPage(QWizardPage):
         return bool(self.cadres)
 
 
+class PinPage(QWizardPage):
+    """The coordinator makes up her PIN (typed twice) before anything is saved."""
+
+    def __init__(self, cadres: CadresPage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cadres = cadres
+        self.setTitle(_("The coordinator's PIN"))
+        digits = QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), self)
+        self.pin = QLineEdit()
+        self.confirm = QLineEdit()
+        for field in (self.pin, self.confirm):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setValidator(digits)
+            field.setMaxLength(6)
+            field.setMaximumWidth(260)
+            field.textChanged.connect(self.completeChanged)
+        self.message = QLabel()
+        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(_("PIN (4 to 6 digits)"), self.pin)
+        form.addRow(_("Type the same PIN again"), self.confirm)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        name = next((c.name for c in self._cadres.cadres if c.is_coordinator), "")
+        self.setSubTitle(
+            _(
+                "{name}, make up a PIN of 4 to 6 digits and remember it. You log in with it,"
+                " and you give the other cadres a one-time code to set their own."
+            ).format(name=name)
+        )
+        self.pin.setFocus()
+
+    def chosen_pin(self) -> str | None:
+        """The PIN when both fields agree and it is well formed; else None (and say why)."""
+        pin = self.pin.text()
+        if not pin_is_well_formed(pin):
+            self.message.setText(_("The PIN must be 4 to 6 digits."))
+            return None
+        if pin != self.confirm.text():
+            self.message.setText(_("The two PINs are not the same. Type it again."))
+            self.confirm.clear()
+            return None
+        self.message.clear()
+        return pin
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        return bool(self.pin.text() and self.confirm.text())
+
+
 def _without_coordinator(cadre: FirstCadre) -> FirstCadre:
     return FirstCadre(cadre.name, cadre.role, cadre.phone, cadre.training_grade, False)
 
@@ -334,21 +390,26 @@ class SetupWizard(QWizard):
             self.button(button).setMinimumHeight(40)
         self.posyandu_page = PosyanduPage()
         self.cadres_page = CadresPage()
+        self.pin_page = PinPage(self.cadres_page)
         self.addPage(self.posyandu_page)
         self.addPage(self.cadres_page)
+        self.addPage(self.pin_page)
 
     def puskesmas_chosen(self) -> bool:
         """The laptop is for the puskesmas (no Posyandu, no cadres)."""
         return self.posyandu_page.puskesmas_chosen()
 
     def validateCurrentPage(self) -> bool:  # noqa: N802 (Qt's name)
-        if self.currentPage() is not self.cadres_page:
+        if self.currentPage() is not self.pin_page:
             return super().validateCurrentPage()
         return self.save()
 
     def save(self) -> bool:
         """Save the Posyandu and its cadres in one go; False (and say why) when refused."""
         page = self.posyandu_page
+        pin = self.pin_page.chosen_pin()
+        if pin is None:
+            return False
         outcome = set_up_first_run(
             self._db,
             name=page.name.text(),
@@ -359,9 +420,10 @@ class SetupWizard(QWizard):
             kota=page.kota.text(),
             puskesmas=page.puskesmas.text(),
             cadres=self.cadres_page.cadres,
+            coordinator_pin=pin,
         )
         if not outcome.ok:
-            self.cadres_page.message.setText(issues_text(outcome.problems))
+            self.pin_page.message.setText(issues_text(outcome.problems))
             return False
         self.result_run = outcome.value
         return True

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QDialog
 from posyandu_desktop.i18n import _, format_date, startup_problem_label
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.start.start_screen import StartScreen
-from posyandu_desktop.ui.widgets.messages import ask, show_error
+from posyandu_desktop.ui.widgets.messages import ask, show_error, show_info
 
 if TYPE_CHECKING:  # the real imports happen once the first window is painted
     from posyandu_desktop.services import Database, Opened, PosyanduRecord, Refused
@@ -49,7 +49,7 @@ class PuskesmasLaptop:
     """The data folder belongs to a puskesmas laptop: it has no registry to open."""
 
 
-def _open(data_dir: Path, demo: bool) -> Opened | Refused | PuskesmasLaptop:
+def _open(data_dir: Path, demo: bool, new_registry: bool) -> Opened | Refused | PuskesmasLaptop:
     from posyandu_desktop.services.preferences import is_puskesmas
 
     if not demo and is_puskesmas(data_dir):  # a demo is always a Posyandu's
@@ -58,7 +58,7 @@ def _open(data_dir: Path, demo: bool) -> Opened | Refused | PuskesmasLaptop:
         return PuskesmasLaptop()
     from posyandu_desktop.services import open_data_folder
 
-    return open_data_folder(data_dir)
+    return open_data_folder(data_dir, program="posyandu-desktop", new_registry=new_registry)
 
 
 def _ensure_signing_key(data_dir: Path) -> None:
@@ -94,6 +94,7 @@ class StartFlow(QObject):
         now: Callable[[], datetime] = local_now,
         set_language: Callable[[str], None] | None = None,
         screen: StartScreen | None = None,
+        check_clock: bool = True,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
@@ -108,14 +109,16 @@ class StartFlow(QObject):
         self.puskesmas_window: PuskesmasWindow | None = None
         self.dialog: LoginDialog | SetupWizard | None = None
         self._frozen = False
+        self._check_clock = check_clock and not smoke
+        self._new_registry = False  # a coordinator confirmed "start a new Posyandu here"
         self._demo_progress.connect(self._show_demo_progress)
 
     def start(self) -> None:
         """Show the start screen and open the data folder in the background."""
         self.screen.show()
         self.screen.show_step(_("Opening the data…"))
-        data_dir, demo = self.data_dir, self.demo
-        background.run(lambda: _open(data_dir, demo), self._opened, self._failed)
+        data_dir, demo, new = self.data_dir, self.demo, self._new_registry
+        background.run(lambda: _open(data_dir, demo, new), self._opened, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         log.error("start-up failed", exc_info=error)
@@ -143,6 +146,7 @@ class StartFlow(QObject):
         if result.upgraded_from is not None:
             log.info("registry upgraded from revision %s", result.upgraded_from)
         self.db = result.database
+        self._warn_if_backups_unplugged()
         if self.demo:
             self._fill_demo_if_empty()
         else:
@@ -153,7 +157,21 @@ class StartFlow(QObject):
 
         log.error("registry refused: %s (revision %s)", refused.problem, refused.revision)
         backup = refused.newest_good_backup
-        if refused.problem is StartupProblem.TOO_NEW or backup is None or self.smoke:
+        if refused.problem is StartupProblem.IN_USE and not self.smoke:
+            from posyandu_desktop.ui.start.raise_window import raise_windows_of
+
+            if refused.holder is not None and refused.holder.pid is not None:
+                raise_windows_of(refused.holder.pid)
+            self._give_up(self._in_use_text(refused))
+            return
+        if refused.problem is StartupProblem.MISSING and backup is None and not self.smoke:
+            self._offer_new_registry()
+            return
+        if (
+            refused.problem in (StartupProblem.TOO_NEW, StartupProblem.READ_ONLY)
+            or backup is None
+            or self.smoke
+        ):
             self._give_up(startup_problem_label(refused.problem))
             return
         question = _(
@@ -164,7 +182,10 @@ class StartFlow(QObject):
             date=format_date(backup.taken_at.date()),
         )
         if not ask(self.screen, _("The data cannot be opened"), question, _("Restore")):
-            self.did_finish.emit(1)
+            if refused.problem is StartupProblem.MISSING:
+                self._offer_new_registry()
+            else:
+                self.did_finish.emit(1)
             return
         self.screen.show_step(_("Restoring the backup…"))
         data_dir, path = self.data_dir, backup.path
@@ -175,6 +196,57 @@ class StartFlow(QObject):
             return restore_backup(data_dir, path)
 
         background.run(restore, lambda _result: self.start(), self._failed)
+
+    @staticmethod
+    def _in_use_text(refused: Refused) -> str:
+        holder = refused.holder
+        text = startup_problem_label(refused.problem)
+        if holder is None or holder.pid is None:
+            return text
+        return _("{problem}\n\nIt was opened at {time} (program {pid}).").format(
+            problem=text, time=holder.started_at.replace("T", " ")[:16], pid=holder.pid
+        )
+
+    def _offer_new_registry(self) -> None:
+        """Only a coordinator, asked twice, starts an empty Posyandu in a folder that held one."""
+        first = ask(
+            self.screen,
+            _("Start a new Posyandu here?"),
+            _(
+                "Only the coordinator should do this. The records of the Posyandu that was"
+                " here will not be in the new data; its backups and exports are kept."
+            ),
+            _("Start a new Posyandu here"),
+            _("Quit"),
+        )
+        if not first or not ask(
+            self.screen,
+            _("Start a new Posyandu here?"),
+            _("Are you sure? The new Posyandu starts empty."),
+            _("Yes, start empty"),
+            _("Quit"),
+        ):
+            self.did_finish.emit(1)
+            return
+        log.warning("a coordinator confirmed a new registry in %s", self.data_dir)
+        self._new_registry = True
+        self.start()
+
+    def _warn_if_backups_unplugged(self) -> None:
+        from posyandu_desktop.services.data_folder import usable_backups_dir
+
+        missing = usable_backups_dir(self.data_dir)[1]
+        if missing is None:
+            return
+        log.warning("backup folder %s missing: backing up in the data folder", missing)
+        if not self.smoke:
+            show_info(
+                self.screen,
+                _(
+                    "The backup folder {folder} is not there (is the USB stick plugged in?)."
+                    " Backups are kept on this laptop until it is back."
+                ).format(folder=missing),
+            )
 
     def _fill_demo_if_empty(self) -> None:
         from posyandu_desktop.services.today import this_posyandu
@@ -284,7 +356,7 @@ class StartFlow(QObject):
                 self._show_main(chosen)
             return
         self.screen.show_step(_("Waiting for a cadre to log in…"))
-        dialog = LoginDialog(self.db, self.posyandu)
+        dialog = LoginDialog(self.db, self.posyandu, now=self.now)
         dialog.finished.connect(lambda code: self._login_done(dialog, code))
         self.dialog = dialog
         dialog.open()
@@ -311,7 +383,51 @@ class StartFlow(QObject):
             now=self.now,
         )
         log.info("cadre %s logged in", cadre.id)
+        if self._check_clock and not self._clock_is_right(cadre):
+            self.did_finish.emit(1)
+            return
+        self._check_clock = False  # once per start: later logins are the same day
         self._build_window(session)
+
+    def _clock_is_right(self, cadre: LoginCadre) -> bool:
+        """Before anything can be saved: a clock before the newest record, backup or export,
+        or far after it, is confirmed by the cadre (her answer is audited)."""
+        from posyandu_desktop.services.clock import check_clock, record_clock_answer
+
+        assert self.db is not None
+        check = check_clock(self.db, self.data_dir, now=self.now())
+        if check is None:
+            return True
+        right = ask(
+            self.screen,
+            _("Check the date"),
+            _(
+                "Date on the laptop: {date}, right?\n\nThe newest data in this folder is from"
+                " {newest}."
+            ).format(
+                date=format_date(check.laptop_time.date(), weekday=True),
+                newest=format_date(check.newest.date(), weekday=True),
+            ),
+            _("Yes, the date is right"),
+            _("No"),
+        )
+        record_clock_answer(self.db, check, cadre_id=cadre.id, right=right)
+        log.warning(
+            "clock %s: laptop %s, newest %s, confirmed %s",
+            check.doubt,
+            check.laptop_time,
+            check.newest,
+            right,
+        )
+        if not right:
+            show_error(
+                self.screen,
+                _(
+                    "Set the laptop's date and time first (in Windows: Settings, Time), then"
+                    " open the app again."
+                ),
+            )
+        return right
 
     def _build_window(self, session: UiSession) -> None:
         from posyandu_desktop.ui.main_window import MainWindow

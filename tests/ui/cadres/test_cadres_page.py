@@ -105,3 +105,31 @@ def test_others_only_read(qtbot, ui_session, registry):
     assert team(registry)["Rina Wati"].name == "Rina Wati"
     assert team(registry)["Rina Wati"].certificates == ()
     assert team(registry)["Rina Wati"].active
+
+
+def test_a_coordinator_gives_a_one_time_pin_code(qtbot, ui_session, registry, monkeypatch):
+    from posyandu_desktop.services.auth import set_first_pin
+
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "ask", lambda *a, **k: True)
+    monkeypatch.setattr(messages, "show_info", lambda parent, text, *a: shown.append(text))
+    page = page_for(qtbot, ui_session)
+    choose(page, "Siti Aminah")  # herself: no code button
+    assert not page.code_button.isVisible()
+    choose(page, "Rina Wati")
+    assert page.code_button.isVisible()
+    page.code_button.click()
+    code = shown[0].split(": ")[1].split()[0]
+    rina = team(registry)["Rina Wati"].id
+    set_first_pin(
+        registry.db,
+        posyandu_id=registry.posyandu_id,
+        cadre_id=rina,
+        pin="1357",
+        code=code,
+        now=ui_session.now(),
+    ).unwrap()
+    assert not replace(ui_session, is_coordinator=False).is_coordinator
+    other = page_for(qtbot, replace(ui_session, is_coordinator=False))
+    choose(other, "Nur Hidayah")
+    assert not other.code_button.isVisible()

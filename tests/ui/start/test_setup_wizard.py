@@ -66,6 +66,17 @@ def test_a_first_run_saves_the_posyandu_and_its_cadres(qtbot, empty_db):
     _add(qtbot, wizard, "Rina Wati", CadreRole.MEMBER)
     assert [c.is_coordinator for c in wizard.cadres_page.cadres] == [False, True, False]
     assert wizard.cadres_page.table.rowCount() == 3
+    wizard.next()
+
+    # The coordinator makes up her PIN before anything is saved: nobody can take her name.
+    assert wizard.currentPage() is wizard.pin_page
+    assert "Nur Hidayah" in wizard.pin_page.subTitle()
+    qtbot.keyClicks(wizard.pin_page.pin, "2468")
+    qtbot.keyClicks(wizard.pin_page.confirm, "2469")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.result() != QDialog.DialogCode.Accepted  # two different PINs
+    assert this_posyandu(empty_db) is None
+    qtbot.keyClicks(wizard.pin_page.confirm, "2468")
     wizard.button(QWizard.WizardButton.FinishButton).click()  # saves
 
     assert wizard.result() == QDialog.DialogCode.Accepted
@@ -79,7 +90,7 @@ def test_a_first_run_saves_the_posyandu_and_its_cadres(qtbot, empty_db):
     )
     cadres = list_cadres_for_login(empty_db, posyandu_id=posyandu.id)
     assert [(c.name, c.role, c.is_coordinator, c.has_pin) for c in cadres] == [
-        ("Nur Hidayah", CadreRole.SECRETARY, True, False),
+        ("Nur Hidayah", CadreRole.SECRETARY, True, True),
         ("Rina Wati", CadreRole.MEMBER, False, False),
         ("Siti Aminah", CadreRole.CHAIR, False, False),
     ]
@@ -119,6 +130,8 @@ def test_nothing_is_saved_when_refused(qtbot, empty_db):
     wizard.posyandu_page.name.setText("   ")  # only spaces: the service refuses
     wizard.posyandu_page.code.setText("X")
     _add(qtbot, wizard, "Siti Aminah", CadreRole.CHAIR)
+    wizard.pin_page.pin.setText("2468")
+    wizard.pin_page.confirm.setText("2468")
     assert not wizard.save()
-    assert wizard.cadres_page.message.text() == "Wajib diisi"
+    assert wizard.pin_page.message.text() == "Wajib diisi"
     assert this_posyandu(empty_db) is None
