@@ -419,6 +419,7 @@ def test_backups_on_a_stick_are_sealed_and_restore_only_with_the_recovery_key(de
     from posyandu_desktop.services.preferences import choose_backup_folder
 
     stick = tmp_path / "stick"
+    stick.mkdir()  # a plugged-in stick: a missing one gets no automatic backups
     choose_backup_folder(demo, stick)
     recovery = make_recovery_key(demo)
     assert len(recovery.replace(" ", "")) == 32
