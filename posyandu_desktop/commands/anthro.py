@@ -1,17 +1,18 @@
-"""`posyandu-desktop anthro IN.csv -o OUT.csv`: batch WHO z-scores for a nutrition officer.
+"""`posyandu-desktop anthro IN -o OUT [--summary FILE]`: batch WHO z-scores for a nutrition officer.
 
-Columns follow WHO's `anthro` package. A bad row gets an `error` text and never stops the batch;
-the command fails (exit 1) only when the file itself cannot be read or written.
+Columns follow WHO's `anthro` package or their Indonesian aliases; CSV, .xlsx and HTML-table .xls
+come in (`exchange.tabular`), CSV or .xlsx go out. A bad row gets an `error` text and never stops
+the batch; a file whose header could put a value in the wrong column is refused as a whole, and
+so is a file that is not a table. Never a wrong number: a row with more or fewer cells than the
+header is not scored, an impossible value is flagged and gets no category, and an absurd one no z.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import os
+import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,9 +21,27 @@ from pathlib import Path
 from typing import TextIO
 
 from posyandu_desktop.domain.growth import GrowthStandards, Indicator, ZProblem, assess
-from posyandu_desktop.domain.growth.anthro_input import RowProblem, parse_row
+from posyandu_desktop.domain.growth.anthro_input import (
+    PHYSICAL_LIMITS,
+    HeaderProblem,
+    RowProblem,
+    normalise_name,
+    parse_row,
+    resolve_header,
+)
 from posyandu_desktop.domain.growth.classify import Category, classify
 from posyandu_desktop.domain.growth.zscore import FLAG_LIMITS
+from posyandu_desktop.exchange.tabular import (
+    Table,
+    TableError,
+    TableProblem,
+    csv_text,
+    read_table,
+    safe_cell,
+    write_csv,
+    write_xlsx,
+)
+from posyandu_desktop.i18n.catalog import N_, translator
 from posyandu_desktop.i18n.labels import (
     category_label,
     indicator_label,
@@ -47,17 +66,21 @@ OUTPUT_COLUMNS = [
     *CATEGORY_COLUMNS.values(),
     "error",
 ]
-# Which input column carries the measurement behind each indicator (to say why it has no z).
-_SOURCE_COLUMN = {
-    Indicator.LENGTH_HEIGHT_FOR_AGE: "lenhei",
-    Indicator.WEIGHT_FOR_AGE: "weight",
-    Indicator.WEIGHT_FOR_LENGTH_HEIGHT: "weight",
-    Indicator.BMI_FOR_AGE: "weight",
-    Indicator.HEAD_CIRCUMFERENCE_FOR_AGE: "headc",
-    Indicator.ARM_CIRCUMFERENCE_FOR_AGE: "armc",
-    Indicator.TRICEPS_SKINFOLD_FOR_AGE: "triskin",
-    Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE: "subskin",
+# The input columns behind each indicator: the first says why it has no z; an impossible value
+# in any of them flags it.
+_SOURCE_COLUMNS = {
+    Indicator.LENGTH_HEIGHT_FOR_AGE: ("lenhei",),
+    Indicator.WEIGHT_FOR_AGE: ("weight",),
+    Indicator.WEIGHT_FOR_LENGTH_HEIGHT: ("weight", "lenhei"),
+    Indicator.BMI_FOR_AGE: ("weight", "lenhei"),
+    Indicator.HEAD_CIRCUMFERENCE_FOR_AGE: ("headc",),
+    Indicator.ARM_CIRCUMFERENCE_FOR_AGE: ("armc",),
+    Indicator.TRICEPS_SKINFOLD_FOR_AGE: ("triskin",),
+    Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE: ("subskin",),
 }
+_UNITS = {"weight": "kg", "triskin": "mm", "subskin": "mm"}
+# Columns written as text in .xlsx even when they look like numbers (identity numbers).
+_TEXT_COLUMN = re.compile(r"(^|_)(nik|kk|no_kk|telp|hp|no_hp|id)(_|$)")
 
 
 def _fmt(x: float | None, decimal: str) -> str:
@@ -77,7 +100,7 @@ _SAID_FOR_ROW = {
 # Problems of an input value rather than of an indicator: said once, about the column.
 _ABOUT_COLUMN = {ZProblem.MEASUREMENT_INVALID: None, ZProblem.LENGTH_INVALID: "lenhei"}
 # Per indicator, in `Indicator` order (the order of `Assessment.scores`): where its z, flag and
-# category go in the output row, its flag limits, and the input column it measures.
+# category go in the output row, its flag limits, and the input columns it measures.
 _PLAN = tuple(
     (
         i,
@@ -85,7 +108,7 @@ _PLAN = tuple(
         OUTPUT_COLUMNS.index(f"f{i.value}"),
         OUTPUT_COLUMNS.index(CATEGORY_COLUMNS[i]) if i in CATEGORY_COLUMNS else None,
         FLAG_LIMITS[i],
-        _SOURCE_COLUMN[i],
+        _SOURCE_COLUMNS[i],
     )
     for i in Indicator
 )
@@ -97,28 +120,50 @@ def _category_text(category: Category, lang: str) -> str:
     return category_label(category, lang)
 
 
+def _row_message(problem: RowProblem, column: str, value: str, lang: str, decimal: str) -> str:
+    low, high = (f"{x:g}".replace(".", decimal) for x in PHYSICAL_LIMITS.get(column, (0.0, 0.0)))
+    return row_problem_label(problem, lang).format(
+        column=column, value=value, low=low, high=high, unit=_UNITS.get(column, "cm")
+    )
+
+
 def score_row(
     row: Mapping[str, str], standards: GrowthStandards, *, lang: str = "id", decimal: str = "."
 ) -> list[str]:
-    """The values of OUTPUT_COLUMNS, in order, for one input row."""
-    parsed = parse_row(row)
+    """The values of OUTPUT_COLUMNS, in order, for one input row (cells by WHO column name)."""
+    parsed = parse_row(row, decimal)
     a = assess(standards, parsed.measurements)
     out = [""] * len(OUTPUT_COLUMNS)
     out[0], out[1] = _fmt(a.lenhei_cm, decimal), _fmt(a.bmi, decimal)
     messages = [
-        row_problem_label(problem, lang).format(column=column, value=row.get(column, "").strip())
+        _row_message(problem, column, row.get(column, "").strip(), lang, decimal)
         for problem, column in parsed.problems
     ]
-    for (indicator, z_at, flag_at, category_at, (low, high), source), score in zip(
+    impossible = {c for p, c in parsed.problems if p is RowProblem.IMPLAUSIBLE}
+    for (indicator, z_at, flag_at, category_at, (low, high), sources), score in zip(
         _PLAN, a.scores.values(), strict=True
     ):
         z = score.rounded
         if z is not None:
             out[z_at] = _fmt(z, decimal)
-            out[flag_at] = "1" if z < low or z > high else "0"
+            beyond = z < low or z > high
+            flagged = beyond or not impossible.isdisjoint(sources)
+            out[flag_at] = "1" if flagged else "0"
+            if beyond and impossible.isdisjoint(sources):
+                messages.append(
+                    _row_message(
+                        RowProblem.BEYOND_WHO_LIMITS,
+                        indicator_label(indicator, lang),
+                        out[z_at],
+                        lang,
+                        decimal,
+                    )
+                )
+            if flagged:
+                continue  # no category for a number nobody should act on
         if category_at is not None and (category := classify(score)) is not None:
             out[category_at] = _category_text(category, lang)
-        problem = score.problem
+        problem, source = score.problem, sources[0]
         if problem is None or problem in _SAID_FOR_ROW or not row.get(source, "").strip():
             continue
         if problem in _ABOUT_COLUMN:
@@ -132,19 +177,22 @@ def score_row(
 
 # --- files --------------------------------------------------------------------------------------
 
+_TABLE_PROBLEMS = {
+    TableProblem.NOT_TEXT: N_("it is not a text, CSV or Excel file"),
+    TableProblem.OLD_EXCEL: N_(
+        "it is an old Excel 97-2003 file: save it as .xlsx or CSV and try again"
+    ),
+    TableProblem.NO_HEADER: N_("it has no header line (the file is empty)"),
+    TableProblem.BROKEN_XLSX: N_("the Excel file is damaged"),
+}
+_HEADER_PROBLEMS = {
+    HeaderProblem.DUPLICATE: N_("the column {names} appears twice"),
+    HeaderProblem.AMBIGUOUS: N_("the columns {names} mean the same thing: keep one"),
+}
 
-def _read_text(path: Path) -> str:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")  # older Excel exports on Windows
 
-
-def _dialect(first_line: str) -> str:
-    """Comma, semicolon (Indonesian Excel, where the comma is the decimal mark) or tab."""
-    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
-    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+class RefusedFileError(ValueError):
+    """A file the command will not score; the message is one sentence for the officer."""
 
 
 def _progress(done: int, total: int, stream: TextIO) -> None:
@@ -157,29 +205,45 @@ def _progress(done: int, total: int, stream: TextIO) -> None:
     stream.flush()
 
 
-def score_cells(rows: Sequence[list[str]], names: Sequence[str], lang: str, delimiter: str) -> str:
-    """Input rows (cell lists) to output CSV text: the input cells, padded, then the results.
-    Text, not lists, comes back from a worker process: one string is cheap to send."""
+def _refused_row(raw: list[str], width: int, lang: str) -> list[str]:
+    out = [""] * len(OUTPUT_COLUMNS)
+    out[_ERROR] = _row_message(RowProblem.CELL_COUNT, str(width), str(len(raw)), lang, ".")
+    if extra := [c for c in raw[width:] if c.strip()]:
+        extra_text = _row_message(RowProblem.EXTRA_CELLS, "", ";".join(extra), lang, ".")
+        out[_ERROR] += "; " + extra_text
+    return raw[:width] + [""] * (width - len(raw)) + out
+
+
+def score_cells(
+    rows: Sequence[list[str]], positions: Mapping[str, int], width: int, lang: str, decimal: str
+) -> list[list[str]]:
+    """Input rows (cell lists) to output rows: the input cells, spreadsheet-safe, then the
+    results. A row with more or fewer cells than the header is not scored."""
     from posyandu_desktop.settings import who_standards  # per worker process, loaded once
 
     standards = who_standards()
-    decimal = "," if delimiter == ";" else "."
-    width = len(names)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter)
+    columns = tuple(positions.items())
+    done = []
     for raw in rows:
-        # Pad short rows so the output columns stay aligned; extra cells are an error.
-        cells = raw[:width] + [""] * (width - len(raw))
-        scored = score_row(
-            dict(zip(names, cells, strict=True)), standards, lang=lang, decimal=decimal
-        )
-        if extra := [c for c in raw[width:] if c.strip()]:
-            note = row_problem_label(RowProblem.EXTRA_CELLS, lang).format(
-                column="", value=";".join(extra)
-            )
-            scored[_ERROR] = "; ".join(filter(None, (scored[_ERROR], note)))
-        writer.writerow(cells + scored)
-    return buffer.getvalue()
+        if len(raw) != width and (len(raw) < width or any(c.strip() for c in raw[width:])):
+            done.append([safe_cell(c) for c in _refused_row(raw, width, lang)])
+            continue
+        cells = raw[:width]
+        scored = score_row({k: cells[i] for k, i in columns}, standards, lang=lang, decimal=decimal)
+        done.append([safe_cell(c) for c in cells] + scored)
+    return done
+
+
+def _score_csv(
+    rows: Sequence[list[str]],
+    positions: Mapping[str, int],
+    width: int,
+    lang: str,
+    decimal: str,
+    delimiter: str,
+) -> str:
+    """`score_cells` as CSV text: one string is cheap to send back from a worker process."""
+    return csv_text(score_cells(rows, positions, width, lang, decimal), delimiter)
 
 
 # Large files are scored in chunks by one process per core (a laptop has 2 to 4): the work is
@@ -189,23 +253,35 @@ _PARALLEL_FROM_ROWS = 20_000
 
 
 def _scored_chunks(
-    rows: list[list[str]], names: list[str], lang: str, delimiter: str
-) -> Iterator[tuple[int, str]]:
-    """(row count, CSV text) per chunk, in input order."""
+    work: Callable[..., object], rows: list[list[str]], *args: object
+) -> Iterator[tuple[int, object]]:
+    """(row count, work(chunk, *args)) per chunk, in input order."""
     chunks = [rows[i : i + _CHUNK_ROWS] for i in range(0, len(rows), _CHUNK_ROWS)]
     workers = min(os.cpu_count() or 1, 4)
     if len(rows) >= _PARALLEL_FROM_ROWS and workers > 1:
         try:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                texts = pool.map(
-                    score_cells, chunks, *([x] * len(chunks) for x in (names, lang, delimiter))
-                )
-                yield from zip(map(len, chunks), texts, strict=True)
+                done = pool.map(work, chunks, *([a] * len(chunks) for a in args))
+                yield from zip(map(len, chunks), done, strict=True)
             return
         except (OSError, BrokenProcessPool):
             pass  # no processes allowed here: score in this process
     for chunk in chunks:
-        yield len(chunk), score_cells(chunk, names, lang, delimiter)
+        yield len(chunk), work(chunk, *args)
+
+
+def _checked_header(table: Table, lang: str) -> dict[str, int]:
+    positions, problems = resolve_header(table.header)
+    gettext = translator(lang).gettext
+    taken = set(map(normalise_name, table.header)) & set(OUTPUT_COLUMNS)
+    if taken:
+        problems.append((HeaderProblem.DUPLICATE, sorted(taken)))
+    if problems:
+        problem, names = problems[0]
+        raise RefusedFileError(
+            gettext(_HEADER_PROBLEMS[problem]).format(names=", ".join(f"'{n}'" for n in names))
+        )
+    return positions
 
 
 def run(
@@ -215,58 +291,61 @@ def run(
     lang: str = "id",
     on_progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Score every row of `source` into `target` (written atomically); returns the row count."""
-    # NUL bytes (a truncated or binary file) would stop the csv module; they carry no data.
-    text = _read_text(source).replace("\x00", "")
-    delimiter = _dialect(text.split("\n", 1)[0])
-    rows = list(_rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
-    if not rows:
-        raise ValueError("no header line (empty file)")
-    header, rows = rows[0], rows[1:]
-    names = [h.strip().lower() for h in header]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    count = 0
+    """Score every row of `source` into `target` (written atomically); returns the row count.
+    Raises RefusedFileError for a file that is not a safe table, OSError when it cannot be read."""
     try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out, delimiter=delimiter)
-            writer.writerow([*header, *OUTPUT_COLUMNS])
-            for done, text in _scored_chunks(rows, names, lang, delimiter):
-                out.write(text)
-                count += done
-                if on_progress is not None:
-                    on_progress(count, len(rows))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+        table = read_table(source)
+    except TableError as exc:
+        raise RefusedFileError(translator(lang).gettext(_TABLE_PROBLEMS[exc.problem])) from exc
+    positions = _checked_header(table, lang)
+    width, rows = len(table.header), table.rows
+    header = [*table.header, *OUTPUT_COLUMNS]
+    count = 0
+
+    def counted(chunks: Iterator[tuple[int, object]]) -> Iterator[object]:
+        nonlocal count
+        for done, chunk in chunks:
+            yield chunk
+            count += done
+            if on_progress is not None:
+                on_progress(count, len(rows))
+
+    if target.suffix.lower() == ".xlsx":
+        text_columns = [
+            i for i, h in enumerate(table.header) if _TEXT_COLUMN.search(normalise_name(h))
+        ]
+        chunks = counted(_scored_chunks(score_cells, rows, positions, width, lang, table.decimal))
+        write_xlsx(
+            target,
+            header,
+            (row for chunk in chunks for row in chunk),  # type: ignore[attr-defined]
+            decimal=table.decimal,
+            text_columns=text_columns,
+        )
+    else:
+        work = _score_csv
+        args = (positions, width, lang, table.decimal, table.delimiter)
+        head = csv_text([[safe_cell(h) for h in header]], table.delimiter)
+        write_csv(target, [head, *counted(_scored_chunks(work, rows, *args))])  # type: ignore[list-item]
     return count
-
-
-csv.field_size_limit(16 * 1024 * 1024)  # a broken quote may swallow much of a file; still a row
-
-
-def _rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
-    for cells in reader:
-        if any(c.strip() for c in cells):
-            yield cells
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `anthro` subcommand."""
     parser = argparse.ArgumentParser(
         prog="posyandu-desktop anthro",
-        description="Batch WHO z-scores (WHO anthro column names) for a CSV file.",
+        description="Batch WHO z-scores (WHO anthro column names or Indonesian aliases) for a"
+        " CSV, .xlsx or HTML .xls file.",
     )
     parser.add_argument(
         "input",
         type=Path,
-        help="CSV with sex, age_days/age_months/"
-        "birth_date+visit_date, weight, lenhei, measure, headc, armc, ...",
+        help="CSV, .xlsx or .xls (HTML) with sex, age_days/age_months/birth_date+visit_date,"
+        " weight, lenhei, measure, headc, armc, ... (or jk, tgl_lahir, tgl_ukur, bb, tb, ...)",
     )
-    parser.add_argument("-o", "--output", type=Path, required=True, help="CSV to write")
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, help="CSV to write (.xlsx: an Excel file)"
+    )
     parser.add_argument("--lang", choices=("id", "en"), default="id", help="language of texts")
     args = parser.parse_args(argv)
     show = sys.stderr.isatty()
@@ -277,8 +356,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             lang=args.lang,
             on_progress=(lambda d, t: _progress(d, t, sys.stderr)) if show else None,
         )
-    except (OSError, ValueError, csv.Error, UnicodeError) as exc:
-        print(f"posyandu-desktop anthro: cannot process {args.input}: {exc}", file=sys.stderr)
+    except (OSError, RefusedFileError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        message = translator(args.lang).gettext("Cannot process {file}: {reason}.")
+        print(
+            f"posyandu-desktop anthro: {message.format(file=args.input, reason=reason)}",
+            file=sys.stderr,
+        )
         return 1
     print(f"{count} rows -> {args.output}", file=sys.stderr)
     return 0

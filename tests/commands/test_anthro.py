@@ -24,6 +24,8 @@ def run(tmp_path: Path, text: str | bytes, *extra: str) -> tuple[int, list[dict[
     if not out.exists():
         return code, []
     raw = out.read_text(encoding="utf-8")
+    assert raw.startswith("\ufeff")  # a BOM: Excel then reads UTF-8
+    raw = raw[1:]
     first = raw.splitlines()[0]
     delimiter = max(",;\t", key=first.count)
     return code, list(csv.DictReader(raw.splitlines(), delimiter=delimiter))
@@ -59,8 +61,10 @@ def test_columns_categories_and_flags(tmp_path: Path) -> None:
     assert row["note"] == "very light"
     assert row["category_wei"] == "Berat badan sangat kurang"
     assert row["category_len"] in {"Normal", "Pendek", "Sangat pendek"}
-    assert row["category_wfl"] == "Gizi buruk"
-    assert row["fwei"] == "0" and row["error"] == ""
+    # Beyond WHO's -5 SD limit: the z is kept and flagged, but no category and a reason.
+    assert float(row["zwfl"]) < -5 and row["fwfl"] == "1" and row["category_wfl"] == ""
+    assert "BB/PB" in row["error"] and "WHO" in row["error"]
+    assert row["fwei"] == "0"
     assert all(row[f"z{s}"] for s in ("len", "wei", "wfl", "bmi", "hc", "ac", "ts", "ss"))
 
 
@@ -111,8 +115,9 @@ def test_bad_rows_say_why_and_never_stop_the_batch(tmp_path: Path) -> None:
     assert "di luar rentang" in errors[4]
     assert "Cara ukur 'z'" in errors[5]
     assert "edema" in errors[6].lower() and rows[6]["zwei"] == "" and rows[6]["zlen"]
-    assert "surplus" in errors[7]
-    assert errors[8] == "" and rows[8]["zwei"]  # short row padded
+    # More or fewer cells than the header: the row is not scored, and says why.
+    assert "surplus" in errors[7] and "7" in errors[7] and rows[7]["zwei"] == ""
+    assert "3" in errors[8] and rows[8]["zwei"] == "" and rows[8]["zlen"] == ""
     assert errors[9] == "" and rows[9]["zwfl"]
 
 
