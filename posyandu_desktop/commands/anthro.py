@@ -10,17 +10,26 @@ header is not scored, an impossible value is flagged and gets no category, and a
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
-from posyandu_desktop.domain.growth import GrowthStandards, Indicator, ZProblem, assess
+from posyandu_desktop.commands.anthro_summary import write_summary
+from posyandu_desktop.domain.growth import (
+    GrowthStandards,
+    Indicator,
+    Measurements,
+    ZProblem,
+    ZScore,
+    assess,
+)
 from posyandu_desktop.domain.growth.anthro_input import (
     PHYSICAL_LIMITS,
     HeaderProblem,
@@ -30,6 +39,7 @@ from posyandu_desktop.domain.growth.anthro_input import (
     resolve_header,
 )
 from posyandu_desktop.domain.growth.classify import Category, classify
+from posyandu_desktop.domain.growth.prevalence import Child
 from posyandu_desktop.domain.growth.zscore import FLAG_LIMITS
 from posyandu_desktop.exchange.tabular import (
     Table,
@@ -49,6 +59,8 @@ from posyandu_desktop.i18n.labels import (
     zproblem_label,
 )
 
+T = TypeVar("T")
+R = TypeVar("R")
 Z_COLUMNS = [f"z{i.value}" for i in Indicator]
 FLAG_COLUMNS = [f"f{i.value}" for i in Indicator]
 # The Permenkes 2/2020 category for the four indices it defines.
@@ -128,9 +140,15 @@ def _row_message(problem: RowProblem, column: str, value: str, lang: str, decima
 
 
 def score_row(
-    row: Mapping[str, str], standards: GrowthStandards, *, lang: str = "id", decimal: str = "."
+    row: Mapping[str, str],
+    standards: GrowthStandards,
+    *,
+    lang: str = "id",
+    decimal: str = ".",
+    children: list[Child] | None = None,
 ) -> list[str]:
-    """The values of OUTPUT_COLUMNS, in order, for one input row (cells by WHO column name)."""
+    """The values of OUTPUT_COLUMNS, in order, for one input row (cells by WHO column name);
+    with `children`, the row is also appended there for the prevalence summary."""
     parsed = parse_row(row, decimal)
     a = assess(standards, parsed.measurements)
     out = [""] * len(OUTPUT_COLUMNS)
@@ -172,7 +190,28 @@ def score_row(
             messages.append(f"{indicator_label(indicator, lang)}: {zproblem_label(problem, lang)}")
     if messages:
         out[_ERROR] = "; ".join(dict.fromkeys(messages))
+    if children is not None:
+        children.append(_child(row, parsed.measurements, a.scores.values(), out))
     return out
+
+
+def _child(
+    row: Mapping[str, str], m: Measurements, scores: Iterable[ZScore], out: Sequence[str]
+) -> Child:
+    z: dict[str, float | None] = {}
+    flagged: dict[str, bool] = {}
+    for (indicator, _, flag_at, *_), score in zip(_PLAN, scores, strict=True):
+        flagged[indicator.value] = out[flag_at] == "1"
+        z[indicator.value] = None if flagged[indicator.value] else score.rounded
+    return Child(
+        sex=m.sex,
+        age_days=None if m.age is None else m.age.days,
+        z=z,
+        flagged=flagged,
+        oedema=m.oedema,
+        weight_text=row.get("weight", ""),
+        lenhei_text=row.get("lenhei", ""),
+    )
 
 
 # --- files --------------------------------------------------------------------------------------
@@ -215,23 +254,36 @@ def _refused_row(raw: list[str], width: int, lang: str) -> list[str]:
 
 
 def score_cells(
-    rows: Sequence[list[str]], positions: Mapping[str, int], width: int, lang: str, decimal: str
-) -> list[list[str]]:
+    rows: Sequence[list[str]],
+    positions: Mapping[str, int],
+    width: int,
+    lang: str,
+    decimal: str,
+    summary: bool = False,
+) -> tuple[list[list[str]], list[Child]]:
     """Input rows (cell lists) to output rows: the input cells, spreadsheet-safe, then the
-    results. A row with more or fewer cells than the header is not scored."""
+    results; and, with `summary`, the scored children. A row with more or fewer cells than the
+    header is not scored."""
     from posyandu_desktop.settings import who_standards  # per worker process, loaded once
 
     standards = who_standards()
     columns = tuple(positions.items())
+    children: list[Child] | None = [] if summary else None
     done = []
     for raw in rows:
         if len(raw) != width and (len(raw) < width or any(c.strip() for c in raw[width:])):
             done.append([safe_cell(c) for c in _refused_row(raw, width, lang)])
             continue
         cells = raw[:width]
-        scored = score_row({k: cells[i] for k, i in columns}, standards, lang=lang, decimal=decimal)
+        scored = score_row(
+            {k: cells[i] for k, i in columns},
+            standards,
+            lang=lang,
+            decimal=decimal,
+            children=children,
+        )
         done.append([safe_cell(c) for c in cells] + scored)
-    return done
+    return done, children or []
 
 
 def _score_csv(
@@ -240,10 +292,12 @@ def _score_csv(
     width: int,
     lang: str,
     decimal: str,
+    summary: bool,
     delimiter: str,
-) -> str:
+) -> tuple[str, list[Child]]:
     """`score_cells` as CSV text: one string is cheap to send back from a worker process."""
-    return csv_text(score_cells(rows, positions, width, lang, decimal), delimiter)
+    done, children = score_cells(rows, positions, width, lang, decimal, summary)
+    return csv_text(done, delimiter), children
 
 
 # Large files are scored in chunks by one process per core (a laptop has 2 to 4): the work is
@@ -253,8 +307,8 @@ _PARALLEL_FROM_ROWS = 20_000
 
 
 def _scored_chunks(
-    work: Callable[..., object], rows: list[list[str]], *args: object
-) -> Iterator[tuple[int, object]]:
+    work: Callable[..., R], rows: list[list[str]], *args: object
+) -> Iterator[tuple[int, R]]:
     """(row count, work(chunk, *args)) per chunk, in input order."""
     chunks = [rows[i : i + _CHUNK_ROWS] for i in range(0, len(rows), _CHUNK_ROWS)]
     workers = min(os.cpu_count() or 1, 4)
@@ -289,10 +343,12 @@ def run(
     target: Path,
     *,
     lang: str = "id",
+    summary: Path | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Score every row of `source` into `target` (written atomically); returns the row count.
-    Raises RefusedFileError for a file that is not a safe table, OSError when it cannot be read."""
+    """Score every row of `source` into `target` (written atomically), and the prevalence
+    summary into `summary` if given; returns the row count. Raises RefusedFileError for a file
+    that is not a safe table, OSError when it cannot be read or written."""
     try:
         table = read_table(source)
     except TableError as exc:
@@ -300,33 +356,37 @@ def run(
     positions = _checked_header(table, lang)
     width, rows = len(table.header), table.rows
     header = [*table.header, *OUTPUT_COLUMNS]
+    children: list[Child] = []
     count = 0
 
-    def counted(chunks: Iterator[tuple[int, object]]) -> Iterator[object]:
+    def counted(chunks: Iterator[tuple[int, tuple[T, list[Child]]]]) -> Iterator[T]:
         nonlocal count
-        for done, chunk in chunks:
+        for done, (chunk, scored) in chunks:
             yield chunk
+            children.extend(scored)
             count += done
             if on_progress is not None:
                 on_progress(count, len(rows))
 
+    args = (positions, width, lang, table.decimal, summary is not None)
     if target.suffix.lower() == ".xlsx":
         text_columns = [
             i for i, h in enumerate(table.header) if _TEXT_COLUMN.search(normalise_name(h))
         ]
-        chunks = counted(_scored_chunks(score_cells, rows, positions, width, lang, table.decimal))
+        chunks = counted(_scored_chunks(score_cells, rows, *args))
         write_xlsx(
             target,
             header,
-            (row for chunk in chunks for row in chunk),  # type: ignore[attr-defined]
+            (row for chunk in chunks for row in chunk),
             decimal=table.decimal,
             text_columns=text_columns,
         )
     else:
-        work = _score_csv
-        args = (positions, width, lang, table.decimal, table.delimiter)
         head = csv_text([[safe_cell(h) for h in header]], table.delimiter)
-        write_csv(target, [head, *counted(_scored_chunks(work, rows, *args))])  # type: ignore[list-item]
+        texts = counted(_scored_chunks(_score_csv, rows, *args, table.delimiter))
+        write_csv(target, itertools.chain([head], texts))
+    if summary is not None:
+        write_summary(summary, children, lang=lang, table=table)
     return count
 
 
@@ -346,6 +406,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "-o", "--output", type=Path, required=True, help="CSV to write (.xlsx: an Excel file)"
     )
+    parser.add_argument(
+        "--summary",
+        type=Path,
+        help="also write prevalences with 95%% CIs by sex and age group and the data-quality"
+        " checks (CSV, or .xlsx)",
+    )
     parser.add_argument("--lang", choices=("id", "en"), default="id", help="language of texts")
     args = parser.parse_args(argv)
     show = sys.stderr.isatty()
@@ -354,6 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.input,
             args.output,
             lang=args.lang,
+            summary=args.summary,
             on_progress=(lambda d, t: _progress(d, t, sys.stderr)) if show else None,
         )
     except (OSError, RefusedFileError) as exc:

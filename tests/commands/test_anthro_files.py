@@ -217,3 +217,31 @@ def test_output_is_written_atomically(tmp_path: Path) -> None:
     code, _, _ = scored(tmp_path, "sex,age_days,weight\n1,45,4.5\n")
     assert code == 0
     assert sorted(os.listdir(tmp_path)) == ["in.csv", "out.csv"]
+
+
+# --- 4. the prevalence summary -----------------------------------------------------------------
+
+
+def test_summary_file_beside_the_scores(tmp_path: Path) -> None:
+    text = (
+        "jk;umur_hari;bb;tb;cara_ukur\n"
+        "L;100;6,0;55,0;l\n"  # stunted (length-for-age about -3.4)
+        "P;400;8,5;75,0;l\n"
+        "P;400;9600;75,0;l\n"  # grams: flagged, left out of weight-based prevalences
+        "L;2000;18,0;110,0;h\n"  # beyond 59 months: not in the summary
+    )
+    src, out, summary = tmp_path / "in.csv", tmp_path / "out.csv", tmp_path / "sum.csv"
+    src.write_text(text, encoding="utf-8")
+    assert main([str(src), "-o", str(out), "--summary", str(summary)]) == 0
+    lines = summary.read_text(encoding="utf-8-sig").splitlines()
+    table = list(csv.reader(lines, delimiter=";"))
+    assert table[0][:4] == ["kelompok", "ukuran", "n", "nilai"]
+    rows = {(r[0], r[1].split(":")[0]): r for r in table[1:]}
+    stunting = rows["Semua anak 0-59 bulan", "Stunting (pendek + sangat pendek)"]
+    # Three children in the analysis, all with a length z; one below -2 SD.
+    assert stunting[2:4] == ["3", "33,3"]
+    underweight = rows["Semua anak 0-59 bulan", "Underweight (berat badan kurang + sangat kurang)"]
+    assert underweight[2] == "2"  # the flagged 9600 g child is left out
+    assert ("laki-laki", "Stunting (pendek + sangat pendek)") in rows
+    assert ("0-5 bulan, laki-laki", "Stunting (pendek + sangat pendek)") in rows
+    assert any(r[0] == "Mutu data" and "preferensi angka" in r[1].lower() for r in table)
