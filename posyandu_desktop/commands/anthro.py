@@ -38,9 +38,11 @@ from posyandu_desktop.domain.growth.anthro_input import (
     parse_row,
     resolve_header,
 )
+from posyandu_desktop.domain.growth.batch import FastScorer, UnusualVisitError
 from posyandu_desktop.domain.growth.classify import Category, classify
 from posyandu_desktop.domain.growth.prevalence import Child
-from posyandu_desktop.domain.growth.zscore import FLAG_LIMITS
+from posyandu_desktop.domain.growth.zscore import FLAG_LIMITS, Reference
+from posyandu_desktop.domain.people import parse_sex
 from posyandu_desktop.exchange.tabular import (
     Table,
     TableError,
@@ -253,6 +255,110 @@ def _refused_row(raw: list[str], width: int, lang: str) -> list[str]:
     return raw[:width] + [""] * (width - len(raw)) + out
 
 
+@cache
+def _standards() -> tuple[GrowthStandards, FastScorer]:
+    """The WHO tables, parsed once per process (workers forked after a preload share them)."""
+    from posyandu_desktop.settings import who_standards
+
+    standards = who_standards()
+    return standards, FastScorer(standards)
+
+
+_FAST_COLUMNS = "sex age_days age_months weight lenhei measure headc armc triskin subskin oedema"
+_NUMBER_AND_CODE_COLUMNS = [
+    "weight",
+    "lenhei",
+    "measure",
+    "headc",
+    "armc",
+    "triskin",
+    "subskin",
+    "oedema",
+]
+_STANDING = {"": None, "l": False, "L": False, "h": True, "H": True}
+_NO_OEDEMA = frozenset({"", "n", "N", "2"})
+
+
+def fast_row_scorer(
+    positions: Mapping[str, int], lang: str, decimal: str
+) -> Callable[[Sequence[str]], list[str] | None]:
+    """A function giving `score_row`'s output for an ordinary row of cells (plain numbers, a
+    child under five, nothing to report), or None: then `score_row` must be asked. The result
+    equals `score_row`'s (proven by a property test in tests/commands/test_anthro_fast.py)."""
+    scorer = _standards()[1]
+    at = [positions.get(c, -1) for c in _FAST_COLUMNS.split()]
+    limits = [PHYSICAL_LIMITS[c] for c in ("weight", "lenhei", "headc", "armc", "triskin")]
+    limits.append(PHYSICAL_LIMITS["subskin"])
+    categories: dict[tuple[int, float], str] = {}
+    texts: dict[float, str] = {}  # 2-decimal z -> its text: a few thousand values recur
+    plan = [
+        (k, i, z_at, flag_at, category_at, low, high)
+        for k, (i, z_at, flag_at, category_at, (low, high), _) in enumerate(_PLAN)
+    ]
+    comma = decimal == ","
+
+    def number(text: str) -> float:
+        if not text.isascii() or not (text.isdigit() or text.replace(decimal, "", 1).isdigit()):
+            raise UnusualVisitError
+        return float(text.replace(",", ".")) if comma else float(text)
+
+    def measured(text: str, low: float, high: float) -> float | None:
+        if not text:
+            return None
+        value = number(text)
+        if not low <= value <= high:
+            raise UnusualVisitError
+        return value
+
+    def fast(cells: Sequence[str]) -> list[str] | None:
+        sex_at, days_at, months_at, *rest = at
+        texts_in = ["" if i < 0 else cells[i] for i in rest]
+        try:
+            sex = parse_sex(cells[sex_at]) if sex_at >= 0 else None
+            if sex is None or texts_in[2] not in _STANDING or texts_in[7] not in _NO_OEDEMA:
+                return None
+            days_text = "" if days_at < 0 else cells[days_at]
+            months_text = "" if months_at < 0 else cells[months_at]
+            days = number(days_text) if days_text else None
+            months = None if days_text or not months_text else number(months_text)
+            (wl, wh), (ll, lh), (hl, hh), (al, ah), (tl, th), (sl, sh) = limits
+            cm, bmi, zs = scorer.score(
+                sex,
+                days,
+                months,
+                measured(texts_in[0], wl, wh),
+                measured(texts_in[1], ll, lh),
+                _STANDING[texts_in[2]],
+                measured(texts_in[3], hl, hh),
+                measured(texts_in[4], al, ah),
+                measured(texts_in[5], tl, th),
+                measured(texts_in[6], sl, sh),
+            )
+        except UnusualVisitError:
+            return None
+        out = [""] * len(OUTPUT_COLUMNS)
+        out[0], out[1] = _fmt(cm, decimal), _fmt(bmi, decimal)
+        for (k, i, z_at, flag_at, category_at, low, high), z in zip(plan, zs, strict=True):
+            if z is None:
+                continue
+            if z < low or z > high:
+                return None  # flagged: score_row says why
+            text = texts.get(z)
+            if text is None:
+                text = texts[z] = _fmt(z, decimal)
+            out[z_at], out[flag_at] = text, "0"
+            if category_at is not None:
+                category_text = categories.get((k, z))
+                if category_text is None:
+                    category = classify(ZScore(i, z, None, Reference.WHO_2006))
+                    category_text = "" if category is None else _category_text(category, lang)
+                    categories[k, z] = category_text
+                out[category_at] = category_text
+        return out
+
+    return fast
+
+
 def score_cells(
     rows: Sequence[list[str]],
     positions: Mapping[str, int],
@@ -264,17 +370,27 @@ def score_cells(
     """Input rows (cell lists) to output rows: the input cells, spreadsheet-safe, then the
     results; and, with `summary`, the scored children. A row with more or fewer cells than the
     header is not scored."""
-    from posyandu_desktop.settings import who_standards  # per worker process, loaded once
-
-    standards = who_standards()
+    standards = _standards()[0]
     columns = tuple(positions.items())
     children: list[Child] | None = [] if summary else None
+    fast = (lambda cells: None) if summary else fast_row_scorer(positions, lang, decimal)
+    # Cells the fast path reads as numbers or codes cannot be formulas; the others are checked.
+    age = "age_days" if "age_days" in positions else "age_months"
+    read = {positions.get(c) for c in (age, *_NUMBER_AND_CODE_COLUMNS)}
+    free = [i for i in range(width) if i not in read]
     done = []
     for raw in rows:
         if len(raw) != width and (len(raw) < width or any(c.strip() for c in raw[width:])):
             done.append([safe_cell(c) for c in _refused_row(raw, width, lang)])
             continue
         cells = raw[:width]
+        quick = fast(cells)
+        if quick is not None:  # its cells were read as numbers or codes: only the rest can be text
+            safe = cells[:]
+            for i in free:
+                safe[i] = safe_cell(safe[i])
+            done.append(safe + quick)
+            continue
         scored = score_row(
             {k: cells[i] for k, i in columns},
             standards,
