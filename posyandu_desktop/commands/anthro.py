@@ -277,6 +277,8 @@ _NUMBER_AND_CODE_COLUMNS = [
 ]
 _STANDING = {"": None, "l": False, "L": False, "h": True, "H": True}
 _NO_OEDEMA = frozenset({"", "n", "N", "2"})
+_CATEGORY_TEXTS: dict[str, dict[tuple[int, float], str]] = {}
+_Z_TEXTS: dict[str, dict[float, str]] = {}
 
 
 def fast_row_scorer(
@@ -289,8 +291,9 @@ def fast_row_scorer(
     at = [positions.get(c, -1) for c in _FAST_COLUMNS.split()]
     limits = [PHYSICAL_LIMITS[c] for c in ("weight", "lenhei", "headc", "armc", "triskin")]
     limits.append(PHYSICAL_LIMITS["subskin"])
-    categories: dict[tuple[int, float], str] = {}
-    texts: dict[float, str] = {}  # 2-decimal z -> its text: a few thousand values recur
+    # 2-decimal z -> its text and category: a few thousand values recur over a whole file.
+    categories = _CATEGORY_TEXTS.setdefault(lang, {})
+    texts = _Z_TEXTS.setdefault(decimal, {})
     plan = [
         (k, i, z_at, flag_at, category_at, low, high)
         for k, (i, z_at, flag_at, category_at, (low, high), _) in enumerate(_PLAN)
@@ -298,9 +301,12 @@ def fast_row_scorer(
     comma = decimal == ","
 
     def number(text: str) -> float:
-        if not text.isascii() or not (text.isdigit() or text.replace(decimal, "", 1).isdigit()):
+        if not text.replace(decimal, "", 1).isdigit():  # digits and at most one decimal mark
             raise UnusualVisitError
-        return float(text.replace(",", ".")) if comma else float(text)
+        try:
+            return float(text.replace(",", ".")) if comma else float(text)
+        except ValueError:  # "²" is a digit to str.isdigit
+            raise UnusualVisitError from None
 
     def measured(text: str, low: float, high: float) -> float | None:
         if not text:
@@ -429,6 +435,7 @@ def _scored_chunks(
     chunks = [rows[i : i + _CHUNK_ROWS] for i in range(0, len(rows), _CHUNK_ROWS)]
     workers = min(os.cpu_count() or 1, 4)
     if len(rows) >= _PARALLEL_FROM_ROWS and workers > 1:
+        _standards()  # parsed once here: forked workers inherit the tables
         try:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 done = pool.map(work, chunks, *([a] * len(chunks) for a in args))
