@@ -173,6 +173,12 @@ cells = st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
                 "subskin",
                 "oedema",
                 "other",
+                "bb",
+                "tb",
+                "tgl_lahir",
+                "tgl_ukur",
+                "jk",
+                "cara_ukur",
             ]
         ),
         min_size=1,
@@ -190,6 +196,10 @@ def test_never_crashes_on_any_input(
     assert code in (0, 1)
     if code == 0:
         assert all(set(OUTPUT_COLUMNS) <= set(r) for r in rows)
+        for row in rows:  # a number or a reason: a value that gives no z-score says why
+            measured = any(row.get(c, "").strip() for c in ("weight", "lenhei", "bb", "tb"))
+            scored = any(row[f"z{i}"] for i in ("len", "wei", "wfl", "bmi"))
+            assert scored or row["error"] or not measured, row
 
 
 def test_large_files_are_scored_in_worker_processes_in_order(
