@@ -245,3 +245,16 @@ def test_summary_file_beside_the_scores(tmp_path: Path) -> None:
     assert ("laki-laki", "Stunting (pendek + sangat pendek)") in rows
     assert ("0-5 bulan, laki-laki", "Stunting (pendek + sangat pendek)") in rows
     assert any(r[0] == "Mutu data" and "preferensi angka" in r[1].lower() for r in table)
+
+
+# --- 2. like WHO anthro where it is right -------------------------------------------------------
+
+
+def test_without_an_age_weight_for_length_is_still_scored(tmp_path: Path) -> None:
+    code, rows, _ = scored(
+        tmp_path, "sex,age_days,weight,lenhei,measure\n1,,9.6,75.7,l\n1,abc,9.6,75.7,l\n"
+    )
+    assert code == 0
+    for row in rows:
+        assert row["zwfl"] and row["zwei"] == row["zlen"] == "" and row["error"]
+    assert "age_days 'abc'" in rows[1]["error"]

@@ -135,12 +135,6 @@ _MEASURES = {
 _OEDEMA = {"y": True, "1": True, "ya": True, "n": False, "2": False, "tidak": False, "": False}
 
 
-def parse_number(text: str, decimal: str = ".") -> float | None:
-    """A decimal with a point or a comma ("12,5"); None when blank; ValueError when not a finite
-    number (see `local_values.parse_decimal`)."""
-    return parse_decimal(text, decimal)
-
-
 def _parse_age(
     row: Mapping[str, str], decimal: str, problems: list[tuple[RowProblem, str]]
 ) -> Age | None:
