@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TextIO, TypeVar
 
@@ -316,29 +317,30 @@ def fast_row_scorer(
             raise UnusualVisitError
         return value
 
+    get = itemgetter(*at)  # a missing column reads the "" appended to the row (index -1)
+    (wl, wh), (ll, lh), (hl, hh), (al, ah), (tl, th), (sl, sh) = limits
+
     def fast(cells: Sequence[str]) -> list[str] | None:
-        sex_at, days_at, months_at, *rest = at
-        texts_in = ["" if i < 0 else cells[i] for i in rest]
+        sex_t, days_t, months_t, w_t, l_t, measure_t, h_t, a_t, t_t, s_t, oedema_t = get(
+            [*cells, ""]
+        )
         try:
-            sex = parse_sex(cells[sex_at]) if sex_at >= 0 else None
-            if sex is None or texts_in[2] not in _STANDING or texts_in[7] not in _NO_OEDEMA:
+            sex = parse_sex(sex_t)
+            if sex is None or measure_t not in _STANDING or oedema_t not in _NO_OEDEMA:
                 return None
-            days_text = "" if days_at < 0 else cells[days_at]
-            months_text = "" if months_at < 0 else cells[months_at]
-            days = number(days_text) if days_text else None
-            months = None if days_text or not months_text else number(months_text)
-            (wl, wh), (ll, lh), (hl, hh), (al, ah), (tl, th), (sl, sh) = limits
+            days = number(days_t) if days_t else None
+            months = None if days_t or not months_t else number(months_t)
             cm, bmi, zs = scorer.score(
                 sex,
                 days,
                 months,
-                measured(texts_in[0], wl, wh),
-                measured(texts_in[1], ll, lh),
-                _STANDING[texts_in[2]],
-                measured(texts_in[3], hl, hh),
-                measured(texts_in[4], al, ah),
-                measured(texts_in[5], tl, th),
-                measured(texts_in[6], sl, sh),
+                measured(w_t, wl, wh),
+                measured(l_t, ll, lh),
+                _STANDING[measure_t],
+                measured(h_t, hl, hh),
+                measured(a_t, al, ah),
+                measured(t_t, tl, th),
+                measured(s_t, sl, sh),
             )
         except UnusualVisitError:
             return None
@@ -389,13 +391,13 @@ def score_cells(
         if len(raw) != width and (len(raw) < width or any(c.strip() for c in raw[width:])):
             done.append([safe_cell(c) for c in _refused_row(raw, width, lang)])
             continue
-        cells = raw[:width]
+        cells = raw if len(raw) == width else raw[:width]
         quick = fast(cells)
         if quick is not None:  # its cells were read as numbers or codes: only the rest can be text
-            safe = cells[:]
+            row = cells + quick
             for i in free:
-                safe[i] = safe_cell(safe[i])
-            done.append(safe + quick)
+                row[i] = safe_cell(row[i])
+            done.append(row)
             continue
         scored = score_row(
             {k: cells[i] for k, i in columns},

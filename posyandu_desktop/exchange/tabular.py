@@ -110,7 +110,7 @@ def _read_csv(text: str) -> Table:
     rows = [
         cells
         for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        if any(c.strip() for c in cells)
+        if cells and (cells[0].strip() or any(c.strip() for c in cells))
     ]
     if delimiter == ";":
         decimal = ","
