@@ -282,6 +282,20 @@ _CATEGORY_TEXTS: dict[str, dict[tuple[int, float], str]] = {}
 _Z_TEXTS: dict[str, dict[float, str]] = {}
 
 
+@cache
+def _too_young_messages(lang: str) -> tuple[str, ...]:
+    """score_row's texts for arm circumference and skinfolds measured before day 91."""
+    problem = zproblem_label(ZProblem.AGE_OUT_OF_RANGE, lang)
+    return tuple(
+        f"{indicator_label(i, lang)}: {problem}"
+        for i in (
+            Indicator.ARM_CIRCUMFERENCE_FOR_AGE,
+            Indicator.TRICEPS_SKINFOLD_FOR_AGE,
+            Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE,
+        )
+    )
+
+
 def fast_row_scorer(
     positions: Mapping[str, int], lang: str, decimal: str
 ) -> Callable[[Sequence[str]], list[str] | None]:
@@ -290,8 +304,6 @@ def fast_row_scorer(
     equals `score_row`'s (proven by a property test in tests/commands/test_anthro_fast.py)."""
     scorer = _standards()[1]
     at = [positions.get(c, -1) for c in _FAST_COLUMNS.split()]
-    limits = [PHYSICAL_LIMITS[c] for c in ("weight", "lenhei", "headc", "armc", "triskin")]
-    limits.append(PHYSICAL_LIMITS["subskin"])
     # 2-decimal z -> its text and category: a few thousand values recur over a whole file.
     categories = _CATEGORY_TEXTS.setdefault(lang, {})
     texts = _Z_TEXTS.setdefault(decimal, {})
@@ -317,8 +329,9 @@ def fast_row_scorer(
             raise UnusualVisitError
         return value
 
+    too_young = _too_young_messages(lang)
     get = itemgetter(*at)  # a missing column reads the "" appended to the row (index -1)
-    (wl, wh), (ll, lh), (hl, hh), (al, ah), (tl, th), (sl, sh) = limits
+    (wl, wh), (ll, lh), (hl, hh), (al, ah), (tl, th), (sl, sh) = PHYSICAL_LIMITS.values()
 
     def fast(cells: Sequence[str]) -> list[str] | None:
         sex_t, days_t, months_t, w_t, l_t, measure_t, h_t, a_t, t_t, s_t, oedema_t = get(
@@ -346,6 +359,9 @@ def fast_row_scorer(
             return None
         out = [""] * len(OUTPUT_COLUMNS)
         out[0], out[1] = _fmt(cm, decimal), _fmt(bmi, decimal)
+        if a_t or t_t or s_t:  # given but no z: before day 91, as score_row says
+            young = zip(too_young, (a_t, t_t, s_t), zs[5:], strict=True)
+            out[_ERROR] = "; ".join(m for m, text, z in young if text and z is None)
         for (k, i, z_at, flag_at, category_at, low, high), z in zip(plan, zs, strict=True):
             if z is None:
                 continue

@@ -84,7 +84,8 @@ class FastScorer:
         subskin: float | None,
     ) -> FastResult:
         """Rounded z of all eight indicators, like `assess` for the same visit (age from
-        `days_value` if given, else `months_value`; measurements > 0). Raises UnusualVisitError."""
+        `days_value` if given, else `months_value`; measurements > 0). Raises UnusualVisitError.
+        Arm circumference and skinfolds have no z before day 91 (`FIRST_DAY_ARM_SKINFOLD`)."""
         if days_value is not None:
             if not 0.0 <= days_value < math.inf:
                 raise UnusualVisitError
@@ -120,9 +121,8 @@ class FastScorer:
             )
         zwei = None if weight is None else _z(weight, r_wfa[days - f_wfa], True)
         zhc = None if headc is None else _z(headc, r_hc[days - f_hc], False)
-        late = (armc, triskin, subskin)
-        if days < FIRST_DAY_ARM_SKINFOLD and late != (None, None, None):
-            raise UnusualVisitError  # too young for these tables: a reason to give
+        if days < FIRST_DAY_ARM_SKINFOLD:  # too young for these tables (the caller says so)
+            return cm, bmi, (zlen, zwei, zwfl, zbmi, zhc, None, None, None)
         zac = None if armc is None else _z(armc, r_ac[days - f_ac], True)
         zts = None if triskin is None else _z(triskin, r_ts[days - f_ts], True)
         zss = None if subskin is None else _z(subskin, r_ss[days - f_ss], True)

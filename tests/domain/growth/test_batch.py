@@ -69,11 +69,15 @@ def test_fast_path_equals_assess_on_every_indicator(
     assert all(s.problem is None for s, z in zip(a.scores.values(), zs, strict=True) if z)
 
 
+def test_arm_and_skinfolds_have_no_z_before_day_91() -> None:
+    _, fast = engines()
+    assert fast.score(1, 90, None, 4.0, 55.0, False, None, 11.0, 5.0, 5.0)[2][5:] == (None,) * 3
+    assert None not in fast.score(1, 91, None, 4.0, 55.0, False, None, 11.0, 5.0, 5.0)[2][5:]
+
+
 def test_unusual_visits_go_to_the_engine() -> None:
     _, fast = engines()
     with pytest.raises(UnusualVisitError):  # 60 months: WHO 2007 reference
         fast.score(1, 1827, None, 18.0, 110.0, True, None, None, None, None)
-    with pytest.raises(UnusualVisitError):  # arm circumference before 3 months
-        fast.score(1, 30, None, 4.0, 55.0, False, None, 11.0, None, None)
     with pytest.raises(UnusualVisitError):  # length beyond the weight-for-length table
         fast.score(1, 300, None, 8.0, 111.0, False, None, None, None, None)
