@@ -278,8 +278,8 @@ _NUMBER_AND_CODE_COLUMNS = [
 ]
 _STANDING = {"": None, "l": False, "L": False, "h": True, "H": True}
 _NO_OEDEMA = frozenset({"", "n", "N", "2"})
-_CATEGORY_TEXTS: dict[str, dict[tuple[int, float], str]] = {}
-_Z_TEXTS: dict[str, dict[float, str]] = {}
+# Per language and decimal mark, per indicator: 2-decimal z -> (its text, its category's words).
+_Z_TEXTS: dict[tuple[str, str], list[dict[float, tuple[str, str]]]] = {}
 
 
 @cache
@@ -305,8 +305,7 @@ def fast_row_scorer(
     scorer = _standards()[1]
     at = [positions.get(c, -1) for c in _FAST_COLUMNS.split()]
     # 2-decimal z -> its text and category: a few thousand values recur over a whole file.
-    categories = _CATEGORY_TEXTS.setdefault(lang, {})
-    texts = _Z_TEXTS.setdefault(decimal, {})
+    known = _Z_TEXTS.setdefault((lang, decimal), [{} for _ in Indicator])
     plan = [
         (k, i, z_at, flag_at, category_at, low, high)
         for k, (i, z_at, flag_at, category_at, (low, high), _) in enumerate(_PLAN)
@@ -324,7 +323,12 @@ def fast_row_scorer(
     def measured(text: str, low: float, high: float) -> float | None:
         if not text:
             return None
-        value = number(text)
+        if not text.replace(decimal, "", 1).isdigit():  # `number`, inlined: the hot path
+            raise UnusualVisitError
+        try:
+            value = float(text.replace(",", ".")) if comma else float(text)
+        except ValueError:
+            raise UnusualVisitError from None
         if not low <= value <= high:
             raise UnusualVisitError
         return value
@@ -367,17 +371,14 @@ def fast_row_scorer(
                 continue
             if z < low or z > high:
                 return None  # flagged: score_row says why
-            text = texts.get(z)
-            if text is None:
-                text = texts[z] = _fmt(z, decimal)
-            out[z_at], out[flag_at] = text, "0"
+            hit = known[k].get(z)
+            if hit is None:
+                category = classify(ZScore(i, z, None, Reference.WHO_2006))
+                words = "" if category is None else _category_text(category, lang)
+                hit = known[k][z] = (_fmt(z, decimal), words)
+            out[z_at], out[flag_at] = hit[0], "0"
             if category_at is not None:
-                category_text = categories.get((k, z))
-                if category_text is None:
-                    category = classify(ZScore(i, z, None, Reference.WHO_2006))
-                    category_text = "" if category is None else _category_text(category, lang)
-                    categories[k, z] = category_text
-                out[category_at] = category_text
+                out[category_at] = hit[1]
         return out
 
     return fast
