@@ -10,7 +10,6 @@ header is not scored, an impossible value is flagged and gets no category, and a
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import re
 import sys
@@ -48,6 +47,7 @@ from posyandu_desktop.exchange.tabular import (
     Table,
     TableError,
     TableProblem,
+    csv_rows,
     csv_text,
     read_table,
     safe_cell,
@@ -62,7 +62,6 @@ from posyandu_desktop.i18n.labels import (
     zproblem_label,
 )
 
-T = TypeVar("T")
 R = TypeVar("R")
 Z_COLUMNS = [f"z{i.value}" for i in Indicator]
 FLAG_COLUMNS = [f"f{i.value}" for i in Indicator]
@@ -385,16 +384,19 @@ def fast_row_scorer(
 
 
 def score_cells(
-    rows: Sequence[list[str]],
+    rows: Sequence[list[str]] | str,
     positions: Mapping[str, int],
     width: int,
     lang: str,
     decimal: str,
     summary: bool = False,
+    delimiter: str = ",",
 ) -> tuple[list[list[str]], list[Child]]:
-    """Input rows (cell lists) to output rows: the input cells, spreadsheet-safe, then the
-    results; and, with `summary`, the scored children. A row with more or fewer cells than the
-    header is not scored."""
+    """Input rows (cell lists, or CSV text in `delimiter`) to output rows: the input cells,
+    spreadsheet-safe, then the results; and, with `summary`, the scored children. A row with
+    more or fewer cells than the header is not scored."""
+    if isinstance(rows, str):
+        rows = csv_rows(rows, delimiter)
     standards = _standards()[0]
     columns = tuple(positions.items())
     children: list[Child] | None = [] if summary else None
@@ -428,17 +430,18 @@ def score_cells(
 
 
 def _score_csv(
-    rows: Sequence[list[str]],
+    rows: Sequence[list[str]] | str,
     positions: Mapping[str, int],
     width: int,
     lang: str,
     decimal: str,
     summary: bool,
     delimiter: str,
-) -> tuple[str, list[Child]]:
-    """`score_cells` as CSV text: one string is cheap to send back from a worker process."""
-    done, children = score_cells(rows, positions, width, lang, decimal, summary)
-    return csv_text(done, delimiter), children
+) -> tuple[tuple[str, int], list[Child]]:
+    """`score_cells` as CSV text and its row count: one string is cheap to send back from a
+    worker process (and CSV text in is cheap to send there)."""
+    done, children = score_cells(rows, positions, width, lang, decimal, summary, delimiter)
+    return (csv_text(done, delimiter), len(done)), children
 
 
 # Large files are scored in chunks by one process per core (a laptop has 2 to 4): the work is
@@ -448,22 +451,20 @@ _PARALLEL_FROM_ROWS = 20_000
 
 
 def _scored_chunks(
-    work: Callable[..., R], rows: list[list[str]], *args: object
-) -> Iterator[tuple[int, R]]:
-    """(row count, work(chunk, *args)) per chunk, in input order."""
-    chunks = [rows[i : i + _CHUNK_ROWS] for i in range(0, len(rows), _CHUNK_ROWS)]
+    work: Callable[..., R], chunks: Sequence[object], rows: int, *args: object
+) -> Iterator[R]:
+    """work(chunk, *args) per chunk, in input order; in worker processes for `rows` or more."""
     workers = min(os.cpu_count() or 1, 4)
-    if len(rows) >= _PARALLEL_FROM_ROWS and workers > 1:
+    if rows >= _PARALLEL_FROM_ROWS and workers > 1:
         _standards()  # parsed once here: forked workers inherit the tables
         try:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                done = pool.map(work, chunks, *([a] * len(chunks) for a in args))
-                yield from zip(map(len, chunks), done, strict=True)
+                yield from pool.map(work, chunks, *([a] * len(chunks) for a in args))
             return
         except (OSError, BrokenProcessPool):
             pass  # no processes allowed here: score in this process
     for chunk in chunks:
-        yield len(chunk), work(chunk, *args)
+        yield work(chunk, *args)
 
 
 def _checked_header(table: Table, lang: str) -> dict[str, int]:
@@ -492,41 +493,47 @@ def run(
     summary into `summary` if given; returns the row count. Raises RefusedFileError for a file
     that is not a safe table, OSError when it cannot be read or written."""
     try:
-        table = read_table(source)
+        table = read_table(source, lines_per_chunk=_CHUNK_ROWS)
     except TableError as exc:
         raise RefusedFileError(translator(lang).gettext(_TABLE_PROBLEMS[exc.problem])) from exc
     positions = _checked_header(table, lang)
     width, rows = len(table.header), table.rows
+    chunks = table.chunks or [rows[i : i + _CHUNK_ROWS] for i in range(0, len(rows), _CHUNK_ROWS)]
+    total = sum(c.count("\n") + 1 for c in table.chunks) if table.chunks else len(rows)
     header = [*table.header, *OUTPUT_COLUMNS]
     children: list[Child] = []
     count = 0
 
-    def counted(chunks: Iterator[tuple[int, tuple[T, list[Child]]]]) -> Iterator[T]:
+    def counted(done: int, scored: list[Child]) -> None:
         nonlocal count
-        for done, (chunk, scored) in chunks:
-            yield chunk
-            children.extend(scored)
-            count += done
-            if on_progress is not None:
-                on_progress(count, len(rows))
+        children.extend(scored)
+        count += done
+        if on_progress is not None:
+            on_progress(count, max(total, count))
 
-    args = (positions, width, lang, table.decimal, summary is not None)
+    args = (positions, width, lang, table.decimal, summary is not None, table.delimiter)
     if target.suffix.lower() == ".xlsx":
         text_columns = [
             i for i, h in enumerate(table.header) if _TEXT_COLUMN.search(normalise_name(h))
         ]
-        chunks = counted(_scored_chunks(score_cells, rows, *args))
-        write_xlsx(
-            target,
-            header,
-            (row for chunk in chunks for row in chunk),
-            decimal=table.decimal,
-            text_columns=text_columns,
-        )
+
+        def xlsx_rows() -> Iterator[list[str]]:
+            for done, scored in _scored_chunks(score_cells, chunks, total, *args):
+                yield from done
+                counted(len(done), scored)
+
+        write_xlsx(target, header, xlsx_rows(), decimal=table.decimal, text_columns=text_columns)
     else:
-        head = csv_text([[safe_cell(h) for h in header]], table.delimiter)
-        texts = counted(_scored_chunks(_score_csv, rows, *args, table.delimiter))
-        write_csv(target, itertools.chain([head], texts))
+
+        def csv_chunks() -> Iterator[str]:
+            yield csv_text([[safe_cell(h) for h in header]], table.delimiter)
+            for (text, done), scored in _scored_chunks(_score_csv, chunks, total, *args):
+                yield text
+                counted(done, scored)
+
+        write_csv(target, csv_chunks())
+    if on_progress is not None and count < total:
+        on_progress(count, count)  # blank lines were counted in the estimate
     if summary is not None:
         write_summary(summary, children, lang=lang, table=table)
     return count

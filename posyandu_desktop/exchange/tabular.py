@@ -58,6 +58,10 @@ class Table:
     delimiter: str  # the CSV separator; for .xlsx and HTML the one to write a CSV back with
     decimal: str  # "." or ","
     kind: str  # "csv", "xlsx" or "html"
+    # With `read_table(..., lines_per_chunk=n)` and a CSV without quotes: the body as text
+    # chunks of whole lines for `csv_rows` (rows is then empty), so that worker processes
+    # parse their share instead of receiving parsed rows.
+    chunks: tuple[str, ...] = ()
 
 
 csv.field_size_limit(16 * 1024 * 1024)  # a broken quote may swallow much of a file; still a row
@@ -74,8 +78,8 @@ _COMMA_NUMBER = re.compile(r"^-?\d+,\d+$")
 _EXCEL_ID = (";", ",")
 
 
-def read_table(path: Path) -> Table:
-    """The table in `path` (first header line, then the non-blank rows)."""
+def read_table(path: Path, *, lines_per_chunk: int | None = None) -> Table:
+    """The table in `path` (first header line, then the non-blank rows; see `Table.chunks`)."""
     raw = path.read_bytes()
     if raw.startswith(_ZIP):
         return _read_xlsx(raw)
@@ -87,7 +91,7 @@ def read_table(path: Path) -> Table:
     if re.match(r"\s*<", text) and re.search(r"<table", text[: 1 << 16], re.IGNORECASE):
         rows = _HtmlTable.parse(text)
         return _table(rows, *_guess_marks(rows, default=_EXCEL_ID), "html")
-    return _read_csv(text)
+    return _read_csv(text, lines_per_chunk)
 
 
 def _decode(raw: bytes) -> str:
@@ -99,7 +103,16 @@ def _decode(raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")  # older Excel exports on Windows
 
 
-def _read_csv(text: str) -> Table:
+def csv_rows(text: str, delimiter: str) -> list[list[str]]:
+    """The non-blank rows of CSV text."""
+    return [
+        cells
+        for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        if cells and (cells[0].strip() or any(c.strip() for c in cells))
+    ]
+
+
+def _read_csv(text: str, lines_per_chunk: int | None) -> Table:
     first, _, rest = text.partition("\n")
     if sep := _SEP_LINE.match(first):
         delimiter = sep.group(1)
@@ -107,18 +120,24 @@ def _read_csv(text: str) -> Table:
     else:
         counts = {d: first.count(d) for d in (",", ";", "\t")}
         delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    rows = [
-        cells
-        for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        if cells and (cells[0].strip() or any(c.strip() for c in cells))
-    ]
+    chunks: tuple[str, ...] = ()
+    header_text, _, body = text.lstrip("\r\n").partition("\n")
+    if lines_per_chunk is not None and '"' not in text and len(csv_rows(header_text, ",")) == 1:
+        lines = body.split("\n")  # without quotes, one line is one row
+        chunks = tuple(
+            "\n".join(lines[i : i + lines_per_chunk]) for i in range(0, len(lines), lines_per_chunk)
+        )
+        rows = csv_rows(header_text, delimiter) + csv_rows("\n".join(lines[:500]), delimiter)
+    else:
+        rows = csv_rows(text, delimiter)
     if delimiter == ";":
         decimal = ","
     elif delimiter == ",":
         decimal = "."  # a decimal comma would need quotes in every cell
     else:
         decimal = _guess_marks(rows, default=(delimiter, "."))[1]
-    return _table(rows, delimiter, decimal, "csv")
+    table = _table(rows, delimiter, decimal, "csv")
+    return Table(table.header, [], delimiter, decimal, "csv", chunks) if chunks else table
 
 
 def _guess_marks(rows: list[list[str]], *, default: tuple[str, str]) -> tuple[str, str]:

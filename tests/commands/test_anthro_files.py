@@ -7,9 +7,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from posyandu_desktop.commands.anthro import OUTPUT_COLUMNS, main
+from posyandu_desktop.exchange.tabular import csv_rows, read_table
 
 
 def scored(
@@ -258,3 +261,21 @@ def test_without_an_age_weight_for_length_is_still_scored(tmp_path: Path) -> Non
     for row in rows:
         assert row["zwfl"] and row["zwei"] == row["zlen"] == "" and row["error"]
     assert "age_days 'abc'" in rows[1]["error"]
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    lines=st.lists(
+        st.text(alphabet=st.sampled_from("ab1,;\t \r\u2028\x85"), max_size=12), max_size=30
+    ),
+    per_chunk=st.integers(1, 7),
+)
+def test_text_chunks_hold_the_same_rows(tmp_path: Path, lines: list[str], per_chunk: int) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("sex;age_days\n" + "\n".join(lines), encoding="utf-8", newline="")
+    whole = read_table(path)
+    chunked = read_table(path, lines_per_chunk=per_chunk)
+    assert chunked.header == whole.header
+    assert (chunked.delimiter, chunked.decimal) == (whole.delimiter, whole.decimal)
+    rows = [r for c in chunked.chunks for r in csv_rows(c, chunked.delimiter)]
+    assert (rows if chunked.chunks else chunked.rows) == whole.rows
