@@ -10,6 +10,7 @@ header is not scored, an impossible value is flagged and gets no category, and a
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import re
 import sys
@@ -572,7 +573,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             summary=args.summary,
             on_progress=(lambda d, t: _progress(d, t, sys.stderr)) if show else None,
         )
-    except (OSError, RefusedFileError) as exc:
+    except (OSError, RefusedFileError, csv.Error) as exc:  # csv: a line of over 16 MB
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         message = translator(args.lang).gettext("Cannot process {file}: {reason}.")
         print(

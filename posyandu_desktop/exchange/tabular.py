@@ -86,7 +86,7 @@ def read_table(path: Path, *, lines_per_chunk: int | None = None) -> Table:
     if raw.startswith(_OLE):
         raise TableError(TableProblem.OLD_EXCEL)
     text = _decode(raw)
-    if _CONTROLS.search(text, 0, 1 << 20):
+    if _CONTROLS.search(text):
         raise TableError(TableProblem.NOT_TEXT)
     if re.match(r"\s*<", text) and re.search(r"<table", text[: 1 << 16], re.IGNORECASE):
         rows = _HtmlTable.parse(text)
@@ -180,20 +180,20 @@ def _cell_text(value: object) -> str:
 def _read_xlsx(raw: bytes) -> Table:
     """Numbers come out with a decimal comma and the table says `;`: a CSV written back is
     then what Indonesian Excel opens, and an .xlsx written back turns them into numbers again."""
-    import zipfile
-
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        try:
+            sheet = book.worksheets[0]
+            texts = (
+                [_cell_text(v) for v in values] for values in sheet.iter_rows(values_only=True)
+            )
+            rows = [cells for cells in texts if any(c.strip() for c in cells)]
+        finally:
+            book.close()
+    except Exception as exc:  # openpyxl raises many kinds on a damaged or foreign zip file
         raise TableError(TableProblem.BROKEN_XLSX, str(exc)) from exc
-    try:
-        sheet = book.worksheets[0]
-        texts = ([_cell_text(v) for v in values] for values in sheet.iter_rows(values_only=True))
-        rows = [cells for cells in texts if any(c.strip() for c in cells)]
-    finally:
-        book.close()
     width = max(map(len, rows), default=0)
     return _table([r + [""] * (width - len(r)) for r in rows], *_EXCEL_ID, "xlsx")
 

@@ -279,3 +279,21 @@ def test_text_chunks_hold_the_same_rows(tmp_path: Path, lines: list[str], per_ch
     assert (chunked.delimiter, chunked.decimal) == (whole.delimiter, whole.decimal)
     rows = [r for c in chunked.chunks for r in csv_rows(c, chunked.delimiter)]
     assert (rows if chunked.chunks else chunked.rows) == whole.rows
+
+
+def test_a_binary_tail_after_much_text_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "sex,age_days,weight\n" + "1,45,4.5\n" * 200_000
+    assert "bukan file teks" in refused(tmp_path, text.encode() + b"\x00\x01\x02", capsys)
+
+
+def test_a_zip_that_is_not_a_workbook_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    archive = tmp_path / "a.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("word/document.xml", "<w/>")
+    assert "rusak" in refused(tmp_path, archive.read_bytes(), capsys)
