@@ -278,7 +278,8 @@ _NUMBER_AND_CODE_COLUMNS = [
 ]
 _STANDING = {"": None, "l": False, "L": False, "h": True, "H": True}
 _NO_OEDEMA = frozenset({"", "n", "N", "2"})
-# Per language and decimal mark, per indicator: 2-decimal z -> (its text, its category's words).
+# Per language and decimal mark, per indicator: 2-decimal z -> (its text, its category's words);
+# a few thousand values recur over a whole file.
 _Z_TEXTS: dict[tuple[str, str], list[dict[float, tuple[str, str]]]] = {}
 
 
@@ -304,7 +305,6 @@ def fast_row_scorer(
     equals `score_row`'s (proven by a property test in tests/commands/test_anthro_fast.py)."""
     scorer = _standards()[1]
     at = [positions.get(c, -1) for c in _FAST_COLUMNS.split()]
-    # 2-decimal z -> its text and category: a few thousand values recur over a whole file.
     known = _Z_TEXTS.setdefault((lang, decimal), [{} for _ in Indicator])
     plan = [
         (k, i, z_at, flag_at, category_at, low, high)
@@ -323,12 +323,7 @@ def fast_row_scorer(
     def measured(text: str, low: float, high: float) -> float | None:
         if not text:
             return None
-        if not text.replace(decimal, "", 1).isdigit():  # `number`, inlined: the hot path
-            raise UnusualVisitError
-        try:
-            value = float(text.replace(",", ".")) if comma else float(text)
-        except ValueError:
-            raise UnusualVisitError from None
+        value = number(text)
         if not low <= value <= high:
             raise UnusualVisitError
         return value
