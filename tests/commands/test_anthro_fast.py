@@ -45,7 +45,7 @@ def rows(draw: st.DrawFn) -> tuple[str, list[str]]:
     return decimal, cells
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(row=rows(), lang=st.sampled_from(["id", "en"]))
 def test_fast_rows_equal_score_row(row: tuple[str, list[str]], lang: str) -> None:
     decimal, cells = row

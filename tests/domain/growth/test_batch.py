@@ -24,7 +24,7 @@ def maybe(low: float, high: float) -> st.SearchStrategy[float | None]:
     )
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(
     sex=st.sampled_from([1, 2]),
     age=st.one_of(st.integers(0, 1826).map(float), st.floats(0, 1900)),
