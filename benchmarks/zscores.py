@@ -290,6 +290,34 @@ def our_suite(rows: list[Row]) -> Suite:
     )
 
 
+def time_fast_path(rows: list[Row], repeats: int) -> dict[str, Any]:
+    """What `posyandu-desktop anthro` does per row: the batch fast path, else `assess`."""
+    from posyandu_desktop.domain.growth.batch import FastScorer, UnusualVisitError
+    from posyandu_desktop.domain.growth.zscore import Measurements, Position, assess
+    from posyandu_desktop.domain.people import Age, Sex
+    from posyandu_desktop.settings import who_standards
+
+    std = who_standards()
+    fast = FastScorer(std)
+    sexes, positions = {1: Sex.MALE, 2: Sex.FEMALE}, {"l": Position.LYING, "h": Position.STANDING}
+    args = [(sexes[s], d, w, lh, positions[p], hc, ac) for s, d, w, lh, p, hc, ac in rows]
+
+    def batch(xs: list[Any]) -> list[Any]:
+        out: list[Any] = []
+        for s, d, w, lh, p, hc, ac in xs:
+            try:
+                out.append(
+                    fast.score(s, d, None, w, lh, p is Position.STANDING, hc, ac, None, None)
+                )
+            except UnusualVisitError:
+                out.append(assess(std, Measurements(s, Age.from_days(d), w, lh, p, hc, ac)))
+        return out
+
+    label = "FastScorer.score (assess when unusual): 8 indicators, 2-decimal z"
+    ns, _ = timed(Bench(label, args, batch), repeats)
+    return {"label": label, "ns": ns, "n": len(args)}
+
+
 def make_rows(n: int, seed: int = SEED) -> list[Row]:
     """Random valid visits: z drawn around the WHO median (some |z| > 3), the position usually the
     one WHO expects for the age, else (from 9 months only) the other one, with values to 0.1 cm."""
@@ -500,6 +528,20 @@ def time_anthro_command(rows: list[Row], repeats: int) -> str:
     return "\n".join(lines)
 
 
+def _fast_path_rows(ours: dict[str, Any], rate: dict[str, float], peers: int) -> list[list[str]]:
+    """Two table rows for the batch fast path, beside the fastest peer's whole batch."""
+    fast_rate = rows_per_s(ours["fast"])
+    others = {n: r for n, r in rate.items() if n != "ours"}
+    versus = ""
+    if others:
+        best = max(others, key=lambda n: others[n])
+        versus = f" ({fast_rate / others[best]:.2f}x {best}'s batch)"
+    return [
+        ["batch fast path (the anthro command)", ours["fast"]["label"], *[""] * peers],
+        ["batch fast path: rows/s", f"{fast_rate:,.0f}{versus}", *[""] * peers],
+    ]
+
+
 def report(
     rows: list[Row],
     ours: dict[str, Any],
@@ -530,6 +572,7 @@ def report(
             [f"whole batch: speed vs fastest peer ({fastest})"]
             + [f"{rate[n] / rate[fastest]:.2f}x" for n in names]
         )
+    table += _fast_path_rows(ours, rate, len(peers))
     diffs: dict[tuple[str, str], list[int]] = {}
     for ind in INDICATORS:
         cells = ["(reference)"]
@@ -596,6 +639,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     rows = make_rows(n)
     print(f"our engine: {n:,} rows ...", file=sys.stderr)
     ours = run_suite(our_suite(rows), repeats)
+    ours["fast"] = time_fast_path(rows, repeats)
     notes: list[str] = [f"pygrowup and cgmzscore are timed on the first {n_slow:,} rows (slow)."]
     peers: dict[str, dict[str, Any]] = {}
     python = peers_python(notes)
