@@ -283,6 +283,16 @@ _NO_OEDEMA = frozenset({"", "n", "N", "2"})
 _Z_TEXTS: dict[tuple[str, str], list[dict[float, tuple[str, str]]]] = {}
 
 
+def _plain_number(text: str, decimal: str) -> float:
+    """Digits with at most one decimal mark (the fast path's numbers), else UnusualVisitError."""
+    if not text.replace(decimal, "", 1).isdigit():
+        raise UnusualVisitError
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:  # "²" is a digit to str.isdigit
+        raise UnusualVisitError from None
+
+
 @cache
 def _too_young_messages(lang: str) -> tuple[str, ...]:
     """score_row's texts for arm circumference and skinfolds measured before day 91."""
@@ -312,54 +322,52 @@ def fast_row_scorer(
     ]
     comma = decimal == ","
 
-    def number(text: str) -> float:
-        if not text.replace(decimal, "", 1).isdigit():  # digits and at most one decimal mark
-            raise UnusualVisitError
-        try:
-            return float(text.replace(",", ".")) if comma else float(text)
-        except ValueError:  # "²" is a digit to str.isdigit
-            raise UnusualVisitError from None
-
-    def measured(text: str, low: float, high: float) -> float | None:
-        if not text:
-            return None
-        value = number(text)
-        if not low <= value <= high:
-            raise UnusualVisitError
-        return value
-
     too_young = _too_young_messages(lang)
     get = itemgetter(*at)  # a missing column reads the "" appended to the row (index -1)
-    (wl, wh), (ll, lh), (hl, hh), (al, ah), (tl, th), (sl, sh) = PHYSICAL_LIMITS.values()
+    limits = tuple(PHYSICAL_LIMITS.values())  # weight, lenhei, headc, armc, triskin, subskin
 
     def fast(cells: Sequence[str]) -> list[str] | None:
-        sex_t, days_t, months_t, w_t, l_t, measure_t, h_t, a_t, t_t, s_t, oedema_t = get(
-            [*cells, ""]
-        )
-        try:
-            sex = parse_sex(sex_t)
-            if sex is None or measure_t not in _STANDING or oedema_t not in _NO_OEDEMA:
+        sex_t, days_t, months_t, *texts, oedema_t = get([*cells, ""])
+        measure_t = texts.pop(2)
+        sex = parse_sex(sex_t)
+        if sex is None or measure_t not in _STANDING or oedema_t not in _NO_OEDEMA:
+            return None
+        values: list[float | None] = []
+        for text, (low, high) in zip(texts, limits, strict=True):  # one loop, not six calls
+            if not text:
+                values.append(None)
+                continue
+            if not text.replace(decimal, "", 1).isdigit():  # digits, at most one decimal mark
                 return None
-            days = number(days_t) if days_t else None
-            months = None if days_t or not months_t else number(months_t)
+            try:
+                value = float(text.replace(",", ".")) if comma else float(text)
+            except ValueError:  # "²" is a digit to str.isdigit
+                return None
+            if not low <= value <= high:
+                return None
+            values.append(value)
+        weight, lenhei, headc, armc, triskin, subskin = values
+        try:
+            days = _plain_number(days_t, decimal) if days_t else None
+            months = None if days_t or not months_t else _plain_number(months_t, decimal)
             cm, bmi, zs = scorer.score(
                 sex,
                 days,
                 months,
-                measured(w_t, wl, wh),
-                measured(l_t, ll, lh),
+                weight,
+                lenhei,
                 _STANDING[measure_t],
-                measured(h_t, hl, hh),
-                measured(a_t, al, ah),
-                measured(t_t, tl, th),
-                measured(s_t, sl, sh),
+                headc,
+                armc,
+                triskin,
+                subskin,
             )
         except UnusualVisitError:
             return None
         out = [""] * len(OUTPUT_COLUMNS)
         out[0], out[1] = _fmt(cm, decimal), _fmt(bmi, decimal)
-        if a_t or t_t or s_t:  # given but no z: before day 91, as score_row says
-            young = zip(too_young, (a_t, t_t, s_t), zs[5:], strict=True)
+        if armc or triskin or subskin:  # given but no z: before day 91, as score_row says
+            young = zip(too_young, texts[3:], zs[5:], strict=True)
             out[_ERROR] = "; ".join(m for m, text, z in young if text and z is None)
         for (k, i, z_at, flag_at, category_at, low, high), z in zip(plan, zs, strict=True):
             if z is None:
