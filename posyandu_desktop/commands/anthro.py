@@ -14,7 +14,7 @@ import csv
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
@@ -194,18 +194,20 @@ def score_row(
     if messages:
         out[_ERROR] = "; ".join(dict.fromkeys(messages))
     if children is not None:
-        children.append(_child(row, parsed.measurements, a.scores.values(), out))
+        children.append(_child(row, parsed.measurements, out, decimal))
     return out
 
 
-def _child(
-    row: Mapping[str, str], m: Measurements, scores: Iterable[ZScore], out: Sequence[str]
-) -> Child:
+def _child(row: Mapping[str, str], m: Measurements, out: Sequence[str], decimal: str) -> Child:
+    """The summary's record of a scored row, from its output cells (2-decimal z as written)."""
     z: dict[str, float | None] = {}
     flagged: dict[str, bool] = {}
-    for (indicator, _, flag_at, *_), score in zip(_PLAN, scores, strict=True):
+    for indicator, z_at, flag_at, *_ in _PLAN:
         flagged[indicator.value] = out[flag_at] == "1"
-        z[indicator.value] = None if flagged[indicator.value] else score.rounded
+        text = out[z_at]
+        z[indicator.value] = (
+            None if flagged[indicator.value] or not text else float(text.replace(decimal, "."))
+        )
     return Child(
         sex=m.sex,
         age_days=None if m.age is None else m.age.days,
@@ -404,7 +406,7 @@ def score_cells(
     standards = _standards()[0]
     columns = tuple(positions.items())
     children: list[Child] | None = [] if summary else None
-    fast = (lambda cells: None) if summary else fast_row_scorer(positions, lang, decimal)
+    fast = fast_row_scorer(positions, lang, decimal)
     # Cells the fast path reads as numbers or codes cannot be formulas; the others are checked.
     age = "age_days" if "age_days" in positions else "age_months"
     read = {positions.get(c) for c in (age, *_NUMBER_AND_CODE_COLUMNS)}
@@ -421,6 +423,11 @@ def score_cells(
             for i in free:
                 row[i] = safe_cell(row[i])
             done.append(row)
+            if children is not None:
+                named = {k: cells[i] for k, i in columns}
+                children.append(
+                    _child(named, parse_row(named, decimal).measurements, quick, decimal)
+                )
             continue
         scored = score_row(
             {k: cells[i] for k, i in columns},

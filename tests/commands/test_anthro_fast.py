@@ -1,9 +1,13 @@
 """The command's fast row path writes exactly what the full `score_row` writes, for any cells."""
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from posyandu_desktop.commands.anthro import _standards, fast_row_scorer, score_row
+from posyandu_desktop.commands import anthro
+from posyandu_desktop.commands.anthro import _standards, fast_row_scorer, main, score_row
 
 COLUMNS = ["sex", "age_days", "age_months", "weight", "lenhei", "measure", "headc", "armc"]
 COLUMNS += ["triskin", "subskin", "oedema"]
@@ -65,3 +69,35 @@ def test_the_fast_path_takes_ordinary_rows() -> None:
     fast = fast_row_scorer(positions, "id", ",")
     assert fast(["1", "400", "", "9,6", "75,7", "l", "46,0", "15,0", "8,0", "7,0", "n"])
     assert fast(["1", "400", "", "96", "75,7", "l", "", "", "", "", ""]) is None  # flagged
+
+
+def test_the_summary_is_the_same_without_the_fast_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = ["jk;umur_hari;bb;tb;cara_ukur;lila;oedema"]
+    for i in range(400):
+        days = (i * 37) % 1900
+        months = days / 30.4375
+        weight = 3.3 + 0.21 * months + (i % 7 - 3) * 0.6
+        length = 50 + min(months, 24) * 1.5 + max(months - 24, 0) * 0.6 + (i % 5 - 2) * 2
+        cells = [
+            "LP"[i % 2],
+            str(days),
+            f"{weight:.1f}",
+            f"{length:.1f}",
+            "lh"[days >= 731],
+            f"14.{i % 10}",
+            "y" if i % 53 == 0 else "n",
+        ]
+        lines.append(";".join(cells).replace(".", ","))
+    src = tmp_path / "in.csv"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def summary(name: str) -> str:
+        target = tmp_path / name
+        assert main([str(src), "-o", str(tmp_path / "out.csv"), "--summary", str(target)]) == 0
+        return target.read_text(encoding="utf-8-sig")
+
+    fast = summary("fast.csv")
+    monkeypatch.setattr(anthro, "fast_row_scorer", lambda *a: lambda cells: None)
+    assert summary("full.csv") == fast
