@@ -1,29 +1,61 @@
-"""`posyandu-desktop anthro IN.csv -o OUT.csv`: batch WHO z-scores for a nutrition officer.
+"""`posyandu-desktop anthro IN -o OUT [--summary FILE]`: batch WHO z-scores for a nutrition officer.
 
-Columns follow WHO's `anthro` package. A bad row gets an `error` text and never stops the batch;
-the command fails (exit 1) only when the file itself cannot be read or written.
+Columns follow WHO's `anthro` package or their Indonesian aliases; CSV, .xlsx and HTML-table .xls
+come in (`exchange.tabular`), CSV or .xlsx go out. A bad row gets an `error` text and never stops
+the batch; a file whose header could put a value in the wrong column is refused as a whole, and
+so is a file that is not a table. Never a wrong number: a row with more or fewer cells than the
+header is not scored, an impossible value is flagged and gets no category, and an absurd one no z.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import io
 import os
+import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
-from posyandu_desktop import files
-from posyandu_desktop.domain.growth import GrowthStandards, Indicator, ZProblem, assess
-from posyandu_desktop.domain.growth.anthro_input import RowProblem, parse_row
+from posyandu_desktop.commands.anthro_summary import write_summary
+from posyandu_desktop.domain.growth import (
+    GrowthStandards,
+    Indicator,
+    Measurements,
+    ZProblem,
+    ZScore,
+    assess,
+)
+from posyandu_desktop.domain.growth.anthro_input import (
+    PHYSICAL_LIMITS,
+    HeaderProblem,
+    RowProblem,
+    normalise_name,
+    parse_row,
+    resolve_header,
+)
+from posyandu_desktop.domain.growth.batch import FastScorer, UnusualVisitError
 from posyandu_desktop.domain.growth.classify import Category, classify
-from posyandu_desktop.domain.growth.zscore import FLAG_LIMITS
+from posyandu_desktop.domain.growth.prevalence import Child
+from posyandu_desktop.domain.growth.zscore import FLAG_LIMITS, Reference
+from posyandu_desktop.domain.people import parse_sex
+from posyandu_desktop.exchange.tabular import (
+    Table,
+    TableError,
+    TableProblem,
+    csv_rows,
+    csv_text,
+    read_table,
+    safe_cell,
+    write_csv,
+    write_xlsx,
+)
+from posyandu_desktop.i18n.catalog import N_, translator
 from posyandu_desktop.i18n.labels import (
     category_label,
     indicator_label,
@@ -31,6 +63,7 @@ from posyandu_desktop.i18n.labels import (
     zproblem_label,
 )
 
+R = TypeVar("R")
 Z_COLUMNS = [f"z{i.value}" for i in Indicator]
 FLAG_COLUMNS = [f"f{i.value}" for i in Indicator]
 # The Permenkes 2/2020 category for the four indices it defines.
@@ -48,17 +81,21 @@ OUTPUT_COLUMNS = [
     *CATEGORY_COLUMNS.values(),
     "error",
 ]
-# Which input column carries the measurement behind each indicator (to say why it has no z).
-_SOURCE_COLUMN = {
-    Indicator.LENGTH_HEIGHT_FOR_AGE: "lenhei",
-    Indicator.WEIGHT_FOR_AGE: "weight",
-    Indicator.WEIGHT_FOR_LENGTH_HEIGHT: "weight",
-    Indicator.BMI_FOR_AGE: "weight",
-    Indicator.HEAD_CIRCUMFERENCE_FOR_AGE: "headc",
-    Indicator.ARM_CIRCUMFERENCE_FOR_AGE: "armc",
-    Indicator.TRICEPS_SKINFOLD_FOR_AGE: "triskin",
-    Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE: "subskin",
+# The input columns behind each indicator: the first says why it has no z; an impossible value
+# in any of them flags it.
+_SOURCE_COLUMNS = {
+    Indicator.LENGTH_HEIGHT_FOR_AGE: ("lenhei",),
+    Indicator.WEIGHT_FOR_AGE: ("weight",),
+    Indicator.WEIGHT_FOR_LENGTH_HEIGHT: ("weight", "lenhei"),
+    Indicator.BMI_FOR_AGE: ("weight", "lenhei"),
+    Indicator.HEAD_CIRCUMFERENCE_FOR_AGE: ("headc",),
+    Indicator.ARM_CIRCUMFERENCE_FOR_AGE: ("armc",),
+    Indicator.TRICEPS_SKINFOLD_FOR_AGE: ("triskin",),
+    Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE: ("subskin",),
 }
+_UNITS = {"weight": "kg", "triskin": "mm", "subskin": "mm"}
+# Columns written as text in .xlsx even when they look like numbers (identity numbers).
+_TEXT_COLUMN = re.compile(r"(^|_)(nik|kk|no_kk|telp|hp|no_hp|id)(_|$)")
 
 
 def _fmt(x: float | None, decimal: str) -> str:
@@ -78,7 +115,7 @@ _SAID_FOR_ROW = {
 # Problems of an input value rather than of an indicator: said once, about the column.
 _ABOUT_COLUMN = {ZProblem.MEASUREMENT_INVALID: None, ZProblem.LENGTH_INVALID: "lenhei"}
 # Per indicator, in `Indicator` order (the order of `Assessment.scores`): where its z, flag and
-# category go in the output row, its flag limits, and the input column it measures.
+# category go in the output row, its flag limits, and the input columns it measures.
 _PLAN = tuple(
     (
         i,
@@ -86,7 +123,7 @@ _PLAN = tuple(
         OUTPUT_COLUMNS.index(f"f{i.value}"),
         OUTPUT_COLUMNS.index(CATEGORY_COLUMNS[i]) if i in CATEGORY_COLUMNS else None,
         FLAG_LIMITS[i],
-        _SOURCE_COLUMN[i],
+        _SOURCE_COLUMNS[i],
     )
     for i in Indicator
 )
@@ -98,28 +135,56 @@ def _category_text(category: Category, lang: str) -> str:
     return category_label(category, lang)
 
 
+def _row_message(problem: RowProblem, column: str, value: str, lang: str, decimal: str) -> str:
+    low, high = (f"{x:g}".replace(".", decimal) for x in PHYSICAL_LIMITS.get(column, (0.0, 0.0)))
+    return row_problem_label(problem, lang).format(
+        column=column, value=value, low=low, high=high, unit=_UNITS.get(column, "cm")
+    )
+
+
 def score_row(
-    row: Mapping[str, str], standards: GrowthStandards, *, lang: str = "id", decimal: str = "."
+    row: Mapping[str, str],
+    standards: GrowthStandards,
+    *,
+    lang: str = "id",
+    decimal: str = ".",
+    children: list[Child] | None = None,
 ) -> list[str]:
-    """The values of OUTPUT_COLUMNS, in order, for one input row."""
-    parsed = parse_row(row)
+    """The values of OUTPUT_COLUMNS, in order, for one input row (cells by WHO column name);
+    with `children`, the row is also appended there for the prevalence summary."""
+    parsed = parse_row(row, decimal)
     a = assess(standards, parsed.measurements)
     out = [""] * len(OUTPUT_COLUMNS)
     out[0], out[1] = _fmt(a.lenhei_cm, decimal), _fmt(a.bmi, decimal)
     messages = [
-        row_problem_label(problem, lang).format(column=column, value=row.get(column, "").strip())
+        _row_message(problem, column, row.get(column, "").strip(), lang, decimal)
         for problem, column in parsed.problems
     ]
-    for (indicator, z_at, flag_at, category_at, (low, high), source), score in zip(
+    impossible = {c for p, c in parsed.problems if p is RowProblem.IMPLAUSIBLE}
+    for (indicator, z_at, flag_at, category_at, (low, high), sources), score in zip(
         _PLAN, a.scores.values(), strict=True
     ):
         z = score.rounded
         if z is not None:
             out[z_at] = _fmt(z, decimal)
-            out[flag_at] = "1" if z < low or z > high else "0"
+            beyond = z < low or z > high
+            flagged = beyond or not impossible.isdisjoint(sources)
+            out[flag_at] = "1" if flagged else "0"
+            if beyond and impossible.isdisjoint(sources):
+                messages.append(
+                    _row_message(
+                        RowProblem.BEYOND_WHO_LIMITS,
+                        indicator_label(indicator, lang),
+                        out[z_at],
+                        lang,
+                        decimal,
+                    )
+                )
+            if flagged:
+                continue  # no category for a number nobody should act on
         if category_at is not None and (category := classify(score)) is not None:
             out[category_at] = _category_text(category, lang)
-        problem = score.problem
+        problem, source = score.problem, sources[0]
         if problem is None or problem in _SAID_FOR_ROW or not row.get(source, "").strip():
             continue
         if problem in _ABOUT_COLUMN:
@@ -128,24 +193,50 @@ def score_row(
             messages.append(f"{indicator_label(indicator, lang)}: {zproblem_label(problem, lang)}")
     if messages:
         out[_ERROR] = "; ".join(dict.fromkeys(messages))
+    if children is not None:
+        children.append(_child(row, parsed.measurements, out, decimal))
     return out
+
+
+def _child(row: Mapping[str, str], m: Measurements, out: Sequence[str], decimal: str) -> Child:
+    """The summary's record of a scored row, from its output cells (2-decimal z as written)."""
+    z: dict[str, float | None] = {}
+    flagged: dict[str, bool] = {}
+    for indicator, z_at, flag_at, *_ in _PLAN:
+        flagged[indicator.value] = out[flag_at] == "1"
+        text = out[z_at]
+        z[indicator.value] = (
+            None if flagged[indicator.value] or not text else float(text.replace(decimal, "."))
+        )
+    return Child(
+        sex=m.sex,
+        age_days=None if m.age is None else m.age.days,
+        z=z,
+        flagged=flagged,
+        oedema=m.oedema,
+        weight_text=row.get("weight", ""),
+        lenhei_text=row.get("lenhei", ""),
+    )
 
 
 # --- files --------------------------------------------------------------------------------------
 
+_TABLE_PROBLEMS = {
+    TableProblem.NOT_TEXT: N_("it is not a text, CSV or Excel file"),
+    TableProblem.OLD_EXCEL: N_(
+        "it is an old Excel 97-2003 file: save it as .xlsx or CSV and try again"
+    ),
+    TableProblem.NO_HEADER: N_("it has no header line (the file is empty)"),
+    TableProblem.BROKEN_XLSX: N_("the Excel file is damaged"),
+}
+_HEADER_PROBLEMS = {
+    HeaderProblem.DUPLICATE: N_("the column {names} appears twice"),
+    HeaderProblem.AMBIGUOUS: N_("the columns {names} mean the same thing: keep one"),
+}
 
-def _read_text(path: Path) -> str:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")  # older Excel exports on Windows
 
-
-def _dialect(first_line: str) -> str:
-    """Comma, semicolon (Indonesian Excel, where the comma is the decimal mark) or tab."""
-    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
-    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+class RefusedFileError(ValueError):
+    """A file the command will not score; the message is one sentence for the officer."""
 
 
 def _progress(done: int, total: int, stream: TextIO) -> None:
@@ -158,29 +249,210 @@ def _progress(done: int, total: int, stream: TextIO) -> None:
     stream.flush()
 
 
-def score_cells(rows: Sequence[list[str]], names: Sequence[str], lang: str, delimiter: str) -> str:
-    """Input rows (cell lists) to output CSV text: the input cells, padded, then the results.
-    Text, not lists, comes back from a worker process: one string is cheap to send."""
-    from posyandu_desktop.settings import who_standards  # per worker process, loaded once
+def _refused_row(raw: list[str], width: int, lang: str) -> list[str]:
+    out = [""] * len(OUTPUT_COLUMNS)
+    out[_ERROR] = _row_message(RowProblem.CELL_COUNT, str(width), str(len(raw)), lang, ".")
+    if extra := [c for c in raw[width:] if c.strip()]:
+        extra_text = _row_message(RowProblem.EXTRA_CELLS, "", ";".join(extra), lang, ".")
+        out[_ERROR] += "; " + extra_text
+    return raw[:width] + [""] * (width - len(raw)) + out
+
+
+@cache
+def _standards() -> tuple[GrowthStandards, FastScorer]:
+    """The WHO tables, parsed once per process (workers forked after a preload share them)."""
+    from posyandu_desktop.settings import who_standards
 
     standards = who_standards()
-    decimal = "," if delimiter == ";" else "."
-    width = len(names)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter)
-    for raw in rows:
-        # Pad short rows so the output columns stay aligned; extra cells are an error.
-        cells = raw[:width] + [""] * (width - len(raw))
-        scored = score_row(
-            dict(zip(names, cells, strict=True)), standards, lang=lang, decimal=decimal
+    return standards, FastScorer(standards)
+
+
+_FAST_COLUMNS = "sex age_days age_months weight lenhei measure headc armc triskin subskin oedema"
+_NUMBER_AND_CODE_COLUMNS = [
+    "weight",
+    "lenhei",
+    "measure",
+    "headc",
+    "armc",
+    "triskin",
+    "subskin",
+    "oedema",
+]
+_STANDING = {"": None, "l": False, "L": False, "h": True, "H": True}
+_NO_OEDEMA = frozenset({"", "n", "N", "2"})
+# Per language and decimal mark, per indicator: 2-decimal z -> (its text, its category's words);
+# a few thousand values recur over a whole file.
+_Z_TEXTS: dict[tuple[str, str], list[dict[float, tuple[str, str]]]] = {}
+
+
+def _plain_number(text: str, decimal: str) -> float:
+    """Digits with at most one decimal mark (the fast path's numbers), else UnusualVisitError."""
+    if not text.replace(decimal, "", 1).isdigit():
+        raise UnusualVisitError
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:  # "²" is a digit to str.isdigit
+        raise UnusualVisitError from None
+
+
+@cache
+def _too_young_messages(lang: str) -> tuple[str, ...]:
+    """score_row's texts for arm circumference and skinfolds measured before day 91."""
+    problem = zproblem_label(ZProblem.AGE_OUT_OF_RANGE, lang)
+    return tuple(
+        f"{indicator_label(i, lang)}: {problem}"
+        for i in (
+            Indicator.ARM_CIRCUMFERENCE_FOR_AGE,
+            Indicator.TRICEPS_SKINFOLD_FOR_AGE,
+            Indicator.SUBSCAPULAR_SKINFOLD_FOR_AGE,
         )
-        if extra := [c for c in raw[width:] if c.strip()]:
-            note = row_problem_label(RowProblem.EXTRA_CELLS, lang).format(
-                column="", value=";".join(extra)
+    )
+
+
+def fast_row_scorer(
+    positions: Mapping[str, int], lang: str, decimal: str
+) -> Callable[[Sequence[str]], list[str] | None]:
+    """A function giving `score_row`'s output for an ordinary row of cells (plain numbers, a
+    child under five, nothing to report), or None: then `score_row` must be asked. The result
+    equals `score_row`'s (proven by a property test in tests/commands/test_anthro_fast.py)."""
+    scorer = _standards()[1]
+    at = [positions.get(c, -1) for c in _FAST_COLUMNS.split()]
+    known = _Z_TEXTS.setdefault((lang, decimal), [{} for _ in Indicator])
+    plan = [
+        (k, i, z_at, flag_at, category_at, low, high)
+        for k, (i, z_at, flag_at, category_at, (low, high), _) in enumerate(_PLAN)
+    ]
+    comma = decimal == ","
+
+    too_young = _too_young_messages(lang)
+    get = itemgetter(*at)  # a missing column reads the "" appended to the row (index -1)
+    limits = tuple(PHYSICAL_LIMITS.values())  # weight, lenhei, headc, armc, triskin, subskin
+
+    def fast(cells: Sequence[str]) -> list[str] | None:
+        sex_t, days_t, months_t, *texts, oedema_t = get([*cells, ""])
+        measure_t = texts.pop(2)
+        sex = parse_sex(sex_t)
+        if sex is None or measure_t not in _STANDING or oedema_t not in _NO_OEDEMA:
+            return None
+        values: list[float | None] = []
+        for text, (low, high) in zip(texts, limits, strict=True):  # one loop, not six calls
+            if not text:
+                values.append(None)
+                continue
+            if not text.replace(decimal, "", 1).isdigit():  # digits, at most one decimal mark
+                return None
+            try:
+                value = float(text.replace(",", ".")) if comma else float(text)
+            except ValueError:  # "²" is a digit to str.isdigit
+                return None
+            if not low <= value <= high:
+                return None
+            values.append(value)
+        weight, lenhei, headc, armc, triskin, subskin = values
+        try:
+            days = _plain_number(days_t, decimal) if days_t else None
+            months = None if days_t or not months_t else _plain_number(months_t, decimal)
+            cm, bmi, zs = scorer.score(
+                sex,
+                days,
+                months,
+                weight,
+                lenhei,
+                _STANDING[measure_t],
+                headc,
+                armc,
+                triskin,
+                subskin,
             )
-            scored[_ERROR] = "; ".join(filter(None, (scored[_ERROR], note)))
-        writer.writerow(cells + scored)
-    return buffer.getvalue()
+        except UnusualVisitError:
+            return None
+        out = [""] * len(OUTPUT_COLUMNS)
+        out[0], out[1] = _fmt(cm, decimal), _fmt(bmi, decimal)
+        if armc or triskin or subskin:  # given but no z: before day 91, as score_row says
+            young = zip(too_young, texts[3:], zs[5:], strict=True)
+            out[_ERROR] = "; ".join(m for m, text, z in young if text and z is None)
+        for (k, i, z_at, flag_at, category_at, low, high), z in zip(plan, zs, strict=True):
+            if z is None:
+                continue
+            if z < low or z > high:
+                return None  # flagged: score_row says why
+            hit = known[k].get(z)
+            if hit is None:
+                category = classify(ZScore(i, z, None, Reference.WHO_2006))
+                words = "" if category is None else _category_text(category, lang)
+                hit = known[k][z] = (_fmt(z, decimal), words)
+            out[z_at], out[flag_at] = hit[0], "0"
+            if category_at is not None:
+                out[category_at] = hit[1]
+        return out
+
+    return fast
+
+
+def score_cells(
+    rows: Sequence[list[str]] | str,
+    positions: Mapping[str, int],
+    width: int,
+    lang: str,
+    decimal: str,
+    summary: bool = False,
+    delimiter: str = ",",
+) -> tuple[list[list[str]], list[Child]]:
+    """Input rows (cell lists, or CSV text in `delimiter`) to output rows: the input cells,
+    spreadsheet-safe, then the results; and, with `summary`, the scored children. A row with
+    more or fewer cells than the header is not scored."""
+    if isinstance(rows, str):
+        rows = csv_rows(rows, delimiter)
+    standards = _standards()[0]
+    columns = tuple(positions.items())
+    children: list[Child] | None = [] if summary else None
+    fast = fast_row_scorer(positions, lang, decimal)
+    # Cells the fast path reads as numbers or codes cannot be formulas; the others are checked.
+    age = "age_days" if "age_days" in positions else "age_months"
+    read = {positions.get(c) for c in (age, *_NUMBER_AND_CODE_COLUMNS)}
+    free = [i for i in range(width) if i not in read]
+    done = []
+    for raw in rows:
+        if len(raw) != width and (len(raw) < width or any(c.strip() for c in raw[width:])):
+            done.append([safe_cell(c) for c in _refused_row(raw, width, lang)])
+            continue
+        cells = raw if len(raw) == width else raw[:width]
+        quick = fast(cells)
+        if quick is not None:  # its cells were read as numbers or codes: only the rest can be text
+            row = cells + quick
+            for i in free:
+                row[i] = safe_cell(row[i])
+            done.append(row)
+            if children is not None:
+                named = {k: cells[i] for k, i in columns}
+                children.append(
+                    _child(named, parse_row(named, decimal).measurements, quick, decimal)
+                )
+            continue
+        scored = score_row(
+            {k: cells[i] for k, i in columns},
+            standards,
+            lang=lang,
+            decimal=decimal,
+            children=children,
+        )
+        done.append([safe_cell(c) for c in cells] + scored)
+    return done, children or []
+
+
+def _score_csv(
+    rows: Sequence[list[str]] | str,
+    positions: Mapping[str, int],
+    width: int,
+    lang: str,
+    decimal: str,
+    summary: bool,
+    delimiter: str,
+) -> tuple[tuple[str, int], list[Child]]:
+    """`score_cells` as CSV text and its row count: one string is cheap to send back from a
+    worker process (and CSV text in is cheap to send there)."""
+    done, children = score_cells(rows, positions, width, lang, decimal, summary, delimiter)
+    return (csv_text(done, delimiter), len(done)), children
 
 
 # Large files are scored in chunks by one process per core (a laptop has 2 to 4): the work is
@@ -190,23 +462,34 @@ _PARALLEL_FROM_ROWS = 20_000
 
 
 def _scored_chunks(
-    rows: list[list[str]], names: list[str], lang: str, delimiter: str
-) -> Iterator[tuple[int, str]]:
-    """(row count, CSV text) per chunk, in input order."""
-    chunks = [rows[i : i + _CHUNK_ROWS] for i in range(0, len(rows), _CHUNK_ROWS)]
+    work: Callable[..., R], chunks: Sequence[object], rows: int, *args: object
+) -> Iterator[R]:
+    """work(chunk, *args) per chunk, in input order; in worker processes for `rows` or more."""
     workers = min(os.cpu_count() or 1, 4)
-    if len(rows) >= _PARALLEL_FROM_ROWS and workers > 1:
+    if rows >= _PARALLEL_FROM_ROWS and workers > 1:
+        _standards()  # parsed once here: forked workers inherit the tables
         try:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                texts = pool.map(
-                    score_cells, chunks, *([x] * len(chunks) for x in (names, lang, delimiter))
-                )
-                yield from zip(map(len, chunks), texts, strict=True)
+                yield from pool.map(work, chunks, *([a] * len(chunks) for a in args))
             return
         except (OSError, BrokenProcessPool):
             pass  # no processes allowed here: score in this process
     for chunk in chunks:
-        yield len(chunk), score_cells(chunk, names, lang, delimiter)
+        yield work(chunk, *args)
+
+
+def _checked_header(table: Table, lang: str) -> dict[str, int]:
+    positions, problems = resolve_header(table.header)
+    gettext = translator(lang).gettext
+    taken = set(map(normalise_name, table.header)) & set(OUTPUT_COLUMNS)
+    if taken:
+        problems.append((HeaderProblem.DUPLICATE, sorted(taken)))
+    if problems:
+        problem, names = problems[0]
+        raise RefusedFileError(
+            gettext(_HEADER_PROBLEMS[problem]).format(names=", ".join(f"'{n}'" for n in names))
+        )
+    return positions
 
 
 def run(
@@ -214,60 +497,81 @@ def run(
     target: Path,
     *,
     lang: str = "id",
+    summary: Path | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Score every row of `source` into `target` (written atomically); returns the row count."""
-    # NUL bytes (a truncated or binary file) would stop the csv module; they carry no data.
-    text = _read_text(source).replace("\x00", "")
-    delimiter = _dialect(text.split("\n", 1)[0])
-    rows = list(_rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
-    if not rows:
-        raise ValueError("no header line (empty file)")
-    header, rows = rows[0], rows[1:]
-    names = [h.strip().lower() for h in header]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    count = 0
+    """Score every row of `source` into `target` (written atomically), and the prevalence
+    summary into `summary` if given; returns the row count. Raises RefusedFileError for a file
+    that is not a safe table, OSError when it cannot be read or written."""
     try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out, delimiter=delimiter)
-            writer.writerow([*header, *OUTPUT_COLUMNS])
-            for done, text in _scored_chunks(rows, names, lang, delimiter):
-                out.write(text)
-                count += done
-                if on_progress is not None:
-                    on_progress(count, len(rows))
-            out.flush()
-            os.fsync(out.fileno())
-        files.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+        table = read_table(source, lines_per_chunk=_CHUNK_ROWS)
+    except TableError as exc:
+        raise RefusedFileError(translator(lang).gettext(_TABLE_PROBLEMS[exc.problem])) from exc
+    positions = _checked_header(table, lang)
+    width, rows = len(table.header), table.rows
+    chunks = table.chunks or [rows[i : i + _CHUNK_ROWS] for i in range(0, len(rows), _CHUNK_ROWS)]
+    total = sum(c.count("\n") + 1 for c in table.chunks) if table.chunks else len(rows)
+    header = [*table.header, *OUTPUT_COLUMNS]
+    children: list[Child] = []
+    count = 0
+
+    def counted(done: int, scored: list[Child]) -> None:
+        nonlocal count
+        children.extend(scored)
+        count += done
+        if on_progress is not None:
+            on_progress(count, max(total, count))
+
+    args = (positions, width, lang, table.decimal, summary is not None, table.delimiter)
+    if target.suffix.lower() == ".xlsx":
+        text_columns = [
+            i for i, h in enumerate(table.header) if _TEXT_COLUMN.search(normalise_name(h))
+        ]
+
+        def xlsx_rows() -> Iterator[list[str]]:
+            for done, scored in _scored_chunks(score_cells, chunks, total, *args):
+                yield from done
+                counted(len(done), scored)
+
+        write_xlsx(target, header, xlsx_rows(), decimal=table.decimal, text_columns=text_columns)
+    else:
+
+        def csv_chunks() -> Iterator[str]:
+            yield csv_text([[safe_cell(h) for h in header]], table.delimiter)
+            for (text, done), scored in _scored_chunks(_score_csv, chunks, total, *args):
+                yield text
+                counted(done, scored)
+
+        write_csv(target, csv_chunks())
+    if on_progress is not None and count < total:
+        on_progress(count, count)  # blank lines were counted in the estimate
+    if summary is not None:
+        write_summary(summary, children, lang=lang, table=table)
     return count
-
-
-csv.field_size_limit(16 * 1024 * 1024)  # a broken quote may swallow much of a file; still a row
-
-
-def _rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
-    for cells in reader:
-        if any(c.strip() for c in cells):
-            yield cells
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `anthro` subcommand."""
     parser = argparse.ArgumentParser(
         prog="posyandu-desktop anthro",
-        description="Batch WHO z-scores (WHO anthro column names) for a CSV file.",
+        description="Batch WHO z-scores (WHO anthro column names or Indonesian aliases) for a"
+        " CSV, .xlsx or HTML .xls file.",
     )
     parser.add_argument(
         "input",
         type=Path,
-        help="CSV with sex, age_days/age_months/"
-        "birth_date+visit_date, weight, lenhei, measure, headc, armc, ...",
+        help="CSV, .xlsx or .xls (HTML) with sex, age_days/age_months/birth_date+visit_date,"
+        " weight, lenhei, measure, headc, armc, ... (or jk, tgl_lahir, tgl_ukur, bb, tb, ...)",
     )
-    parser.add_argument("-o", "--output", type=Path, required=True, help="CSV to write")
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, help="CSV to write (.xlsx: an Excel file)"
+    )
+    parser.add_argument(
+        "--summary",
+        type=Path,
+        help="also write prevalences with 95%% CIs by sex and age group and the data-quality"
+        " checks (CSV, or .xlsx)",
+    )
     parser.add_argument("--lang", choices=("id", "en"), default="id", help="language of texts")
     args = parser.parse_args(argv)
     show = sys.stderr.isatty()
@@ -276,10 +580,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.input,
             args.output,
             lang=args.lang,
+            summary=args.summary,
             on_progress=(lambda d, t: _progress(d, t, sys.stderr)) if show else None,
         )
-    except (OSError, ValueError, csv.Error, UnicodeError) as exc:
-        print(f"posyandu-desktop anthro: cannot process {args.input}: {exc}", file=sys.stderr)
+    except (OSError, RefusedFileError, csv.Error) as exc:  # csv: a line of over 16 MB
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        message = translator(args.lang).gettext("Cannot process {file}: {reason}.")
+        print(
+            f"posyandu-desktop anthro: {message.format(file=args.input, reason=reason)}",
+            file=sys.stderr,
+        )
         return 1
     print(f"{count} rows -> {args.output}", file=sys.stderr)
     return 0

@@ -97,12 +97,29 @@ _ROW_PROBLEMS: dict[RowProblem, str] = {
     RowProblem.AGE_MISSING: N_("No age (age_days, age_months or birth_date+visit_date)"),
     RowProblem.AGE_NOT_A_NUMBER: N_("{column} '{value}' is not a number"),
     RowProblem.AGE_NEGATIVE: N_("{column} '{value}' cannot be negative"),
-    RowProblem.DATE_INVALID: N_("{column} '{value}' is not a date (write YYYY-MM-DD)"),
+    RowProblem.DATE_INVALID: N_(
+        "{column} '{value}' is not a date (write dd/mm/yyyy, d-m-yyyy or yyyy-mm-dd)"
+    ),
     RowProblem.VISIT_BEFORE_BIRTH: N_("Visit date is before the birth date"),
-    RowProblem.NOT_A_NUMBER: N_("{column} '{value}' is not a number"),
+    RowProblem.NOT_A_NUMBER: N_(
+        "{column} '{value}' is not a number (one decimal mark, no thousands separator)"
+    ),
     RowProblem.MEASURE_UNKNOWN: N_("Measure '{value}' not recognised (l = lying, h = standing)"),
     RowProblem.OEDEMA_UNKNOWN: N_("Oedema '{value}' not recognised (use y or n)"),
     RowProblem.EXTRA_CELLS: N_("Row has more cells than the header: '{value}'"),
+    RowProblem.CELL_COUNT: N_(
+        "Row has {value} cells but the header has {column}: not scored (a decimal comma in a"
+        " comma-separated file, or a missing separator?)"
+    ),
+    RowProblem.IMPLAUSIBLE: N_(
+        "{column} '{value}' is outside what a child can measure ({low}-{high} {unit}):"
+        " z-scores flagged, no category"
+    ),
+    RowProblem.ABSURD: N_("{column} '{value}' is far too large or small to be a measurement"),
+    RowProblem.BEYOND_WHO_LIMITS: N_(
+        "{column}: z-score {value} is beyond the WHO limits (biologically implausible): check"
+        " the measurement; no category"
+    ),
 }
 
 

@@ -24,6 +24,8 @@ def run(tmp_path: Path, text: str | bytes, *extra: str) -> tuple[int, list[dict[
     if not out.exists():
         return code, []
     raw = out.read_text(encoding="utf-8")
+    assert raw.startswith("\ufeff")  # a BOM: Excel then reads UTF-8
+    raw = raw[1:]
     first = raw.splitlines()[0]
     delimiter = max(",;\t", key=first.count)
     return code, list(csv.DictReader(raw.splitlines(), delimiter=delimiter))
@@ -59,8 +61,10 @@ def test_columns_categories_and_flags(tmp_path: Path) -> None:
     assert row["note"] == "very light"
     assert row["category_wei"] == "Berat badan sangat kurang"
     assert row["category_len"] in {"Normal", "Pendek", "Sangat pendek"}
-    assert row["category_wfl"] == "Gizi buruk"
-    assert row["fwei"] == "0" and row["error"] == ""
+    # Beyond WHO's -5 SD limit: the z is kept and flagged, but no category and a reason.
+    assert float(row["zwfl"]) < -5 and row["fwfl"] == "1" and row["category_wfl"] == ""
+    assert "BB/PB" in row["error"] and "WHO" in row["error"]
+    assert row["fwei"] == "0"
     assert all(row[f"z{s}"] for s in ("len", "wei", "wfl", "bmi", "hc", "ac", "ts", "ss"))
 
 
@@ -111,8 +115,9 @@ def test_bad_rows_say_why_and_never_stop_the_batch(tmp_path: Path) -> None:
     assert "di luar rentang" in errors[4]
     assert "Cara ukur 'z'" in errors[5]
     assert "edema" in errors[6].lower() and rows[6]["zwei"] == "" and rows[6]["zlen"]
-    assert "surplus" in errors[7]
-    assert errors[8] == "" and rows[8]["zwei"]  # short row padded
+    # More or fewer cells than the header: the row is not scored, and says why.
+    assert "surplus" in errors[7] and "7" in errors[7] and rows[7]["zwei"] == ""
+    assert "3" in errors[8] and rows[8]["zwei"] == "" and rows[8]["zlen"] == ""
     assert errors[9] == "" and rows[9]["zwfl"]
 
 
@@ -168,6 +173,12 @@ cells = st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
                 "subskin",
                 "oedema",
                 "other",
+                "bb",
+                "tb",
+                "tgl_lahir",
+                "tgl_ukur",
+                "jk",
+                "cara_ukur",
             ]
         ),
         min_size=1,
@@ -185,6 +196,10 @@ def test_never_crashes_on_any_input(
     assert code in (0, 1)
     if code == 0:
         assert all(set(OUTPUT_COLUMNS) <= set(r) for r in rows)
+        for row in rows:  # a number or a reason: a value that gives no z-score says why
+            measured = any(row.get(c, "").strip() for c in ("weight", "lenhei", "bb", "tb"))
+            scored = any(row[f"z{i}"] for i in ("len", "wei", "wfl", "bmi"))
+            assert scored or row["error"] or not measured, row
 
 
 def test_large_files_are_scored_in_worker_processes_in_order(

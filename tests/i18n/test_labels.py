@@ -86,7 +86,7 @@ def test_row_problems_are_templates_of_column_and_value(lang):
     for problem in RowProblem:
         words = row_problem_label(problem, lang)
         assert words and words == words.strip()
-        assert set(placeholders(words)) <= {"column", "value"}
+        assert set(placeholders(words)) <= {"column", "value", "low", "high", "unit"}
         assert "{value}" in words or problem in {
             RowProblem.AGE_MISSING,
             RowProblem.VISIT_BEFORE_BIRTH,
