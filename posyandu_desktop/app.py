@@ -53,6 +53,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         action="store_true",
         help="start, open every screen without a login, and quit (exit code 0 when all is well)",
     )
+    parser.add_argument(
+        "--layout-report",
+        metavar="FILE",
+        help="with --smoke: check every screen for cut-off text and overlaps at the supported"
+        " window sizes and write what was found to FILE as a JSON list (empty when clean)",
+    )
     parser.add_argument("--version", action="version", version=__version__)
     return parser.parse_args(list(argv))
 
@@ -221,6 +227,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language=lambda lang: install(lang, locale),
         screen=screen,
     )
+    if args.smoke and args.layout_report:
+        flow.did_finish.connect(lambda _code: _write_layout_report(flow, Path(args.layout_report)))
     flow.did_finish.connect(app.exit)
     if os.environ.get(TIMINGS_ENV):
         flow.window_did_show.connect(lambda: _mark_home_data(flow))
@@ -231,6 +239,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = code or 1
     log.info("Posyandu Desktop stopping (exit code %d)", code)
     return code
+
+
+def _write_layout_report(flow: StartFlow, target: Path) -> None:
+    """--layout-report: every screen checked at each supported size, as a JSON list."""
+    import json
+
+    from posyandu_desktop.ui.layout_check import check_main_window
+
+    if flow.window is None:
+        log.error("--layout-report: no main window to check")
+        return
+    found = [problem.as_dict() for problem in check_main_window(flow.window)]
+    temp = target.with_name(target.name + ".tmp")
+    temp.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(temp, target)
+    log.info("--layout-report: %d problem(s) written to %s", len(found), target)
 
 
 def _mark_home_data(flow: StartFlow) -> None:

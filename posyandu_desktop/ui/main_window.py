@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from posyandu_desktop.ui.devices.scale_bridge import ScaleBridge
 
 HOME, PEOPLE, SETTINGS = "home", "people", "settings"
+# A 1280×720 screen less the Windows taskbar; every screen is checked at this size and at a
+# maximized 1366×768 laptop's 1366×728 (ui/layout_check.py).
+SMALLEST_WINDOW = (1280, 680)
 _STATUS_MILLISECONDS = 8000
 _NAV_WIDTH = 230
 _NAV_POINT_SIZE = 12
@@ -190,7 +193,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, Page] = {}
         self._scales: list[ScaleBridge] = []
         self.setWindowTitle(_("Posyandu Desktop"))
-        self.setMinimumSize(1024, 640)
+        self.setMinimumSize(*SMALLEST_WINDOW)  # docs/DECISIONS.md, "Window sizes"
 
         self.top_bar = TopBar(session)
         self.top_bar.switch_cadre.clicked.connect(self.switch_cadre_requested)

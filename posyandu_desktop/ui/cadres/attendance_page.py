@@ -149,7 +149,7 @@ class AttendancePage(Page):
         self.month_bar = MonthBar(self.month)
         self.month_bar.month_changed.connect(self.show_month)
         month_box = QGroupBox(_("Sessions attended per month"))
-        month_box.setMaximumWidth(400)  # today's list needs the room more
+        month_box.setFixedWidth(440)  # every column whole; today's list takes the rest
         month_layout = QVBoxLayout(month_box)
         month_layout.addWidget(self.month_bar)
         month_layout.addWidget(self.month_view, 1)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -48,6 +49,7 @@ from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.people.words import issue_text
 from posyandu_desktop.ui.widgets import messages
 from posyandu_desktop.ui.widgets.measure_field import FieldState, MeasureField
+from posyandu_desktop.ui.widgets.scrolled import scrolled
 
 # Entry order: Enter walks the visible fields in this order.
 _ORDER = (
@@ -171,7 +173,7 @@ class MeasuringPage(Page):
         queue_box.addWidget(self.skip_button)
         queue_panel = QWidget()
         queue_panel.setLayout(queue_box)
-        queue_panel.setFixedWidth(340)
+        queue_panel.setFixedWidth(280)
         return queue_panel
 
     def _build_fields(self) -> QVBoxLayout:
@@ -192,10 +194,9 @@ class MeasuringPage(Page):
         self.position_group.addButton(self.lying)
         self.position_group.addButton(self.standing)
         self.lying.toggled.connect(self._values_changed)
-        position_row = QHBoxLayout()
+        position_row = QVBoxLayout()  # one above the other: side by side they do not fit
         position_row.addWidget(self.lying)
         position_row.addWidget(self.standing)
-        position_row.addStretch(1)
         self.position_row = QWidget()
         self.position_row.setLayout(position_row)
         position_row.setContentsMargins(0, 0, 0, 0)
@@ -220,8 +221,6 @@ class MeasuringPage(Page):
         fields_box.addWidget(self.fields[Quantity.GLUCOSE_MG_DL])
         fields_box.addWidget(self.oedema)
         fields_box.addStretch(1)
-
-        fields_box.addLayout(self._build_save_row())
         return fields_box
 
     def _build_save_row(self) -> QVBoxLayout:
@@ -239,6 +238,7 @@ class MeasuringPage(Page):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button, 2)
         buttons.addWidget(self.clear_button, 1)
+        buttons.addStretch(1)
         box = QVBoxLayout()
         box.addWidget(self.confirm)
         box.addLayout(buttons)
@@ -261,7 +261,10 @@ class MeasuringPage(Page):
         fields_box = self._build_fields()
         self.results = ResultsPanel()
         work = QHBoxLayout()
-        work.addLayout(fields_box, 1)
+        fields = scrolled(fields_box)  # long warnings on a small window scroll
+        fields.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        work.addWidget(fields)
+        work.addSpacing(12)
         work.addWidget(self.results, 1)
         hint = QLabel(
             _("Enter: next field · Ctrl+S: save · Esc: clear · Alt+↓ / Alt+↑: next / previous")
@@ -273,6 +276,7 @@ class MeasuringPage(Page):
         person_box.addWidget(self.person_name)
         person_box.addWidget(self.person_details)
         person_box.addLayout(work, 1)
+        person_box.addLayout(self._build_save_row())  # full width: the confirm line is long
         person_box.addWidget(hint)
         self.person_panel = QWidget()
         self.person_panel.setLayout(person_box)

@@ -57,6 +57,7 @@ from posyandu_desktop.ui.settings.backups_table_model import (
 )
 from posyandu_desktop.ui.widgets.messages import ask, show_error, show_info
 from posyandu_desktop.ui.widgets.qr_code import QrCode
+from posyandu_desktop.ui.widgets.scrolled import scrolled
 
 # Each language named in itself, so someone who cannot read the current one finds theirs.
 LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
@@ -99,7 +100,7 @@ class SettingsPage(Page):
         self.title = _("Settings")
         self.backups_model = BackupsTableModel(self)  # parented: the view never outlives it
         self._busy = False
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.setContentsMargins(16, 12, 16, 12)
         if not session.is_coordinator:
             note = QLabel(
@@ -115,6 +116,9 @@ class SettingsPage(Page):
         layout.addWidget(self._key_box())
         layout.addWidget(self._backups_box(), 1)
         layout.addWidget(self._scales_box())
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scrolled(layout))  # a small window scrolls instead of cutting the QR code
 
     def _scales_box(self) -> QGroupBox:
         box = QGroupBox(_("Digital scales"))
@@ -254,6 +258,7 @@ class SettingsPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(_BUTTON_HEIGHT * 4)  # the header and a few whole rows
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)

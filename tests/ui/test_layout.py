@@ -1,0 +1,73 @@
+"""The real main window (top bar and screen list included) at a maximized 1366×768 laptop's
+size and at the smallest supported size, in Indonesian and English, on the demo Posyandu:
+no text cut off, no header elided, no widgets on top of each other."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from posyandu_desktop.i18n import install
+from posyandu_desktop.settings import resource_path
+from posyandu_desktop.ui import theme
+from posyandu_desktop.ui.context import UiSession
+from posyandu_desktop.ui.layout_check import check_main_window, check_widget
+from posyandu_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _app_look(qapp: Any) -> Iterator[None]:
+    """The shipped fonts and the style sheet the app applies at start-up (never the machine's)."""
+    font, style = qapp.font(), qapp.styleSheet()
+    theme.apply(qapp, resource_path("fonts"))
+    yield
+    qapp.setFont(font)
+    qapp.setStyleSheet(style)
+
+
+def _report(found: list[Any]) -> str:
+    return json.dumps([problem.as_dict() for problem in found], ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_screen_fits_the_real_window(qtbot, demo_session, lang):
+    install(lang)
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    found = check_main_window(window)
+    assert found == [], _report(found)
+
+
+def test_an_ordinary_cadre_sees_all_of_the_settings(qtbot: Any, demo_session: UiSession) -> None:
+    window = MainWindow(dataclasses.replace(demo_session, is_coordinator=False))
+    qtbot.addWidget(window)
+    found = check_main_window(window)
+    assert found == [], _report(found)
+
+
+def test_the_check_sees_cut_words_and_overlaps(qtbot: Any) -> None:
+    box = QWidget()
+    qtbot.addWidget(box)
+    cut = QLabel("Berat badan normal", box)
+    cut.setGeometry(0, 0, 40, 30)
+    wrapped = QLabel("Sudah diukur ulang: nilai bertanda kuning memang benar", box)
+    wrapped.setWordWrap(True)
+    wrapped.setGeometry(0, 40, 120, 20)
+    layout = QVBoxLayout(box)
+    first, second = QLabel("a"), QLabel("b")
+    layout.addWidget(first)
+    layout.addWidget(second)
+    box.resize(300, 200)
+    box.show()
+    qtbot.waitExposed(box)
+    first.setGeometry(0, 100, 100, 40)
+    second.setGeometry(10, 110, 100, 40)
+    kinds = {(p.kind, p.text) for p in check_widget(box)}
+    assert ("clipped", "Berat badan normal") in kinds
+    assert ("clipped", wrapped.text()) in kinds
+    assert ("overlap", "a / b") in kinds
