@@ -214,6 +214,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke:
         _smoke_messages(guard)
     theme.apply(app, settings.resource_path("fonts"))
+    from posyandu_desktop.i18n import current_language
+    from posyandu_desktop.ui.qt_language import use_qt_language
+
+    use_qt_language(current_language(), locale)
+
+    def set_language(lang: str) -> None:
+        install(lang, locale)
+        use_qt_language(lang, locale)
 
     from posyandu_desktop.ui.start.start_flow import StartFlow
     from posyandu_desktop.ui.start.start_screen import StartScreen
@@ -224,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         data_dir=data,
         demo=args.demo,
         smoke=args.smoke,
-        set_language=lambda lang: install(lang, locale),
+        set_language=set_language,
         screen=screen,
     )
     if args.smoke and args.layout_report:

@@ -113,6 +113,7 @@ class BirthDateField(QWidget):
         self.pick.clicked.connect(self._show_calendar)
         self.calendar = QCalendarWidget()
         self.calendar.setWindowFlags(Qt.WindowType.Popup)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setMaximumDate(QDate(latest.year, latest.month, latest.day))
         self.calendar.clicked.connect(self._picked)
         self.calendar.activated.connect(self._picked)
@@ -142,6 +143,14 @@ class BirthDateField(QWidget):
         self.calendar.hide()
         self.set_value(self.calendar.selectedDate().toPython())  # type: ignore[arg-type]
         self.edit.setFocus()
+
+
+_SEX_KEYS = {
+    Qt.Key.Key_L: Sex.MALE,
+    Qt.Key.Key_M: Sex.MALE,
+    Qt.Key.Key_P: Sex.FEMALE,
+    Qt.Key.Key_F: Sex.FEMALE,
+}
 
 
 class PersonDialog(QDialog):
@@ -212,6 +221,7 @@ class PersonDialog(QDialog):
         for button in (self.male, self.female):
             self.sex_group.addButton(button)
             button.toggled.connect(self._update_sections)
+            button.setToolTip(_("Keys: L = male, P = female"))
         sex_row = QHBoxLayout()
         sex_row.addWidget(self.male)
         sex_row.addWidget(self.female)
@@ -253,6 +263,8 @@ class PersonDialog(QDialog):
         self.mother_search.setPlaceholderText(_("Type the mother's name to find her"))
         self.mother_search.textEdited.connect(self._search_mothers)
         self.mother_search.installEventFilter(self)
+        for button in (self.male, self.female):  # L/P (or M/F) choose with the keyboard
+            button.installEventFilter(self)
         self.mother_results = QListWidget()
         self.mother_results.setMaximumHeight(110)
         self.mother_results.setVisible(False)
@@ -346,7 +358,16 @@ class PersonDialog(QDialog):
     # Live checks #################################################################################
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """Down in the mother search goes into her results; Enter picks the first one."""
+        """Down in the mother search goes into her results; Enter picks the first one. On the
+        sex buttons L (laki-laki) or M chooses male, P (perempuan) or F female."""
+        if watched in (self.male, self.female) and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            chosen = _SEX_KEYS.get(Qt.Key(event.key()))
+            if chosen is not None:
+                button = self.male if chosen is Sex.MALE else self.female
+                button.setChecked(True)
+                button.setFocus()
+                return True
         if watched is self.mother_search and isinstance(event, QKeyEvent):
             key = event.key() if event.type() == QEvent.Type.KeyPress else None
             if key == Qt.Key.Key_Down and self.mother_results.count():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,7 +44,7 @@ from posyandu_desktop.services.preferences import (
     uses_default_backup_folder,
 )
 from posyandu_desktop.services.today import this_posyandu
-from posyandu_desktop.ui import background
+from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.about_dialog import open_about
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
@@ -194,10 +194,7 @@ class SettingsPage(Page):
         self.key_qr = QrCode()
         self.key_qr.setFixedSize(self.key_qr.size_for(_QR_MODULE_PX))
         self.fingerprint = QLabel(_("Reading the key…"))
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(_FINGERPRINT_POINT_SIZE)
-        font.setWeight(QFont.Weight.Bold)
-        self.fingerprint.setFont(font)
+        self.fingerprint.setFont(theme.mono_font(_FINGERPRINT_POINT_SIZE, bold=True))
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_code = QLabel()
         explain = QLabel(
