@@ -35,6 +35,7 @@ class Problem(StrEnum):
     # Posyandu days.
     DAY_ALREADY_OPENED = "day_already_opened"  # found: id of that day
     DAY_CLOSED = "day_closed"
+    COORDINATOR_ONLY = "coordinator_only"  # only the Posyandu's coordinator may do this
     ALREADY_ARRIVED = "already_arrived"  # found: the queue number given earlier
     LEFT_BEFORE_ARRIVING = "left_before_arriving"
     # Measurements, services, visits.

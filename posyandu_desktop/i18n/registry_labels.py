@@ -49,6 +49,7 @@ _PROBLEMS: dict[Problem, str] = {
     Problem.BEFORE_BIRTH: N_("The date is before the birth date"),
     Problem.DAY_ALREADY_OPENED: N_("A Posyandu day is already open for this date"),
     Problem.DAY_CLOSED: N_("This Posyandu day is closed"),
+    Problem.COORDINATOR_ONLY: N_("Only the coordinator can do this"),
     Problem.ALREADY_ARRIVED: N_("Already registered today (queue {found})"),
     Problem.LEFT_BEFORE_ARRIVING: N_("The leaving time is before the arrival time"),
     Problem.NOTHING_MEASURED: N_("Nothing has been measured yet"),

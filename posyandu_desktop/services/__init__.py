@@ -45,6 +45,7 @@ from posyandu_desktop.services.posyandu_day import (
     pass_desk,
     record_cadre_attendance,
     register_arrival,
+    reopen_posyandu_day,
 )
 from posyandu_desktop.services.registration import (
     record_pregnancy,
@@ -151,6 +152,7 @@ __all__ = [
     "register_cadre",
     "register_household",
     "register_person",
+    "reopen_posyandu_day",
     "restore_backup",
     "set_cadre_active",
     "set_up_posyandu",

@@ -144,3 +144,23 @@ def close_posyandu_day(
         return Outcome(DaySummary(closed, days.counts(tx, day_id)))
 
     return attempt(db, work, cadre_id=cadre_id)
+
+
+def reopen_posyandu_day(
+    db: Database, *, cadre_id: int, posyandu_id: int, day_id: int
+) -> Outcome[DayRecord]:
+    """Open a closed day again (someone came late, or it was closed by mistake); only the
+    coordinator may, and the audit trail records it."""
+    from posyandu_desktop.services.auth import is_coordinator
+
+    if not is_coordinator(db, posyandu_id=posyandu_id, cadre_id=cadre_id):
+        return refused([Issue(Problem.COORDINATOR_ONLY, "cadre_id", cadre_id)])
+
+    def work(tx: Tx) -> Outcome[DayRecord]:
+        _checks.cadre(tx, cadre_id)
+        day = days.get_day(tx, day_id)
+        if day is None or day.posyandu_id != posyandu_id:
+            raise InputError(Issue(Problem.DAY_NOT_FOUND, "day_id", day_id))
+        return Outcome(day if day.is_open else days.reopen_day(tx, day_id))
+
+    return attempt(db, work, cadre_id=cadre_id, reason="session reopened")

@@ -163,3 +163,20 @@ def test_someone_born_after_the_day_cannot_arrive(db, post):
         db, cadre_id=post.cadre.id, day_id=past.id, person_id=post.child.id
     )
     assert refused.problems == (Issue(Problem.BEFORE_BIRTH, "person_id", post.child.id),)
+
+
+def test_the_coordinator_reopens_a_closed_day_and_it_is_audited(db, post, day):
+    from posyandu_desktop.store.queries import audit
+
+    services.close_posyandu_day(db, cadre_id=post.cadre.id, day_id=day.id, now=NOW).unwrap()
+    reopened = services.reopen_posyandu_day(
+        db, cadre_id=post.cadre.id, posyandu_id=post.posyandu_id, day_id=day.id
+    ).unwrap()
+    assert reopened.is_open and reopened.closed_at is None
+    with db.reading() as tx:
+        trail = audit.trail(tx, "posyandu_day", day.id)
+    assert trail[-1].reason == "session reopened" and trail[-1].cadre_id == post.cadre.id
+    arrival = services.register_arrival(
+        db, cadre_id=post.cadre.id, day_id=day.id, person_id=post.child.id, now=NOW
+    )
+    assert arrival.ok

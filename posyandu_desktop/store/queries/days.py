@@ -58,6 +58,14 @@ def close_day(tx: Tx, day_id: int, *, closed_by: int, closed_at: datetime) -> Da
     return record(DayRecord, row)
 
 
+def reopen_day(tx: Tx, day_id: int) -> DayRecord:
+    """Mark a closed day open again (the audit trail keeps who closed it and when)."""
+    row = tx.get_one(PosyanduDay, day_id)
+    row.closed_by, row.closed_at = None, None
+    tx.flush()
+    return record(DayRecord, row)
+
+
 def counts(tx: Tx, day_id: int) -> DayCounts:
     """How many arrived, were measured and served on a day."""
     arrived = select(func.count()).where(Arrival.day_id == day_id)

@@ -11,7 +11,7 @@ from posyandu_desktop.services.today import day_overview
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.day.home_page import HomePage
 from posyandu_desktop.ui.widgets import messages
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import MORNING, TODAY
 
 
 def _page(qtbot: Any, session: UiSession) -> HomePage:
@@ -126,3 +126,34 @@ def test_a_refused_opening_is_explained(qtbot, ui_session, monkeypatch):
     page.open_day()  # a second session on the same day
     assert [kind for kind, _t, _x in shown] == [messages.MessageKind.ERROR]
     assert "sudah" in shown[0][2]
+
+
+def test_closing_names_who_still_waits_and_the_coordinator_reopens(
+    qtbot, ui_session, registry, monkeypatch
+):
+    from posyandu_desktop.services import register_arrival
+
+    page = _page(qtbot, ui_session)
+    with qtbot.waitSignal(page.data_did_load, timeout=10_000):
+        page.open_day()
+    day = day_overview(ui_session.db, posyandu_id=ui_session.posyandu_id, today=TODAY).day
+    assert day is not None
+    register_arrival(
+        ui_session.db,
+        cadre_id=ui_session.cadre_id,
+        day_id=day.id,
+        person_id=registry.person_ids["Aisyah Putri"],
+        now=MORNING,
+    ).unwrap()
+    shown = _answers(monkeypatch, True)
+    with qtbot.waitSignal(page.data_did_load, timeout=10_000):
+        page.close_day()
+    question = shown[0][2]
+    assert question.startswith("1 orang masih menunggu ditimbang: Aisyah Putri.")
+    assert page.reopen_button.isVisible() and page.reopen_button.isEnabled()
+
+    with qtbot.waitSignal(page.data_did_load, timeout=10_000):
+        qtbot.mouseClick(page.reopen_button, Qt.MouseButton.LeftButton)
+    day = day_overview(ui_session.db, posyandu_id=ui_session.posyandu_id, today=TODAY).day
+    assert day is not None and day.is_open
+    assert page.close_button.isVisible() and not page.reopen_button.isVisible()
