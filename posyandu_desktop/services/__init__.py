@@ -41,6 +41,7 @@ from posyandu_desktop.services.people import (
 from posyandu_desktop.services.posyandu_day import (
     DaySummary,
     close_posyandu_day,
+    mark_present_on_login,
     open_posyandu_day,
     pass_desk,
     record_cadre_attendance,
@@ -137,6 +138,7 @@ __all__ = [
     "due_today",
     "find_people",
     "list_backups",
+    "mark_present_on_login",
     "measurement_history",
     "measurements_of",
     "open_data_folder",

@@ -132,6 +132,26 @@ def record_cadre_attendance(
     return attempt(db, work, cadre_id=recorded_by)
 
 
+def mark_present_on_login(
+    db: Database, *, posyandu_id: int, cadre_id: int, now: datetime
+) -> AttendanceRecord | None:
+    """The cadre working on the laptop is present at today's open session: signed in at the
+    desk they served at last time (registration the first time), unless already signed in.
+    Returns the new record (None: no open session today, or already present)."""
+    with db.transaction(cadre_id=cadre_id) as tx:
+        day = days.day_on(tx, posyandu_id, now.date())
+        if day is None or not day.is_open:
+            return None
+        if any(a.cadre_id == cadre_id for a in days.attendance(tx, day.id)):
+            return None
+        if not posyandu.cadre_active(tx, cadre_id):
+            return None
+        desk = days.last_desk_of(tx, cadre_id) or Desk.REGISTRATION
+        return days.put_attendance(
+            tx, day_id=day.id, cadre_id=cadre_id, desk=desk, arrived_at=now, left_at=None
+        )
+
+
 def close_posyandu_day(
     db: Database, *, cadre_id: int, day_id: int, now: datetime | None = None
 ) -> Outcome[DaySummary]:

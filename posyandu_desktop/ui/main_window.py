@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from posyandu_desktop.domain.vocabulary import MeasurementSource
 from posyandu_desktop.i18n import _, format_date, pgettext
+from posyandu_desktop.services import mark_present_on_login
 from posyandu_desktop.services.today import day_overview, this_posyandu
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
@@ -234,6 +235,7 @@ class MainWindow(QMainWindow):
         column.addLayout(body, 1)
         self.setCentralWidget(central)
 
+        self.mark_cadre_present()
         self.refresh_top_bar()
         if self._entries:
             self.nav.setCurrentRow(0)
@@ -309,6 +311,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self, page: Page) -> None:
         page.status_message.connect(self.show_status)
+        page.day_did_change.connect(self.mark_cadre_present)  # a session opened after login
         page.day_did_change.connect(self.refresh_top_bar)
         page.person_requested.connect(self.show_person)
         # Only the settings screen has these (duck-typed: the main window never imports it).
@@ -331,6 +334,16 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         """A short message in the status bar."""
         self.statusBar().showMessage(text, _STATUS_MILLISECONDS)
+
+    def mark_cadre_present(self) -> None:
+        """The cadre who logged in is present at today's open session (once)."""
+        session = self.session
+        mark_present_on_login(
+            session.db,
+            posyandu_id=session.posyandu_id,
+            cadre_id=session.cadre_id,
+            now=session.now().astimezone(),
+        )
 
     def refresh_top_bar(self) -> None:
         """Show the Posyandu, today's date and today's session state."""

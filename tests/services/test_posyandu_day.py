@@ -180,3 +180,19 @@ def test_the_coordinator_reopens_a_closed_day_and_it_is_audited(db, post, day):
         db, cadre_id=post.cadre.id, day_id=day.id, person_id=post.child.id, now=NOW
     )
     assert arrival.ok
+
+
+def test_the_cadre_who_logs_in_is_present_once_at_the_open_session(db, post):
+    def login(now: datetime):
+        return services.mark_present_on_login(
+            db, posyandu_id=post.posyandu_id, cadre_id=post.cadre.id, now=now
+        )
+
+    assert login(NOW) is None  # no session yet
+    day = services.open_posyandu_day(
+        db, cadre_id=post.cadre.id, posyandu_id=post.posyandu_id, held_on=NOW.date(), now=NOW
+    ).unwrap()
+    present = login(NOW)
+    assert present is not None
+    assert (present.day_id, present.desk, present.arrived_at) == (day.id, Desk.REGISTRATION, NOW)
+    assert login(NOW + timedelta(hours=1)) is None  # logging in again changes nothing

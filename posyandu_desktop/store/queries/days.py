@@ -150,6 +150,16 @@ def put_attendance(
     return record(AttendanceRecord, row)
 
 
+def last_desk_of(tx: Tx, cadre_id: int) -> Desk | None:
+    """The desk a cadre served at most recently (None: never served)."""
+    return tx.scalar(
+        select(CadreAttendance.desk)
+        .where(CadreAttendance.cadre_id == cadre_id)
+        .order_by(CadreAttendance.arrived_at.desc(), CadreAttendance.id.desc())
+        .limit(1)
+    )
+
+
 def attendance(tx: Tx, day_id: int) -> tuple[AttendanceRecord, ...]:
     """Who served on a day, at which desk, by arrival time."""
     rows = tx.scalars(

@@ -249,7 +249,8 @@ class RegistrationPage(Page):
                 self.session.db, match.person.id, today=self.session.today(), day_id=day_id
             ).value
         self.card.show_needs(needs)
-        self.register_button.setEnabled(needs is not None)
+        closed = self._day is not None and not self._day.is_open
+        self.register_button.setEnabled(needs is not None and not closed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Down/Up walk the results, Enter registers, Esc clears: the cursor stays typing."""
