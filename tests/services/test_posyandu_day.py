@@ -183,7 +183,7 @@ def test_the_coordinator_reopens_a_closed_day_and_it_is_audited(db, post, day):
 
 
 def test_the_cadre_who_logs_in_is_present_once_at_the_open_session(db, post):
-    def login(now: datetime):
+    def login(now: datetime) -> object:
         return services.mark_present_on_login(
             db, posyandu_id=post.posyandu_id, cadre_id=post.cadre.id, now=now
         )
