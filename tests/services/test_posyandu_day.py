@@ -7,7 +7,7 @@ import pytest
 from posyandu_desktop import services
 from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.services import Issue, Problem
-from posyandu_desktop.store.records import MeasuredValues, Reading
+from posyandu_desktop.store.records import AttendanceRecord, MeasuredValues, Reading
 from tests.store.helpers import TODAY, row_counts
 
 NOW = datetime(2026, 2, 10, 8, 0).astimezone()
@@ -183,7 +183,7 @@ def test_the_coordinator_reopens_a_closed_day_and_it_is_audited(db, post, day):
 
 
 def test_the_cadre_who_logs_in_is_present_once_at_the_open_session(db, post):
-    def login(now: datetime) -> object:
+    def login(now: datetime) -> AttendanceRecord | None:
         return services.mark_present_on_login(
             db, posyandu_id=post.posyandu_id, cadre_id=post.cadre.id, now=now
         )
