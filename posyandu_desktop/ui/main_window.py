@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         self._entries = tuple(default_pages() if pages is None else pages)
         self._pages: dict[str, Page] = {}
         self._scales: list[ScaleBridge] = []
+        self._scale_states: dict[str, tuple[str, Enum | None]] = {}  # device id: name, status
         self.setWindowTitle(_("Posyandu Desktop"))
         self.setMinimumSize(*SMALLEST_WINDOW)  # docs/DECISIONS.md, "Window sizes"
 
@@ -245,23 +247,57 @@ class MainWindow(QMainWindow):
         """Start a reader for each scale set up in Settings; stable readings go to the
         measuring desk's weight field. Returns how many were started."""
         from posyandu_desktop.devices import DeviceKind, load_devices, reader_for
+        from posyandu_desktop.i18n.device_labels import device_kind_label
         from posyandu_desktop.ui.devices.scale_bridge import ScaleBridge
 
         self.disconnect_scales()
         for device in load_devices(self.session.data_dir):
             if device.kind not in (DeviceKind.BABY_SCALE, DeviceKind.STANDING_SCALE):
                 continue  # boards and tapes are typed
+            name = device.name or device_kind_label(device.kind)
             bridge = ScaleBridge(reader_for(device), parent=self)
             bridge.reading_did_arrive.connect(self._scale_did_read)
+            bridge.status_did_change.connect(
+                lambda status, key=device.id, name=name: self._scale_did_change(key, name, status)
+            )
+            self._scale_states[device.id] = (name, None)
             bridge.start()
             self._scales.append(bridge)
+        self._show_scale_states()
         return len(self._scales)
+
+    def _scale_did_change(self, device_id: str, name: str, status: object) -> None:
+        from posyandu_desktop.devices import DeviceStatus, ReadingProblem
+
+        if isinstance(status, DeviceStatus | ReadingProblem):
+            self._scale_states[device_id] = (name, status)
+            self._show_scale_states()
+
+    def _show_scale_states(self) -> None:
+        """Tell the measuring desk (if built) whether each scale is connected."""
+        from posyandu_desktop.devices import DeviceStatus
+        from posyandu_desktop.i18n.device_labels import device_problem_label
+
+        page = self._pages.get("measuring")
+        show = getattr(page, "show_scale_state", None)
+        if show is None:
+            return
+        if not self._scale_states:
+            show(_("No digital scale set up: type the weight."), None)
+            return
+        lines, connected = [], True
+        for name, status in self._scale_states.values():
+            words = _("connecting…") if status is None else device_problem_label(status)
+            lines.append(_("{scale}: {state}").format(scale=name, state=words))
+            connected = connected and status is DeviceStatus.CONNECTED
+        show("\n".join(lines), connected)
 
     def disconnect_scales(self) -> None:
         """Stop every scale reader (before closing, or before reconnecting)."""
         for bridge in self._scales:
             bridge.stop()
         self._scales.clear()
+        self._scale_states.clear()
 
     def _scale_did_read(self, kg: float, source: MeasurementSource, device_id: str) -> None:
         page = self.page("measuring")
@@ -289,6 +325,8 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(stand_in)
                 stand_in.deleteLater()
             self._pages[key] = page
+            if key == "measuring":
+                self._show_scale_states()
         return self._pages[key]
 
     def show_page(self, key: str) -> Page:
@@ -321,6 +359,9 @@ class MainWindow(QMainWindow):
         restored = getattr(page, "registry_did_restore", None)
         if restored is not None:
             restored.connect(self.reopen_requested)
+        scales = getattr(page, "scales_did_change", None)
+        if scales is not None:  # a scale set up in the settings is used at once
+            scales.connect(self.connect_scales)
 
     def show_person(self, person_id: int) -> None:
         """Open a person's profile on the people screen."""

@@ -38,6 +38,9 @@ from posyandu_desktop.ui.context import UiSession
 # demo Posyandu meets that day; a third of its visitors are still waiting to be measured).
 TODAY = date(2026, 11, 13)
 MORNING = datetime.combine(TODAY, time(9, 45)).astimezone()
+# How long a test waits for a background thread or a simulated device: waits end as soon as
+# the condition holds, so this only matters on a busy machine (CI on 2 shared cores).
+BUSY_MACHINE_MS = 30_000
 
 
 @pytest.fixture(autouse=True)

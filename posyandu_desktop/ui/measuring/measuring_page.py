@@ -51,6 +51,12 @@ from posyandu_desktop.ui.widgets import messages
 from posyandu_desktop.ui.widgets.measure_field import FieldState, MeasureField
 from posyandu_desktop.ui.widgets.scrolled import scrolled
 
+# The scale line above the weight: connected, not (yet) connected, no scale set up.
+_SCALE_STYLES = {
+    True: "background: #e8f5e9; color: #1b5e20;",
+    False: "background: #fff3cd; color: #5c4400;",
+    None: "color: #455a64;",
+}
 # Entry order: Enter walks the visible fields in this order.
 _ORDER = (
     Quantity.WEIGHT_KG,
@@ -208,6 +214,11 @@ class MeasuringPage(Page):
         self.oedema = QCheckBox(_("&Oedema: swelling of both feet"))
         self.oedema.toggled.connect(self._values_changed)
 
+        self.scale_state = QLabel(_("No digital scale set up: type the weight."))
+        self.scale_state.setWordWrap(True)
+        self.scale_state.setAccessibleName(_("Scale"))
+        self.show_scale_state(self.scale_state.text(), None)
+        fields_box.addWidget(self.scale_state)
         fields_box.addWidget(self.fields[Quantity.WEIGHT_KG])
         fields_box.addWidget(self.fields[Quantity.LENHEI_CM])
         fields_box.addWidget(self.position_row)
@@ -638,6 +649,12 @@ class MeasuringPage(Page):
         self._load_queue(None, after_number=entry.arrival.queue_number)
 
     # Scales ######################################################################################
+
+    def show_scale_state(self, text: str, connected: bool | None) -> None:
+        """Whether the digital scales are connected (None: no scale set up), in words."""
+        self.scale_state.setText(text)
+        style = _SCALE_STYLES[connected]
+        self.scale_state.setStyleSheet(f"QLabel {{ {style} padding: 2px 6px; }}")
 
     def offer_reading(self, weight_kg: float, source: MeasurementSource, device_id: str) -> bool:
         """A scale's reading: fills the weight field when it is empty or being typed in.

@@ -94,6 +94,8 @@ class SettingsPage(Page):
     language_did_change = Signal(str)
     # The registry file was replaced: the app opens it again (and asks for a login).
     registry_did_restore = Signal()
+    # A scale was set up or changed: the main window starts the scales again.
+    scales_did_change = Signal()
 
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -139,13 +141,14 @@ class SettingsPage(Page):
         return box
 
     def open_scale_settings(self, kind: str) -> None:
-        """Open the scale set-up (not modal); scales restart when the window is next built."""
+        """Open the scale set-up (not modal); once saved, the scales start again with it."""
         from posyandu_desktop.devices import DeviceKind
         from posyandu_desktop.ui.devices.scale_settings_dialog import ScaleSettingsDialog
 
         dialog = ScaleSettingsDialog(self.session.data_dir, DeviceKind(kind), parent=self)
+        dialog.accepted.connect(self.scales_did_change)
         dialog.accepted.connect(
-            lambda: self.status_message.emit(_("Scale saved: it starts with the next login."))
+            lambda: self.status_message.emit(_("Scale saved: the measuring desk uses it now."))
         )
         dialog.open()
         self.scale_dialog = dialog
