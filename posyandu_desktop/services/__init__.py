@@ -23,7 +23,7 @@ from posyandu_desktop.services.data_folder import (
     open_data_folder,
     restore_backup,
 )
-from posyandu_desktop.services.due_list import DueChild, due_today
+from posyandu_desktop.services.due_list import DueChild, DueList, due_list, due_today
 from posyandu_desktop.services.home_visits import HomeVisitResult, record_home_visit
 from posyandu_desktop.services.measuring import (
     correct_measurement,
@@ -106,6 +106,7 @@ __all__ = [
     "DaySummary",
     "Desk",
     "DueChild",
+    "DueList",
     "GrowthFindings",
     "HomeVisitRecord",
     "HomeVisitResult",
@@ -135,6 +136,7 @@ __all__ = [
     "back_up_now",
     "close_posyandu_day",
     "correct_measurement",
+    "due_list",
     "due_today",
     "find_people",
     "list_backups",

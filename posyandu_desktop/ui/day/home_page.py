@@ -28,7 +28,7 @@ from posyandu_desktop.services import (
     Desk,
     DueChild,
     close_posyandu_day,
-    due_today,
+    due_list,
     open_posyandu_day,
     reopen_posyandu_day,
 )
@@ -56,16 +56,19 @@ class HomeData:
     overview: DayOverview
     due: tuple[DueChild, ...]
     alerts: tuple[Alert, ...]
+    under_five: int
 
 
 def load_home_data(session: UiSession) -> HomeData:
     """Read today's overview, due list and alerts (runs on a worker thread)."""
     today = session.today()
+    due = due_list(session.db, today=today)
     return HomeData(
         today,
         day_overview(session.db, posyandu_id=session.posyandu_id, today=today),
-        due_today(session.db, today=today),
+        due.due,
         alerts_today(session.db, today=today),
+        due.under_five,
     )
 
 
@@ -256,6 +259,14 @@ class HomePage(Page):
         vitamin_a = any(due.vitamin_a is not None for due in data.due)
         self.due_table.setColumnHidden(DueColumn.VITAMIN_A, not vitamin_a)
         self.due_table.setVisible(bool(data.due))
+        self.due_empty.setText(
+            _("Every child under five has been weighed this month.")
+            if data.under_five
+            else _(
+                "No children under five in the registry yet: add them at registration (F2)"
+                " with Ctrl+N."
+            )
+        )
         self.due_empty.setVisible(not data.due)
         self.alerts_table.setVisible(bool(data.alerts))
         self.alerts_empty.setVisible(not data.alerts)

@@ -157,3 +157,38 @@ def test_closing_names_who_still_waits_and_the_coordinator_reopens(
     day = day_overview(ui_session.db, posyandu_id=ui_session.posyandu_id, today=TODAY).day
     assert day is not None and day.is_open
     assert page.close_button.isVisible() and not page.reopen_button.isVisible()
+
+
+def test_an_empty_registry_is_not_all_weighed(qtbot, tmp_path):
+    from posyandu_desktop.services import CadreRole, Venue, register_cadre, set_up_posyandu
+    from tests.ui.conftest import _close, _open
+
+    db = _open(tmp_path / "data")
+    try:
+        posyandu = set_up_posyandu(
+            db,
+            name="Posyandu Baru",
+            code="6474-BAR-01",
+            venue=Venue.RESIDENT_HOUSE,
+            kelurahan="Api-Api",
+            kecamatan="Bontang Utara",
+            kota="Kota Bontang",
+            puskesmas="Puskesmas Bontang Utara I",
+        ).unwrap()
+        cadre = register_cadre(
+            db, posyandu_id=posyandu.id, name="Siti", role=CadreRole.CHAIR, today=TODAY
+        ).unwrap()
+        session = UiSession(
+            db=db,
+            data_dir=tmp_path / "data",
+            posyandu_id=posyandu.id,
+            cadre_id=cadre.id,
+            cadre_name="Siti",
+            now=lambda: MORNING,
+        )
+        page = _page(qtbot, session)
+        assert page.due_empty.isVisible()
+        assert page.due_empty.text().startswith("Belum ada balita di data warga")
+        page.close()
+    finally:
+        _close(db)
