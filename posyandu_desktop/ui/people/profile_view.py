@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -58,6 +58,7 @@ from posyandu_desktop.ui.widgets.growth_chart import (
     sex_label,
 )
 from posyandu_desktop.ui.widgets.messages import show_error
+from posyandu_desktop.ui.widgets.open_file import open_document
 from posyandu_desktop.ui.widgets.status_badge import StatusBadge
 
 CATEGORY_WIDTH = 112  # px: "Berat badan sangat kurang (-3,12)" wraps onto two lines
@@ -368,8 +369,8 @@ class ProfileView(QWidget):
             show_error(self, _("This person is no longer in the registry"))
             return
         self.last_printout = pdf
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
         self.status_message.emit(_("KMS card saved: {path}").format(path=pdf))
+        open_document(self, pdf)
 
     def _card_failed(self, error: BaseException) -> None:
         self._card_finished()

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.widgets.messages import show_error
+from posyandu_desktop.ui.widgets.open_file import open_document
 
 # (field, letter, meaning) of the F2 table's rows, as in the printed report.
 ROWS = (
@@ -267,4 +268,4 @@ class ReportsPage(Page):
     def open_pdf(self) -> None:
         """Open the report in the system's PDF viewer (print it from there)."""
         if self.pdf is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
+            open_document(self, self.pdf)

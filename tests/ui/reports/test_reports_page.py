@@ -22,7 +22,7 @@ from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.main_window import MainWindow
 from posyandu_desktop.ui.people.profile_view import ProfileView
 from posyandu_desktop.ui.reports.reports_page import ROWS, ReportsPage, last_month
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import BUSY_MACHINE_MS, TODAY
 
 SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
@@ -163,3 +163,31 @@ def test_screenshot(qtbot, qapp, demo_session, opened):
     qtbot.wait(50)
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(SHOTS / "reports_page.png"))
+
+
+def test_without_a_pdf_viewer_the_folder_is_offered(qtbot, demo_session, monkeypatch):
+    from posyandu_desktop.ui.widgets import messages
+
+    tried: list[str] = []
+
+    def no_viewer(url: QUrl) -> bool:
+        tried.append(url.toLocalFile())
+        return not url.toLocalFile().endswith(".pdf")  # folders open, PDFs do not
+
+    asked: list[str] = []
+
+    def answer(kind: Any, parent: Any, title: str, text: str, *_words: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(no_viewer))
+    monkeypatch.setattr(messages, "present", answer)
+    view = ProfileView(demo_session)
+    qtbot.addWidget(view)
+    view.show_person(_a_child_under_five(demo_session))
+    view.print_card_button.click()
+    qtbot.waitUntil(lambda: view.printing is None, timeout=BUSY_MACHINE_MS)
+    pdf = view.last_printout
+    assert pdf is not None
+    assert tried == [str(pdf), str(pdf.parent)]
+    assert len(asked) == 1 and pdf.name in asked[0] and "folder" in asked[0]
