@@ -50,6 +50,15 @@ def day_on(tx: Tx, posyandu_id: int, held_on: date) -> DayRecord | None:
     return None if row is None else record(DayRecord, row)
 
 
+def last_held_on(tx: Tx, posyandu_id: int, on_or_before: date) -> date | None:
+    """The date of the Posyandu's latest session up to a date, or None."""
+    return tx.scalar(
+        select(func.max(PosyanduDay.held_on)).where(
+            PosyanduDay.posyandu_id == posyandu_id, PosyanduDay.held_on <= on_or_before
+        )
+    )
+
+
 def close_day(tx: Tx, day_id: int, *, closed_by: int, closed_at: datetime) -> DayRecord:
     """Mark a day closed."""
     row = tx.get_one(PosyanduDay, day_id)

@@ -3,7 +3,9 @@ KMS card from a child's profile. The PDF viewer is never really opened (`openUrl
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +23,8 @@ from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.main_window import MainWindow
 from posyandu_desktop.ui.people.profile_view import ProfileView
-from posyandu_desktop.ui.reports.reports_page import ROWS, ReportsPage, last_month
-from tests.ui.conftest import BUSY_MACHINE_MS, TODAY
+from posyandu_desktop.ui.reports.reports_page import ROWS, ReportsPage
+from tests.ui.conftest import BUSY_MACHINE_MS, MORNING, TODAY
 
 SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
@@ -47,12 +49,18 @@ def _make(qtbot: Any, page: ReportsPage, year: int, month: int) -> None:
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
 
 
-def test_the_month_defaults_to_last_month(qtbot, demo_session):
-    page = ReportsPage(demo_session)
+def test_the_month_is_the_latest_sessions(qtbot, demo_session, ui_session):
+    page = ReportsPage(demo_session)  # the demo Posyandu meets today, 13 November
     qtbot.addWidget(page)
-    assert page.chosen_month() == (2026, 10) == last_month(TODAY)
-    assert last_month(TODAY.replace(month=1)) == (2025, 12)
+    assert page.chosen_month() == (2026, 11)
     assert not page.open_button.isEnabled()
+    later = dataclasses.replace(demo_session, now=lambda: MORNING + timedelta(days=24))
+    december = ReportsPage(later)  # 7 December: no session yet this month
+    qtbot.addWidget(december)
+    assert december.chosen_month() == (2026, 11)
+    never = ReportsPage(ui_session)  # no session ever held: this month
+    qtbot.addWidget(never)
+    assert never.chosen_month() == (TODAY.year, TODAY.month)
 
 
 def test_the_october_report_and_its_preview(qtbot, demo_session, opened):
