@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from posyandu_desktop.i18n import _, ngettext, vocabulary_label
+from posyandu_desktop.i18n import _, format_time, ngettext, vocabulary_label
 from posyandu_desktop.services import (
     Desk,
     DueChild,
@@ -70,12 +70,6 @@ def load_home_data(session: UiSession) -> HomeData:
         alerts_today(session.db, today=today),
         due.under_five,
     )
-
-
-def clock_text(moment: datetime) -> str:
-    """A local time of day as people write it: 08.30 in Indonesian, 08:30 in English."""
-    local = moment.astimezone()
-    return _("{hour}:{minute}").format(hour=f"{local.hour:02d}", minute=f"{local.minute:02d}")
 
 
 def _bold(widget: QWidget, point_size: int) -> None:
@@ -279,15 +273,15 @@ class HomePage(Page):
         elif day.is_open and day.place:
             self.state.setText(
                 _("Open since {time} at {place}").format(
-                    time=clock_text(day.opened_at), place=day.place
+                    time=format_time(day.opened_at), place=day.place
                 )
             )
         elif day.is_open:
-            self.state.setText(_("Open since {time}").format(time=clock_text(day.opened_at)))
+            self.state.setText(_("Open since {time}").format(time=format_time(day.opened_at)))
         else:
             closed_at = day.closed_at or day.opened_at
             self.state.setText(
-                _("Today's session was closed at {time}.").format(time=clock_text(closed_at))
+                _("Today's session was closed at {time}.").format(time=format_time(closed_at))
             )
         is_open = day is not None and day.is_open
         self.place.setVisible(day is None)

@@ -26,7 +26,7 @@ from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue, Quant
 from posyandu_desktop.domain.growth.zscore import LYING_BEFORE_DAYS, Position
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.people import Sex
-from posyandu_desktop.i18n import _, age_text, format_date, format_decimal, pgettext
+from posyandu_desktop.i18n import _, age_text, format_date, format_decimal, format_weight, pgettext
 from posyandu_desktop.i18n.desk_labels import DECIMALS, UNITS, doubt_text, quantity_label
 from posyandu_desktop.services import (
     BloodPressure,
@@ -44,7 +44,7 @@ from posyandu_desktop.services.measuring_preview import MeasurementPreview, prev
 from posyandu_desktop.services.needs import needs_today
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.measuring.queue_table_model import Column, QueueTableModel
-from posyandu_desktop.ui.measuring.results_panel import ResultsPanel, kg_text
+from posyandu_desktop.ui.measuring.results_panel import ResultsPanel
 from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.people.words import issue_text
 from posyandu_desktop.ui.widgets import messages
@@ -410,7 +410,7 @@ class MeasuringPage(Page):
         else:
             details.append(
                 _("last weighed {date}: {weight} kg").format(
-                    date=format_date(last.on), weight=kg_text(last.weight_kg)
+                    date=format_date(last.on), weight=format_weight(last.weight_kg)
                 )
             )
         self.person_details.setText(" · ".join(details))

@@ -21,7 +21,14 @@ from posyandu_desktop.domain.growth.classify import Severity, severity
 from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.growth.zscore import Indicator
-from posyandu_desktop.i18n import _, category_label, format_date, format_decimal, indicator_label
+from posyandu_desktop.i18n import (
+    _,
+    category_label,
+    format_date,
+    format_decimal,
+    format_weight,
+    indicator_label,
+)
 from posyandu_desktop.i18n.desk_labels import growth_change_text, growth_status_label
 from posyandu_desktop.services.measuring_preview import MeasurementPreview
 from posyandu_desktop.ui.widgets.status_badge import StatusBadge
@@ -35,11 +42,6 @@ _INDICATORS = (
     Indicator.ARM_CIRCUMFERENCE_FOR_AGE,
 )
 _GROWTH_SEVERITY = {GrowthStatus.N: Severity.NORMAL, GrowthStatus.T: Severity.MODERATE}
-
-
-def kg_text(kg: float) -> str:
-    """A weight with the precision it was read to: 9,1 from a dacin, 9,05 from a digital scale."""
-    return format_decimal(kg, 2 if round(kg, 1) != round(kg, 2) else 1)
 
 
 def signed(z: float) -> str:
@@ -179,7 +181,7 @@ class ResultsPanel(QWidget):
             lines.append(
                 _("Last weighing {date}: {weight} kg").format(
                     date=format_date(growth.previous_on),
-                    weight=kg_text(growth.previous_kg),
+                    weight=format_weight(growth.previous_kg),
                 )
             )
         self.growth_text.setText("\n".join(lines))

@@ -29,6 +29,7 @@ from posyandu_desktop.i18n import (
     current_language,
     format_date_short,
     format_decimal,
+    format_time,
     life_stage_label,
     vocabulary_label,
 )
@@ -296,7 +297,7 @@ class ProfileView(QWidget):
         when = event.at.astimezone()
         words = {
             "date": format_date_short(when.date()),
-            "time": when.strftime("%H:%M"),
+            "time": format_time(event.at),
             "action": vocabulary_label(event.action),
         }
         who = names.get(event.cadre_id or 0)  # none for imported or demo rows

@@ -41,6 +41,7 @@ from posyandu_desktop.i18n import (
     _,
     age_text,
     format_date_short,
+    format_rt_rw,
     parse_date,
     parse_decimal,
     pgettext,
@@ -60,7 +61,6 @@ from posyandu_desktop.services import (
 from posyandu_desktop.services.desks import NikCheck, check_nik, find_households, household_of
 from posyandu_desktop.services.needs import needs_today
 from posyandu_desktop.ui.context import UiSession
-from posyandu_desktop.ui.registration.results_table_model import rt_rw_text
 from posyandu_desktop.ui.theme import WARNING_COLOURS
 
 # Who can be a mother in the picker: women of at least 10 years (ILP remaja from 10 years).
@@ -470,7 +470,7 @@ class PersonDialog(QDialog):
             label = _("{name} · {age} · RT/RW {rt_rw}").format(
                 name=person.name,
                 age=age_text((self.today - person.birth_date).days),
-                rt_rw=rt_rw_text(person) or "-",
+                rt_rw=format_rt_rw(person.rt, person.rw) or "-",
             )
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, person.id)
@@ -721,16 +721,10 @@ class PersonDialog(QDialog):
 def _household_text(household: HouseholdRecord) -> str:
     """Head of household and RT/RW first (what a cadre knows), then the address."""
     return _("{head} · RT/RW {rt_rw} · {address}").format(
-        head=household.head_name, rt_rw=_household_rt_rw(household), address=household.address
+        head=household.head_name,
+        rt_rw=format_rt_rw(household.rt, household.rw) or "-",
+        address=household.address,
     )
-
-
-def _household_rt_rw(household: HouseholdRecord) -> str:
-    if household.rt is None and household.rw is None:
-        return "-"
-    rt = "-" if household.rt is None else f"{household.rt:03d}"
-    rw = "-" if household.rw is None else f"{household.rw:03d}"
-    return f"{rt}/{rw}"
 
 
 def _issue(issue: Issue) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from posyandu_desktop.i18n import _, ngettext
+from posyandu_desktop.i18n import _, format_rt_rw, ngettext
 from posyandu_desktop.services import PersonListing, find_people
 from posyandu_desktop.ui.context import UiSession
 
@@ -23,7 +23,7 @@ def person_line(person: PersonListing, age_months: int) -> str:
     if person.mother_name:
         parts.append(_("mother {name}").format(name=person.mother_name))
     if person.rt is not None or person.rw is not None:
-        parts.append(_("RT {rt}/RW {rw}").format(rt=person.rt or "-", rw=person.rw or "-"))
+        parts.append(_("RT/RW {rt_rw}").format(rt_rw=format_rt_rw(person.rt, person.rw)))
     return ", ".join(parts)
 
 
