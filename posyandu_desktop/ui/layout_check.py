@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QHeaderView,
     QLabel,
     QLayout,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -92,6 +94,13 @@ def _clipped(widget: QWidget) -> str | None:
                 return f"wrapped text needs {needed} px height, has {height}"
             return None
         hint = widget.minimumSizeHint()
+    elif isinstance(widget, QLineEdit | QAbstractSpinBox):
+        if isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox):
+            return None  # the box's own editor: the box itself is checked
+        needed = widget.minimumSizeHint().height()
+        if height < needed - _SLACK_PX:
+            return f"entry field squeezed to {height} px height, needs {needed}"
+        return None
     elif isinstance(widget, QPushButton | QCheckBox | QRadioButton | QComboBox):
         if not _text(widget):
             return None

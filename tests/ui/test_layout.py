@@ -71,3 +71,22 @@ def test_the_check_sees_cut_words_and_overlaps(qtbot: Any) -> None:
     assert ("clipped", "Berat badan normal") in kinds
     assert ("clipped", wrapped.text()) in kinds
     assert ("overlap", "a / b") in kinds
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_new_person_dialog_keeps_every_field_whole(
+    qtbot: Any, demo_session: UiSession, lang: str
+) -> None:
+    from posyandu_desktop.ui.layout_check import settle
+    from posyandu_desktop.ui.registration.person_dialog import PersonDialog
+
+    install(lang)
+    dialog = PersonDialog(demo_session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.birth.edit, "02/09/2025")
+    qtbot.keyClicks(dialog.mother_search, "sri")  # her results and the "new mother" note show
+    settle()
+    assert dialog.mother_results.isVisible()
+    found = check_widget(dialog, screen="person dialog")
+    assert found == [], _report(found)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -62,6 +63,7 @@ from posyandu_desktop.services.desks import NikCheck, check_nik, find_households
 from posyandu_desktop.services.needs import needs_today
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.theme import WARNING_COLOURS
+from posyandu_desktop.ui.widgets.wrapped_label import WrappedLabel
 
 # Who can be a mother in the picker: women of at least 10 years (ILP remaja from 10 years).
 _MOTHER_MIN_MONTHS = 120
@@ -201,6 +203,8 @@ class PersonDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.duplicate)
         layout.addLayout(buttons)
+        # The dialog grows when the mother's results or a note appear, never squeezing a field.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
         self.resize(1000, 540)
@@ -273,10 +277,9 @@ class PersonDialog(QDialog):
         self.mother_chosen = QLabel()
         self.mother_chosen.setStyleSheet(_OK_STYLE)
         self.mother_chosen.setVisible(False)
-        self.new_mother_note = QLabel(
+        self.new_mother_note = WrappedLabel(
             _("Not in the registry yet: type her birth date and she is registered too.")
         )
-        self.new_mother_note.setWordWrap(True)
         self.new_mother_note.setStyleSheet(_WARNING_STYLE)
         self.mother_birth = BirthDateField(latest=self.today)
         self.mother_nik = QLineEdit()
