@@ -235,6 +235,7 @@ def _measuring_states(page: QWidget) -> Iterator[str]:
     for weight_kg, length_cm in ((17.8, 105.0), (4.1, 135.0)):
         page.fields[Quantity.WEIGHT_KG].set_value(weight_kg)
         page.fields[Quantity.LENHEI_CM].set_value(length_cm)
+        page.preview_now()
         yield f"weight {weight_kg} kg, length {length_cm} cm"
     page.clear_values()
 

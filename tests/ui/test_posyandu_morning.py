@@ -183,6 +183,7 @@ def test_a_whole_posyandu_morning(
 
     # Measuring (F3): the queue in order, keyboard only.
     measuring = go(qtbot, window, Qt.Key.Key_F3, MeasuringPage)
+    measuring.preview_delay_ms = 0  # the preview at each key, so each assertion sees it
     assert measuring.queue_model.rowCount() == 3
     assert measuring.person_name.text() == "No. 1 · Rizky Pratama"
     assert measuring._shown == (W, L, A)  # 26 months: standing height and LILA

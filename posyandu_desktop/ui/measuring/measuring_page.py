@@ -4,7 +4,7 @@ saves on the last one, Ctrl+S saves, Esc clears, Alt+Down/Alt+Up walk the queue.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,9 @@ from posyandu_desktop.ui.widgets import messages
 from posyandu_desktop.ui.widgets.measure_field import FieldState, MeasureField
 from posyandu_desktop.ui.widgets.scrolled import scrolled
 
+# The preview (z-scores, N/T) is worked out once typing pauses this long, not at every key:
+# reading the history and scoring takes a few tens of ms on a low-end laptop with a big registry.
+PREVIEW_DELAY_MS = 150
 # The scale line above the weight: connected, not (yet) connected, no scale set up.
 _SCALE_STYLES = {
     True: "background: #e8f5e9; color: #1b5e20;",
@@ -118,6 +121,10 @@ class MeasuringPage(Page):
         self._preview: MeasurementPreview | None = None
         self._sources: dict[Quantity, MeasurementSource] = {}
         self._confirmed: tuple[PlausibilityIssue, ...] = ()
+        self.preview_delay_ms = PREVIEW_DELAY_MS  # 0: at once (tests)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.timeout.connect(self._values_changed)
 
         self.stack = QStackedWidget()
         self.no_day = QLabel()
@@ -190,7 +197,7 @@ class MeasuringPage(Page):
             field = MeasureField(
                 quantity_label(quantity), UNITS[quantity], decimals=DECIMALS[quantity]
             )
-            field.valueChanged.connect(self._values_changed)
+            field.valueChanged.connect(self._value_typed)
             field.submitted.connect(lambda q=quantity: self._next_field(q))
             field.edit.textEdited.connect(lambda _text, q=quantity: self._sources.pop(q, None))
             self.fields[quantity] = field
@@ -466,7 +473,18 @@ class MeasuringPage(Page):
             glucose_mg_dl=self._reading(q.GLUCOSE_MG_DL),
         )
 
+    def _value_typed(self) -> None:
+        if self.preview_delay_ms <= 0:
+            self._values_changed()
+        else:
+            self._preview_timer.start(self.preview_delay_ms)  # restarted by each key
+
+    def preview_now(self) -> None:
+        """Show the preview of what is typed without waiting for typing to pause."""
+        self._values_changed()
+
     def _values_changed(self) -> None:
+        self._preview_timer.stop()
         entry = self._entry
         values = self.values()
         preview = None

@@ -37,6 +37,7 @@ def _app_theme(qapp: QApplication) -> Iterator[None]:
 
 def desk(qtbot: Any, session: UiSession) -> MeasuringPage:
     page = MeasuringPage(session)
+    page.preview_delay_ms = 0
     qtbot.addWidget(page)
     page.resize(1366, 768)
     page.show()
