@@ -222,13 +222,16 @@ class RegistrationPage(Page):
             selection.clearSelection()
             self._show_match(None)
             return
+        target = self.results_model.index(row, 0)
+        moves = selection.currentIndex() != target  # then _result_changed shows the match
         selection.setCurrentIndex(
-            self.results_model.index(row, 0),
+            target,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self.results.scrollTo(self.results_model.index(row, 0))
-        self._show_match(self.results_model.person_match(row))
+        self.results.scrollTo(target)
+        if not moves:
+            self._show_match(self.results_model.person_match(row))
 
     def _result_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
