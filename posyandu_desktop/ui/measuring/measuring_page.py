@@ -5,7 +5,7 @@ saves on the last one, Ctrl+S saves, Esc clears, Alt+Down/Alt+Up walk the queue.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -54,6 +54,8 @@ from posyandu_desktop.ui.widgets.scrolled import scrolled
 # The preview (z-scores, N/T) is worked out once typing pauses this long, not at every key:
 # reading the history and scoring takes a few tens of ms on a low-end laptop with a big registry.
 PREVIEW_DELAY_MS = 150
+_QUEUE_WIDTHS = (280, 340)  # px, the queue on the smallest window and where there is room
+_ROOMY_PAGE_WIDTH = 1100  # the desk's width in a 1366 px window
 # The scale line above the weight: connected, not (yet) connected, no scale set up.
 _SCALE_STYLES = {
     True: "background: #e8f5e9; color: #1b5e20;",
@@ -153,6 +155,13 @@ class MeasuringPage(Page):
 
     # Building ####################################################################################
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        # The queue as wide as the window allows (whole names), narrower on the smallest
+        # window, where the person's panel needs the room (docs/DECISIONS.md, "Window sizes").
+        roomy = event.size().width() >= _ROOMY_PAGE_WIDTH
+        self.queue_panel.setFixedWidth(_QUEUE_WIDTHS[roomy])
+        super().resizeEvent(event)
+
     def _build_desk(self) -> QWidget:
         desk = QWidget()
         row = QHBoxLayout(desk)
@@ -184,9 +193,9 @@ class MeasuringPage(Page):
         queue_box.addWidget(self.queue_title)
         queue_box.addWidget(self.queue_view, 1)
         queue_box.addWidget(self.skip_button)
-        queue_panel = QWidget()
+        self.queue_panel = queue_panel = QWidget()
         queue_panel.setLayout(queue_box)
-        queue_panel.setFixedWidth(280)
+        queue_panel.setFixedWidth(_QUEUE_WIDTHS[1])
         return queue_panel
 
     def _build_fields(self) -> QVBoxLayout:
@@ -225,7 +234,6 @@ class MeasuringPage(Page):
         self.scale_state.setWordWrap(True)
         self.scale_state.setAccessibleName(_("Scale"))
         self.show_scale_state(self.scale_state.text(), None)
-        fields_box.addWidget(self.scale_state)
         fields_box.addWidget(self.fields[Quantity.WEIGHT_KG])
         fields_box.addWidget(self.fields[Quantity.LENHEI_CM])
         fields_box.addWidget(self.position_row)
@@ -293,6 +301,7 @@ class MeasuringPage(Page):
         person_box.addWidget(self.saved_banner)
         person_box.addWidget(self.person_name)
         person_box.addWidget(self.person_details)
+        person_box.addWidget(self.scale_state)  # full width: one line
         person_box.addLayout(work, 1)
         person_box.addLayout(self._build_save_row())  # full width: the confirm line is long
         person_box.addWidget(hint)

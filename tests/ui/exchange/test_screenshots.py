@@ -1,5 +1,6 @@
-"""Screenshots at 1366x768 on the demo Posyandu, in Indonesian: the monthly export screen after
-October's file went to a (fake) flash drive, and Settings with the signing key.
+"""Screenshots in the real main window at 1366x728 on the demo Posyandu, in Indonesian: the
+monthly export screen after October's file went to a (fake) flash drive, and Settings with
+the signing key.
 
 Skipped unless POSYANDU_SCREENSHOTS=1, so that CI never rewrites docs/screenshots/."""
 
@@ -27,7 +28,7 @@ def _window(qtbot: Any, qapp: Any, session: Any) -> MainWindow:
     theme.apply(qapp, resource_path("fonts"))
     window = MainWindow(session)
     qtbot.addWidget(window)
-    window.resize(1366, 768)
+    window.resize(1366, 728)
     window.show()
     qtbot.waitExposed(window)
     return window

@@ -27,10 +27,11 @@ def app_look(qapp: Any) -> None:
 
 
 def window(qtbot: Any, session: UiSession) -> MainWindow:
-    """The main window at 1366x768, as a cadre sees the pages (navigation and top bar)."""
+    """The main window at 1366x728 (a maximized window on a 1366x768 laptop with the Windows
+    taskbar), as a cadre sees the pages (navigation and top bar)."""
     shown = MainWindow(session)
     qtbot.addWidget(shown)
-    shown.resize(1366, 768)
+    shown.resize(1366, 728)
     shown.show()
     qtbot.waitExposed(shown)
     return shown

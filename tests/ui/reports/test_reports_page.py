@@ -160,7 +160,7 @@ def test_screenshot(qtbot, qapp, demo_session, opened):
     theme.apply(qapp, resource_path("fonts"))
     window = MainWindow(demo_session)
     qtbot.addWidget(window)
-    window.resize(1366, 768)
+    window.resize(1366, 728)
     window.show()
     qtbot.waitExposed(window)
     window.show_page("reports")
