@@ -17,6 +17,7 @@ from posyandu_desktop.services.today import this_posyandu
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.day.home_page import HomePage
+from posyandu_desktop.ui.layout_check import settle
 from posyandu_desktop.ui.main_window import MainWindow
 from posyandu_desktop.ui.settings.settings_page import SettingsPage
 from posyandu_desktop.ui.start.login_dialog import LoginDialog
@@ -40,6 +41,7 @@ def _save(qtbot: Any, widget: QWidget, name: str, size: tuple[int, int] = (1366,
     qtbot.waitExposed(widget)
     background.wait_for_all()
     qtbot.wait(50)  # deliver background results and repaint
+    settle()  # and lay out what they changed (a QR code drawn once the key is read)
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert widget.grab().save(str(SHOTS / f"{name}.png"))
 

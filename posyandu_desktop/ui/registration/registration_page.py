@@ -253,7 +253,9 @@ class RegistrationPage(Page):
             ).value
         self.card.show_needs(needs)
         closed = self._day is not None and not self._day.is_open
-        self.register_button.setEnabled(needs is not None and not closed)
+        # Registering cannot work on a closed day, nor twice on one day.
+        here = needs is not None and needs.arrival is not None
+        self.register_button.setEnabled(needs is not None and not closed and not here)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Down/Up walk the results, Enter registers, Esc clears: the cursor stays typing."""

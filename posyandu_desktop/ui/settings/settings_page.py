@@ -116,8 +116,8 @@ class SettingsPage(Page):
         top.addWidget(self._about_box(), 2)
         layout.addLayout(top)
         layout.addWidget(self._key_box())
-        layout.addWidget(self._backups_box(), 1)
         layout.addWidget(self._scales_box())
+        layout.addWidget(self._backups_box(), 1)  # last: its list grows with the backups
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.addWidget(scrolled(layout))  # a small window scrolls instead of cutting the QR code
@@ -258,7 +258,7 @@ class SettingsPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.setMinimumHeight(_BUTTON_HEIGHT * 4)  # the header and a few whole rows
+        self.table.setMinimumHeight(_BUTTON_HEIGHT * 4)  # the header and three whole rows
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)

@@ -15,6 +15,7 @@ import pytest
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.exchange.export_page import ExportPage
+from posyandu_desktop.ui.layout_check import settle
 from posyandu_desktop.ui.main_window import SETTINGS, MainWindow
 from posyandu_desktop.ui.settings.settings_page import SettingsPage
 
@@ -37,6 +38,7 @@ def _window(qtbot: Any, qapp: Any, session: Any) -> MainWindow:
 def _save(qtbot: Any, window: MainWindow, name: str) -> None:
     background.wait_for_all()
     qtbot.wait(50)  # deliver background results and repaint
+    settle()  # and lay out what they changed (a QR code drawn once the key is read)
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(SHOTS / f"{name}.png"))
 

@@ -178,3 +178,18 @@ def test_a_closed_day_disables_registering(qtbot, page, registry):
     assert page.selected() is not None
     assert not page.register_button.isEnabled()
     assert page.day_banner.isVisible()
+
+
+def test_someone_already_here_cannot_be_registered_twice(qtbot, page, registry):
+    day_id = open_day(registry)
+    services.register_arrival(
+        registry.db,
+        cadre_id=registry.cadre_ids[0],
+        day_id=day_id,
+        person_id=registry.person_ids["Aisyah Putri"],
+        now=MORNING,
+    ).unwrap()
+    page.refresh()
+    qtbot.keyClicks(page.search, "Aisyah")
+    qtbot.waitUntil(lambda: page.results_model.rowCount() == 1)
+    assert not page.register_button.isEnabled()
