@@ -29,6 +29,7 @@ from posyandu_desktop.i18n import (
     current_language,
     format_date_short,
     format_decimal,
+    format_rt_rw,
     format_time,
     life_stage_label,
     vocabulary_label,
@@ -101,11 +102,7 @@ def _place(profile: PersonProfile) -> str:
     parts = [house.head_name and _("Household of {name}").format(name=house.head_name)]
     parts.append(house.address)
     if house.rt is not None or house.rw is not None:
-        parts.append(
-            _("RT {rt}/RW {rw}").format(
-                rt="-" if house.rt is None else house.rt, rw="-" if house.rw is None else house.rw
-            )
-        )
+        parts.append(_("RT/RW {rt_rw}").format(rt_rw=format_rt_rw(house.rt, house.rw)))
     return ", ".join(p for p in parts if p)
 
 
