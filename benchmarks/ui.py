@@ -41,6 +41,7 @@ import tempfile
 import time
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILDREN = 2400  # with their mothers, fathers, siblings and elders: about 10,000 people
@@ -175,6 +176,26 @@ def search_latency(data_dir: Path, keystrokes: int) -> list[float]:
     return times
 
 
+def _queue_children(session: Any, children: int) -> None:
+    """Today's session with children waiting at the measuring desk (opened if need be)."""
+    from posyandu_desktop.services import due_today, open_posyandu_day, register_arrival
+    from posyandu_desktop.services.desks import day_today
+
+    today, now = session.today(), session.now()
+    day = day_today(session.db, session.posyandu_id, today=today)
+    if day is None:
+        day = open_posyandu_day(
+            session.db, cadre_id=session.cadre_id, posyandu_id=session.posyandu_id,
+            held_on=today, now=now, today=today,
+        ).unwrap()  # fmt: skip
+    if not day.is_open:
+        return
+    for due in due_today(session.db, today=today)[:children]:
+        register_arrival(  # refused (and ignored) for a child already here
+            session.db, cadre_id=session.cadre_id, day_id=day.id, person_id=due.person.id, now=now
+        )
+
+
 def desk_latency(data_dir: Path, children: int) -> tuple[list[float], list[float]]:
     """Milliseconds of a keystroke in the measuring desk's weight field, and of the preview
     worked out once typing pauses, for the first `children` in today's queue."""
@@ -197,6 +218,7 @@ def desk_latency(data_dir: Path, children: int) -> tuple[list[float], list[float
         db=db, data_dir=data_dir, posyandu_id=posyandu.id, cadre_id=1, cadre_name="benchmark",
         now=lambda: datetime.now().astimezone(),
     )  # fmt: skip
+    _queue_children(session, children)
     desk = MeasuringPage(session)
     desk.resize(1366, 728)
     desk.show()

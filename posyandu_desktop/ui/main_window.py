@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from posyandu_desktop.ui.devices.scale_bridge import ScaleBridge
 
 HOME, PEOPLE, SETTINGS = "home", "people", "settings"
+DEVICES_FILE = "devices.json"  # devices.registry.DEVICES_FILE (a test checks they agree)
 # A 1280×720 screen less the Windows taskbar; every screen is checked at this size and at a
 # maximized 1366×768 laptop's 1366×728 (ui/layout_check.py).
 SMALLEST_WINDOW = (1280, 680)
@@ -238,19 +239,22 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.mark_cadre_present()
-        self.refresh_top_bar()
         if self._entries:
-            self.nav.setCurrentRow(0)
+            self.nav.setCurrentRow(0)  # builds the home screen, which starts loading its data
+        self.refresh_top_bar()
         self.nav.setFocus()  # arrows and Enter move through the screens; Tab goes into one
 
     def connect_scales(self) -> int:
         """Start a reader for each scale set up in Settings; stable readings go to the
         measuring desk's weight field. Returns how many were started."""
+        self.disconnect_scales()
+        if not (self.session.data_dir / DEVICES_FILE).exists():
+            self._show_scale_states()  # no scale set up: the device code need not even load
+            return 0
         from posyandu_desktop.devices import DeviceKind, load_devices, reader_for
         from posyandu_desktop.i18n.device_labels import device_kind_label
         from posyandu_desktop.ui.devices.scale_bridge import ScaleBridge
 
-        self.disconnect_scales()
         for device in load_devices(self.session.data_dir):
             if device.kind not in (DeviceKind.BABY_SCALE, DeviceKind.STANDING_SCALE):
                 continue  # boards and tapes are typed
