@@ -60,7 +60,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         " window sizes and write what was found to FILE as a JSON list (empty when clean)",
     )
     parser.add_argument("--version", action="version", version=__version__)
-    return parser.parse_args(list(argv))
+    args = parser.parse_args(list(argv))
+    if args.layout_report and not args.smoke:
+        parser.error("--layout-report needs --smoke")
+    return args
 
 
 def resolve_data_dir(option: str | None, demo: bool) -> Path:

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -90,3 +94,15 @@ def test_the_new_person_dialog_keeps_every_field_whole(
     assert dialog.mother_results.isVisible()
     found = check_widget(dialog, screen="person dialog")
     assert found == [], _report(found)
+
+
+def test_the_smoke_run_writes_the_layout_report(tmp_path: Path) -> None:
+    report = tmp_path / "layout.json"
+    command = [sys.executable, "-m", "posyandu_desktop", "--demo", "--smoke"]
+    command += ["--data-dir", str(tmp_path / "demo"), "--layout-report", str(report)]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        command, check=False, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(report.read_text(encoding="utf-8")) == []
