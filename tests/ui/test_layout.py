@@ -47,7 +47,11 @@ def test_every_screen_fits_the_real_window(qtbot, demo_session, lang):
     assert found == [], _report(found)
 
 
-def test_an_ordinary_cadre_sees_all_of_the_settings(qtbot: Any, demo_session: UiSession) -> None:
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_an_ordinary_cadre_sees_all_of_the_settings(
+    qtbot: Any, demo_session: UiSession, lang: str
+) -> None:
+    install(lang)
     window = MainWindow(dataclasses.replace(demo_session, is_coordinator=False))
     qtbot.addWidget(window)
     found = check_main_window(window)
