@@ -27,6 +27,7 @@ from posyandu_desktop.i18n.catalog import (
 )
 from posyandu_desktop.i18n.formats import (
     age_text,
+    age_text_months,
     age_text_on,
     decimal_mark,
     format_date,
@@ -67,6 +68,7 @@ __all__ = [
     "Translator",
     "_",
     "age_text",
+    "age_text_months",
     "age_text_on",
     "capsule_label",
     "category_label",

@@ -154,6 +154,11 @@ def age_text(days: int, lang: str | None = None) -> str:
     return _age_words(months // 12, months % 12, rest, lang)
 
 
+def age_text_months(months: int, lang: str | None = None) -> str:
+    """An age known in completed months, written like `age_text`: "2 tahun 9 bulan"."""
+    return _age_words(months // 12, months % 12, 0, lang) if months else _age_words(0, 0, 0, lang)
+
+
 def age_text_on(birth: date, on: date, lang: str | None = None) -> str:
     """The age on `on` in completed calendar months, as Permenkes counts them (born 31 January,
     1 month old on 28 February); ValueError if `on` is before `birth`."""

@@ -279,3 +279,10 @@ def test_one_way_each_for_rt_rw_time_and_weight() -> None:
     assert format_time(moment.astimezone(UTC), "id") == "08.05"  # shown in local time
     assert format_weight(9.1, "id") == "9,1" and format_weight(9.05, "id") == "9,05"
     assert format_weight(12.3, "en") == "12.3"
+
+
+def test_an_age_in_months_is_written_like_any_age() -> None:
+    from posyandu_desktop.i18n import age_text_months
+
+    assert age_text_months(44, "id") == "3 tahun 8 bulan"
+    assert age_text_months(6, "id") == "6 bulan" and age_text_months(24, "en") == "2 years"
