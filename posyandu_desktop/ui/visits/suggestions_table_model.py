@@ -29,7 +29,7 @@ class SuggestionColumn(IntEnum):
 _HEADERS = {
     SuggestionColumn.NAME: N_("Child"),
     SuggestionColumn.AGE: N_("Age"),
-    SuggestionColumn.REASONS: N_("Why visit"),
+    SuggestionColumn.REASONS: N_("Reason"),
     SuggestionColumn.LAST_WEIGHED: N_("Weighed"),
     SuggestionColumn.PLACE: N_("RT/RW"),
 }
