@@ -34,10 +34,10 @@ from posyandu_desktop.ui.registration.registration_page import RegistrationPage
 from posyandu_desktop.ui.start.login_dialog import LoginDialog
 from posyandu_desktop.ui.visits.home_visits_page import HomeVisitsPage
 from posyandu_desktop.ui.widgets import messages
-from tests.ui.conftest import TODAY, Registry
+from tests.ui.conftest import BUSY_MACHINE_MS, TODAY, Registry
 
 W, L, H, A = Quantity.WEIGHT_KG, Quantity.LENHEI_CM, Quantity.HEADC_CM, Quantity.LILA_CM
-LOAD_MS = 10_000
+LOAD_MS = BUSY_MACHINE_MS
 
 
 class Answers(list[bool]):

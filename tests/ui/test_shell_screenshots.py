@@ -22,6 +22,7 @@ from posyandu_desktop.ui.main_window import MainWindow
 from posyandu_desktop.ui.settings.settings_page import SettingsPage
 from posyandu_desktop.ui.start.login_dialog import LoginDialog
 from posyandu_desktop.ui.start.setup_wizard import SetupWizard
+from tests.ui.conftest import BUSY_MACHINE_MS
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("POSYANDU_SCREENSHOTS") != "1", reason="set POSYANDU_SCREENSHOTS=1"
@@ -90,7 +91,7 @@ def test_home(qtbot, demo_session):
     home = window.page("home")
     assert isinstance(home, HomePage)
     if home.data is None:
-        qtbot.waitSignal(home.data_did_load, timeout=10_000).wait()
+        qtbot.waitSignal(home.data_did_load, timeout=BUSY_MACHINE_MS).wait()
     _save(qtbot, window, "home")
 
 
@@ -107,6 +108,6 @@ def test_main_window_on_the_home_screen(qtbot, demo_session):
     home = window.page("home")
     assert isinstance(home, HomePage)
     if home.data is None:
-        qtbot.waitSignal(home.data_did_load, timeout=10_000).wait()
+        qtbot.waitSignal(home.data_did_load, timeout=BUSY_MACHINE_MS).wait()
     window.show_status("Antrian 17 didaftarkan")
     _save(qtbot, window, "main_window")
