@@ -179,6 +179,12 @@ class MeasuringPage(Page):
         self.queue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.queue_view.verticalHeader().setVisible(False)
         self.queue_view.verticalHeader().setDefaultSectionSize(34)
+        self.queue_view.verticalHeader().setMinimumSectionSize(34)
+        # A long name wraps onto a second line instead of being cut ("Muhammad …").
+        self.queue_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.queue_view.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.queue_view.horizontalHeader()
         header.setSectionResizeMode(Column.NUMBER, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
