@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from posyandu_desktop import __version__, settings
+from posyandu_desktop import __version__, files, settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -53,8 +53,17 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         action="store_true",
         help="start, open every screen without a login, and quit (exit code 0 when all is well)",
     )
+    parser.add_argument(
+        "--layout-report",
+        metavar="FILE",
+        help="with --smoke: check every screen for cut-off text and overlaps at the supported"
+        " window sizes and write what was found to FILE as a JSON list (empty when clean)",
+    )
     parser.add_argument("--version", action="version", version=__version__)
-    return parser.parse_args(list(argv))
+    args = parser.parse_args(list(argv))
+    if args.layout_report and not args.smoke:
+        parser.error("--layout-report needs --smoke")
+    return args
 
 
 def resolve_data_dir(option: str | None, demo: bool) -> Path:
@@ -214,6 +223,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if mistyped:
         return _say_no_folder(data, smoke=args.smoke)
 
+    from posyandu_desktop.i18n import current_language
+    from posyandu_desktop.ui.qt_language import use_qt_language
+
+    use_qt_language(current_language(), locale)
+
+    def set_language(lang: str) -> None:
+        install(lang, locale)
+        use_qt_language(lang, locale)
+
     from posyandu_desktop.ui.start.start_flow import StartFlow
     from posyandu_desktop.ui.start.start_screen import StartScreen
 
@@ -223,9 +241,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         data_dir=data,
         demo=args.demo,
         smoke=args.smoke,
-        set_language=lambda lang: install(lang, locale),
+        set_language=set_language,
         screen=screen,
     )
+    if args.smoke and args.layout_report:
+        flow.did_finish.connect(lambda _code: _write_layout_report(flow, Path(args.layout_report)))
     flow.did_finish.connect(app.exit)
     if os.environ.get(TIMINGS_ENV):
         flow.window_did_show.connect(lambda: _mark_home_data(flow))
@@ -247,6 +267,21 @@ def _say_no_folder(data: Path, *, smoke: bool) -> int:
     if not smoke:
         show_error(None, f"{startup_problem_label(StartupProblem.NO_FOLDER)}\n\n{data}")
     return 2
+
+
+def _write_layout_report(flow: StartFlow, target: Path) -> None:
+    """--layout-report: every screen checked at each supported size, as a JSON list."""
+    import json
+
+    from posyandu_desktop.ui.layout_check import check_main_window
+
+    if flow.window is None:
+        log.error("--layout-report: no main window to check")
+        return
+    found = [problem.as_dict() for problem in check_main_window(flow.window)]
+    text = json.dumps(found, ensure_ascii=False, indent=1) + "\n"
+    files.write_atomically(target, text.encode("utf-8"))
+    log.info("--layout-report: %d problem(s) written to %s", len(found), target)
 
 
 def _mark_home_data(flow: StartFlow) -> None:

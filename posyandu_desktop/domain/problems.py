@@ -35,6 +35,7 @@ class Problem(StrEnum):
     # Posyandu days.
     DAY_ALREADY_OPENED = "day_already_opened"  # found: id of that day
     DAY_CLOSED = "day_closed"
+    COORDINATOR_ONLY = "coordinator_only"  # only the Posyandu's coordinator may do this
     ALREADY_ARRIVED = "already_arrived"  # found: the queue number given earlier
     LEFT_BEFORE_ARRIVING = "left_before_arriving"
     # Measurements, services, visits.
@@ -53,7 +54,6 @@ class Problem(StrEnum):
     PUSKESMAS_KEY_MISSING = "puskesmas_key_missing"  # no puskesmas key registered to seal to
     EXPORT_BUSY = "export_busy"  # found: the month another export kept taking
     NOT_A_FUTURE_MONTH = "not_a_future_month"  # only a month after today's may be withdrawn
-    COORDINATOR_ONLY = "coordinator_only"  # the coordinator's decision
     MIXED_MONTHS = "mixed_months"  # found: the months given ("2026-09, 2026-10")
     # Who may do what.
     NOT_COORDINATOR = "not_coordinator"  # only a coordinator may do this

@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from datetime import date
+from datetime import date, datetime
 
 from posyandu_desktop.domain.growth.weight_gain import completed_months
 from posyandu_desktop.domain.people import DAYS_PER_MONTH
@@ -154,6 +154,11 @@ def age_text(days: int, lang: str | None = None) -> str:
     return _age_words(months // 12, months % 12, rest, lang)
 
 
+def age_text_months(months: int, lang: str | None = None) -> str:
+    """An age known in completed months, written like `age_text`: "2 tahun 9 bulan"."""
+    return _age_words(months // 12, months % 12, 0, lang) if months else _age_words(0, 0, 0, lang)
+
+
 def age_text_on(birth: date, on: date, lang: str | None = None) -> str:
     """The age on `on` in completed calendar months, as Permenkes counts them (born 31 January,
     1 month old on 28 February); ValueError if `on` is before `birth`."""
@@ -162,3 +167,29 @@ def age_text_on(birth: date, on: date, lang: str | None = None) -> str:
     month = (birth.month - 1 + months) % 12 + 1
     month_day = date(year, month, min(birth.day, calendar.monthrange(year, month)[1]))
     return _age_words(months // 12, months % 12, (on - month_day).days, lang)
+
+
+# One way each to write RT/RW, a time of day and a weight, on every screen and printout.
+
+
+def format_rt_rw(rt: int | None, rw: int | None) -> str:
+    """RT and RW as the forms write them, 003/005 ("-" for an unknown part; "" when both are)."""
+    if rt is None and rw is None:
+        return ""
+    return "/".join("-" if part is None else f"{part:03d}" for part in (rt, rw))
+
+
+def format_time(moment: datetime, lang: str | None = None) -> str:
+    """A local time of day as people write it: 08.30 in Indonesian, 08:30 in English."""
+    local = moment.astimezone()
+    return (
+        translator(lang)
+        .pgettext("time", "{hour}:{minute}")
+        .format(hour=f"{local.hour:02d}", minute=f"{local.minute:02d}")
+    )
+
+
+def format_weight(kg: float, lang: str | None = None) -> str:
+    """A weight in kg with the precision it was read to: 9,1 from a dacin, 9,05 from a digital
+    scale (the unit is written by the caller)."""
+    return format_decimal(kg, 2 if round(kg, 1) != round(kg, 2) else 1, lang)

@@ -49,6 +49,7 @@ _PROBLEMS: dict[Problem, str] = {
     Problem.BEFORE_BIRTH: N_("The date is before the birth date"),
     Problem.DAY_ALREADY_OPENED: N_("A Posyandu day is already open for this date"),
     Problem.DAY_CLOSED: N_("This Posyandu day is closed"),
+    Problem.COORDINATOR_ONLY: N_("Only the coordinator can do this"),
     Problem.ALREADY_ARRIVED: N_("Already registered today (queue {found})"),
     Problem.LEFT_BEFORE_ARRIVING: N_("The leaving time is before the arrival time"),
     Problem.NOTHING_MEASURED: N_("Nothing has been measured yet"),
@@ -76,7 +77,6 @@ _PROBLEMS: dict[Problem, str] = {
         "{found} is not in the future: only a month exported under a wrong clock can be"
         " withdrawn. A real month is corrected by exporting it again."
     ),
-    Problem.COORDINATOR_ONLY: N_("Only the coordinator can do this."),
     Problem.MIXED_MONTHS: N_("The files are for different months ({found}): merge one month"),
     Problem.NOT_COORDINATOR: N_("Only the coordinator may do this"),
     Problem.WRONG_CODE: N_("The one-time code is wrong. Ask the coordinator for it again"),

@@ -23,7 +23,7 @@ from posyandu_desktop.services.data_folder import (
     open_data_folder,
     restore_backup,
 )
-from posyandu_desktop.services.due_list import DueChild, due_today
+from posyandu_desktop.services.due_list import DueChild, DueList, due_list, due_today
 from posyandu_desktop.services.home_visits import HomeVisitResult, record_home_visit
 from posyandu_desktop.services.measuring import (
     correct_measurement,
@@ -41,10 +41,12 @@ from posyandu_desktop.services.people import (
 from posyandu_desktop.services.posyandu_day import (
     DaySummary,
     close_posyandu_day,
+    mark_present_on_login,
     open_posyandu_day,
     pass_desk,
     record_cadre_attendance,
     register_arrival,
+    reopen_posyandu_day,
 )
 from posyandu_desktop.services.registration import (
     record_pregnancy,
@@ -104,6 +106,7 @@ __all__ = [
     "DaySummary",
     "Desk",
     "DueChild",
+    "DueList",
     "GrowthFindings",
     "HomeVisitRecord",
     "HomeVisitResult",
@@ -133,9 +136,11 @@ __all__ = [
     "back_up_now",
     "close_posyandu_day",
     "correct_measurement",
+    "due_list",
     "due_today",
     "find_people",
     "list_backups",
+    "mark_present_on_login",
     "measurement_history",
     "measurements_of",
     "open_data_folder",
@@ -151,6 +156,7 @@ __all__ = [
     "register_cadre",
     "register_household",
     "register_person",
+    "reopen_posyandu_day",
     "restore_backup",
     "set_cadre_active",
     "set_up_posyandu",

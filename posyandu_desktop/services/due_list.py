@@ -27,9 +27,23 @@ class DueChild:
     vitamin_a: VitaminACapsule | None  # the capsule still to give this month, if any
 
 
+@dataclass(frozen=True, slots=True)
+class DueList:
+    """The children due today, and how many children under five the registry has (an empty
+    due list means "all weighed" only when there are children)."""
+
+    under_five: int
+    due: tuple[DueChild, ...]
+
+
 def due_today(db: Database, *, today: date | None = None) -> tuple[DueChild, ...]:
     """Children under five who were not weighed this calendar month or still need their
     vitamin A capsule, by RW, RT and name, with the date they were last weighed."""
+    return due_list(db, today=today).due
+
+
+def due_list(db: Database, *, today: date | None = None) -> DueList:
+    """`due_today` with the number of children under five."""
     today = today or date.today()
     month_start = today.replace(day=1)
     # A birth date up to 61 months back is certainly inside; the exact cut is completed months.
@@ -37,18 +51,19 @@ def due_today(db: Database, *, today: date | None = None) -> tuple[DueChild, ...
     vitamin_a_month = today.month in VITAMIN_A_MONTHS
     with db.reading() as tx:
         rows = people.balita(tx, born_after=born_after, on=today, month_start=month_start)
-    due = []
+    due, under_five = [], 0
     for row in rows:
         age = completed_months(row.person.birth_date, today)
         if age >= UNDER_FIVE_BELOW_MONTHS:
             continue
+        under_five += 1
         weighed = row.last_weighed_on is not None and row.last_weighed_on >= month_start
         capsule = None
         if vitamin_a_month and not row.vitamin_a_given_this_month:
             capsule = capsule_for_age(age)
         if not weighed or capsule is not None:
             due.append(DueChild(row.person, age, row.last_weighed_on, weighed, capsule))
-    return tuple(due)
+    return DueList(under_five, tuple(due))
 
 
 def _months_before(first_of_month: date, months: int) -> date:

@@ -132,6 +132,26 @@ def record_cadre_attendance(
     return attempt(db, work, cadre_id=recorded_by)
 
 
+def mark_present_on_login(
+    db: Database, *, posyandu_id: int, cadre_id: int, now: datetime
+) -> AttendanceRecord | None:
+    """The cadre working on the laptop is present at today's open session: signed in at the
+    desk they served at last time (registration the first time), unless already signed in.
+    Returns the new record (None: no open session today, or already present)."""
+    with db.transaction(cadre_id=cadre_id) as tx:
+        day = days.day_on(tx, posyandu_id, now.date())
+        if day is None or not day.is_open:
+            return None
+        if any(a.cadre_id == cadre_id for a in days.attendance(tx, day.id)):
+            return None
+        if not posyandu.cadre_active(tx, cadre_id):
+            return None
+        desk = days.last_desk_of(tx, cadre_id) or Desk.REGISTRATION
+        return days.put_attendance(
+            tx, day_id=day.id, cadre_id=cadre_id, desk=desk, arrived_at=now, left_at=None
+        )
+
+
 def close_posyandu_day(
     db: Database, *, cadre_id: int, day_id: int, now: datetime | None = None
 ) -> Outcome[DaySummary]:
@@ -146,3 +166,23 @@ def close_posyandu_day(
     outcome = attempt(db, work, cadre_id=cadre_id)
     db.checkpoint()  # the day's records in the .sqlite file itself, not only in its -wal
     return outcome
+
+
+def reopen_posyandu_day(
+    db: Database, *, cadre_id: int, posyandu_id: int, day_id: int
+) -> Outcome[DayRecord]:
+    """Open a closed day again (someone came late, or it was closed by mistake); only the
+    coordinator may, and the audit trail records it."""
+    from posyandu_desktop.services.auth import is_coordinator
+
+    if not is_coordinator(db, posyandu_id=posyandu_id, cadre_id=cadre_id):
+        return refused([Issue(Problem.COORDINATOR_ONLY, "cadre_id", cadre_id)])
+
+    def work(tx: Tx) -> Outcome[DayRecord]:
+        _checks.cadre(tx, cadre_id)
+        day = days.get_day(tx, day_id)
+        if day is None or day.posyandu_id != posyandu_id:
+            raise InputError(Issue(Problem.DAY_NOT_FOUND, "day_id", day_id))
+        return Outcome(day if day.is_open else days.reopen_day(tx, day_id))
+
+    return attempt(db, work, cadre_id=cadre_id, reason="session reopened")

@@ -28,6 +28,15 @@ def this_posyandu(db: Database) -> PosyanduRecord | None:
         return posyandu.first_posyandu(tx)
 
 
+def month_to_report(db: Database, *, posyandu_id: int, today: date) -> tuple[int, int]:
+    """(year, month) of the latest session held up to today: the month a cadre reports on
+    (this month before the first session ever)."""
+    with db.reading() as tx:
+        held = days.last_held_on(tx, posyandu_id, today)
+    latest = held or today
+    return latest.year, latest.month
+
+
 def day_overview(db: Database, *, posyandu_id: int, today: date) -> DayOverview:
     """Today's session with arrivals, measured, cadres, and arrivals per desk passed."""
     with db.reading() as tx:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import QSize, Qt, QUrl, qVersion
-from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QDesktopServices, QFont, QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,7 +33,7 @@ from shiboken6 import isValid
 from posyandu_desktop.i18n import _, ngettext, pgettext
 from posyandu_desktop.services.about import AboutInfo, KeyState, WhoStandard, WhoTable, about
 from posyandu_desktop.settings import resource_path
-from posyandu_desktop.ui import background
+from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.widgets.messages import show_error
 
 log = logging.getLogger(__name__)
@@ -171,10 +171,7 @@ class AboutDialog(QDialog):
         state = self.info.key_state
         if state is KeyState.PRESENT and self.info.key_fingerprint:
             self.fingerprint = _selectable(self.info.key_fingerprint)
-            font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-            font.setPointSize(_FINGERPRINT_POINT_SIZE)
-            font.setWeight(QFont.Weight.Bold)
-            self.fingerprint.setFont(font)
+            self.fingerprint.setFont(theme.mono_font(_FINGERPRINT_POINT_SIZE, bold=True))
         elif state is KeyState.NOT_USED:
             self.fingerprint = QLabel(_("— (puskesmas laptop)"))
         elif state is KeyState.MISSING:

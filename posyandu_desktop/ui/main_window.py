@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from posyandu_desktop.domain.vocabulary import MeasurementSource
 from posyandu_desktop.i18n import _, format_date, pgettext
+from posyandu_desktop.services import mark_present_on_login
 from posyandu_desktop.services.today import day_overview, this_posyandu
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
@@ -35,6 +37,10 @@ if TYPE_CHECKING:
     from posyandu_desktop.ui.devices.scale_bridge import ScaleBridge
 
 HOME, PEOPLE, SETTINGS = "home", "people", "settings"
+DEVICES_FILE = "devices.json"  # devices.registry.DEVICES_FILE (a test checks they agree)
+# A 1280×720 screen less the Windows taskbar; every screen is checked at this size and at a
+# maximized 1366×768 laptop's 1366×728 (ui/layout_check.py).
+SMALLEST_WINDOW = (1280, 680)
 _STATUS_MILLISECONDS = 8000
 _NAV_WIDTH = 230
 _NAV_POINT_SIZE = 12
@@ -189,8 +195,9 @@ class MainWindow(QMainWindow):
         self._entries = tuple(default_pages() if pages is None else pages)
         self._pages: dict[str, Page] = {}
         self._scales: list[ScaleBridge] = []
+        self._scale_states: dict[str, tuple[str, Enum | None]] = {}  # device id: name, status
         self.setWindowTitle(_("Posyandu Desktop"))
-        self.setMinimumSize(1024, 640)
+        self.setMinimumSize(*SMALLEST_WINDOW)  # docs/DECISIONS.md, "Window sizes"
 
         self.top_bar = TopBar(session)
         self.top_bar.switch_cadre.clicked.connect(self.switch_cadre_requested)
@@ -231,32 +238,70 @@ class MainWindow(QMainWindow):
         column.addLayout(body, 1)
         self.setCentralWidget(central)
 
-        self.refresh_top_bar()
+        self.mark_cadre_present()
         if self._entries:
-            self.nav.setCurrentRow(0)
+            self.nav.setCurrentRow(0)  # builds the home screen, which starts loading its data
+        self.refresh_top_bar()
         self.nav.setFocus()  # arrows and Enter move through the screens; Tab goes into one
 
     def connect_scales(self) -> int:
         """Start a reader for each scale set up in Settings; stable readings go to the
         measuring desk's weight field. Returns how many were started."""
+        self.disconnect_scales()
+        if not (self.session.data_dir / DEVICES_FILE).exists():
+            self._show_scale_states()  # no scale set up: the device code need not even load
+            return 0
         from posyandu_desktop.devices import DeviceKind, load_devices, reader_for
+        from posyandu_desktop.i18n.device_labels import device_kind_label
         from posyandu_desktop.ui.devices.scale_bridge import ScaleBridge
 
-        self.disconnect_scales()
         for device in load_devices(self.session.data_dir):
             if device.kind not in (DeviceKind.BABY_SCALE, DeviceKind.STANDING_SCALE):
                 continue  # boards and tapes are typed
+            name = device.name or device_kind_label(device.kind)
             bridge = ScaleBridge(reader_for(device), parent=self)
             bridge.reading_did_arrive.connect(self._scale_did_read)
+            bridge.status_did_change.connect(
+                lambda status, key=device.id, name=name: self._scale_did_change(key, name, status)
+            )
+            self._scale_states[device.id] = (name, None)
             bridge.start()
             self._scales.append(bridge)
+        self._show_scale_states()
         return len(self._scales)
+
+    def _scale_did_change(self, device_id: str, name: str, status: object) -> None:
+        from posyandu_desktop.devices import DeviceStatus, ReadingProblem
+
+        if isinstance(status, DeviceStatus | ReadingProblem):
+            self._scale_states[device_id] = (name, status)
+            self._show_scale_states()
+
+    def _show_scale_states(self) -> None:
+        """Tell the measuring desk (if built) whether each scale is connected."""
+        from posyandu_desktop.devices import DeviceStatus
+        from posyandu_desktop.i18n.device_labels import device_problem_label
+
+        page = self._pages.get("measuring")
+        show = getattr(page, "show_scale_state", None)
+        if show is None:
+            return
+        if not self._scale_states:
+            show(_("No digital scale set up: type the weight."), None)
+            return
+        lines, connected = [], True
+        for name, status in self._scale_states.values():
+            words = _("connecting…") if status is None else device_problem_label(status)
+            lines.append(_("{scale}: {state}").format(scale=name, state=words))
+            connected = connected and status is DeviceStatus.CONNECTED
+        show("\n".join(lines), connected)
 
     def disconnect_scales(self) -> None:
         """Stop every scale reader (before closing, or before reconnecting)."""
         for bridge in self._scales:
             bridge.stop()
         self._scales.clear()
+        self._scale_states.clear()
 
     def _scale_did_read(self, kg: float, source: MeasurementSource, device_id: str) -> None:
         page = self.page("measuring")
@@ -284,6 +329,8 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(stand_in)
                 stand_in.deleteLater()
             self._pages[key] = page
+            if key == "measuring":
+                self._show_scale_states()
         return self._pages[key]
 
     def show_page(self, key: str) -> Page:
@@ -306,6 +353,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self, page: Page) -> None:
         page.status_message.connect(self.show_status)
+        page.day_did_change.connect(self.mark_cadre_present)  # a session opened after login
         page.day_did_change.connect(self.refresh_top_bar)
         page.person_requested.connect(self.show_person)
         # Only the settings screen has these (duck-typed: the main window never imports it).
@@ -315,6 +363,9 @@ class MainWindow(QMainWindow):
         restored = getattr(page, "registry_did_restore", None)
         if restored is not None:
             restored.connect(self.reopen_requested)
+        scales = getattr(page, "scales_did_change", None)
+        if scales is not None:  # a scale set up in the settings is used at once
+            scales.connect(self.connect_scales)
 
     def show_person(self, person_id: int) -> None:
         """Open a person's profile on the people screen."""
@@ -328,6 +379,16 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         """A short message in the status bar."""
         self.statusBar().showMessage(text, _STATUS_MILLISECONDS)
+
+    def mark_cadre_present(self) -> None:
+        """The cadre who logged in is present at today's open session (once)."""
+        session = self.session
+        mark_present_on_login(
+            session.db,
+            posyandu_id=session.posyandu_id,
+            cadre_id=session.cadre_id,
+            now=session.now().astimezone(),
+        )
 
     def refresh_top_bar(self) -> None:
         """Show the Posyandu, today's date and today's session state."""

@@ -33,7 +33,7 @@ class Running:
     def weights(self) -> list[float]:
         return [r.value for r in self.offers]
 
-    def wait_for(self, condition: Callable[[], bool], timeout_s: float = 5.0) -> None:
+    def wait_for(self, condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
         deadline = time.monotonic() + timeout_s
         while not condition():
             assert time.monotonic() < deadline, (self.weights, self.reports)

@@ -1,7 +1,7 @@
 """Dates, numbers and ages in Indonesian and English, and the typed forms read back."""
 
 import math
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 from hypothesis import given
@@ -264,3 +264,25 @@ def test_ages_refuse_negative_ages():
         age_text(-1)
     with pytest.raises(ValueError):
         age_text_on(MONDAY, MONDAY - timedelta(days=1))
+
+
+def test_one_way_each_for_rt_rw_time_and_weight() -> None:
+    from datetime import datetime
+
+    from posyandu_desktop.i18n import format_rt_rw, format_time, format_weight
+
+    assert format_rt_rw(3, 5) == "003/005"
+    assert format_rt_rw(3, None) == "003/-"
+    assert format_rt_rw(None, None) == ""
+    moment = datetime(2026, 11, 13, 8, 5).astimezone()
+    assert format_time(moment, "id") == "08.05" and format_time(moment, "en") == "08:05"
+    assert format_time(moment.astimezone(UTC), "id") == "08.05"  # shown in local time
+    assert format_weight(9.1, "id") == "9,1" and format_weight(9.05, "id") == "9,05"
+    assert format_weight(12.3, "en") == "12.3"
+
+
+def test_an_age_in_months_is_written_like_any_age() -> None:
+    from posyandu_desktop.i18n import age_text_months
+
+    assert age_text_months(44, "id") == "3 tahun 8 bulan"
+    assert age_text_months(6, "id") == "6 bulan" and age_text_months(24, "en") == "2 years"

@@ -7,7 +7,7 @@ import pytest
 from posyandu_desktop import services
 from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.services import Issue, Problem
-from posyandu_desktop.store.records import MeasuredValues, Reading
+from posyandu_desktop.store.records import AttendanceRecord, MeasuredValues, Reading
 from tests.store.helpers import TODAY, row_counts
 
 NOW = datetime(2026, 2, 10, 8, 0).astimezone()
@@ -163,3 +163,36 @@ def test_someone_born_after_the_day_cannot_arrive(db, post):
         db, cadre_id=post.cadre.id, day_id=past.id, person_id=post.child.id
     )
     assert refused.problems == (Issue(Problem.BEFORE_BIRTH, "person_id", post.child.id),)
+
+
+def test_the_coordinator_reopens_a_closed_day_and_it_is_audited(db, post, day):
+    from posyandu_desktop.store.queries import audit
+
+    services.close_posyandu_day(db, cadre_id=post.cadre.id, day_id=day.id, now=NOW).unwrap()
+    reopened = services.reopen_posyandu_day(
+        db, cadre_id=post.cadre.id, posyandu_id=post.posyandu_id, day_id=day.id
+    ).unwrap()
+    assert reopened.is_open and reopened.closed_at is None
+    with db.reading() as tx:
+        trail = audit.trail(tx, "posyandu_day", day.id)
+    assert trail[-1].reason == "session reopened" and trail[-1].cadre_id == post.cadre.id
+    arrival = services.register_arrival(
+        db, cadre_id=post.cadre.id, day_id=day.id, person_id=post.child.id, now=NOW
+    )
+    assert arrival.ok
+
+
+def test_the_cadre_who_logs_in_is_present_once_at_the_open_session(db, post):
+    def login(now: datetime) -> AttendanceRecord | None:
+        return services.mark_present_on_login(
+            db, posyandu_id=post.posyandu_id, cadre_id=post.cadre.id, now=now
+        )
+
+    assert login(NOW) is None  # no session yet
+    day = services.open_posyandu_day(
+        db, cadre_id=post.cadre.id, posyandu_id=post.posyandu_id, held_on=NOW.date(), now=NOW
+    ).unwrap()
+    present = login(NOW)
+    assert present is not None
+    assert (present.day_id, present.desk, present.arrived_at) == (day.id, Desk.REGISTRATION, NOW)
+    assert login(NOW + timedelta(hours=1)) is None  # logging in again changes nothing

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,6 +39,19 @@ from posyandu_desktop.ui.context import UiSession
 # demo Posyandu meets that day; a third of its visitors are still waiting to be measured).
 TODAY = date(2026, 11, 13)
 MORNING = datetime.combine(TODAY, time(9, 45)).astimezone()
+# How long a test waits for a background thread or a simulated device: waits end as soon as
+# the condition holds, so this only matters on a busy machine (CI on 2 shared cores).
+BUSY_MACHINE_MS = 30_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shipped_fonts(qapp: Any) -> None:
+    """The app's own fonts and style sheet (resources/fonts), as it applies them at start-up:
+    no UI test depends on the fonts this machine happens to have."""
+    from posyandu_desktop.settings import resource_path
+    from posyandu_desktop.ui import theme
+
+    theme.apply(qapp, resource_path("fonts"))
 
 
 @pytest.fixture(autouse=True)

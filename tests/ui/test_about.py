@@ -26,7 +26,7 @@ from posyandu_desktop.ui.about_dialog import AboutDialog
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.puskesmas.puskesmas_window import PuskesmasWindow
 from posyandu_desktop.ui.settings.settings_page import SettingsPage
-from tests.ui.conftest import TODAY, Registry
+from tests.ui.conftest import BUSY_MACHINE_MS, TODAY, Registry
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 # What fits on the cadre's 1366x768 screen, less the Windows taskbar and the title bar.
@@ -50,7 +50,7 @@ def _opened_about(qtbot: Any, parent: QWidget) -> AboutDialog:
         dialog = parent.findChild(AboutDialog)
         assert dialog is not None and dialog.isVisible()
 
-    qtbot.waitUntil(found, timeout=10_000)
+    qtbot.waitUntil(found, timeout=BUSY_MACHINE_MS)
     dialog = parent.findChild(AboutDialog)
     assert isinstance(dialog, AboutDialog)
     return dialog

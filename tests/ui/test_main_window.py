@@ -128,3 +128,10 @@ def test_every_real_screen_opens(qtbot, ui_session):
     for key in window.page_keys():
         assert window.page(key).title
     assert window.current_page() is window.page("home")
+
+
+def test_the_window_knows_where_the_scales_are_set_up() -> None:
+    from posyandu_desktop.devices.registry import DEVICES_FILE
+    from posyandu_desktop.ui.main_window import DEVICES_FILE as WINDOW_DEVICES_FILE
+
+    assert WINDOW_DEVICES_FILE == DEVICES_FILE

@@ -50,10 +50,27 @@ def day_on(tx: Tx, posyandu_id: int, held_on: date) -> DayRecord | None:
     return None if row is None else record(DayRecord, row)
 
 
+def last_held_on(tx: Tx, posyandu_id: int, on_or_before: date) -> date | None:
+    """The date of the Posyandu's latest session up to a date, or None."""
+    return tx.scalar(
+        select(func.max(PosyanduDay.held_on)).where(
+            PosyanduDay.posyandu_id == posyandu_id, PosyanduDay.held_on <= on_or_before
+        )
+    )
+
+
 def close_day(tx: Tx, day_id: int, *, closed_by: int, closed_at: datetime) -> DayRecord:
     """Mark a day closed."""
     row = tx.get_one(PosyanduDay, day_id)
     row.closed_by, row.closed_at = closed_by, closed_at
+    tx.flush()
+    return record(DayRecord, row)
+
+
+def reopen_day(tx: Tx, day_id: int) -> DayRecord:
+    """Mark a closed day open again (the audit trail keeps who closed it and when)."""
+    row = tx.get_one(PosyanduDay, day_id)
+    row.closed_by, row.closed_at = None, None
     tx.flush()
     return record(DayRecord, row)
 
@@ -140,6 +157,16 @@ def put_attendance(
     row.arrived_at, row.left_at = arrived_at, left_at
     tx.flush()
     return record(AttendanceRecord, row)
+
+
+def last_desk_of(tx: Tx, cadre_id: int) -> Desk | None:
+    """The desk a cadre served at most recently (None: never served)."""
+    return tx.scalar(
+        select(CadreAttendance.desk)
+        .where(CadreAttendance.cadre_id == cadre_id)
+        .order_by(CadreAttendance.arrived_at.desc(), CadreAttendance.id.desc())
+        .limit(1)
+    )
 
 
 def attendance(tx: Tx, day_id: int) -> tuple[AttendanceRecord, ...]:

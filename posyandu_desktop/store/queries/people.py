@@ -210,6 +210,22 @@ def search(
     NIK (own, or mother's for infants) starts with `nik_prefix`, in RT/RW; own name or NIK
     matches first, then alphabetical. `words` must already be `name_key`-normalised."""
     stmt = _listing_select()
+    if rt is not None:
+        stmt = stmt.where(Household.rt == rt)
+    if rw is not None:
+        stmt = stmt.where(Household.rw == rw)
+    if not include_left:
+        stmt = stmt.where(Person.left_on.is_(None))
+    # In name order, as the (name_key, birth_date) index holds them: SQLite walks it and stops
+    # at `limit` instead of sorting every match (a one-letter search matches thousands).
+    by_name = (Person.name_key, Person.birth_date, Person.id)
+    if words and not nik_prefix:
+        own = _word_starts(Person.name_key, words)
+        found = list(tx.execute(stmt.where(own).order_by(*by_name).limit(limit)))
+        if len(found) < limit:  # then children found by their mother's name
+            mothers = stmt.where(_word_starts(_Mother.name_key, words), ~own)
+            found += tx.execute(mothers.order_by(*by_name).limit(limit - len(found)))
+        return tuple(_listing(row) for row in found)
     order: list[ColumnElement[object]] = []
     if words:
         own = _word_starts(Person.name_key, words)
@@ -221,13 +237,7 @@ def search(
             or_(own_nik, _prefix(Person.mother_nik, nik_prefix), _prefix(_Mother.nik, nik_prefix))
         )
         order.append(case((own_nik, 0), else_=1))
-    if rt is not None:
-        stmt = stmt.where(Household.rt == rt)
-    if rw is not None:
-        stmt = stmt.where(Household.rw == rw)
-    if not include_left:
-        stmt = stmt.where(Person.left_on.is_(None))
-    stmt = stmt.order_by(*order, Person.name_key, Person.id).limit(limit)
+    stmt = stmt.order_by(*order, *by_name).limit(limit)
     return tuple(_listing(row) for row in tx.execute(stmt))
 
 

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posyandu_desktop.i18n import _, format_date, format_month, pgettext, vocabulary_label
+from posyandu_desktop.i18n import (
+    _,
+    format_date,
+    format_month,
+    format_time,
+    vocabulary_label,
+)
 from posyandu_desktop.services import (
     AttendanceRecord,
     CadreRecord,
@@ -42,14 +48,6 @@ from posyandu_desktop.ui.people.words import issue_text
 from posyandu_desktop.ui.widgets import messages
 from posyandu_desktop.ui.widgets.enum_combo import EnumCombo
 from posyandu_desktop.ui.widgets.month_bar import MonthBar
-
-
-def clock_text(at: datetime) -> str:
-    """A time of day as Indonesians write it, 07.40 (local time)."""
-    local = at.astimezone()
-    return pgettext("time", "{hour}:{minute}").format(
-        hour=f"{local.hour:02d}", minute=f"{local.minute:02d}"
-    )
 
 
 class CadreRow:
@@ -88,13 +86,13 @@ class CadreRow:
             self.desk.set_value((present or records)[-1].desk)
         parts = []
         for r in records:
-            desk, start = vocabulary_label(r.desk), clock_text(r.arrived_at)
+            desk, start = vocabulary_label(r.desk), format_time(r.arrived_at)
             if r.left_at is None:
                 parts.append(_("present since {time} at {desk}").format(time=start, desk=desk))
             else:
                 parts.append(
                     _("{desk} {start}\u2013{end}").format(
-                        desk=desk, start=start, end=clock_text(r.left_at)
+                        desk=desk, start=start, end=format_time(r.left_at)
                     )
                 )
         self.status.setText("; ".join(parts) if parts else _("not signed in yet"))
@@ -149,7 +147,7 @@ class AttendancePage(Page):
         self.month_bar = MonthBar(self.month)
         self.month_bar.month_changed.connect(self.show_month)
         month_box = QGroupBox(_("Sessions attended per month"))
-        month_box.setMaximumWidth(400)  # today's list needs the room more
+        month_box.setFixedWidth(440)  # every column whole; today's list takes the rest
         month_layout = QVBoxLayout(month_box)
         month_layout.addWidget(self.month_bar)
         month_layout.addWidget(self.month_view, 1)
@@ -167,7 +165,7 @@ class AttendancePage(Page):
         if day is None:
             state = _("No Posyandu session today. Open it on the home screen first.")
         elif day.is_open:
-            state = _("Session open since {time}.").format(time=clock_text(day.opened_at))
+            state = _("Session open since {time}.").format(time=format_time(day.opened_at))
         else:
             state = _("The session is closed.")
         self.day_label.setText(f"{format_date(today, weekday=True)} \u2014 {state}")

@@ -17,6 +17,7 @@ from posyandu_desktop.i18n import (
     age_text_on,
     capsule_label,
     format_date_short,
+    format_rt_rw,
     pgettext,
 )
 from posyandu_desktop.services import DueChild
@@ -50,13 +51,6 @@ _CAPSULE_WORDS = {
 _CAPSULE_COLOURS = {VitaminACapsule.BLUE: "#1565c0", VitaminACapsule.RED: "#c62828"}
 
 
-def rt_rw_text(rt: int | None, rw: int | None) -> str:
-    """RT and RW as forms write them, zero-padded: 003/001."""
-    if rt is None and rw is None:
-        return ""
-    return f"{rt or 0:03d}/{rw or 0:03d}"
-
-
 class DueTableModel(RecordTableModel[DueChild]):
     """Read-only rows over `services.due_today`."""
 
@@ -86,7 +80,7 @@ class DueTableModel(RecordTableModel[DueChild]):
             case Column.MOTHER:
                 return person.mother_name or ""
             case Column.RT_RW:
-                return rt_rw_text(person.rt, person.rw)
+                return format_rt_rw(person.rt, person.rw)
             case Column.LAST_WEIGHED:
                 if due.last_weighed_on is None:
                     return _("never")

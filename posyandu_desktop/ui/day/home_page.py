@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
@@ -23,14 +23,17 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from posyandu_desktop.i18n import _, ngettext, vocabulary_label
+from posyandu_desktop.i18n import _, format_time, ngettext, vocabulary_label
 from posyandu_desktop.services import (
+    Desk,
     DueChild,
     close_posyandu_day,
-    due_today,
+    due_list,
     open_posyandu_day,
+    reopen_posyandu_day,
 )
 from posyandu_desktop.services.alerts import Alert, alerts_today
+from posyandu_desktop.services.desks import waiting_at_desk
 from posyandu_desktop.services.today import DayOverview, day_overview
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
@@ -42,6 +45,7 @@ from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.widgets.messages import ask, issues_text, show_error, show_info
 
 _BIG_BUTTON_HEIGHT = 44
+_WAITING_NAMED = 5  # names in the close-session question; more are "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,23 +56,20 @@ class HomeData:
     overview: DayOverview
     due: tuple[DueChild, ...]
     alerts: tuple[Alert, ...]
+    under_five: int
 
 
 def load_home_data(session: UiSession) -> HomeData:
     """Read today's overview, due list and alerts (runs on a worker thread)."""
     today = session.today()
+    due = due_list(session.db, today=today)
     return HomeData(
         today,
         day_overview(session.db, posyandu_id=session.posyandu_id, today=today),
-        due_today(session.db, today=today),
+        due.due,
         alerts_today(session.db, today=today),
+        due.under_five,
     )
-
-
-def clock_text(moment: datetime) -> str:
-    """A local time of day as people write it: 08.30 in Indonesian, 08:30 in English."""
-    local = moment.astimezone()
-    return _("{hour}:{minute}").format(hour=f"{local.hour:02d}", minute=f"{local.minute:02d}")
 
 
 def _bold(widget: QWidget, point_size: int) -> None:
@@ -154,8 +155,11 @@ class HomePage(Page):
         self.open_button = QPushButton(_("Open today's session"))
         self.open_button.setProperty("primary", True)
         self.close_button = QPushButton(_("Close today's session"))
-        for button in (self.open_button, self.close_button):
+        self.reopen_button = QPushButton(_("Open the session again"))
+        self.reopen_button.setToolTip(_("Coordinator only; it is recorded in the history"))
+        for button in (self.open_button, self.close_button, self.reopen_button):
             button.setMinimumHeight(_BIG_BUTTON_HEIGHT)
+        self.reopen_button.clicked.connect(self.reopen_day)
         self.place.returnPressed.connect(self.open_day)
         self.open_button.clicked.connect(self.open_day)
         self.close_button.clicked.connect(self.close_day)
@@ -172,6 +176,7 @@ class HomePage(Page):
         top.addWidget(self.place)
         top.addWidget(self.open_button)
         top.addWidget(self.close_button)
+        top.addWidget(self.reopen_button)
         tiles = QGridLayout()
         for column, tile in enumerate((self.arrived, self.measured, self.waiting, self.cadres)):
             tiles.addWidget(tile, 0, column)
@@ -248,6 +253,14 @@ class HomePage(Page):
         vitamin_a = any(due.vitamin_a is not None for due in data.due)
         self.due_table.setColumnHidden(DueColumn.VITAMIN_A, not vitamin_a)
         self.due_table.setVisible(bool(data.due))
+        self.due_empty.setText(
+            _("Every child under five has been weighed this month.")
+            if data.under_five
+            else _(
+                "No children under five in the registry yet: add them at registration (F2)"
+                " with Ctrl+N."
+            )
+        )
         self.due_empty.setVisible(not data.due)
         self.alerts_table.setVisible(bool(data.alerts))
         self.alerts_empty.setVisible(not data.alerts)
@@ -260,20 +273,22 @@ class HomePage(Page):
         elif day.is_open and day.place:
             self.state.setText(
                 _("Open since {time} at {place}").format(
-                    time=clock_text(day.opened_at), place=day.place
+                    time=format_time(day.opened_at), place=day.place
                 )
             )
         elif day.is_open:
-            self.state.setText(_("Open since {time}").format(time=clock_text(day.opened_at)))
+            self.state.setText(_("Open since {time}").format(time=format_time(day.opened_at)))
         else:
             closed_at = day.closed_at or day.opened_at
             self.state.setText(
-                _("Today's session was closed at {time}.").format(time=clock_text(closed_at))
+                _("Today's session was closed at {time}.").format(time=format_time(closed_at))
             )
         is_open = day is not None and day.is_open
         self.place.setVisible(day is None)
         self.open_button.setVisible(day is None)
         self.close_button.setVisible(is_open)
+        self.reopen_button.setVisible(day is not None and not is_open)
+        self.reopen_button.setEnabled(self.session.is_coordinator)
         self.arrived.set_count(counts.arrivals)
         self.measured.set_count(counts.measured)
         self.waiting.set_count(max(counts.arrivals - counts.measured, 0))
@@ -308,10 +323,29 @@ class HomePage(Page):
         day = None if self.data is None else self.data.overview.day
         if day is None or not day.is_open:
             return
+        question = _(
+            "Close today's session? Nobody can be registered or measured in it afterwards."
+        )
+        waiting = waiting_at_desk(
+            self.session.db, day.id, Desk.MEASURING, today=self.session.today()
+        )
+        if waiting:
+            names = ", ".join(entry.person.name for entry in waiting[:_WAITING_NAMED])
+            if len(waiting) > _WAITING_NAMED:
+                names += ", …"
+            question = (
+                ngettext(
+                    "{count} person is still waiting to be measured: {names}.",
+                    "{count} people are still waiting to be measured: {names}.",
+                    len(waiting),
+                ).format(count=len(waiting), names=names)
+                + "\n\n"
+                + question
+            )
         if not ask(
             self,
             _("Close today's session"),
-            _("Close today's session? Nobody can be registered or measured in it afterwards."),
+            question,
             yes_text=_("Close the session"),
             no_text=_("Keep it open"),
         ):
@@ -335,6 +369,24 @@ class HomePage(Page):
             _("Session closed"),
         )
         self.status_message.emit(_("Today's session is closed."))
+        self.day_did_change.emit()
+        self.refresh()
+
+    def reopen_day(self) -> None:
+        """Open today's closed session again (coordinator only; audited)."""
+        day = None if self.data is None else self.data.overview.day
+        if day is None or day.is_open:
+            return
+        outcome = reopen_posyandu_day(
+            self.session.db,
+            cadre_id=self.session.cadre_id,
+            posyandu_id=self.session.posyandu_id,
+            day_id=day.id,
+        )
+        if not outcome.ok:
+            show_error(self, issues_text(outcome.problems))
+            return
+        self.status_message.emit(_("Today's session is open again."))
         self.day_did_change.emit()
         self.refresh()
 

@@ -276,6 +276,11 @@ class ExportPage(Page):
         self.progress = QProgressBar()
         self.progress.setRange(0, _PERMILLE)
         self.progress.setMinimumHeight(28)
+        # Idle, an empty bar looks like a text box to type in: hidden, keeping its place.
+        keep_place = self.progress.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(keep_place)
+        self.progress.setVisible(False)
         self.step = QLabel()
         bar = QVBoxLayout()
         bar.addWidget(self.progress)
@@ -635,6 +640,7 @@ class ExportPage(Page):
 
     def _set_busy(self, busy: bool) -> None:
         ready = self._loaded and not busy
+        self.progress.setVisible(busy or self.progress.value() > 0)
         self.export_button.setEnabled(ready)
         self.month.setEnabled(ready)
         self.picker.set_buttons_enabled(not busy)

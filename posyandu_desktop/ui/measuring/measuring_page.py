@@ -4,8 +4,8 @@ saves on the last one, Ctrl+S saves, Esc clears, Alt+Down/Alt+Up walk the queue.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -25,7 +26,7 @@ from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue, Quant
 from posyandu_desktop.domain.growth.zscore import LYING_BEFORE_DAYS, Position
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.people import Sex
-from posyandu_desktop.i18n import _, age_text, format_date, format_decimal, pgettext
+from posyandu_desktop.i18n import _, age_text, format_date, format_decimal, format_weight, pgettext
 from posyandu_desktop.i18n.desk_labels import DECIMALS, UNITS, doubt_text, quantity_label
 from posyandu_desktop.services import (
     BloodPressure,
@@ -43,12 +44,24 @@ from posyandu_desktop.services.measuring_preview import MeasurementPreview, prev
 from posyandu_desktop.services.needs import needs_today
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.measuring.queue_table_model import Column, QueueTableModel
-from posyandu_desktop.ui.measuring.results_panel import ResultsPanel, kg_text
+from posyandu_desktop.ui.measuring.results_panel import ResultsPanel
 from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.people.words import issue_text
 from posyandu_desktop.ui.widgets import messages
 from posyandu_desktop.ui.widgets.measure_field import FieldState, MeasureField
+from posyandu_desktop.ui.widgets.scrolled import scrolled
 
+# The preview (z-scores, N/T) is worked out once typing pauses this long, not at every key:
+# reading the history and scoring takes a few tens of ms on a low-end laptop with a big registry.
+PREVIEW_DELAY_MS = 150
+_QUEUE_WIDTHS = (280, 340)  # px, the queue on the smallest window and where there is room
+_ROOMY_PAGE_WIDTH = 1100  # the desk's width in a 1366 px window
+# The scale line above the weight: connected, not (yet) connected, no scale set up.
+_SCALE_STYLES = {
+    True: "background: #e8f5e9; color: #1b5e20;",
+    False: "background: #fff3cd; color: #5c4400;",
+    None: "color: #455a64;",
+}
 # Entry order: Enter walks the visible fields in this order.
 _ORDER = (
     Quantity.WEIGHT_KG,
@@ -111,6 +124,10 @@ class MeasuringPage(Page):
         self._preview: MeasurementPreview | None = None
         self._sources: dict[Quantity, MeasurementSource] = {}
         self._confirmed: tuple[PlausibilityIssue, ...] = ()
+        self.preview_delay_ms = PREVIEW_DELAY_MS  # 0: at once (tests)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.timeout.connect(self._values_changed)
 
         self.stack = QStackedWidget()
         self.no_day = QLabel()
@@ -139,6 +156,13 @@ class MeasuringPage(Page):
 
     # Building ####################################################################################
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        # The queue as wide as the window allows (whole names), narrower on the smallest
+        # window, where the person's panel needs the room (docs/DECISIONS.md, "Window sizes").
+        roomy = event.size().width() >= _ROOMY_PAGE_WIDTH
+        self.queue_panel.setFixedWidth(_QUEUE_WIDTHS[roomy])
+        super().resizeEvent(event)
+
     def _build_desk(self) -> QWidget:
         desk = QWidget()
         row = QHBoxLayout(desk)
@@ -156,6 +180,12 @@ class MeasuringPage(Page):
         self.queue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.queue_view.verticalHeader().setVisible(False)
         self.queue_view.verticalHeader().setDefaultSectionSize(34)
+        self.queue_view.verticalHeader().setMinimumSectionSize(34)
+        # A long name wraps onto a second line instead of being cut ("Muhammad …").
+        self.queue_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.queue_view.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.queue_view.horizontalHeader()
         header.setSectionResizeMode(Column.NUMBER, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
@@ -170,9 +200,9 @@ class MeasuringPage(Page):
         queue_box.addWidget(self.queue_title)
         queue_box.addWidget(self.queue_view, 1)
         queue_box.addWidget(self.skip_button)
-        queue_panel = QWidget()
+        self.queue_panel = queue_panel = QWidget()
         queue_panel.setLayout(queue_box)
-        queue_panel.setFixedWidth(340)
+        queue_panel.setFixedWidth(_QUEUE_WIDTHS[1])
         return queue_panel
 
     def _build_fields(self) -> QVBoxLayout:
@@ -183,7 +213,7 @@ class MeasuringPage(Page):
             field = MeasureField(
                 quantity_label(quantity), UNITS[quantity], decimals=DECIMALS[quantity]
             )
-            field.valueChanged.connect(self._values_changed)
+            field.valueChanged.connect(self._value_typed)
             field.submitted.connect(lambda q=quantity: self._next_field(q))
             field.edit.textEdited.connect(lambda _text, q=quantity: self._sources.pop(q, None))
             self.fields[quantity] = field
@@ -193,10 +223,9 @@ class MeasuringPage(Page):
         self.position_group.addButton(self.lying)
         self.position_group.addButton(self.standing)
         self.lying.toggled.connect(self._values_changed)
-        position_row = QHBoxLayout()
+        position_row = QVBoxLayout()  # one above the other: side by side they do not fit
         position_row.addWidget(self.lying)
         position_row.addWidget(self.standing)
-        position_row.addStretch(1)
         self.position_row = QWidget()
         self.position_row.setLayout(position_row)
         position_row.setContentsMargins(0, 0, 0, 0)
@@ -208,6 +237,10 @@ class MeasuringPage(Page):
         self.oedema = QCheckBox(_("&Oedema: swelling of both feet"))
         self.oedema.toggled.connect(self._values_changed)
 
+        self.scale_state = QLabel(_("No digital scale set up: type the weight."))
+        self.scale_state.setWordWrap(True)
+        self.scale_state.setAccessibleName(_("Scale"))
+        self.show_scale_state(self.scale_state.text(), None)
         fields_box.addWidget(self.fields[Quantity.WEIGHT_KG])
         fields_box.addWidget(self.fields[Quantity.LENHEI_CM])
         fields_box.addWidget(self.position_row)
@@ -221,8 +254,6 @@ class MeasuringPage(Page):
         fields_box.addWidget(self.fields[Quantity.GLUCOSE_MG_DL])
         fields_box.addWidget(self.oedema)
         fields_box.addStretch(1)
-
-        fields_box.addLayout(self._build_save_row())
         return fields_box
 
     def _build_save_row(self) -> QVBoxLayout:
@@ -240,6 +271,7 @@ class MeasuringPage(Page):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button, 2)
         buttons.addWidget(self.clear_button, 1)
+        buttons.addStretch(1)
         box = QVBoxLayout()
         box.addWidget(self.confirm)
         box.addLayout(buttons)
@@ -262,7 +294,10 @@ class MeasuringPage(Page):
         fields_box = self._build_fields()
         self.results = ResultsPanel()
         work = QHBoxLayout()
-        work.addLayout(fields_box, 1)
+        fields = scrolled(fields_box)  # long warnings on a small window scroll
+        fields.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        work.addWidget(fields)
+        work.addSpacing(12)
         work.addWidget(self.results, 1)
         hint = QLabel(
             _("Enter: next field · Ctrl+S: save · Esc: clear · Alt+↓ / Alt+↑: next / previous")
@@ -273,7 +308,9 @@ class MeasuringPage(Page):
         person_box.addWidget(self.saved_banner)
         person_box.addWidget(self.person_name)
         person_box.addWidget(self.person_details)
+        person_box.addWidget(self.scale_state)  # full width: one line
         person_box.addLayout(work, 1)
+        person_box.addLayout(self._build_save_row())  # full width: the confirm line is long
         person_box.addWidget(hint)
         self.person_panel = QWidget()
         self.person_panel.setLayout(person_box)
@@ -396,7 +433,7 @@ class MeasuringPage(Page):
         else:
             details.append(
                 _("last weighed {date}: {weight} kg").format(
-                    date=format_date(last.on), weight=kg_text(last.weight_kg)
+                    date=format_date(last.on), weight=format_weight(last.weight_kg)
                 )
             )
         self.person_details.setText(" · ".join(details))
@@ -452,7 +489,18 @@ class MeasuringPage(Page):
             glucose_mg_dl=self._reading(q.GLUCOSE_MG_DL),
         )
 
+    def _value_typed(self) -> None:
+        if self.preview_delay_ms <= 0:
+            self._values_changed()
+        else:
+            self._preview_timer.start(self.preview_delay_ms)  # restarted by each key
+
+    def preview_now(self) -> None:
+        """Show the preview of what is typed without waiting for typing to pause."""
+        self._values_changed()
+
     def _values_changed(self) -> None:
+        self._preview_timer.stop()
         entry = self._entry
         values = self.values()
         preview = None
@@ -635,6 +683,12 @@ class MeasuringPage(Page):
         self._load_queue(None, after_number=entry.arrival.queue_number)
 
     # Scales ######################################################################################
+
+    def show_scale_state(self, text: str, connected: bool | None) -> None:
+        """Whether the digital scales are connected (None: no scale set up), in words."""
+        self.scale_state.setText(text)
+        style = _SCALE_STYLES[connected]
+        self.scale_state.setStyleSheet(f"QLabel {{ {style} padding: 2px 6px; }}")
 
     def offer_reading(self, weight_kg: float, source: MeasurementSource, device_id: str) -> bool:
         """A scale's reading: fills the weight field when it is empty or being typed in.

@@ -21,7 +21,14 @@ from posyandu_desktop.domain.growth.classify import Severity, severity
 from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.growth.zscore import Indicator
-from posyandu_desktop.i18n import _, category_label, format_date, format_decimal, indicator_label
+from posyandu_desktop.i18n import (
+    _,
+    category_label,
+    format_date,
+    format_decimal,
+    format_weight,
+    indicator_label,
+)
 from posyandu_desktop.i18n.desk_labels import growth_change_text, growth_status_label
 from posyandu_desktop.services.measuring_preview import MeasurementPreview
 from posyandu_desktop.ui.widgets.status_badge import StatusBadge
@@ -37,11 +44,6 @@ _INDICATORS = (
 _GROWTH_SEVERITY = {GrowthStatus.N: Severity.NORMAL, GrowthStatus.T: Severity.MODERATE}
 
 
-def kg_text(kg: float) -> str:
-    """A weight with the precision it was read to: 9,1 from a dacin, 9,05 from a digital scale."""
-    return format_decimal(kg, 2 if round(kg, 1) != round(kg, 2) else 1)
-
-
 def signed(z: float) -> str:
     """A z-score with its sign, as the KMS and WHO Anthro write it: +1,25 / -0,40."""
     return ("+" if z > 0 else "") + format_decimal(z, 2)
@@ -54,10 +56,8 @@ class _Row:
         self.name = QLabel(name)
         self.value = QLabel()
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.value.setMinimumWidth(60)
         self.badge = StatusBadge()
         self.badge.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.badge.setWordWrap(True)  # long categories wrap on a narrow window
         grid.addWidget(self.name, row, 0)
         grid.addWidget(self.value, row, 1)
         grid.addWidget(self.badge, row, 2)
@@ -81,17 +81,17 @@ class ResultsPanel(QWidget):
         growth_layout = QVBoxLayout(growth_box)
         self.growth_badge = StatusBadge()
         self.growth_badge.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.growth_badge.setWordWrap(True)
         self.growth_text = QLabel()
         self.growth_text.setWordWrap(True)
         self.growth_hint = QLabel(_("Type the weight to see N or T."))
         self.growth_hint.setStyleSheet("color: #455a64;")
+        self.growth_hint.setWordWrap(True)
         for widget in (self.growth_badge, self.growth_text, self.growth_hint):
             growth_layout.addWidget(widget)
 
         status_box = QGroupBox(_("Nutrition status"))
         grid = QGridLayout(status_box)
-        grid.setHorizontalSpacing(12)
+        grid.setHorizontalSpacing(8)
         grid.setColumnStretch(2, 1)
         self.rows = {
             indicator: _Row(grid, row, indicator_label(indicator))
@@ -100,7 +100,6 @@ class ResultsPanel(QWidget):
         self.bmi_row = _Row(grid, len(_INDICATORS), _("BMI"))
         self.lila_row = _Row(grid, len(_INDICATORS) + 1, _("LILA"))
         self.bgm_badge = StatusBadge()
-        self.bgm_badge.setWordWrap(True)
         grid.addWidget(self.bgm_badge, len(_INDICATORS) + 2, 0, 1, 3)
         self.bgm_badge.setVisible(False)
         self.empty = QLabel(_("Statuses appear here as soon as a value is typed."))
@@ -131,7 +130,7 @@ class ResultsPanel(QWidget):
             shown = True
             row.value.setText("—" if score.z is None else signed(score.z))
             if score.flagged:
-                row.badge.set_status(_("Check: beyond WHO limits"), Severity.SEVERE)
+                row.badge.set_status(_("Check the value"), Severity.SEVERE)
             elif score.category is not None:
                 row.badge.set_status(category_label(score.category), severity(score.category))
             else:
@@ -182,7 +181,7 @@ class ResultsPanel(QWidget):
             lines.append(
                 _("Last weighing {date}: {weight} kg").format(
                     date=format_date(growth.previous_on),
-                    weight=kg_text(growth.previous_kg),
+                    weight=format_weight(growth.previous_kg),
                 )
             )
         self.growth_text.setText("\n".join(lines))

@@ -3,7 +3,6 @@ words and colour, the KMS letter and whether the row was corrected."""
 
 from __future__ import annotations
 
-import math
 from enum import IntEnum
 from typing import Any
 
@@ -12,7 +11,6 @@ from PySide6.QtCore import Qt
 from posyandu_desktop.domain.growth.classify import Category, LilaStatus, Severity, severity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.growth.zscore import Position
-from posyandu_desktop.domain.people import DAYS_PER_MONTH
 from posyandu_desktop.i18n import (
     N_,
     _,
@@ -20,8 +18,8 @@ from posyandu_desktop.i18n import (
     category_label,
     format_date_short,
     format_decimal,
+    format_weight,
     lila_label,
-    ngettext,
     pgettext,
 )
 from posyandu_desktop.services import MeasurementRecord
@@ -92,19 +90,6 @@ def position_short(position: Position) -> str:
     return pgettext("position short", "H")
 
 
-def age_short(age_days: int) -> str:
-    """An age as a cadre says it at the scale: months under five ("16 bulan"), else in years."""
-    months = math.floor(age_days / DAYS_PER_MONTH)
-    if months < 60:
-        return ngettext("{n} month", "{n} months", months).format(n=months)
-    return age_text(age_days)
-
-
-def weight_text(kg: float) -> str:
-    """A weight with the precision it was measured to: 9,1 from a dacin, 9,05 from a scale."""
-    return format_decimal(kg, 2 if round(kg, 1) != round(kg, 2) else 1)
-
-
 def _number(value: float | None, decimals: int = 1) -> str:
     return "" if value is None else format_decimal(value, decimals)
 
@@ -159,9 +144,9 @@ class HistoryTableModel(RecordTableModel[MeasurementRecord]):
                     return on
                 return _("{date}\ncorrected {count}\u00d7").format(date=on, count=m.corrections)
             case Column.AGE:
-                return age_short(f.age_days)
+                return age_text(f.age_days)
             case Column.WEIGHT:
-                return "" if v.weight_kg is None else weight_text(v.weight_kg.value)
+                return "" if v.weight_kg is None else format_weight(v.weight_kg.value)
             case Column.LENGTH_HEIGHT:
                 if v.lenhei_cm is None:
                     return ""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posyandu_desktop.i18n import _, age_text_on
+from posyandu_desktop.i18n import _, age_text_on, format_rt_rw
 from posyandu_desktop.services import PersonMatch, find_people
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
@@ -31,12 +31,7 @@ def _match_text(match: PersonMatch, today_age: str) -> str:
     if person.mother_name:
         second.append(_("mother: {name}").format(name=person.mother_name))
     if person.rt is not None or person.rw is not None:
-        second.append(
-            _("RT {rt}/RW {rw}").format(
-                rt="-" if person.rt is None else person.rt,
-                rw="-" if person.rw is None else person.rw,
-            )
-        )
+        second.append(_("RT/RW {rt_rw}").format(rt_rw=format_rt_rw(person.rt, person.rw)))
     return person.name + "\n" + ", ".join(second)
 
 

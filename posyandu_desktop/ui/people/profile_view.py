@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,6 +29,8 @@ from posyandu_desktop.i18n import (
     current_language,
     format_date_short,
     format_decimal,
+    format_rt_rw,
+    format_time,
     life_stage_label,
     vocabulary_label,
 )
@@ -58,6 +60,7 @@ from posyandu_desktop.ui.widgets.growth_chart import (
     sex_label,
 )
 from posyandu_desktop.ui.widgets.messages import show_error
+from posyandu_desktop.ui.widgets.open_file import open_document
 from posyandu_desktop.ui.widgets.status_badge import StatusBadge
 
 CATEGORY_WIDTH = 112  # px: "Berat badan sangat kurang (-3,12)" wraps onto two lines
@@ -99,11 +102,7 @@ def _place(profile: PersonProfile) -> str:
     parts = [house.head_name and _("Household of {name}").format(name=house.head_name)]
     parts.append(house.address)
     if house.rt is not None or house.rw is not None:
-        parts.append(
-            _("RT {rt}/RW {rw}").format(
-                rt="-" if house.rt is None else house.rt, rw="-" if house.rw is None else house.rw
-            )
-        )
+        parts.append(_("RT/RW {rt_rw}").format(rt_rw=format_rt_rw(house.rt, house.rw)))
     return ", ".join(p for p in parts if p)
 
 
@@ -295,7 +294,7 @@ class ProfileView(QWidget):
         when = event.at.astimezone()
         words = {
             "date": format_date_short(when.date()),
-            "time": when.strftime("%H:%M"),
+            "time": format_time(event.at),
             "action": vocabulary_label(event.action),
         }
         who = names.get(event.cadre_id or 0)  # none for imported or demo rows
@@ -368,8 +367,8 @@ class ProfileView(QWidget):
             show_error(self, _("This person is no longer in the registry"))
             return
         self.last_printout = pdf
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
         self.status_message.emit(_("KMS card saved: {path}").format(path=pdf))
+        open_document(self, pdf)
 
     def _card_failed(self, error: BaseException) -> None:
         self._card_finished()

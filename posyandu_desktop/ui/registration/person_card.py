@@ -14,12 +14,12 @@ from posyandu_desktop.i18n import (
     capsule_label,
     format_date,
     format_date_short,
+    format_rt_rw,
+    format_weight,
     life_stage_label,
     pgettext,
 )
 from posyandu_desktop.services.needs import PersonNeeds
-from posyandu_desktop.ui.measuring.results_panel import kg_text
-from posyandu_desktop.ui.registration.results_table_model import rt_rw_text
 
 # The capsule's own colour, with its name written on it (colour is not the only signal).
 _CAPSULE_STYLE = {
@@ -95,7 +95,7 @@ class PersonCard(QGroupBox):
         if person.address or person.rt or person.rw:
             lines.append(
                 _("Address: {address} RT/RW {rt_rw}").format(
-                    address=person.address or "", rt_rw=rt_rw_text(person) or "-"
+                    address=person.address or "", rt_rw=format_rt_rw(person.rt, person.rw) or "-"
                 )
             )
         if person.nik:
@@ -107,7 +107,7 @@ class PersonCard(QGroupBox):
             status = f" ({last.growth_status})" if last.growth_status else ""
             lines.append(
                 _("Last weighed {date}: {weight} kg{status}").format(
-                    date=format_date(last.on), weight=kg_text(last.weight_kg), status=status
+                    date=format_date(last.on), weight=format_weight(last.weight_kg), status=status
                 )
             )
         self.details.setText("\n".join(lines))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -41,6 +42,7 @@ from posyandu_desktop.i18n import (
     _,
     age_text,
     format_date_short,
+    format_rt_rw,
     parse_date,
     parse_decimal,
     pgettext,
@@ -60,8 +62,8 @@ from posyandu_desktop.services import (
 from posyandu_desktop.services.desks import NikCheck, check_nik, find_households, household_of
 from posyandu_desktop.services.needs import needs_today
 from posyandu_desktop.ui.context import UiSession
-from posyandu_desktop.ui.registration.results_table_model import rt_rw_text
 from posyandu_desktop.ui.theme import WARNING_COLOURS
+from posyandu_desktop.ui.widgets.wrapped_label import WrappedLabel
 
 # Who can be a mother in the picker: women of at least 10 years (ILP remaja from 10 years).
 _MOTHER_MIN_MONTHS = 120
@@ -113,6 +115,7 @@ class BirthDateField(QWidget):
         self.pick.clicked.connect(self._show_calendar)
         self.calendar = QCalendarWidget()
         self.calendar.setWindowFlags(Qt.WindowType.Popup)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setMaximumDate(QDate(latest.year, latest.month, latest.day))
         self.calendar.clicked.connect(self._picked)
         self.calendar.activated.connect(self._picked)
@@ -142,6 +145,14 @@ class BirthDateField(QWidget):
         self.calendar.hide()
         self.set_value(self.calendar.selectedDate().toPython())  # type: ignore[arg-type]
         self.edit.setFocus()
+
+
+_SEX_KEYS = {
+    Qt.Key.Key_L: Sex.MALE,
+    Qt.Key.Key_M: Sex.MALE,
+    Qt.Key.Key_P: Sex.FEMALE,
+    Qt.Key.Key_F: Sex.FEMALE,
+}
 
 
 class PersonDialog(QDialog):
@@ -192,6 +203,8 @@ class PersonDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.duplicate)
         layout.addLayout(buttons)
+        # The dialog grows when the mother's results or a note appear, never squeezing a field.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
         self.resize(1000, 540)
@@ -212,6 +225,7 @@ class PersonDialog(QDialog):
         for button in (self.male, self.female):
             self.sex_group.addButton(button)
             button.toggled.connect(self._update_sections)
+            button.setToolTip(_("Keys: L = male, P = female"))
         sex_row = QHBoxLayout()
         sex_row.addWidget(self.male)
         sex_row.addWidget(self.female)
@@ -253,6 +267,8 @@ class PersonDialog(QDialog):
         self.mother_search.setPlaceholderText(_("Type the mother's name to find her"))
         self.mother_search.textEdited.connect(self._search_mothers)
         self.mother_search.installEventFilter(self)
+        for button in (self.male, self.female):  # L/P (or M/F) choose with the keyboard
+            button.installEventFilter(self)
         self.mother_results = QListWidget()
         self.mother_results.setMaximumHeight(110)
         self.mother_results.setVisible(False)
@@ -261,10 +277,9 @@ class PersonDialog(QDialog):
         self.mother_chosen = QLabel()
         self.mother_chosen.setStyleSheet(_OK_STYLE)
         self.mother_chosen.setVisible(False)
-        self.new_mother_note = QLabel(
+        self.new_mother_note = WrappedLabel(
             _("Not in the registry yet: type her birth date and she is registered too.")
         )
-        self.new_mother_note.setWordWrap(True)
         self.new_mother_note.setStyleSheet(_WARNING_STYLE)
         self.mother_birth = BirthDateField(latest=self.today)
         self.mother_nik = QLineEdit()
@@ -346,7 +361,16 @@ class PersonDialog(QDialog):
     # Live checks #################################################################################
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """Down in the mother search goes into her results; Enter picks the first one."""
+        """Down in the mother search goes into her results; Enter picks the first one. On the
+        sex buttons L (laki-laki) or M chooses male, P (perempuan) or F female."""
+        if watched in (self.male, self.female) and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            chosen = _SEX_KEYS.get(Qt.Key(event.key()))
+            if chosen is not None:
+                button = self.male if chosen is Sex.MALE else self.female
+                button.setChecked(True)
+                button.setFocus()
+                return True
         if watched is self.mother_search and isinstance(event, QKeyEvent):
             key = event.key() if event.type() == QEvent.Type.KeyPress else None
             if key == Qt.Key.Key_Down and self.mother_results.count():
@@ -449,7 +473,7 @@ class PersonDialog(QDialog):
             label = _("{name} · {age} · RT/RW {rt_rw}").format(
                 name=person.name,
                 age=age_text((self.today - person.birth_date).days),
-                rt_rw=rt_rw_text(person) or "-",
+                rt_rw=format_rt_rw(person.rt, person.rw) or "-",
             )
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, person.id)
@@ -700,16 +724,10 @@ class PersonDialog(QDialog):
 def _household_text(household: HouseholdRecord) -> str:
     """Head of household and RT/RW first (what a cadre knows), then the address."""
     return _("{head} · RT/RW {rt_rw} · {address}").format(
-        head=household.head_name, rt_rw=_household_rt_rw(household), address=household.address
+        head=household.head_name,
+        rt_rw=format_rt_rw(household.rt, household.rw) or "-",
+        address=household.address,
     )
-
-
-def _household_rt_rw(household: HouseholdRecord) -> str:
-    if household.rt is None and household.rw is None:
-        return "-"
-    rt = "-" if household.rt is None else f"{household.rt:03d}"
-    rw = "-" if household.rw is None else f"{household.rw:03d}"
-    return f"{rt}/{rw}"
 
 
 def _issue(issue: Issue) -> str:

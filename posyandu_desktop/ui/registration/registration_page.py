@@ -222,13 +222,16 @@ class RegistrationPage(Page):
             selection.clearSelection()
             self._show_match(None)
             return
+        target = self.results_model.index(row, 0)
+        moves = selection.currentIndex() != target  # then _result_changed shows the match
         selection.setCurrentIndex(
-            self.results_model.index(row, 0),
+            target,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self.results.scrollTo(self.results_model.index(row, 0))
-        self._show_match(self.results_model.person_match(row))
+        self.results.scrollTo(target)
+        if not moves:
+            self._show_match(self.results_model.person_match(row))
 
     def _result_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -249,7 +252,10 @@ class RegistrationPage(Page):
                 self.session.db, match.person.id, today=self.session.today(), day_id=day_id
             ).value
         self.card.show_needs(needs)
-        self.register_button.setEnabled(needs is not None)
+        closed = self._day is not None and not self._day.is_open
+        # Registering cannot work on a closed day, nor twice on one day.
+        here = needs is not None and needs.arrival is not None
+        self.register_button.setEnabled(needs is not None and not closed and not here)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Down/Up walk the results, Enter registers, Esc clears: the cursor stays typing."""

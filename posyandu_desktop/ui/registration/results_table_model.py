@@ -7,8 +7,8 @@ from enum import IntEnum
 
 from PySide6.QtCore import QObject
 
-from posyandu_desktop.i18n import N_, _, age_text, format_date_short
-from posyandu_desktop.services import PersonListing, PersonMatch
+from posyandu_desktop.i18n import N_, _, age_text, format_date_short, format_rt_rw
+from posyandu_desktop.services import PersonMatch
 from posyandu_desktop.ui.measuring.queue_table_model import sex_letter
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
@@ -26,15 +26,6 @@ _HEADERS = {
     Column.MOTHER: N_("Mother"),
     Column.RT_RW: N_("RT/RW"),
 }
-
-
-def rt_rw_text(person: PersonListing) -> str:
-    """RT/RW as forms write them, 003/005; "" when unknown."""
-    if person.rt is None and person.rw is None:
-        return ""
-    rt = "-" if person.rt is None else f"{person.rt:03d}"
-    rw = "-" if person.rw is None else f"{person.rw:03d}"
-    return f"{rt}/{rw}"
 
 
 class ResultsTableModel(RecordTableModel[PersonMatch]):
@@ -75,4 +66,4 @@ class ResultsTableModel(RecordTableModel[PersonMatch]):
             case Column.MOTHER:
                 return person.mother_name or ""
             case Column.RT_RW:
-                return rt_rw_text(person)
+                return format_rt_rw(person.rt, person.rw)

@@ -3,12 +3,11 @@ month's SKDN table in the page and open the PDF in the system viewer (which prin
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,10 +28,12 @@ from posyandu_desktop.i18n import N_, _, current_language, format_decimal, month
 from posyandu_desktop.reports.data import MonthlyReportData
 from posyandu_desktop.services.printing import print_monthly_report
 from posyandu_desktop.services.reports import monthly_report_data
+from posyandu_desktop.services.today import month_to_report
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.widgets.messages import show_error
+from posyandu_desktop.ui.widgets.open_file import open_document
 
 # (field, letter, meaning) of the F2 table's rows, as in the printed report.
 ROWS = (
@@ -49,10 +50,6 @@ ROWS = (
     ("n_d", "N/D", N_("N/D weighing success")),
 )
 _SEXES = (Sex.MALE, Sex.FEMALE, None)  # the columns: boys, girls, both
-
-
-def last_month(today: date) -> tuple[int, int]:
-    return (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
 
 
 class SkdnTableModel(QAbstractTableModel):
@@ -132,7 +129,7 @@ class ReportsPage(Page):
         layout.addWidget(self.check)
 
     def _build_picker(self) -> QVBoxLayout:
-        heading = QLabel(_("Monthly report (F2) and cadre performance"))
+        heading = QLabel(_("Monthly report (form F2) and cadre performance"))
         font = QFont(heading.font())
         font.setPointSize(font.pointSize() + 4)
         font.setBold(True)
@@ -143,7 +140,9 @@ class ReportsPage(Page):
             self.month.addItem(month_name(number), number)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        year, month = last_month(self.session.today())
+        year, month = month_to_report(
+            self.session.db, posyandu_id=self.session.posyandu_id, today=self.session.today()
+        )
         self.year.setValue(year)
         self.month.setCurrentIndex(month - 1)
         self.make_button = QPushButton(_("Make the report"))
@@ -267,4 +266,4 @@ class ReportsPage(Page):
     def open_pdf(self) -> None:
         """Open the report in the system's PDF viewer (print it from there)."""
         if self.pdf is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
+            open_document(self, self.pdf)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,7 +44,7 @@ from posyandu_desktop.services.preferences import (
     uses_default_backup_folder,
 )
 from posyandu_desktop.services.today import this_posyandu
-from posyandu_desktop.ui import background
+from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.about_dialog import open_about
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
@@ -63,6 +63,7 @@ from posyandu_desktop.ui.settings.recovery_key_dialog import (
 )
 from posyandu_desktop.ui.widgets.messages import ask, show_error, show_info
 from posyandu_desktop.ui.widgets.qr_code import QrCode
+from posyandu_desktop.ui.widgets.scrolled import scrolled
 
 # Each language named in itself, so someone who cannot read the current one finds theirs.
 LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
@@ -99,13 +100,15 @@ class SettingsPage(Page):
     language_did_change = Signal(str)
     # The registry file was replaced: the app opens it again (and asks for a login).
     registry_did_restore = Signal()
+    # A scale was set up or changed: the main window starts the scales again.
+    scales_did_change = Signal()
 
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.title = _("Settings")
         self.backups_model = BackupsTableModel(self)  # parented: the view never outlives it
         self._busy = False
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.setContentsMargins(16, 12, 16, 12)
         if not session.is_coordinator:
             note = QLabel(
@@ -119,8 +122,11 @@ class SettingsPage(Page):
         top.addWidget(self._about_box(), 2)
         layout.addLayout(top)
         layout.addWidget(self._key_box())
-        layout.addWidget(self._backups_box(), 1)
         layout.addWidget(self._scales_box())
+        layout.addWidget(self._backups_box(), 1)  # last: its list grows with the backups
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scrolled(layout))  # a small window scrolls instead of cutting the QR code
 
     def _scales_box(self) -> QGroupBox:
         box = QGroupBox(_("Digital scales"))
@@ -141,13 +147,14 @@ class SettingsPage(Page):
         return box
 
     def open_scale_settings(self, kind: str) -> None:
-        """Open the scale set-up (not modal); scales restart when the window is next built."""
+        """Open the scale set-up (not modal); once saved, the scales start again with it."""
         from posyandu_desktop.devices import DeviceKind
         from posyandu_desktop.ui.devices.scale_settings_dialog import ScaleSettingsDialog
 
         dialog = ScaleSettingsDialog(self.session.data_dir, DeviceKind(kind), parent=self)
+        dialog.accepted.connect(self.scales_did_change)
         dialog.accepted.connect(
-            lambda: self.status_message.emit(_("Scale saved: it starts with the next login."))
+            lambda: self.status_message.emit(_("Scale saved: the measuring desk uses it now."))
         )
         dialog.open()
         self.scale_dialog = dialog
@@ -196,10 +203,7 @@ class SettingsPage(Page):
         self.key_qr = QrCode()
         self.key_qr.setFixedSize(self.key_qr.size_for(_QR_MODULE_PX))
         self.fingerprint = QLabel(_("Reading the key…"))
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(_FINGERPRINT_POINT_SIZE)
-        font.setWeight(QFont.Weight.Bold)
-        self.fingerprint.setFont(font)
+        self.fingerprint.setFont(theme.mono_font(_FINGERPRINT_POINT_SIZE, bold=True))
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_code = QLabel()
         explain = QLabel(
@@ -267,6 +271,7 @@ class SettingsPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(_BUTTON_HEIGHT * 4)  # the header and three whole rows
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)

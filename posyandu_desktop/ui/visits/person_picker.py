@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from posyandu_desktop.i18n import _, ngettext
+from posyandu_desktop.i18n import _, age_text_on, format_rt_rw
 from posyandu_desktop.services import PersonListing, find_people
 from posyandu_desktop.ui.context import UiSession
 
 _LISTING = Qt.ItemDataRole.UserRole
 
 
-def person_line(person: PersonListing, age_months: int) -> str:
-    """ "Aisyah Putri, 17 bulan, ibu Dewi Lestari, RT 3/RW 1"."""
-    parts = [person.name]
-    if age_months < 60:
-        parts.append(ngettext("{n} month", "{n} months", age_months).format(n=age_months))
-    else:
-        years = age_months // 12
-        parts.append(ngettext("{n} year", "{n} years", years).format(n=years))
+def person_line(person: PersonListing, today: date) -> str:
+    """ "Aisyah Putri, 1 tahun 5 bulan, ibu Dewi Lestari, RT/RW 003/001"."""
+    parts = [person.name, age_text_on(person.birth_date, max(today, person.birth_date))]
     if person.mother_name:
         parts.append(_("mother {name}").format(name=person.mother_name))
     if person.rt is not None or person.rw is not None:
-        parts.append(_("RT {rt}/RW {rw}").format(rt=person.rt or "-", rw=person.rw or "-"))
+        parts.append(_("RT/RW {rt_rw}").format(rt_rw=format_rt_rw(person.rt, person.rw)))
     return ", ".join(parts)
 
 
@@ -73,7 +70,11 @@ class PersonPicker(QWidget):
             self.selected.setText(_("Nobody chosen yet."))
             self.selected.setStyleSheet("QLabel { color: #5c5c5c; }")
         else:
-            line = self.person.name if age_months is None else person_line(self.person, age_months)
+            line = (
+                self.person.name
+                if age_months is None
+                else person_line(self.person, self.session.today())
+            )
             self.selected.setText(_("Chosen: {person}").format(person=line))
             self.selected.setStyleSheet("QLabel { font-weight: bold; }")
 
@@ -81,7 +82,7 @@ class PersonPicker(QWidget):
         found = find_people(self.session.db, text, limit=20, today=self.session.today())
         self.results.clear()
         for match in found:
-            item = QListWidgetItem(person_line(match.person, match.age_months))
+            item = QListWidgetItem(person_line(match.person, self.session.today()))
             item.setData(_LISTING, (match.person, match.age_months))
             self.results.addItem(item)
         self.results.setVisible(bool(found))

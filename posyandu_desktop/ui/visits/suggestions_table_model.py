@@ -5,7 +5,14 @@ from __future__ import annotations
 from enum import IntEnum
 
 from posyandu_desktop.domain.growth.classify import Severity
-from posyandu_desktop.i18n import N_, _, format_date_short, ngettext, vocabulary_label
+from posyandu_desktop.i18n import (
+    N_,
+    _,
+    age_text_months,
+    format_date_short,
+    format_rt_rw,
+    vocabulary_label,
+)
 from posyandu_desktop.services import VisitReason
 from posyandu_desktop.services.visit_suggestions import VisitSuggestion
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
@@ -22,7 +29,7 @@ class SuggestionColumn(IntEnum):
 _HEADERS = {
     SuggestionColumn.NAME: N_("Child"),
     SuggestionColumn.AGE: N_("Age"),
-    SuggestionColumn.REASONS: N_("Why visit"),
+    SuggestionColumn.REASONS: N_("Reason"),
     SuggestionColumn.LAST_WEIGHED: N_("Weighed"),
     SuggestionColumn.PLACE: N_("RT/RW"),
 }
@@ -41,7 +48,7 @@ class SuggestionsTableModel(RecordTableModel[VisitSuggestion]):
             case SuggestionColumn.NAME:
                 return s.person.name
             case SuggestionColumn.AGE:
-                return ngettext("{n} month", "{n} months", s.age_months).format(n=s.age_months)
+                return age_text_months(s.age_months)
             case SuggestionColumn.REASONS:
                 return ", ".join(vocabulary_label(r) for r in s.reasons)
             case SuggestionColumn.LAST_WEIGHED:
@@ -49,9 +56,7 @@ class SuggestionsTableModel(RecordTableModel[VisitSuggestion]):
                     return _("never")
                 return format_date_short(s.last_weighed_on)
             case SuggestionColumn.PLACE:
-                if s.person.rt is None and s.person.rw is None:
-                    return ""
-                return f"{s.person.rt or '-'}/{s.person.rw or '-'}"
+                return format_rt_rw(s.person.rt, s.person.rw)
 
     def tooltip(self, s: VisitSuggestion, column: SuggestionColumn) -> str | None:
         return self.text(s, column) if column is SuggestionColumn.REASONS else None

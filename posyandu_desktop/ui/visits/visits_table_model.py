@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from posyandu_desktop.i18n import N_, _, format_date_short, format_decimal, vocabulary_label
+from posyandu_desktop.i18n import (
+    N_,
+    _,
+    format_date_short,
+    format_decimal,
+    format_rt_rw,
+    format_weight,
+    vocabulary_label,
+)
 from posyandu_desktop.services.visit_log import HomeVisitListing
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
@@ -33,16 +41,14 @@ def visited_text(v: HomeVisitListing) -> str:
         who = _("Household of {name}").format(name=v.household_head or "?")
     if v.rt is None and v.rw is None:
         return who
-    return _("{who}, RT {rt}/RW {rw}").format(
-        who=who, rt="-" if v.rt is None else v.rt, rw="-" if v.rw is None else v.rw
-    )
+    return _("{who}, RT/RW {rt_rw}").format(who=who, rt_rw=format_rt_rw(v.rt, v.rw))
 
 
 def measured_text(v: HomeVisitListing) -> str:
     """What was measured on the visit: "9,4 kg, 78,0 cm"; empty when nothing."""
     parts = []
     if v.weight_kg is not None:
-        parts.append(f"{format_decimal(v.weight_kg, 1)} kg")
+        parts.append(f"{format_weight(v.weight_kg)} kg")
     if v.lenhei_cm is not None:
         parts.append(f"{format_decimal(v.lenhei_cm, 1)} cm")
     return ", ".join(parts)

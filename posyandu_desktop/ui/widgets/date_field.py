@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QWidget
 
 
 def _qdate(day: date) -> QDate:
@@ -21,6 +21,9 @@ class DateField(QDateEdit):
         super().__init__(parent)
         self.setDisplayFormat("dd/MM/yyyy")
         self.setCalendarPopup(True)
+        self.calendarWidget().setVerticalHeaderFormat(  # no week numbers: nobody here uses them
+            QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader
+        )
         self.setMinimumWidth(150)
         if latest is not None:
             self.setMaximumDate(_qdate(latest))

@@ -28,11 +28,16 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def __init__(self, rows: tuple[R, ...] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)  # parented to the view's owner, so Qt never outlives it
         self._rows: tuple[R, ...] = ()
+        self._columns = tuple(self.columns)
+        # Each cell's words, worked out once per set of rows: a view asks for them many times
+        # (painting, sizing columns to their contents), at every keystroke of a search.
+        self._texts: dict[tuple[int, int], str] = {}
         self.set_rows(rows)  # through the subclass's set_rows, which may reorder
 
     def set_rows(self, rows: tuple[R, ...]) -> None:
         self.beginResetModel()
         self._rows = tuple(rows)
+        self._texts.clear()
         self.endResetModel()
 
     def record(self, row: int) -> R:
@@ -81,9 +86,13 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        record, column = self._rows[index.row()], self.columns(index.column())
+        row, number = index.row(), index.column()
+        record, column = self._rows[row], self._columns[number]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(record, column)
+            words = self._texts.get((row, number))
+            if words is None:
+                words = self._texts[row, number] = self.text(record, column)
+            return words
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             colours = self.colours(record, column)
             if colours is None:

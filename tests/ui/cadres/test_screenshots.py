@@ -1,4 +1,4 @@
-"""Screenshots of cadre attendance and cadre profiles at 1366x768 on the demo Posyandu, in
+"""Screenshots of cadre attendance and cadre profiles at 1366x728 on the demo Posyandu, in
 Indonesian. Skipped unless POSYANDU_SCREENSHOTS=1."""
 
 from __future__ import annotations

@@ -9,11 +9,12 @@ from PySide6.QtGui import QBrush
 from posyandu_desktop.domain.growth.zscore import Indicator
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.i18n import format_rt_rw
 from posyandu_desktop.services import DueChild, PersonListing
 from posyandu_desktop.services.alerts import Alert, AlertKind
 from posyandu_desktop.ui.day.alerts_table_model import AlertsTableModel, detail_text
 from posyandu_desktop.ui.day.alerts_table_model import Column as AlertColumn
-from posyandu_desktop.ui.day.due_table_model import PERSON_ID_ROLE, DueTableModel, rt_rw_text
+from posyandu_desktop.ui.day.due_table_model import PERSON_ID_ROLE, DueTableModel
 from posyandu_desktop.ui.day.due_table_model import Column as DueColumn
 
 TODAY = date(2026, 2, 10)
@@ -57,8 +58,8 @@ def test_due_rows_say_who_how_old_where_and_what_they_need(qapp):
 
 
 def test_rt_and_rw_are_zero_padded_as_on_the_forms():
-    assert rt_rw_text(3, 12) == "003/012"
-    assert rt_rw_text(None, None) == ""
+    assert format_rt_rw(3, 12) == "003/012"
+    assert format_rt_rw(None, None) == ""
 
 
 def _alert(kind: AlertKind, value: float | None = None, *indicators: Indicator) -> Alert:

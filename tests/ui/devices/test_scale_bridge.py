@@ -19,6 +19,7 @@ from posyandu_desktop.devices import (
 )
 from posyandu_desktop.domain.vocabulary import MeasurementSource
 from posyandu_desktop.ui.devices import ScaleBridge
+from tests.ui.conftest import BUSY_MACHINE_MS
 
 
 class FakeReader:
@@ -59,7 +60,7 @@ def test_readings_arrive_on_the_gui_thread(qtbot):
     bridge.start()
     bridge.start()  # a second start while running does nothing
     reader.go.set()
-    qtbot.waitUntil(lambda: len(arrived) == 2 and len(statuses) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(arrived) == 2 and len(statuses) == 2, timeout=BUSY_MACHINE_MS)
     assert bridge.stop()
     assert not bridge.is_running() and not reader.threads[0].is_alive()
     assert len(reader.threads) == 1 and reader.threads[0] is not threading.main_thread()
@@ -91,14 +92,14 @@ def test_restart_after_stop(qtbot):
     bridge.reading_did_arrive.connect(lambda kg, *_: arrived.append(kg))
     for _round in range(2):
         bridge.start()
-        qtbot.waitUntil(lambda n=_round: len(arrived) == n + 1, timeout=5000)
+        qtbot.waitUntil(lambda n=_round: len(arrived) == n + 1, timeout=BUSY_MACHINE_MS)
         assert bridge.stop()
     assert arrived == [9.6, 9.6] and len(reader.threads) == 2
 
 
 def test_a_failing_reader_reports_disconnected(qtbot):
     bridge = ScaleBridge(FakeReader([], fail=True))
-    with qtbot.waitSignal(bridge.status_did_change, timeout=5000) as signal:
+    with qtbot.waitSignal(bridge.status_did_change, timeout=BUSY_MACHINE_MS) as signal:
         bridge.start()
     assert signal.args == [DeviceStatus.DISCONNECTED]
     assert bridge.stop()

@@ -120,7 +120,9 @@ def test_one_press_makes_the_file_copies_it_and_says_safe_to_remove(
     qtbot, session, stick, puskesmas
 ):
     page = _page(qtbot, session)
+    assert not page.progress.isVisible()  # idle, an empty bar would look like a text box
     _press(qtbot, page, page.export_button)
+    assert page.progress.isVisible()
 
     title, text = page.result_message()
     on_stick = _only_zip(stick)

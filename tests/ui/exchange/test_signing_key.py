@@ -15,6 +15,7 @@ from posyandu_desktop.services.monthly_export import signing_fingerprint
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.settings.settings_page import SettingsPage, key_qr_text
 from posyandu_desktop.ui.widgets.qr_code import QUIET_MODULES, QrCode, qr_matrix
+from tests.ui.conftest import BUSY_MACHINE_MS
 
 TEXT = "POSYANDU-KEY 6474-MEL-01 3F2A9C0112345678ABCDEF0123456789"
 
@@ -79,7 +80,7 @@ def _settings(qtbot: Any, session: Any) -> SettingsPage:
     qtbot.waitExposed(page)
     page.refresh()
     background.wait_for_all()
-    qtbot.waitUntil(lambda: page.key_qr.modules() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.key_qr.modules() > 0, timeout=BUSY_MACHINE_MS)
     return page
 
 

@@ -14,11 +14,12 @@ from posyandu_desktop.domain.growth import Indicator, Position
 from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.services import Desk, MeasurementSource
 from posyandu_desktop.services.desks import waiting_at_desk
+from posyandu_desktop.services.measuring_preview import preview_measurement
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.measuring.measuring_page import MeasuringPage
 from posyandu_desktop.ui.widgets import messages
 from posyandu_desktop.ui.widgets.measure_field import FieldState
-from tests.ui.conftest import MORNING, TODAY, Registry
+from tests.ui.conftest import BUSY_MACHINE_MS, MORNING, TODAY, Registry
 
 W, L, H, A = Quantity.WEIGHT_KG, Quantity.LENHEI_CM, Quantity.HEADC_CM, Quantity.LILA_CM
 
@@ -43,6 +44,7 @@ def open_day_with(registry: Registry, *names: str) -> int:
 @pytest.fixture
 def page(qtbot: QtBot, ui_session: UiSession) -> MeasuringPage:
     widget = MeasuringPage(ui_session)
+    widget.preview_delay_ms = 0  # the preview at each key, so each assertion sees it
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
     widget.show()
@@ -277,3 +279,26 @@ def test_someone_can_leave_the_queue_without_measuring(qtbot, page, registry, an
     ] == ["Aisyah Putri"]
     assert page.person_name.text() == "No. 2 · Aisyah Putri"
     assert saved(registry, "Budi Santoso") == []
+
+
+def test_the_preview_waits_for_typing_to_pause(qtbot, ui_session, registry, monkeypatch):
+    """Typing never waits for the z-scores: they are worked out once, when typing pauses."""
+    import posyandu_desktop.ui.measuring.measuring_page as desk_module
+
+    open_day_with(registry, "Rizky Pratama")
+    desk = MeasuringPage(ui_session)
+    qtbot.addWidget(desk)
+    desk.show()
+    desk.refresh()
+    previews: list[object] = []
+    real = preview_measurement
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        previews.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(desk_module, "preview_measurement", counted)
+    qtbot.keyClicks(desk.fields[Quantity.WEIGHT_KG].edit, "10,45")
+    assert previews == []  # five keys, no preview yet
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=BUSY_MACHINE_MS)
+    assert desk.results.category_text(Indicator.WEIGHT_FOR_AGE) != ""

@@ -1,4 +1,5 @@
-"""Screenshots of the measuring desk at 1366x768 on the demo Posyandu, in Indonesian.
+"""Screenshots of the measuring desk in the real main window at 1366x728 on the demo
+Posyandu, in Indonesian.
 
 Skipped unless POSYANDU_SCREENSHOTS=1, so that CI never rewrites docs/screenshots/."""
 
@@ -22,6 +23,8 @@ from posyandu_desktop.ui.measuring.measuring_page import MeasuringPage
 pytestmark = pytest.mark.skipif(
     os.environ.get("POSYANDU_SCREENSHOTS") != "1", reason="set POSYANDU_SCREENSHOTS=1"
 )
+from tests.ui.people.screenshots import window  # noqa: E402
+
 SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
@@ -36,14 +39,13 @@ def _app_theme(qapp: QApplication) -> Iterator[None]:
 
 
 def desk(qtbot: Any, session: UiSession) -> MeasuringPage:
-    page = MeasuringPage(session)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    page.refresh()
+    shown = window(qtbot, session)
+    shown.activateWindow()
+    qtbot.waitUntil(shown.isActiveWindow)
+    page = shown.show_page("measuring")
+    assert isinstance(page, MeasuringPage)
+    page.preview_delay_ms = 0
+    page.queue_view.setFocus()
     # The second in the queue: a toddler of 19 months (head circumference, measured lying).
     qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     return page
@@ -59,7 +61,7 @@ def test_measuring_desk_with_a_childs_values(qtbot, demo_session):
     assert page.results.growth_badge.text().startswith("T")
     SHOTS.mkdir(parents=True, exist_ok=True)
     qtbot.wait(100)  # let the layouts settle, as they do between keystrokes
-    assert page.grab().save(str(SHOTS / "measuring_desk.png"))
+    assert page.window().grab().save(str(SHOTS / "measuring_desk.png"))
 
 
 def test_measuring_desk_asking_about_an_implausible_value(qtbot, demo_session):
@@ -68,4 +70,4 @@ def test_measuring_desk_asking_about_an_implausible_value(qtbot, demo_session):
     assert page.confirm.isVisibleTo(page)
     SHOTS.mkdir(parents=True, exist_ok=True)
     qtbot.wait(100)  # let the layouts settle, as they do between keystrokes
-    assert page.grab().save(str(SHOTS / "measuring_implausible.png"))
+    assert page.window().grab().save(str(SHOTS / "measuring_implausible.png"))

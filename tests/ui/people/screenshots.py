@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.context import UiSession
+from posyandu_desktop.ui.layout_check import settle
 from posyandu_desktop.ui.main_window import MainWindow
 
 only_when_asked = pytest.mark.skipif(
@@ -27,10 +28,11 @@ def app_look(qapp: Any) -> None:
 
 
 def window(qtbot: Any, session: UiSession) -> MainWindow:
-    """The main window at 1366x768, as a cadre sees the pages (navigation and top bar)."""
+    """The main window at 1366x728 (a maximized window on a 1366x768 laptop with the Windows
+    taskbar), as a cadre sees the pages (navigation and top bar)."""
     shown = MainWindow(session)
     qtbot.addWidget(shown)
-    shown.resize(1366, 768)
+    shown.resize(1366, 728)
     shown.show()
     qtbot.waitExposed(shown)
     return shown
@@ -39,6 +41,7 @@ def window(qtbot: Any, session: UiSession) -> MainWindow:
 def save(qtbot: Any, widget: QWidget, name: str) -> Path:
     background.wait_for_all()
     qtbot.wait(50)  # deliver background results and repaint
+    settle()  # and lay out what they changed (a QR code drawn once the key is read)
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
     assert widget.grab().save(str(path))

@@ -32,7 +32,7 @@ def test_rows_newest_first_in_indonesian(registry):
     assert (model.rowCount(), model.columnCount()) == (3, len(Column))
     assert cell(model, 0, Column.DATE) == "12/10/2026"
     assert cell(model, 2, Column.DATE) == "12/08/2026"
-    assert cell(model, 0, Column.AGE) == "25 bulan"
+    assert cell(model, 0, Column.AGE) == "2 tahun 1 bulan"  # one way to write an age
     assert cell(model, 0, Column.WEIGHT) == "10,2"
     assert cell(model, 0, Column.LENGTH_HEIGHT) == "78,3"  # no position was noted
     assert model.headerData(Column.WEIGHT, Qt.Orientation.Horizontal) == "BB (kg)"

@@ -38,7 +38,7 @@ def test_search_as_you_type_opens_the_profile(qtbot, ui_session, registry):
     assert profile.name.text() == "Aisyah Putri"
     assert "Perempuan" in profile.details.text()
     assert "Ibu: Dewi Lestari" in profile.details.text()
-    assert "RT 3/RW 1" in profile.details.text()
+    assert "RT/RW 003/001" in profile.details.text()
     # Four charts for a child under two, then the history.
     assert profile.tabs.count() == 5
     weight = profile.charts[0].data

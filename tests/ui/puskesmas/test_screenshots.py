@@ -1,4 +1,4 @@
-"""Screenshots of the Puskesmas mode at 1366x768, in Indonesian: three files (one tampered with,
+"""Screenshots of the Puskesmas mode at 1366x728, in Indonesian: three files (one tampered with,
 so rejected) after a merge, the registered keys, and the setup wizard's first page.
 
 Skipped unless POSYANDU_SCREENSHOTS=1, so that CI never rewrites docs/screenshots/."""
@@ -30,7 +30,7 @@ def _app_look(qapp: Any) -> None:
     theme.apply(qapp, resource_path("fonts"))
 
 
-def _save(qtbot: Any, widget: QWidget, name: str, size: tuple[int, int] = (1366, 768)) -> None:
+def _save(qtbot: Any, widget: QWidget, name: str, size: tuple[int, int] = (1366, 728)) -> None:
     widget.resize(*size)
     widget.show()
     qtbot.waitExposed(widget)

@@ -162,3 +162,13 @@ def test_after_saving_the_page_registers_the_arrival(qtbot, ui_session, registry
     [arrival] = latest_arrivals(registry.db, day.id, today=TODAY)
     assert arrival.person.name == "Bima Saputra" and arrival.arrival.queue_number == 1
     assert page.queue_number.text() == "1"
+
+
+def test_sex_is_chosen_with_the_l_and_p_keys(qtbot, dialog):
+    qtbot.keyClicks(dialog.name_edit, "Bima Saputra")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() in (dialog.male, dialog.female)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_P)
+    assert dialog.female.isChecked() and dialog.focusWidget() is dialog.female
+    qtbot.keyClick(dialog.female, Qt.Key.Key_L)
+    assert dialog.male.isChecked() and not dialog.female.isChecked()

@@ -165,3 +165,31 @@ def test_the_results_model_without_a_window(registry):
     assert model.text(found, Column.MOTHER) == "Dewi Lestari"
     assert model.text(found, Column.RT_RW) == "003/001"
     assert model.headerData(Column.MOTHER, Qt.Orientation.Horizontal) == "Ibu"
+
+
+def test_a_closed_day_disables_registering(qtbot, page, registry):
+    day_id = open_day(registry)
+    services.close_posyandu_day(
+        registry.db, cadre_id=registry.cadre_ids[0], day_id=day_id, now=MORNING
+    ).unwrap()
+    page.refresh()
+    qtbot.keyClicks(page.search, "Aisyah")
+    qtbot.waitUntil(lambda: page.results_model.rowCount() == 1)
+    assert page.selected() is not None
+    assert not page.register_button.isEnabled()
+    assert page.day_banner.isVisible()
+
+
+def test_someone_already_here_cannot_be_registered_twice(qtbot, page, registry):
+    day_id = open_day(registry)
+    services.register_arrival(
+        registry.db,
+        cadre_id=registry.cadre_ids[0],
+        day_id=day_id,
+        person_id=registry.person_ids["Aisyah Putri"],
+        now=MORNING,
+    ).unwrap()
+    page.refresh()
+    qtbot.keyClicks(page.search, "Aisyah")
+    qtbot.waitUntil(lambda: page.results_model.rowCount() == 1)
+    assert not page.register_button.isEnabled()

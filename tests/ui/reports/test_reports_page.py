@@ -3,7 +3,9 @@ KMS card from a child's profile. The PDF viewer is never really opened (`openUrl
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +23,8 @@ from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.main_window import MainWindow
 from posyandu_desktop.ui.people.profile_view import ProfileView
-from posyandu_desktop.ui.reports.reports_page import ROWS, ReportsPage, last_month
-from tests.ui.conftest import TODAY
+from posyandu_desktop.ui.reports.reports_page import ROWS, ReportsPage
+from tests.ui.conftest import BUSY_MACHINE_MS, MORNING, TODAY
 
 SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
@@ -47,12 +49,18 @@ def _make(qtbot: Any, page: ReportsPage, year: int, month: int) -> None:
     qtbot.waitUntil(lambda: page.task is None, timeout=30_000)
 
 
-def test_the_month_defaults_to_last_month(qtbot, demo_session):
-    page = ReportsPage(demo_session)
+def test_the_month_is_the_latest_sessions(qtbot, demo_session, ui_session):
+    page = ReportsPage(demo_session)  # the demo Posyandu meets today, 13 November
     qtbot.addWidget(page)
-    assert page.chosen_month() == (2026, 10) == last_month(TODAY)
-    assert last_month(TODAY.replace(month=1)) == (2025, 12)
+    assert page.chosen_month() == (2026, 11)
     assert not page.open_button.isEnabled()
+    later = dataclasses.replace(demo_session, now=lambda: MORNING + timedelta(days=24))
+    december = ReportsPage(later)  # 7 December: no session yet this month
+    qtbot.addWidget(december)
+    assert december.chosen_month() == (2026, 11)
+    never = ReportsPage(ui_session)  # no session ever held: this month
+    qtbot.addWidget(never)
+    assert never.chosen_month() == (TODAY.year, TODAY.month)
 
 
 def test_the_october_report_and_its_preview(qtbot, demo_session, opened):
@@ -152,7 +160,7 @@ def test_screenshot(qtbot, qapp, demo_session, opened):
     theme.apply(qapp, resource_path("fonts"))
     window = MainWindow(demo_session)
     qtbot.addWidget(window)
-    window.resize(1366, 768)
+    window.resize(1366, 728)
     window.show()
     qtbot.waitExposed(window)
     window.show_page("reports")
@@ -163,3 +171,31 @@ def test_screenshot(qtbot, qapp, demo_session, opened):
     qtbot.wait(50)
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(SHOTS / "reports_page.png"))
+
+
+def test_without_a_pdf_viewer_the_folder_is_offered(qtbot, demo_session, monkeypatch):
+    from posyandu_desktop.ui.widgets import messages
+
+    tried: list[str] = []
+
+    def no_viewer(url: QUrl) -> bool:
+        tried.append(url.toLocalFile())
+        return not url.toLocalFile().endswith(".pdf")  # folders open, PDFs do not
+
+    asked: list[str] = []
+
+    def answer(kind: Any, parent: Any, title: str, text: str, *_words: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(no_viewer))
+    monkeypatch.setattr(messages, "present", answer)
+    view = ProfileView(demo_session)
+    qtbot.addWidget(view)
+    view.show_person(_a_child_under_five(demo_session))
+    view.print_card_button.click()
+    qtbot.waitUntil(lambda: view.printing is None, timeout=BUSY_MACHINE_MS)
+    pdf = view.last_printout
+    assert pdf is not None
+    assert tried == [str(pdf), str(pdf.parent)]
+    assert len(asked) == 1 and pdf.name in asked[0] and "folder" in asked[0]

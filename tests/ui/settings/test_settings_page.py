@@ -14,7 +14,7 @@ from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.preferences import ui_language
 from posyandu_desktop.ui.settings.settings_page import SettingsPage
 from posyandu_desktop.ui.widgets import messages
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import BUSY_MACHINE_MS, TODAY
 
 
 def _page(qtbot: Any, session: UiSession) -> SettingsPage:
@@ -44,7 +44,7 @@ def _answers(monkeypatch: pytest.MonkeyPatch, answer: bool) -> list[tuple[Any, .
 
 
 def _back_up(qtbot: Any, page: SettingsPage) -> None:
-    with qtbot.waitSignal(page.status_message, timeout=10_000):
+    with qtbot.waitSignal(page.status_message, timeout=BUSY_MACHINE_MS):
         qtbot.mouseClick(page.back_up, Qt.MouseButton.LeftButton)
         assert page.progress.isVisible() and not page.back_up.isEnabled()
     _settle(qtbot)
@@ -84,7 +84,7 @@ def test_restoring_asks_first_and_then_reopens(qtbot, ui_session, registry, monk
     assert [kind for kind, _text in shown] == [messages.MessageKind.QUESTION]
 
     shown = _answers(monkeypatch, True)
-    with qtbot.waitSignal(page.registry_did_restore, timeout=10_000):
+    with qtbot.waitSignal(page.registry_did_restore, timeout=BUSY_MACHINE_MS):
         page.restore_chosen()
     assert [kind for kind, _text in shown] == [
         messages.MessageKind.QUESTION,

@@ -131,11 +131,11 @@ def test_suggestions_model_without_a_window(registry):
     model = SuggestionsTableModel(found)
     (nabila,) = model.records()
     assert model.text(nabila, SuggestionColumn.NAME) == "Nabila Zahra"
-    assert model.text(nabila, SuggestionColumn.AGE) == "44 bulan"
+    assert model.text(nabila, SuggestionColumn.AGE) == "3 tahun 8 bulan"
     assert nabila.reasons == (VisitReason.BGM, VisitReason.TWO_T)
     assert model.text(nabila, SuggestionColumn.REASONS) == ", ".join(
         vocabulary_label(r) for r in nabila.reasons
     )
     assert model.severity(nabila, SuggestionColumn.REASONS) is Severity.SEVERE
     assert model.text(nabila, SuggestionColumn.LAST_WEIGHED) == "12/10/2026"
-    assert model.text(nabila, SuggestionColumn.PLACE) == "3/1"
+    assert model.text(nabila, SuggestionColumn.PLACE) == "003/001"
