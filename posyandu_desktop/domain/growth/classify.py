@@ -12,6 +12,8 @@ from enum import Enum
 from typing import TypeAlias
 
 from posyandu_desktop.domain.growth.zscore import Indicator, Reference, ZProblem, ZScore
+from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
+from posyandu_desktop.domain.people import Sex
 
 # The category enums are plain Enum, not StrEnum: several share the value "normal", and StrEnum
 # members that compare equal as strings would collide as dict keys and in `==`.
@@ -158,6 +160,22 @@ class LilaGroup(Enum):
     WOMAN = "woman"  # pregnant women and WUS (wanita usia subur)
     CHILD_6_59_MONTHS = "child_6_59_months"
     CHILD_5_9_YEARS = "child_5_9_years"
+
+
+# The two children's groups by completed months (docs/sources/lila-muac.md#cut-offs): 6-59 months,
+# and 5-9 years (60 months to the tenth birthday).
+LILA_CHILD_FROM_MONTHS = 6
+LILA_CHILD_BELOW_MONTHS = 120
+
+
+def lila_group(age_months: int, sex: Sex, *, woman_group: bool) -> LilaGroup | None:
+    """Whose LILA cut-offs apply: children by age; a woman when `woman_group` (pregnant, in nifas
+    or of reproductive age, `life_stage.in_lila_woman_group`); None for anyone else."""
+    if LILA_CHILD_FROM_MONTHS <= age_months < UNDER_FIVE_BELOW_MONTHS:
+        return LilaGroup.CHILD_6_59_MONTHS
+    if UNDER_FIVE_BELOW_MONTHS <= age_months < LILA_CHILD_BELOW_MONTHS:
+        return LilaGroup.CHILD_5_9_YEARS
+    return LilaGroup.WOMAN if sex is Sex.FEMALE and woman_group else None
 
 
 class LilaStatus(Enum):
