@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import StrEnum
 
-from posyandu_desktop.domain.growth.weight_gain import completed_months
+from posyandu_desktop.domain.months import completed_months
 
 
 class LifeStage(StrEnum):
@@ -31,6 +31,7 @@ class LifeStage(StrEnum):
 # berusia 18 tahun" (remaja 10-18 inside it).
 UNDER_FIVE_BELOW_MONTHS = 60
 PRESCHOOL_TO_MONTHS = 72  # inclusive
+ADOLESCENT_FROM_YEARS = 10  # remaja
 ADULT_FROM_YEARS = 18
 # UU 13/1998 (Kesejahteraan Lanjut Usia), art. 1: lansia from 60 years.
 ELDERLY_FROM_YEARS = 60

@@ -15,6 +15,8 @@ from datetime import date
 from typing import NamedTuple, Protocol
 
 from posyandu_desktop.domain.growth.classify import (
+    LILA_CHILD_BELOW_MONTHS,
+    LILA_CHILD_FROM_MONTHS,
     Category,
     LilaStatus,
     classify,
@@ -33,11 +35,11 @@ from posyandu_desktop.domain.growth.weight_gain import (
     KBM_BUKU_KIA_2023,
     GrowthStatus,
     KbmTable,
-    completed_months,
     growth_statuses,
 )
 from posyandu_desktop.domain.growth.zscore import (
     ENGINE_VERSION,
+    LYING_BEFORE_DAYS,
     Indicator,
     Measurements,
     Position,
@@ -50,6 +52,7 @@ from posyandu_desktop.domain.life_stage import (
     in_lila_woman_group,
     life_stage,
 )
+from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.people import Age, Sex
 from posyandu_desktop.domain.vocabulary import MeasurementSource
 
@@ -223,6 +226,48 @@ SHOWN_INDICATORS = (
 _CLASSIFIED = SHOWN_INDICATORS[:4]  # Permenkes 2/2020 categorises these four
 
 
+# --- what is measured, by life stage ---------------------------------------------------------
+
+# Measured as children: length or height with its position, head circumference and LILA by age.
+CHILD_STAGES = frozenset(
+    {LifeStage.UNDER_FIVE, LifeStage.PRESCHOOL, LifeStage.SCHOOL_AGE_ADOLESCENT}
+)
+# Head circumference in the first two years (docs/sources/ilp-life-stages.md#measuring-by-age).
+HEAD_BELOW_MONTHS = 24
+
+
+def fields_for(stage: LifeStage, age_months: int) -> tuple[Quantity, ...]:
+    """The quantities measured at the desk for this life stage and age (the ILP forms,
+    docs/sources/ilp-life-stages.md#what-each-stage-records)."""
+    q = Quantity
+    if stage in CHILD_STAGES:
+        shown = [q.WEIGHT_KG, q.LENHEI_CM]
+        if age_months < HEAD_BELOW_MONTHS:
+            shown.append(q.HEADC_CM)
+        if LILA_CHILD_FROM_MONTHS <= age_months < LILA_CHILD_BELOW_MONTHS:
+            shown.append(q.LILA_CM)
+        if stage is LifeStage.SCHOOL_AGE_ADOLESCENT:
+            shown += [q.SYSTOLIC_MMHG, q.DIASTOLIC_MMHG]
+        return tuple(shown)
+    if stage is LifeStage.PREGNANT_OR_POSTPARTUM:
+        # KEK screening by LILA and blood pressure at every visit (Buku KIA).
+        return (q.WEIGHT_KG, q.LILA_CM, q.SYSTOLIC_MMHG, q.DIASTOLIC_MMHG)
+    return (
+        q.WEIGHT_KG,
+        q.LENHEI_CM,
+        q.WAIST_CM,
+        q.SYSTOLIC_MMHG,
+        q.DIASTOLIC_MMHG,
+        q.GLUCOSE_MG_DL,
+    )
+
+
+def measured_lying(stage: LifeStage, age_days: int) -> bool:
+    """True when length is measured lying: children under 731 days (WHO,
+    docs/sources/who-zscores.md#length-and-height); everyone else stands."""
+    return stage in CHILD_STAGES and age_days < LYING_BEFORE_DAYS
+
+
 # --- the assessment -----------------------------------------------------------------------------
 
 
@@ -358,8 +403,8 @@ def _kms(
         weighed.append((judged, on, weight_kg))
         weighed.sort(key=lambda w: (w[1], w[0]))
     results = growth_statuses(birth, [(day, kg) for _, day, kg in weighed], kbm).results
-    by_month = {(r.on.year, r.on.month): (i, r) for i, r in enumerate(results)}
-    last_of_month = {(day.year, day.month): order for order, day, _ in weighed}
+    by_month = {Period.of(r.on): (i, r) for i, r in enumerate(results)}
+    last_of_month = {Period.of(day): order for order, day, _ in weighed}
     statuses: dict[int, KmsStatus] = {m.id: (None, False) for m in saved}
     growth = None
     for month, last in last_of_month.items():

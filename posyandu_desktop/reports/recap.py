@@ -26,8 +26,8 @@ from reportlab.platypus import (
 )
 
 from posyandu_desktop.domain.growth.classify import (
+    STUNTED,
     Category,
-    LengthHeightForAgeCategory,
     WeightForAgeCategory,
     WeightForLengthHeightCategory,
 )
@@ -67,7 +67,6 @@ _STATUS_INDICES = tuple(StatusIndex)
 _HEAD_SIZE = 6.8
 _CELL_SIZE = 7.5  # the tables' text, as in _GRID
 _NAME_COLUMN = 160  # room for a Posyandu name on one line
-_STUNTED = (LengthHeightForAgeCategory.SEVERELY_STUNTED, LengthHeightForAgeCategory.STUNTED)
 _WASTED = (WeightForLengthHeightCategory.SEVERELY_WASTED, WeightForLengthHeightCategory.WASTED)
 _UNDERWEIGHT = (WeightForAgeCategory.SEVERELY_UNDERWEIGHT, WeightForAgeCategory.UNDERWEIGHT)
 _OVERWEIGHT = (WeightForLengthHeightCategory.OVERWEIGHT, WeightForLengthHeightCategory.OBESE)
@@ -491,7 +490,7 @@ class _Story:
             "Puskesmas total: stunting {stunting}; wasting {wasting}; underweight "
             "{underweight}; overweight or obese {overweight}."
         ).format(
-            stunting=share(StatusIndex.LENGTH_HEIGHT_FOR_AGE, _STUNTED),
+            stunting=share(StatusIndex.LENGTH_HEIGHT_FOR_AGE, STUNTED),
             wasting=share(StatusIndex.WEIGHT_FOR_LENGTH_HEIGHT, _WASTED),
             underweight=share(StatusIndex.WEIGHT_FOR_AGE, _UNDERWEIGHT),
             overweight=share(StatusIndex.WEIGHT_FOR_LENGTH_HEIGHT, _OVERWEIGHT),

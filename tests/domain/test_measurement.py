@@ -17,6 +17,8 @@ from posyandu_desktop.domain.measurement import (
     MeasuredValues,
     Reading,
     assess_measurement,
+    fields_for,
+    measured_lying,
 )
 from posyandu_desktop.domain.people import Sex
 
@@ -202,3 +204,30 @@ def test_kek_at_its_cut_off(standards):
         return assess_measurement(standards, mother, on, values, []).findings.lila_status
 
     assert status(23.4) is LilaStatus.KEK and status(23.5) is LilaStatus.NORMAL
+
+
+@pytest.mark.parametrize(
+    ("stage", "months", "head", "lila"),
+    [
+        (LifeStage.UNDER_FIVE, 5, True, False),
+        (LifeStage.UNDER_FIVE, 6, True, True),
+        (LifeStage.UNDER_FIVE, 23, True, True),
+        (LifeStage.UNDER_FIVE, 24, False, True),
+        (LifeStage.PRESCHOOL, 60, False, True),
+        (LifeStage.SCHOOL_AGE_ADOLESCENT, 119, False, True),
+        (LifeStage.SCHOOL_AGE_ADOLESCENT, 120, False, False),
+        (LifeStage.PREGNANT_OR_POSTPARTUM, 300, False, True),
+        (LifeStage.ADULT, 300, False, False),
+    ],
+)
+def test_fields_by_life_stage_and_age(stage, months, head, lila):
+    shown = fields_for(stage, months)
+    assert (Quantity.HEADC_CM in shown, Quantity.LILA_CM in shown) == (head, lila)
+    assert Quantity.WEIGHT_KG in shown
+    assert (Quantity.GLUCOSE_MG_DL in shown) == (stage in (LifeStage.ADULT, LifeStage.ELDERLY))
+
+
+def test_lying_under_731_days_for_children_only():
+    assert measured_lying(LifeStage.UNDER_FIVE, 730)
+    assert not measured_lying(LifeStage.UNDER_FIVE, 731)
+    assert not measured_lying(LifeStage.PREGNANT_OR_POSTPARTUM, 730)

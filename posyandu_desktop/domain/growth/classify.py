@@ -73,8 +73,11 @@ Category: TypeAlias = (
 # -2 SD" (-3.00 is kurang, not sangat kurang), "-2 SD sd +1 SD" (-2.00 and +1.00 are normal), "> +1
 # SD to +2 SD" (+2.00 is berisiko gizi lebih), "> +2 SD to +3 SD" (+3.00 is gizi lebih), "-2 SD to
 # +3 SD" (+3.00 is a normal height). `_band` applies that one rule to all four schemes.
+# KMS in the Buku KIA: "di Bawah Garis Merah" (BGM) is weight-for-age below the red line. Which SD
+# line is red is unconfirmed (docs/sources/kms.md#lines-and-colours [U]); verify before release.
+RED_LINE_Z = -3.0
 _WFA_SCHEME = (  # BB/U: < -3 | -3 to < -2 | -2 to +1 | > +1
-    (-3.0, -2.0, 1.0),
+    (RED_LINE_Z, -2.0, 1.0),
     tuple(WeightForAgeCategory),
 )
 _LHFA_SCHEME = (  # PB/U, TB/U: < -3 | -3 to < -2 | -2 to +3 | > +3
@@ -139,19 +142,18 @@ def classify(score: ZScore) -> Category | None:
     return None if z is None else _band(z, cuts, categories)
 
 
-# KMS in the Buku KIA: "di Bawah Garis Merah" (BGM) is weight-for-age below the red line. Which SD
-# line is red is unconfirmed (docs/sources/kms.md#lines-and-colours [U]); verify before release.
-RED_LINE_Z = -3.0
+# BGM as a category: the severely-underweight band is the band below the red line (`_WFA_SCHEME`
+# starts at `RED_LINE_Z`), and `classify` puts oedema in it (WHO counts oedema as < -3 SD).
+BGM_CATEGORY = WeightForAgeCategory.SEVERELY_UNDERWEIGHT
+# Pendek and sangat pendek (docs/sources/permenkes-2-2020.md#categories): stunting.
+STUNTED = (LengthHeightForAgeCategory.SEVERELY_STUNTED, LengthHeightForAgeCategory.STUNTED)
 
 
 def is_bgm(weight_for_age: ZScore) -> bool:
     """True when weight-for-age is below the KMS red line (BGM); oedema counts as below."""
     if weight_for_age.indicator is not Indicator.WEIGHT_FOR_AGE:
         raise ValueError(f"BGM needs weight-for-age, not {weight_for_age.indicator!r}")
-    if weight_for_age.problem is ZProblem.OEDEMA:
-        return True  # WHO counts oedema as < -3 SD, as `classify` does
-    z = weight_for_age.rounded
-    return z is not None and z < RED_LINE_Z  # on the line is not below it
+    return classify(weight_for_age) is BGM_CATEGORY  # on the line is not below it
 
 
 class LilaGroup(Enum):
@@ -198,6 +200,12 @@ _CHILD_CUTS_CM: dict[LilaGroup, tuple[float, float]] = {
     # row, i.e. MAM is 13.0 to < 14.5.
     LilaGroup.CHILD_5_9_YEARS: (13.0, 14.5),
 }
+
+
+def stored_bgm(waz: float | None, *, oedema: bool) -> bool:
+    """BGM from a stored weight-for-age z (None when oedema kept it from being computed)."""
+    problem = ZProblem.OEDEMA if oedema and waz is None else None
+    return is_bgm(ZScore(Indicator.WEIGHT_FOR_AGE, waz, problem))
 
 
 def lila_status(

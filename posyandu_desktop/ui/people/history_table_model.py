@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from posyandu_desktop.domain.growth.classify import Category, LilaStatus, Severity, severity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.domain.people import DAYS_PER_MONTH
 from posyandu_desktop.i18n import (
     N_,
@@ -95,7 +96,7 @@ def position_short(position: Position) -> str:
 def age_short(age_days: int) -> str:
     """An age as a cadre says it at the scale: months under five ("16 bulan"), else in years."""
     months = math.floor(age_days / DAYS_PER_MONTH)
-    if months < 60:
+    if months < UNDER_FIVE_BELOW_MONTHS:
         return ngettext("{n} month", "{n} months", months).format(n=months)
     return age_text(age_days)
 

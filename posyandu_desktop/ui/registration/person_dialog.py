@@ -36,6 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posyandu_desktop.domain.life_stage import (
+    ADOLESCENT_FROM_YEARS,
+    ADULT_FROM_YEARS,
+    UNDER_FIVE_BELOW_MONTHS,
+)
+from posyandu_desktop.domain.months import completed_months
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import (
     _,
@@ -63,13 +69,12 @@ from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.registration.results_table_model import rt_rw_text
 from posyandu_desktop.ui.theme import WARNING_COLOURS
 
-# Who can be a mother in the picker: women of at least 10 years (ILP remaja from 10 years).
-_MOTHER_MIN_MONTHS = 120
-# Pregnancy is asked of women from 10 years; birth weight and length of children under five
-# (the Buku KIA's first page); the mother section for anyone under 18 (Permenkes 25/2014 anak).
-_PREGNANT_FROM_MONTHS = 120
-_BIRTH_DATA_BELOW_MONTHS = 60
-_CHILD_BELOW_MONTHS = 18 * 12
+# Who can be a mother in the picker, and who is asked about pregnancy: women from remaja age;
+# birth weight and length of children under five (the Buku KIA's first page); the mother section
+# for anyone under 18 (Permenkes 25/2014 anak).
+_MOTHER_MIN_MONTHS = _PREGNANT_FROM_MONTHS = ADOLESCENT_FROM_YEARS * 12
+_BIRTH_DATA_BELOW_MONTHS = UNDER_FIVE_BELOW_MONTHS
+_CHILD_BELOW_MONTHS = ADULT_FROM_YEARS * 12
 
 _ERROR_STYLE = "QLabel { color: #8b0000; }"
 _WARNING_STYLE = "QLabel {{ background: {}; color: {}; padding: 2px 6px; }}".format(
@@ -89,11 +94,6 @@ def _say(label: QLabel, text: str, style: str = _ERROR_STYLE) -> None:
     label.setText(text)
     label.setStyleSheet(style)
     label.setVisible(bool(text))
-
-
-def _months_between(born: date, on: date) -> int:
-    months = (on.year - born.year) * 12 + on.month - born.month
-    return months - 1 if on.day < born.day else months
 
 
 class BirthDateField(QWidget):
@@ -380,7 +380,7 @@ class PersonDialog(QDialog):
 
     def _age_months(self) -> int | None:
         born = self.birth.value()
-        return None if born is None else _months_between(born, self.today)
+        return None if born is None or born > self.today else completed_months(born, self.today)
 
     def _update_sections(self) -> None:
         born, months = self.birth.value(), self._age_months()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.measurement import measured_lying
 from posyandu_desktop.i18n import _, format_month, parse_decimal, vocabulary_label
 from posyandu_desktop.services import MeasuredValues, Reading, VisitReason, record_home_visit
 from posyandu_desktop.services.cadres import list_cadres
@@ -51,8 +52,6 @@ from posyandu_desktop.ui.widgets.month_bar import MonthBar
 
 _NUMBER = QRegularExpression(r"[0-9]{0,3}([.,][0-9]{0,2})?")
 _CADRE_ID = Qt.ItemDataRole.UserRole
-# WHO 2006: length (lying) below 731 days, height (standing) from then (the 24-month switch).
-_STANDING_FROM_MONTHS = 24
 
 
 def _table(model: SuggestionsTableModel | VisitsTableModel) -> QTableView:
@@ -179,7 +178,8 @@ class VisitForm(QGroupBox):
             profile = person_profile(self.session.db, person_id, today=self.session.today())
             if profile is not None:
                 self.household_id = profile.person.household_id
-                lying = profile.age_months < _STANDING_FROM_MONTHS
+                age_days = (self.session.today() - profile.person.birth_date).days
+                lying = measured_lying(profile.life_stage, age_days)
                 self.position.set_value(Position.LYING if lying else Position.STANDING)
         self.whole_household.setEnabled(self.household_id is not None)
 

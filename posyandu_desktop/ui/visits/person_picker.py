@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.i18n import _, ngettext
 from posyandu_desktop.services import PersonListing, find_people
 from posyandu_desktop.ui.context import UiSession
@@ -15,7 +16,7 @@ _LISTING = Qt.ItemDataRole.UserRole
 def person_line(person: PersonListing, age_months: int) -> str:
     """ "Aisyah Putri, 17 bulan, ibu Dewi Lestari, RT 3/RW 1"."""
     parts = [person.name]
-    if age_months < 60:
+    if age_months < UNDER_FIVE_BELOW_MONTHS:
         parts.append(ngettext("{n} month", "{n} months", age_months).format(n=age_months))
     else:
         years = age_months // 12

@@ -3,7 +3,8 @@ registered right after saving. The dialog is opened with `open()`, never `exec()
 
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -162,3 +163,17 @@ def test_after_saving_the_page_registers_the_arrival(qtbot, ui_session, registry
     [arrival] = latest_arrivals(registry.db, day.id, today=TODAY)
     assert arrival.person.name == "Bima Saputra" and arrival.arrival.queue_number == 1
     assert page.queue_number.text() == "1"
+
+
+def test_ages_count_completed_months_to_the_end_of_a_short_month(qtbot, ui_session):
+    # Born 29 February 2016, she completes 120 months (remaja age) on 28 February 2026, when
+    # the dialog asks about a pregnancy.
+    feb_28 = datetime(2026, 2, 28, 9, 0).astimezone()
+    widget = PersonDialog(dataclasses.replace(ui_session, now=lambda: feb_28))
+    qtbot.addWidget(widget)
+    widget.female.setChecked(True)
+    qtbot.keyClicks(widget.birth.edit, "29/02/2016")
+    assert widget.pregnant.isVisibleTo(widget)
+    widget.birth.edit.clear()
+    qtbot.keyClicks(widget.birth.edit, "01/03/2016")
+    assert not widget.pregnant.isVisibleTo(widget)
