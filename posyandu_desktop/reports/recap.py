@@ -26,6 +26,9 @@ from reportlab.platypus import (
 )
 
 from posyandu_desktop.domain.growth.classify import (
+    KEK_BELOW_CM,
+    LILA_CHILD_FROM_MONTHS,
+    MUAC_SAM_BELOW_CM,
     STUNTED,
     Category,
     WeightForAgeCategory,
@@ -38,6 +41,7 @@ from posyandu_desktop.domain.indicators import (
     StatusIndex,
     ratio,
 )
+from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import ListedChild, PosyanduRow, Recap, RecapCounts
 from posyandu_desktop.i18n import (
@@ -727,7 +731,11 @@ class _Story:
             Paragraph(
                 tr.gettext(
                     "T at this month's weighing (Buku KIA 2023), 2T, BGM, oedema or MUAC below "
-                    "11.5 cm (6-59 months)."
+                    "{cm} cm ({first}-{last} months)."
+                ).format(
+                    cm=format_decimal(MUAC_SAM_BELOW_CM, 1, self.lang),
+                    first=LILA_CHILD_FROM_MONTHS,
+                    last=UNDER_FIVE_BELOW_MONTHS - 1,
                 ),
                 self.small,
             ),
@@ -749,8 +757,8 @@ class _Story:
         out: list[Flowable] = [
             CondPageBreak(90),
             Paragraph(
-                tr.gettext("8. Pregnant women with KEK (LILA < 23.5 cm): {count}").format(
-                    count=len(found)
+                tr.gettext("8. Pregnant women with KEK (LILA < {cm} cm): {count}").format(
+                    cm=format_decimal(KEK_BELOW_CM, 1, self.lang), count=len(found)
                 ),
                 self.h2,
             ),

@@ -194,8 +194,9 @@ class LilaStatus(Enum):
 # docs/sources/lila-muac.md.
 KEK_BELOW_CM = 23.5
 # Children 6-59 months (WHO/UNICEF 2009): < 11.5 cm SAM, 11.5 to < 12.5 cm MAM.
+MUAC_SAM_BELOW_CM = 11.5
 _CHILD_CUTS_CM: dict[LilaGroup, tuple[float, float]] = {
-    LilaGroup.CHILD_6_59_MONTHS: (11.5, 12.5),
+    LilaGroup.CHILD_6_59_MONTHS: (MUAC_SAM_BELOW_CM, 12.5),
     # 5-9 years: docs/sources/lila-muac.md#cut-offs writes "< 13.0 / 13.0-14.5"; read like the 6-59
     # row, i.e. MAM is 13.0 to < 14.5.
     LilaGroup.CHILD_5_9_YEARS: (13.0, 14.5),
