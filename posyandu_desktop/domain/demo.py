@@ -430,9 +430,8 @@ class _Builder:
         while born <= today and len(births) < 4:
             births.append(born)
             born += timedelta(days=int(rng.uniform(15, 60) * DAYS_PER_MONTH))
-        births = [
-            b for b in births if _months(b, today) < ADULT_FROM_YEARS * 12
-        ]  # adults have moved out
+        # Adults have moved out.
+        births = [b for b in births if _months(b, today) < ADULT_FROM_YEARS * 12]
         balita = sum(_months(b, today) < UNDER_FIVE_BELOW_MONTHS for b in births)
         if balita > balita_wanted:  # never more balita than asked for: the youngest are dropped
             births, balita = births[: len(births) - balita + balita_wanted], balita_wanted
