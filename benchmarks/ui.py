@@ -121,6 +121,7 @@ def search_latency(data_dir: Path, keystrokes: int) -> list[float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from posyandu_desktop.domain.ids import CadreId
     from posyandu_desktop.i18n import install
     from posyandu_desktop.services import Opened, find_people, open_data_folder
     from posyandu_desktop.services.today import this_posyandu
@@ -142,7 +143,7 @@ def search_latency(data_dir: Path, keystrokes: int) -> list[float]:
         db=db,
         data_dir=data_dir,
         posyandu_id=posyandu.id,
-        cadre_id=1,
+        cadre_id=CadreId(1),
         cadre_name="benchmark",
         is_coordinator=True,
         now=lambda: datetime.now().astimezone(),

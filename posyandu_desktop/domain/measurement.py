@@ -46,6 +46,7 @@ from posyandu_desktop.domain.growth.zscore import (
     adjust_length_height,
     assess,
 )
+from posyandu_desktop.domain.ids import MeasurementId
 from posyandu_desktop.domain.life_stage import (
     UNDER_FIVE_BELOW_MONTHS,
     LifeStage,
@@ -162,7 +163,7 @@ class SavedMeasurement(Protocol):
     """A measurement already saved for the same person (a stored measurement record is one)."""
 
     @property
-    def id(self) -> int: ...
+    def id(self) -> MeasurementId: ...
     @property
     def measured_on(self) -> date: ...
     @property
@@ -204,7 +205,9 @@ class MeasurementAssessment:
     """Everything known about one measurement once judged."""
 
     findings: GrowthFindings  # what the store saves, with this weighing's KMS letter and 2T
-    status_changes: Mapping[int, KmsStatus]  # saved weighings (by id) whose KMS status changes
+    status_changes: Mapping[
+        MeasurementId, KmsStatus
+    ]  # saved weighings (by id) whose KMS status changes
     age_months: int
     life_stage: LifeStage
     scores: tuple[ZResult, ...]  # in `SHOWN_INDICATORS` order, only indices with a result
@@ -278,7 +281,7 @@ def assess_measurement(
     values: MeasuredValues,
     saved: Sequence[SavedMeasurement],
     *,
-    measurement_id: int | None = None,
+    measurement_id: MeasurementId | None = None,
     kbm: KbmTable = KBM_BUKU_KIA_2023,
 ) -> MeasurementAssessment:
     """Judge `values` measured on `on`.
@@ -383,11 +386,11 @@ def _value(reading: Reading | None) -> float | None:
 def _kms(
     birth: date,
     saved: Sequence[SavedMeasurement],
-    key: int | None,
+    key: MeasurementId | None,
     on: date,
     weight_kg: float | None,
     kbm: KbmTable,
-) -> tuple[dict[int, KmsStatus], GrowthPreview | None]:
+) -> tuple[dict[MeasurementId, KmsStatus], GrowthPreview | None]:
     """The KMS letter and 2T of every saved weighing of a balita (id -> status) and the result of
     the one judged (None without a weight of a balita). The last weighing of each month gets the
     month's status, the others none. The one judged keeps its place among the weighings of its
@@ -405,14 +408,14 @@ def _kms(
     results = growth_statuses(birth, [(day, kg) for _, day, kg in weighed], kbm).results
     by_month = {Period.of(r.on): (i, r) for i, r in enumerate(results)}
     last_of_month = {Period.of(day): order for order, day, _ in weighed}
-    statuses: dict[int, KmsStatus] = {m.id: (None, False) for m in saved}
+    statuses: dict[MeasurementId, KmsStatus] = {m.id: (None, False) for m in saved}
     growth = None
     for month, last in last_of_month.items():
         if month not in by_month:
             continue  # a weight the KMS rejects (zero or negative): the hard limits say why
         i, result = by_month[month]
         if last != judged:
-            statuses[int(last)] = (result.status, result.two_t)
+            statuses[MeasurementId(int(last))] = (result.status, result.two_t)
         elif result.on == on:
             before = results[i - 1] if i > 0 else None
             growth = GrowthPreview(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId
 from posyandu_desktop.domain.measurement import MeasurementAssessment, assess_measurement
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.services._checks import in_range
@@ -64,7 +65,7 @@ def assessed(
     on: date,
     values: MeasuredValues,
     *,
-    measurement_id: int | None = None,
+    measurement_id: MeasurementId | None = None,
 ) -> MeasurementAssessment:
     """The domain's judgement of `values` among the person's saved measurements."""
     saved = measurements.history(tx, person.id)
@@ -79,14 +80,14 @@ def save(
     *,
     measured_on: date,
     values: MeasuredValues,
-    entered_by: int,
-    day_id: int | None = None,
+    entered_by: CadreId,
+    day_id: DayId | None = None,
     home_visit_id: int | None = None,
 ) -> MeasurementRecord:
     """Insert a measurement with its findings and KMS status; later months it changes follow."""
     judged = assessed(tx, person, measured_on, values)
     if judged.status_changes:
-        measurements.set_growth_statuses(tx, dict(judged.status_changes))
+        measurements.set_growth_statuses(tx, judged.status_changes)
     return measurements.add_measurement(
         tx,
         person_id=person.id,
@@ -100,12 +101,17 @@ def save(
 
 
 def correct(
-    tx: Tx, person: PersonRecord, measurement_id: int, *, measured_on: date, values: MeasuredValues
+    tx: Tx,
+    person: PersonRecord,
+    measurement_id: MeasurementId,
+    *,
+    measured_on: date,
+    values: MeasuredValues,
 ) -> MeasurementRecord:
     """Overwrite a measurement with corrected values, findings and KMS statuses."""
     judged = assessed(tx, person, measured_on, values, measurement_id=measurement_id)
     if judged.status_changes:
-        measurements.set_growth_statuses(tx, dict(judged.status_changes))
+        measurements.set_growth_statuses(tx, judged.status_changes)
     return measurements.correct_measurement(
         tx, measurement_id, measured_on=measured_on, values=values, findings=judged.findings
     )

@@ -6,6 +6,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.queries import cadre_activity, days
 from posyandu_desktop.store.records import AttendanceRecord, CadreRecord, DayRecord
@@ -54,7 +55,7 @@ def monthly_attendance(
         held_on = {d.id: d.held_on for d in sessions}
         served = cadre_activity.attendance_of_days(tx, list(held_on))
         team = cadre_activity.cadres(tx, posyandu_id)
-    dates: dict[int, set[date]] = {}
+    dates: dict[CadreId, set[date]] = {}
     for a in served:  # a cadre may serve at two desks on one day: one session
         dates.setdefault(a.cadre_id, set()).add(held_on[a.day_id])
     rows = tuple(

@@ -14,6 +14,7 @@ from datetime import date
 from posyandu_desktop.domain.growth.classify import LilaStatus
 from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue
 from posyandu_desktop.domain.growth.zscore import Indicator
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.measurement import (
     GrowthPreview,
@@ -56,7 +57,7 @@ class MeasurementPreview:
 
 
 def preview_measurement(
-    db: Database, *, person_id: int, on: date, values: MeasuredValues
+    db: Database, *, person_id: PersonId, on: date, values: MeasuredValues
 ) -> Outcome[MeasurementPreview]:
     """Judge typed values as `record_measurement` would, without saving anything."""
     with db.reading() as tx:

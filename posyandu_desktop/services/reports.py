@@ -10,6 +10,7 @@ from posyandu_desktop.domain import indicators as ind
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.weight_gain import growth_statuses
 from posyandu_desktop.domain.growth.zscore import LYING_BEFORE_DAYS
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.vocabulary import ServiceKind
@@ -182,7 +183,7 @@ def cadre_performance(
     return monthly_report_data(db, posyandu_id, year, month).cadre_performance
 
 
-def growth_card_data(db: Database, person_id: int) -> GrowthCardData | None:
+def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None:
     """One child's KMS card: header, WHO charts with the child's points, the monthly rows;
     None when there is no such person."""
     with db.reading() as tx:

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from posyandu_desktop.domain import measurement as _measurement
+from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import (
@@ -32,13 +33,13 @@ GrowthFindings = _measurement.GrowthFindings
 
 @dataclass(frozen=True, slots=True)
 class MeasurementRecord:
-    id: int
+    id: MeasurementId
     uid: str
-    person_id: int
-    day_id: int | None
+    person_id: PersonId
+    day_id: DayId | None
     home_visit_id: int | None
     measured_on: date
-    entered_by: int
+    entered_by: CadreId
     entered_at: datetime
     corrections: int  # how often it was corrected; the audit trail holds the old values
     values: MeasuredValues
@@ -67,7 +68,7 @@ class CertificateRecord:
 
 @dataclass(frozen=True, slots=True)
 class CadreRecord:
-    id: int
+    id: CadreId
     posyandu_id: int
     name: str
     nik: str | None
@@ -93,7 +94,7 @@ class HouseholdRecord:
 
 @dataclass(frozen=True, slots=True)
 class PersonRecord:
-    id: int
+    id: PersonId
     uid: str
     household_id: int | None
     nik: str | None
@@ -115,7 +116,7 @@ class PersonRecord:
 class PersonListing:
     """A person as a list shows them: who, whose child, where."""
 
-    id: int
+    id: PersonId
     name: str
     nik: str | None
     sex: Sex
@@ -139,7 +140,7 @@ class BalitaRow:
 
 @dataclass(frozen=True, slots=True)
 class DayRecord:
-    id: int
+    id: DayId
     uid: str
     posyandu_id: int
     held_on: date
@@ -174,8 +175,8 @@ class ArrivalRecord:
 @dataclass(frozen=True, slots=True)
 class AttendanceRecord:
     id: int
-    day_id: int
-    cadre_id: int
+    day_id: DayId
+    cadre_id: CadreId
     desk: Desk
     arrived_at: datetime
     left_at: datetime | None
@@ -215,7 +216,7 @@ class HomeVisitRecord:
 class AuditRecord:
     id: int
     at: datetime
-    cadre_id: int | None
+    cadre_id: CadreId | None
     action: AuditAction
     table_name: str
     row_id: int

@@ -11,6 +11,7 @@ from posyandu_desktop.domain.growth.classify import LilaGroup, LilaStatus, lila_
 from posyandu_desktop.domain.growth.plausibility import Doubt, Quantity
 from posyandu_desktop.domain.growth.standards import GrowthStandards
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.ids import MeasurementId
 from posyandu_desktop.domain.life_stage import LifeStage, in_lila_woman_group
 from posyandu_desktop.domain.measurement import (
     GrowthFindings,
@@ -35,7 +36,7 @@ class Child:
 
 @dataclass(frozen=True)
 class Saved:
-    id: int
+    id: MeasurementId
     measured_on: date
     values: MeasuredValues
     findings: GrowthFindings
@@ -52,7 +53,7 @@ def saved(
     rows: list[Saved] = []
     for i, (on, weight) in enumerate(history, start=1):
         judged = assess_measurement(standards, child, on, kg(weight), rows)
-        rows.append(Saved(i, on, kg(weight), judged.findings))
+        rows.append(Saved(MeasurementId(i), on, kg(weight), judged.findings))
     return rows
 
 
@@ -100,13 +101,13 @@ def test_a_correction_keeps_its_place_and_updates_later_months(standards):
     assert [r.findings.growth_status for r in rows] == [B, N, N]
     # December corrected from 8.5 to 8.1 kg: +100 g is T, and January's +800 g stays N.
     judged = assess_measurement(
-        standards, child, date(2025, 12, 11), kg(8.1), rows, measurement_id=2
+        standards, child, date(2025, 12, 11), kg(8.1), rows, measurement_id=MeasurementId(2)
     )
     assert (judged.findings.growth_status, judged.findings.two_t) == (T, False)
     assert judged.status_changes == {}
     # December corrected to 8.9 kg: N, and January (no gain) becomes T.
     judged = assess_measurement(
-        standards, child, date(2025, 12, 11), kg(8.9), rows, measurement_id=2
+        standards, child, date(2025, 12, 11), kg(8.9), rows, measurement_id=MeasurementId(2)
     )
     assert judged.findings.growth_status is N
     assert judged.status_changes == {3: (T, False)}

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import (
     ADOLESCENT_FROM_YEARS,
     ADULT_FROM_YEARS,
@@ -151,9 +152,9 @@ class PersonDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.today = session.today()
-        self.saved_person_id: int | None = None
+        self.saved_person_id: PersonId | None = None
         self._not_a_duplicate = False
-        self._existing_id: int | None = None  # the person a duplicate or taken NIK points at
+        self._existing_id: PersonId | None = None  # the person a duplicate or taken NIK points at
         self._mother_id: int | None = None
         # Records made on an earlier attempt, reused while their fields are unchanged.
         self._new_household: tuple[tuple[str, ...], int] | None = None
@@ -641,7 +642,7 @@ class PersonDialog(QDialog):
             if not known or not isinstance(known[0].found, int):
                 _say(self.mother_nik_note, "\n".join(_issue(i) for i in outcome.problems))
                 return False, None
-            mother_id = known[0].found
+            mother_id = PersonId(known[0].found)
         self._new_mother = (fields, mother_id)
         return True, mother_id
 
@@ -668,8 +669,8 @@ class PersonDialog(QDialog):
 
     def _show_existing(self, issue: Issue) -> None:
         assert isinstance(issue.found, int)
-        self._existing_id = issue.found
-        known = needs_today(self.session.db, issue.found, today=self.today).value
+        self._existing_id = PersonId(issue.found)
+        known = needs_today(self.session.db, self._existing_id, today=self.today).value
         who = "" if known is None else known.person.name
         born = "" if known is None else format_date_short(known.person.birth_date)
         mother = "-" if known is None or not known.person.mother_name else known.person.mother_name

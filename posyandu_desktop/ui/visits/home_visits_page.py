@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.measurement import measured_lying
 from posyandu_desktop.i18n import _, format_month, parse_decimal, vocabulary_label
 from posyandu_desktop.services import MeasuredValues, Reading, VisitReason, record_home_visit
@@ -154,10 +155,10 @@ class VisitForm(QGroupBox):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.cadres.addItem(item)
 
-    def cadre_ids(self) -> list[int]:
+    def cadre_ids(self) -> list[CadreId]:
         items = (self.cadres.item(i) for i in range(self.cadres.count()))
         return [
-            int(item.data(_CADRE_ID))
+            CadreId(int(item.data(_CADRE_ID)))
             for item in items
             if item.checkState() == Qt.CheckState.Checked
         ]
