@@ -10,6 +10,7 @@ from posyandu_desktop.domain.growth.classify import RED_LINE_Z, STUNTED, LilaSta
 from posyandu_desktop.domain.growth.weight_gain import completed_months
 from posyandu_desktop.domain.growth.zscore import FLAG_LIMITS, Indicator, ZScore
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
+from posyandu_desktop.domain.months import Period
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.queries import alerts
 from posyandu_desktop.store.queries.alerts import LatestOfMonth
@@ -40,12 +41,6 @@ class Alert:
     measured_on: date
     value: float | None  # the z-score (BGM, new stunting) or LILA in cm (KEK)
     indicators: tuple[Indicator, ...] = ()  # the flagged indicators (IMPLAUSIBLE)
-
-
-def _month_bounds(today: date) -> tuple[date, date]:
-    start = today.replace(day=1)
-    end = (start + timedelta(days=32)).replace(day=1)
-    return start, end
 
 
 def _scores(m: LatestOfMonth) -> tuple[ZScore, ...]:
@@ -90,7 +85,8 @@ def _alerts_of(m: LatestOfMonth) -> list[Alert]:
 
 def alerts_today(db: Database, *, today: date) -> tuple[Alert, ...]:
     """This month's alerts, most urgent kind first, then by name."""
-    month_start, month_end = _month_bounds(today)
+    month = Period.of(today)
+    month_start, month_end = month.first_day, month.plus(1).first_day
     with db.reading() as tx:
         latest = alerts.latest_of_month(
             tx, month_start=month_start, month_end=month_end, notable_z=_NOTABLE_Z

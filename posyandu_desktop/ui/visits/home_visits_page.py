@@ -3,7 +3,6 @@ what they found, what they measured there)."""
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 from PySide6.QtCore import QRegularExpression, Qt
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.measurement import measured_lying
+from posyandu_desktop.domain.months import Period
 from posyandu_desktop.i18n import _, format_month, parse_decimal, vocabulary_label
 from posyandu_desktop.services import MeasuredValues, Reading, VisitReason, record_home_visit
 from posyandu_desktop.services.cadres import list_cadres
@@ -324,7 +324,7 @@ class HomeVisitsPage(Page):
 
     def show_month(self, first: date) -> None:
         self.month = first
-        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        last = Period.of(first).last_day
         self.visits.set_rows(home_visits_between(self.session.db, first, last))
         self.month_bar.caption.setText(
             _("{month}: {count} visits").format(
