@@ -143,6 +143,23 @@ class GrowthFindings:
     kbm_version: str | None
 
 
+# Hard limits catch slips of the keyboard (a lost decimal point, grams typed as kilograms), not
+# unusual people: the doubts of `domain/growth/plausibility.py` judge those, and such a value is
+# kept once confirmed. A value outside these is refused. Kemenkes equipment (Kepmenkes
+# HK.01.07/MENKES/51/2022): length boards to 150 cm, microtoise to 200 cm; glucometers read about
+# 20-600 mg/dL.
+HARD_LIMITS: Mapping[Quantity, tuple[float, float]] = {
+    Quantity.WEIGHT_KG: (0.3, 250.0),
+    Quantity.LENHEI_CM: (20.0, 230.0),
+    Quantity.HEADC_CM: (15.0, 70.0),
+    Quantity.LILA_CM: (5.0, 60.0),
+    Quantity.WAIST_CM: (30.0, 250.0),
+    Quantity.GLUCOSE_MG_DL: (20.0, 800.0),
+    Quantity.SYSTOLIC_MMHG: (50, 300),
+    Quantity.DIASTOLIC_MMHG: (20, 200),
+}
+
+
 # --- what the assessment needs ------------------------------------------------------------------
 
 

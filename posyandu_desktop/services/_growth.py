@@ -1,4 +1,5 @@
-"""Saving measured values: the hard limits, then the domain's assessment
+"""Saving measured values: the hard limits (`domain/measurement.HARD_LIMITS`), then the domain's
+assessment
 (`domain/measurement.assess_measurement`) stored with the values.
 
 Shared by measuring at the post, correcting, measuring on a home visit and the demo.
@@ -9,7 +10,11 @@ from __future__ import annotations
 from datetime import date
 
 from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId
-from posyandu_desktop.domain.measurement import MeasurementAssessment, assess_measurement
+from posyandu_desktop.domain.measurement import (
+    HARD_LIMITS,
+    MeasurementAssessment,
+    assess_measurement,
+)
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.services._checks import in_range
 from posyandu_desktop.services.outcome import Issue
@@ -20,23 +25,7 @@ from posyandu_desktop.store.records import (
     MeasuredValues,
     MeasurementRecord,
     PersonRecord,
-    Reading,
 )
-
-# Hard limits catch slips of the keyboard (a lost decimal point, grams typed as kilograms),
-# not unusual people: WHO's implausible-value flags judge those, and the value is kept.
-# Kemenkes equipment (Kepmenkes HK.01.07/MENKES/51/2022): length boards to 150 cm, microtoise
-# to 200 cm; glucometers read about 20-600 mg/dL.
-LIMITS: dict[str, tuple[float, float]] = {
-    "weight_kg": (0.3, 250.0),
-    "lenhei_cm": (20.0, 230.0),
-    "headc_cm": (15.0, 70.0),
-    "lila_cm": (5.0, 60.0),
-    "waist_cm": (30.0, 250.0),
-    "glucose_mg_dl": (20.0, 800.0),
-    "systolic_mmhg": (50, 300),
-    "diastolic_mmhg": (20, 200),
-}
 
 
 def value_issues(values: MeasuredValues) -> list[Issue]:
@@ -44,16 +33,11 @@ def value_issues(values: MeasuredValues) -> list[Issue]:
     if not values.anything:
         return [Issue(Problem.NOTHING_MEASURED)]
     issues: list[Issue] = []
-    for field in ("weight_kg", "lenhei_cm", "headc_cm", "lila_cm", "waist_cm", "glucose_mg_dl"):
-        reading: Reading | None = getattr(values, field)
-        if reading is not None:
-            issues += in_range(reading.value, field, *LIMITS[field])
+    for quantity, value in values.quantities().items():
+        issues += in_range(value, quantity.value, *HARD_LIMITS[quantity])
     bp = values.blood_pressure
-    if bp is not None:
-        issues += in_range(bp.systolic_mmhg, "systolic_mmhg", *LIMITS["systolic_mmhg"])
-        issues += in_range(bp.diastolic_mmhg, "diastolic_mmhg", *LIMITS["diastolic_mmhg"])
-        if bp.diastolic_mmhg >= bp.systolic_mmhg:
-            issues.append(Issue(Problem.DIASTOLIC_NOT_BELOW_SYSTOLIC, "diastolic_mmhg"))
+    if bp is not None and bp.diastolic_mmhg >= bp.systolic_mmhg:
+        issues.append(Issue(Problem.DIASTOLIC_NOT_BELOW_SYSTOLIC, "diastolic_mmhg"))
     if values.position is not None and values.lenhei_cm is None:
         issues.append(Issue(Problem.POSITION_WITHOUT_LENGTH, "position"))
     return issues
