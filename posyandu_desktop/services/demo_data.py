@@ -42,7 +42,7 @@ class DemoLogin:
     """Who the demo logs in as: the Posyandu and its first cadre (the chair)."""
 
     posyandu_id: int
-    cadre_id: int
+    cadre_id: CadreId
     cadre_name: str
 
 

@@ -103,7 +103,7 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> Export:
                 select(Person).where(Person.sex == Sex.FEMALE, Person.nik.is_not(None))
             ).first()
             assert mother is not None
-            mother_id, mother_nik = mother.id, mother.nik
+            mother_id, mother_nik = PersonId(mother.id), mother.nik
             elder = tx.scalars(select(Person).where(Person.birth_date < date(1970, 1, 1))).first()
             assert elder is not None
             elder_id = elder.id

@@ -155,10 +155,10 @@ class PersonDialog(QDialog):
         self.saved_person_id: PersonId | None = None
         self._not_a_duplicate = False
         self._existing_id: PersonId | None = None  # the person a duplicate or taken NIK points at
-        self._mother_id: int | None = None
+        self._mother_id: PersonId | None = None
         # Records made on an earlier attempt, reused while their fields are unchanged.
         self._new_household: tuple[tuple[str, ...], int] | None = None
-        self._new_mother: tuple[tuple[str, ...], int] | None = None
+        self._new_mother: tuple[tuple[str, ...], PersonId] | None = None
         self.setWindowTitle(_("Add a new person"))
 
         columns = QHBoxLayout()
@@ -462,7 +462,7 @@ class PersonDialog(QDialog):
     def _pick_mother(self, item: QListWidgetItem | None) -> None:
         if item is None:
             return
-        self._mother_id = int(item.data(Qt.ItemDataRole.UserRole))
+        self._mother_id = PersonId(int(item.data(Qt.ItemDataRole.UserRole)))
         name = str(item.data(Qt.ItemDataRole.UserRole + 1))
         self.mother_search.setText(name)
         self.mother_results.clear()
@@ -610,7 +610,7 @@ class PersonDialog(QDialog):
         self._new_household = (fields, household_id)
         return True, household_id
 
-    def _mother_for_save(self, household_id: int | None) -> tuple[bool, int | None]:
+    def _mother_for_save(self, household_id: int | None) -> tuple[bool, PersonId | None]:
         """(False, None) when a new mother could not be registered; else (True, the picked
         mother or one registered now, or None without a mother)."""
         if self._mother_id is not None or not self.new_mother.isVisibleTo(self):
