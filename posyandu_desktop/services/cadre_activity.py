@@ -48,7 +48,8 @@ def monthly_attendance(
 ) -> MonthlyAttendance:
     """Sessions held in a month and the ones each cadre attended (for the honorarium list and
     the cadre's activity record)."""
-    first, last = Period(year, month).first_day, Period(year, month).last_day
+    period = Period(year, month)
+    first, last = period.first_day, period.last_day
     with db.reading() as tx:
         sessions = cadre_activity.days_between(tx, posyandu_id, first, last)
         held_on = {d.id: d.held_on for d in sessions}
