@@ -232,3 +232,18 @@ def test_lying_under_731_days_for_children_only():
     assert measured_lying(LifeStage.UNDER_FIVE, 730)
     assert not measured_lying(LifeStage.UNDER_FIVE, 731)
     assert not measured_lying(LifeStage.PREGNANT_OR_POSTPARTUM, 730)
+
+
+@pytest.mark.parametrize(
+    ("cm", "status"),
+    [
+        (11.4, LilaStatus.SAM),
+        (11.5, LilaStatus.MAM),
+        (12.4, LilaStatus.MAM),
+        (12.5, LilaStatus.NORMAL),
+    ],
+)
+def test_muac_at_its_cut_offs(standards, cm, status):
+    values = MeasuredValues(lila_cm=Reading(cm))
+    judged = assess_measurement(standards, Child(), date(2026, 2, 10), values, [])
+    assert judged.findings.lila_status is status
