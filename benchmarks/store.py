@@ -201,6 +201,7 @@ Row = list[str]
 def bench_record(db: Any, path: Path, n: int) -> tuple[Row, Row]:
     """record_measurement beside a raw INSERT + COMMIT of the same row, alternating."""
     from posyandu_desktop import services
+    from posyandu_desktop.domain.ids import CadreId
     from posyandu_desktop.store.records import MeasuredValues, Reading
 
     rng = random.Random(SEED + 1)
@@ -235,7 +236,7 @@ def bench_record(db: Any, path: Path, n: int) -> tuple[Row, Row]:
                 partial(
                     services.record_measurement,
                     db,
-                    cadre_id=1,
+                    cadre_id=CadreId(1),
                     person_id=child,
                     measured_on=TODAY,
                     values=values,

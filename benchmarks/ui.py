@@ -126,6 +126,7 @@ def search_latency(data_dir: Path, keystrokes: int) -> list[float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from posyandu_desktop.domain.ids import CadreId
     from posyandu_desktop.i18n import install
     from posyandu_desktop.services import Opened, find_people, open_data_folder
     from posyandu_desktop.services.today import this_posyandu
@@ -147,7 +148,7 @@ def search_latency(data_dir: Path, keystrokes: int) -> list[float]:
         db=db,
         data_dir=data_dir,
         posyandu_id=posyandu.id,
-        cadre_id=1,
+        cadre_id=CadreId(1),
         cadre_name="benchmark",
         is_coordinator=True,
         now=lambda: datetime.now().astimezone(),
@@ -203,6 +204,7 @@ def desk_latency(data_dir: Path, children: int) -> tuple[list[float], list[float
     from PySide6.QtWidgets import QApplication
 
     from posyandu_desktop.domain.growth.plausibility import Quantity
+    from posyandu_desktop.domain.ids import CadreId
     from posyandu_desktop.services import Opened, open_data_folder
     from posyandu_desktop.services.today import this_posyandu
     from posyandu_desktop.ui.context import UiSession
@@ -215,8 +217,8 @@ def desk_latency(data_dir: Path, children: int) -> tuple[list[float], list[float
     posyandu = this_posyandu(db)
     assert posyandu is not None
     session = UiSession(
-        db=db, data_dir=data_dir, posyandu_id=posyandu.id, cadre_id=1, cadre_name="benchmark",
-        now=lambda: datetime.now().astimezone(),
+        db=db, data_dir=data_dir, posyandu_id=posyandu.id, cadre_id=CadreId(1),
+        cadre_name="benchmark", now=lambda: datetime.now().astimezone(),
     )  # fmt: skip
     _queue_children(session, children)
     desk = MeasuringPage(session)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from posyandu_desktop.domain.growth.classify import KEK_BELOW_CM, is_bgm
+from posyandu_desktop.domain.growth.classify import KEK_BELOW_CM, LILA_CHILD_FROM_MONTHS, is_bgm
 from posyandu_desktop.domain.growth.curves import value_for_age, weight_for_lenhei_at_z
 from posyandu_desktop.domain.growth.standards import GrowthStandards
 from posyandu_desktop.domain.growth.weight_gain import growth_statuses
@@ -28,7 +28,13 @@ from posyandu_desktop.domain.growth.zscore import (
     Position,
     weight_for_age,
 )
-from posyandu_desktop.domain.life_stage import VitaminACapsule, vitamin_a_due
+from posyandu_desktop.domain.life_stage import (
+    ADULT_FROM_YEARS,
+    ELDERLY_FROM_YEARS,
+    UNDER_FIVE_BELOW_MONTHS,
+    VitaminACapsule,
+    vitamin_a_due,
+)
 from posyandu_desktop.domain.people import DAYS_PER_MONTH, Age, Sex
 from posyandu_desktop.domain.vocabulary import (
     CadreRole,
@@ -424,13 +430,14 @@ class _Builder:
         while born <= today and len(births) < 4:
             births.append(born)
             born += timedelta(days=int(rng.uniform(15, 60) * DAYS_PER_MONTH))
-        births = [b for b in births if _months(b, today) < 18 * 12]  # adults have moved out
-        balita = sum(_months(b, today) < 60 for b in births)
+        # Adults have moved out.
+        births = [b for b in births if _months(b, today) < ADULT_FROM_YEARS * 12]
+        balita = sum(_months(b, today) < UNDER_FIVE_BELOW_MONTHS for b in births)
         if balita > balita_wanted:  # never more balita than asked for: the youngest are dropped
             births, balita = births[: len(births) - balita + balita_wanted], balita_wanted
         # Families whose children were never balita during the window come less often: they
         # only bring school-age children and adults.
-        window_balita = any(_months(b, self.days[0]) < 60 for b in births)
+        window_balita = any(_months(b, self.days[0]) < UNDER_FIVE_BELOW_MONTHS for b in births)
         if not window_balita and rng.random() > 0.25:
             return 0
 
@@ -472,7 +479,7 @@ class _Builder:
         # Many infants get their NIK (akta kelahiran, then a new KK) only months after birth.
         infant = (self.today - birth).days < 365
         nik = None if infant and rng.random() < 0.6 else self._nik(birth, sex)
-        track = self._track() if _months(birth, self.days[0]) < 60 else None
+        track = self._track() if _months(birth, self.days[0]) < UNDER_FIVE_BELOW_MONTHS else None
         birth_weight = birth_length = None
         if track is not None:  # written in the Buku KIA, copied at registration
             at_birth = Age(0, 0.0)
@@ -539,7 +546,7 @@ class _Builder:
 
     def _adult(self, sex: Sex, birth: date) -> _Adult:
         rng = self.rng
-        elder = _months(birth, self.today) >= 60 * 12
+        elder = _months(birth, self.today) >= ELDERLY_FROM_YEARS * 12
         male = sex is Sex.MALE
         bmi = min(max(rng.gauss(24.0, 4.0), 16.0), 40.0)
         # Riskesdas 2018: hypertension by measurement in a third of adults, most elders; diabetes
@@ -593,7 +600,7 @@ class _Builder:
             if lying and rng.random() < 0.5:
                 hc = value_for_age(st, _HCFA, sex, age, _clip(track.hcz + rng.gauss(0, 0.15)))
                 headc = round(_must(hc), 1)
-            if age.months >= 6 and rng.random() < 0.15:  # LILA screening from 6 months
+            if age.months >= LILA_CHILD_FROM_MONTHS and rng.random() < 0.15:  # LILA screening
                 acz = _clip(0.8 * whz + rng.gauss(0, 0.4))
                 lila = round(_must(value_for_age(st, _ACFA, sex, age, acz)), 1)
             self.child_rows.append(len(self.measurements))
@@ -633,7 +640,7 @@ class _Builder:
         """A few school-age children and adolescents, measured now and then (WHO 2007)."""
         rng, st, sex = self.rng, self.standards, person.sex
         hfa_z, bfa_z = _clip(rng.gauss(-0.8, 1.0)), _clip(rng.gauss(-0.2, 1.1))
-        for day_key, on, age in self._days_aged(person.birth_date, 61.0, 18 * 12.0):
+        for day_key, on, age in self._days_aged(person.birth_date, 61.0, ADULT_FROM_YEARS * 12.0):
             if rng.random() > 0.3:
                 continue
             height = _must(value_for_age(st, _LHFA, sex, age, hfa_z))

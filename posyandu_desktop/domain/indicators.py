@@ -15,7 +15,6 @@ export carries those lines, and the puskesmas recap (recap.py) recounts them acr
 
 from __future__ import annotations
 
-import calendar
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
@@ -25,33 +24,33 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from posyandu_desktop.domain.growth.classify import (
+    BGM_CATEGORY,
+    KEK_BELOW_CM,
+    STUNTED,
     Category,
     LengthHeightForAgeCategory,
+    LilaStatus,
     WeightForAgeCategory,
     WeightForLengthHeightCategory,
+    lila_group,
+    lila_status,
 )
-from posyandu_desktop.domain.growth.weight_gain import GrowthStatus, completed_months
-from posyandu_desktop.domain.life_stage import VitaminACapsule
+from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.life_stage import (
+    ADULT_FROM_YEARS,
+    ELDERLY_FROM_YEARS,
+    UNDER_FIVE_BELOW_MONTHS,
+    VitaminACapsule,
+)
+from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import ServiceKind, VisitReason
 
-# Balita are children of 0-59 completed months (docs/sources/kms.md#kbm; KBM table to 60 months).
-BALITA_BELOW_MONTHS = 60
-# MUAC < 11.5 cm is severe acute malnutrition in children 6-59 months (WHO/UNICEF 2009,
-# docs/sources/lila-muac.md).
-MUAC_SEVERE_BELOW_CM = 11.5
-MUAC_FROM_MONTHS = 6
-# Pregnant women with LiLA < 23.5 cm are KEK (docs/sources/lila-muac.md).
-KEK_BELOW_CM = 23.5
 # Hypertension screening in ILP adults and elders: >= 140 systolic or >= 90 diastolic (JNC 7 /
 # Kemenkes P2PTM, the cut-off the ILP recap uses).
 HIGH_SYSTOLIC_MMHG = 140
 HIGH_DIASTOLIC_MMHG = 90
-ADULT_FROM_YEARS = 18  # life_stage.py: Permenkes 25/2014
-ELDER_FROM_YEARS = 60  # life_stage.py: UU 13/1998
 TREND_MONTHS = 12
-
-_STUNTED = (LengthHeightForAgeCategory.STUNTED, LengthHeightForAgeCategory.SEVERELY_STUNTED)
 
 
 class AgeGroup(Enum):
@@ -425,13 +424,14 @@ class MonthlyIndicators:
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:
     """First and last day of a calendar month."""
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    period = Period(year, month)
+    return period.first_day, period.last_day
 
 
 def previous_months(year: int, month: int, count: int) -> tuple[tuple[int, int], ...]:
     """`count` months ending with this one, oldest first."""
-    number = year * 12 + month - 1
-    return tuple((n // 12, n % 12 + 1) for n in range(number - count + 1, number + 1))
+    months = (Period(year, month).plus(back - count + 1) for back in range(count))
+    return tuple((m.year, m.month) for m in months)
 
 
 def _in_month(on: date, year: int, month: int) -> bool:
@@ -486,8 +486,7 @@ def _f2_line(
         weighed_on=None if w is None else w.measured_on,
         status=status,
         two_t=w is not None and status is GrowthStatus.T and w.two_t,
-        # BGM: weight-for-age below the red line, i.e. "BB sangat kurang" (classify.py).
-        bgm=w is not None and w.wfa is WeightForAgeCategory.SEVERELY_UNDERWEIGHT,
+        bgm=w is not None and w.wfa is BGM_CATEGORY,
         categories=_NO_CATEGORIES,
         new_stunting=False,
         referral=(),
@@ -566,7 +565,7 @@ def _balita_of_month(
         if _in_month(m.measured_on, year, month)
         and m.person_id in by_id
         and m.measured_on >= by_id[m.person_id].birth_date
-        and completed_months(by_id[m.person_id].birth_date, m.measured_on) < BALITA_BELOW_MONTHS
+        and completed_months(by_id[m.person_id].birth_date, m.measured_on) < UNDER_FIVE_BELOW_MONTHS
     ]
     return by_id, found
 
@@ -614,7 +613,7 @@ def new_stunting(
             continue
         months = completed_months(child.birth_date, now.measured_on)
         before = rows[-2].lhfa if len(rows) > 1 else None
-        if months < BALITA_BELOW_MONTHS and now.lhfa in _STUNTED and before not in _STUNTED:
+        if months < UNDER_FIVE_BELOW_MONTHS and now.lhfa in STUNTED and before not in STUNTED:
             found.append(NewStunting(person_id, child.name, months, before, now.lhfa))
     return tuple(sorted(found, key=lambda f: (f.name.casefold(), f.person_id)))
 
@@ -638,14 +637,15 @@ def referrals(
             reasons.append(ReferralReason.T)
             if w.two_t:
                 reasons.append(ReferralReason.TWO_T)
-        if w is not None and w.wfa is WeightForAgeCategory.SEVERELY_UNDERWEIGHT:
+        if w is not None and w.wfa is BGM_CATEGORY:
             reasons.append(ReferralReason.BGM)
         if person_id in oedema:
             reasons.append(ReferralReason.OEDEMA)
         arm = lila.get(person_id)
         if arm is not None and arm.lila_cm is not None:
             at = completed_months(child.birth_date, arm.measured_on)
-            if at >= MUAC_FROM_MONTHS and arm.lila_cm < MUAC_SEVERE_BELOW_CM:
+            group = lila_group(at, child.sex, woman_group=False)
+            if group is not None and lila_status(arm.lila_cm, group) is LilaStatus.SAM:
                 reasons.append(ReferralReason.MUAC)
         if reasons:
             last_seen = max(m.measured_on for m in found if m.person_id == person_id)
@@ -700,7 +700,7 @@ def blood_pressure(
         assert m.systolic_mmhg is not None and m.diastolic_mmhg is not None
         years = _years(m.birth_date, m.measured_on)
         high = is_high_blood_pressure(m.systolic_mmhg, m.diastolic_mmhg)
-        counts[(years >= ELDER_FROM_YEARS, high)] += 1
+        counts[(years >= ELDERLY_FROM_YEARS, high)] += 1
         if high:
             value = f"{m.systolic_mmhg}/{m.diastolic_mmhg}"
             people.append(PersonFinding(m.person_id, m.name, years, value))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import StrEnum
 
-from posyandu_desktop.domain.growth.weight_gain import completed_months
+from posyandu_desktop.domain.months import completed_months
 
 
 class LifeStage(StrEnum):
@@ -31,9 +31,13 @@ class LifeStage(StrEnum):
 # berusia 18 tahun" (remaja 10-18 inside it).
 UNDER_FIVE_BELOW_MONTHS = 60
 PRESCHOOL_TO_MONTHS = 72  # inclusive
+ADOLESCENT_FROM_YEARS = 10  # remaja
 ADULT_FROM_YEARS = 18
 # UU 13/1998 (Kesejahteraan Lanjut Usia), art. 1: lansia from 60 years.
 ELDERLY_FROM_YEARS = 60
+# Wanita usia subur (WUS): women aged 15-49 years, whose LILA is judged against the KEK cut-off
+# (docs/sources/lila-muac.md).
+WUS_YEARS = (15, 49)  # inclusive
 # Permenkes 21/2021, art. 1: masa nifas lasts from 6 hours to 42 days after delivery.
 POSTPARTUM_DAYS = 42
 
@@ -57,6 +61,16 @@ def life_stage(
     if years < ADULT_FROM_YEARS:
         return LifeStage.SCHOOL_AGE_ADOLESCENT
     return LifeStage.ADULT if years < ELDERLY_FROM_YEARS else LifeStage.ELDERLY
+
+
+def in_lila_woman_group(
+    birth_date: date, on: date, *, pregnant: bool = False, delivered_on: date | None = None
+) -> bool:
+    """True for an age of WUS or a pregnancy or nifas on `on`: the women whose LILA is judged
+    against the KEK cut-off (docs/sources/lila-muac.md#cut-offs); say nothing of sex."""
+    years = completed_months(birth_date, on) // 12
+    stage = life_stage(birth_date, on, pregnant=pregnant, delivered_on=delivered_on)
+    return WUS_YEARS[0] <= years <= WUS_YEARS[1] or stage is LifeStage.PREGNANT_OR_POSTPARTUM
 
 
 class VitaminACapsule(StrEnum):

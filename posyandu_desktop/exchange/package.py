@@ -23,6 +23,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from posyandu_desktop.domain.exchange_findings import Finding
+from posyandu_desktop.domain.months import Period as Period  # noqa: PLC0414 (re-exported)
 from posyandu_desktop.exchange import sealing
 from posyandu_desktop.exchange.signing import fingerprint, key_fingerprint, public_key_b64
 
@@ -33,7 +34,6 @@ SEALED_MEMBER = "sealed.bin"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 
-_PERIOD = re.compile(r"(\d{4})-(\d{2})")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 # Greedy code: a code may itself hold underscores; the month and revision anchor the end.
 _FILE_NAME = re.compile(r"posyandu_(.+)_(\d{4}-\d{2})_r([1-9]\d*)\.zip", re.IGNORECASE)
@@ -50,29 +50,6 @@ class PackageError(Exception):
         super().__init__(f"{problem.value}: {detail}")
         self.problem = problem
         self.detail = detail
-
-
-@dataclass(frozen=True, order=True)
-class Period:
-    """A calendar month; str() gives '2026-10'."""
-
-    year: int
-    month: int
-
-    def __post_init__(self) -> None:
-        if not (1 <= self.month <= 12 and 1 <= self.year <= 9999):
-            raise ValueError(f"not a month: {self.year}-{self.month}")
-
-    def __str__(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
-
-    @classmethod
-    def parse(cls, text: str) -> Period:
-        """'2026-10' -> Period(2026, 10); ValueError for anything else."""
-        found = _PERIOD.fullmatch(text)
-        if found is None:
-            raise ValueError(f"not a month (YYYY-MM): {text!r}")
-        return cls(int(found[1]), int(found[2]))
 
 
 @dataclass(frozen=True)

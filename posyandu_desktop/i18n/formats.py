@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
 from datetime import date, datetime
 
-from posyandu_desktop.domain.growth.weight_gain import completed_months
+from posyandu_desktop.domain.months import completed_months, month_day
 from posyandu_desktop.domain.people import DAYS_PER_MONTH
 from posyandu_desktop.i18n.catalog import NP_, current_language, language_code, translator
 
@@ -163,10 +162,7 @@ def age_text_on(birth: date, on: date, lang: str | None = None) -> str:
     """The age on `on` in completed calendar months, as Permenkes counts them (born 31 January,
     1 month old on 28 February); ValueError if `on` is before `birth`."""
     months = completed_months(birth, on)
-    year = birth.year + (birth.month - 1 + months) // 12
-    month = (birth.month - 1 + months) % 12 + 1
-    month_day = date(year, month, min(birth.day, calendar.monthrange(year, month)[1]))
-    return _age_words(months // 12, months % 12, (on - month_day).days, lang)
+    return _age_words(months // 12, months % 12, (on - month_day(birth, months)).days, lang)
 
 
 # One way each to write RT/RW, a time of day and a weight, on every screen and printout.

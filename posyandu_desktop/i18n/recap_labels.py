@@ -3,10 +3,12 @@ referral words are the monthly report's own, so a Posyandu's report and the reca
 
 from __future__ import annotations
 
+from posyandu_desktop.domain.growth.classify import MUAC_SAM_BELOW_CM
 from posyandu_desktop.domain.indicators import ReferralReason, StatusIndex
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import MatchedBy, SharedKind, SharedPerson
 from posyandu_desktop.i18n.catalog import N_, NP_, translator
+from posyandu_desktop.i18n.formats import format_decimal
 
 _INDICES: dict[StatusIndex, str] = {
     StatusIndex.WEIGHT_FOR_AGE: N_("Weight-for-age (BB/U)"),
@@ -28,7 +30,7 @@ _REASONS: dict[ReferralReason, str] = {
     ReferralReason.TWO_T: N_("2T"),
     ReferralReason.BGM: N_("BGM"),
     ReferralReason.OEDEMA: N_("oedema"),
-    ReferralReason.MUAC: N_("MUAC < 11.5 cm"),
+    ReferralReason.MUAC: N_("MUAC < {cm} cm"),
 }
 
 _SHARED: dict[SharedKind, str] = {
@@ -52,7 +54,11 @@ def index_label(index: StatusIndex, lang: str | None = None) -> str:
 
 def reason_label(reason: ReferralReason, lang: str | None = None) -> str:
     """Why a child is referred, in a few words."""
-    return translator(lang).gettext(_REASONS[reason])
+    return (
+        translator(lang)
+        .gettext(_REASONS[reason])
+        .format(cm=format_decimal(MUAC_SAM_BELOW_CM, 1, lang))
+    )
 
 
 def shared_kind_label(kind: SharedKind, lang: str | None = None) -> str:

@@ -22,7 +22,7 @@ from reportlab.platypus import Paragraph
 from posyandu_desktop.domain.growth.classify import Category, Severity
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.weight_gain import KBM_BUKU_KIA_2023
-from posyandu_desktop.domain.life_stage import VitaminACapsule
+from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS, VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import (
     Translator,
@@ -36,7 +36,6 @@ from posyandu_desktop.reports import sd_chart, styles
 from posyandu_desktop.reports.data import CardMonth, GrowthCardData
 from posyandu_desktop.reports.sd_chart import Box
 
-KMS_MONTHS = 60  # the KMS covers 0-59 completed months (docs/sources/kms.md)
 _W, _H = styles.PAGE
 _LEFT = styles.MARGIN + 58  # room for the row names and the y axis
 _RIGHT = _W - styles.MARGIN - 14
@@ -51,7 +50,7 @@ def columns(months: tuple[CardMonth, ...]) -> dict[int, CardMonth]:
     last = -1
     for m in months:
         column = max(m.age_months, last + 1)
-        if column < KMS_MONTHS:
+        if column < UNDER_FIVE_BELOW_MONTHS:  # the KMS covers 0-59 completed months
             placed[column] = m
         last = column
     return placed

@@ -27,7 +27,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from posyandu_desktop.domain.growth.classify import (
+    KEK_BELOW_CM,
+    LILA_CHILD_FROM_MONTHS,
+    MUAC_SAM_BELOW_CM,
+)
 from posyandu_desktop.domain.indicators import (
+    HIGH_DIASTOLIC_MMHG,
+    HIGH_SYSTOLIC_MMHG,
     AgeGroup,
     MonthlyIndicators,
     PersonFinding,
@@ -35,7 +42,7 @@ from posyandu_desktop.domain.indicators import (
     SkdnCounts,
     StatusIndex,
 )
-from posyandu_desktop.domain.life_stage import VitaminACapsule
+from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS, VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import ServiceKind, VisitReason
 from posyandu_desktop.i18n import (
@@ -49,6 +56,7 @@ from posyandu_desktop.i18n import (
     translator,
     vocabulary_label,
 )
+from posyandu_desktop.i18n.recap_labels import reason_label
 from posyandu_desktop.reports import styles
 from posyandu_desktop.reports.data import MonthlyReportData
 
@@ -456,17 +464,7 @@ class _Report:
         ]
 
     def _reason(self, reason: ReferralReason) -> str:
-        match reason:
-            case ReferralReason.T:
-                return self.tr.gettext("T (weight did not go up)")
-            case ReferralReason.TWO_T:
-                return self.tr.gettext("2T")
-            case ReferralReason.BGM:
-                return self.tr.gettext("BGM")
-            case ReferralReason.OEDEMA:
-                return self.tr.gettext("oedema")
-            case ReferralReason.MUAC:
-                return self.tr.gettext("MUAC < 11.5 cm")
+        return reason_label(reason, self.lang)
 
     def _sex(self, sex: Sex) -> str:
         return (
@@ -520,7 +518,11 @@ class _Report:
             Paragraph(
                 self.tr.gettext(
                     "T at this month's weighing (Buku KIA 2023), 2T, BGM, oedema or MUAC below "
-                    "11.5 cm (6-59 months)."
+                    "{cm} cm ({first}-{last} months)."
+                ).format(
+                    cm=format_decimal(MUAC_SAM_BELOW_CM, 1, self.lang),
+                    first=LILA_CHILD_FROM_MONTHS,
+                    last=UNDER_FIVE_BELOW_MONTHS - 1,
                 ),
                 self.small,
             ),
@@ -600,12 +602,21 @@ class _Report:
             CondPageBreak(120),
             Paragraph(
                 self.tr.gettext(
-                    "6. Pregnant women with KEK (LILA < 23.5 cm): {count} of {measured} measured"
-                ).format(count=len(kek), measured=self.ind.pregnant_lila_measured),
+                    "6. Pregnant women with KEK (LILA < {cm} cm): {count} of {measured} measured"
+                ).format(
+                    cm=format_decimal(KEK_BELOW_CM, 1, self.lang),
+                    count=len(kek),
+                    measured=self.ind.pregnant_lila_measured,
+                ),
                 self.h2,
             ),
             *self._people(kek, self.tr.gettext("LILA (cm)")),
-            Paragraph(self.tr.gettext("7. High blood pressure (at least 140/90 mmHg)"), self.h2),
+            Paragraph(
+                self.tr.gettext(
+                    "7. High blood pressure (at least {systolic}/{diastolic} mmHg)"
+                ).format(systolic=HIGH_SYSTOLIC_MMHG, diastolic=HIGH_DIASTOLIC_MMHG),
+                self.h2,
+            ),
         ]
         rows: list[list[Any]] = [
             [self.tr.gettext("Group"), self.tr.gettext("Measured"), self.tr.gettext("High")],

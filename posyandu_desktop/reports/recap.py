@@ -26,8 +26,11 @@ from reportlab.platypus import (
 )
 
 from posyandu_desktop.domain.growth.classify import (
+    KEK_BELOW_CM,
+    LILA_CHILD_FROM_MONTHS,
+    MUAC_SAM_BELOW_CM,
+    STUNTED,
     Category,
-    LengthHeightForAgeCategory,
     WeightForAgeCategory,
     WeightForLengthHeightCategory,
 )
@@ -38,6 +41,7 @@ from posyandu_desktop.domain.indicators import (
     StatusIndex,
     ratio,
 )
+from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import ListedChild, PosyanduRow, Recap, RecapCounts
 from posyandu_desktop.i18n import (
@@ -67,7 +71,6 @@ _STATUS_INDICES = tuple(StatusIndex)
 _HEAD_SIZE = 6.8
 _CELL_SIZE = 7.5  # the tables' text, as in _GRID
 _NAME_COLUMN = 160  # room for a Posyandu name on one line
-_STUNTED = (LengthHeightForAgeCategory.SEVERELY_STUNTED, LengthHeightForAgeCategory.STUNTED)
 _WASTED = (WeightForLengthHeightCategory.SEVERELY_WASTED, WeightForLengthHeightCategory.WASTED)
 _UNDERWEIGHT = (WeightForAgeCategory.SEVERELY_UNDERWEIGHT, WeightForAgeCategory.UNDERWEIGHT)
 _OVERWEIGHT = (WeightForLengthHeightCategory.OVERWEIGHT, WeightForLengthHeightCategory.OBESE)
@@ -491,7 +494,7 @@ class _Story:
             "Puskesmas total: stunting {stunting}; wasting {wasting}; underweight "
             "{underweight}; overweight or obese {overweight}."
         ).format(
-            stunting=share(StatusIndex.LENGTH_HEIGHT_FOR_AGE, _STUNTED),
+            stunting=share(StatusIndex.LENGTH_HEIGHT_FOR_AGE, STUNTED),
             wasting=share(StatusIndex.WEIGHT_FOR_LENGTH_HEIGHT, _WASTED),
             underweight=share(StatusIndex.WEIGHT_FOR_AGE, _UNDERWEIGHT),
             overweight=share(StatusIndex.WEIGHT_FOR_LENGTH_HEIGHT, _OVERWEIGHT),
@@ -728,7 +731,11 @@ class _Story:
             Paragraph(
                 tr.gettext(
                     "T at this month's weighing (Buku KIA 2023), 2T, BGM, oedema or MUAC below "
-                    "11.5 cm (6-59 months)."
+                    "{cm} cm ({first}-{last} months)."
+                ).format(
+                    cm=format_decimal(MUAC_SAM_BELOW_CM, 1, self.lang),
+                    first=LILA_CHILD_FROM_MONTHS,
+                    last=UNDER_FIVE_BELOW_MONTHS - 1,
                 ),
                 self.small,
             ),
@@ -750,8 +757,8 @@ class _Story:
         out: list[Flowable] = [
             CondPageBreak(90),
             Paragraph(
-                tr.gettext("8. Pregnant women with KEK (LILA < 23.5 cm): {count}").format(
-                    count=len(found)
+                tr.gettext("8. Pregnant women with KEK (LILA < {cm} cm): {count}").format(
+                    cm=format_decimal(KEK_BELOW_CM, 1, self.lang), count=len(found)
                 ),
                 self.h2,
             ),

@@ -16,11 +16,18 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from posyandu_desktop.domain.growth.classify import KEK_BELOW_CM
 from posyandu_desktop.domain.indicators import AgeGroup, ReferralReason, StatusIndex
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import ListedChild, PosyanduRow, Recap, RecapCounts
 from posyandu_desktop.domain.safe_text import strip_bidi_controls
-from posyandu_desktop.i18n import Translator, category_label, format_month, translator
+from posyandu_desktop.i18n import (
+    Translator,
+    category_label,
+    format_decimal,
+    format_month,
+    translator,
+)
 from posyandu_desktop.i18n.recap_labels import (
     INDEX_ABBREVIATIONS,
     reason_label,
@@ -375,8 +382,8 @@ class _Book:
         ]
         self._sheet(
             "KEK",
-            tr.gettext("8. Pregnant women with KEK (LILA < 23.5 cm): {count}").format(
-                count=len(found)
+            tr.gettext("8. Pregnant women with KEK (LILA < {cm} cm): {count}").format(
+                cm=format_decimal(KEK_BELOW_CM, 1, self.lang), count=len(found)
             ),
             header,
             rows,

@@ -6,19 +6,15 @@ import enum
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from posyandu_desktop.domain.growth.classify import (
-    RED_LINE_Z,
-    LilaStatus,
-    is_bgm,
-)
+from posyandu_desktop.domain.growth.classify import RED_LINE_Z, STUNTED, LilaStatus, stored_bgm
 from posyandu_desktop.domain.growth.weight_gain import completed_months
-from posyandu_desktop.domain.growth.zscore import FLAG_LIMITS, Indicator, ZProblem, ZScore
+from posyandu_desktop.domain.growth.zscore import FLAG_LIMITS, Indicator, ZScore
+from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
+from posyandu_desktop.domain.months import Period
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.queries import alerts
 from posyandu_desktop.store.queries.alerts import LatestOfMonth
 
-# The KMS, BGM and stunting alerts are for balita (children under five, docs/sources/kms.md#kbm).
-_BALITA_BELOW_MONTHS = 60
 # A pregnancy lasts about 280 days: an older LILA says nothing about this pregnancy.
 _PREGNANCY_DAYS = 280
 # Below every z threshold an alert uses (BGM < -3, WHO flags at |z| > 5 or 6), so the store
@@ -47,12 +43,6 @@ class Alert:
     indicators: tuple[Indicator, ...] = ()  # the flagged indicators (IMPLAUSIBLE)
 
 
-def _month_bounds(today: date) -> tuple[date, date]:
-    start = today.replace(day=1)
-    end = (start + timedelta(days=32)).replace(day=1)
-    return start, end
-
-
 def _scores(m: LatestOfMonth) -> tuple[ZScore, ...]:
     return (
         ZScore(Indicator.WEIGHT_FOR_AGE, m.waz),
@@ -75,29 +65,28 @@ def _alerts_of(m: LatestOfMonth) -> list[Alert]:
     flagged = tuple(score.indicator for score in _scores(m) if score.flagged)
     if flagged:
         add(AlertKind.IMPLAUSIBLE, None, *flagged)
-    if completed_months(m.birth_date, m.measured_on) >= _BALITA_BELOW_MONTHS:
+    # The KMS, BGM and stunting alerts are for balita.
+    if completed_months(m.birth_date, m.measured_on) >= UNDER_FIVE_BELOW_MONTHS:
         return found
-    weight_for_age = ZScore(
-        Indicator.WEIGHT_FOR_AGE, m.waz, ZProblem.OEDEMA if m.oedema and m.waz is None else None
-    )
     # An implausible weight makes no BGM or 2T child yet: it waits to be measured again.
     weight_plausible = Indicator.WEIGHT_FOR_AGE not in flagged
-    if weight_plausible and is_bgm(weight_for_age):
+    if weight_plausible and stored_bgm(m.waz, oedema=m.oedema):
         add(AlertKind.BGM, m.waz)
     if weight_plausible and m.two_t:
         add(AlertKind.TWO_T)
-    stunted = m.lhfa_category is not None and m.lhfa_category.value in (
-        "stunted",
-        "severely_stunted",
-    )
-    if stunted and not m.stunted_before and Indicator.LENGTH_HEIGHT_FOR_AGE not in flagged:
+    if (
+        m.lhfa_category in STUNTED
+        and not m.stunted_before
+        and Indicator.LENGTH_HEIGHT_FOR_AGE not in flagged
+    ):
         add(AlertKind.NEW_STUNTING, m.haz)
     return found
 
 
 def alerts_today(db: Database, *, today: date) -> tuple[Alert, ...]:
     """This month's alerts, most urgent kind first, then by name."""
-    month_start, month_end = _month_bounds(today)
+    month = Period.of(today)
+    month_start, month_end = month.first_day, month.plus(1).first_day
     with db.reading() as tx:
         latest = alerts.latest_of_month(
             tx, month_start=month_start, month_end=month_end, notable_z=_NOTABLE_Z

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from posyandu_desktop.domain.ids import CadreId
+from posyandu_desktop.domain.months import Period
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.queries import cadre_activity, days
 from posyandu_desktop.store.records import AttendanceRecord, CadreRecord, DayRecord
@@ -47,14 +48,14 @@ def monthly_attendance(
 ) -> MonthlyAttendance:
     """Sessions held in a month and the ones each cadre attended (for the honorarium list and
     the cadre's activity record)."""
-    first = date(year, month, 1)
-    last = date(year, month, calendar.monthrange(year, month)[1])
+    period = Period(year, month)
+    first, last = period.first_day, period.last_day
     with db.reading() as tx:
         sessions = cadre_activity.days_between(tx, posyandu_id, first, last)
         held_on = {d.id: d.held_on for d in sessions}
         served = cadre_activity.attendance_of_days(tx, list(held_on))
         team = cadre_activity.cadres(tx, posyandu_id)
-    dates: dict[int, set[date]] = {}
+    dates: dict[CadreId, set[date]] = {}
     for a in served:  # a cadre may serve at two desks on one day: one session
         dates.setdefault(a.cadre_id, set()).add(held_on[a.day_id])
     rows = tuple(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from posyandu_desktop.domain.ids import CadreId, DayId, PersonId
 from posyandu_desktop.domain.life_stage import VitaminACapsule, vitamin_a_capsule
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.vocabulary import ServiceKind
@@ -17,15 +18,15 @@ from posyandu_desktop.store.records import ServiceRecord
 def record_service(
     db: Database,
     *,
-    cadre_id: int,
-    person_id: int,
+    cadre_id: CadreId,
+    person_id: PersonId,
     kind: ServiceKind,
     given_on: date,
     capsule: VitaminACapsule | None = None,
     detail: str = "",
     quantity: int | None = None,
     from_kia_book: bool = False,
-    day_id: int | None = None,
+    day_id: DayId | None = None,
     home_visit_id: int | None = None,
     today: date | None = None,
 ) -> Outcome[ServiceRecord]:

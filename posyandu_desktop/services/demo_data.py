@@ -16,6 +16,7 @@ from posyandu_desktop.domain.demo import (
     DemoService,
     generate,
 )
+from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.vocabulary import Desk, Venue
 from posyandu_desktop.services import _growth
 from posyandu_desktop.settings import who_standards
@@ -41,7 +42,7 @@ class DemoLogin:
     """Who the demo logs in as: the Posyandu and its first cadre (the chair)."""
 
     posyandu_id: int
-    cadre_id: int
+    cadre_id: CadreId
     cadre_name: str
 
 
@@ -122,7 +123,7 @@ class _Ids:
 
     def __init__(self) -> None:
         self.posyandu = 0
-        self.cadres: dict[int, int] = {}
+        self.cadres: dict[int, CadreId] = {}
         self.households: dict[int, int] = {}
         self.people: dict[int, int] = {}
         self.records: dict[int, PersonRecord] = {}

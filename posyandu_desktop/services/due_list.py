@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from posyandu_desktop.domain.growth.weight_gain import completed_months
 from posyandu_desktop.domain.life_stage import (
     UNDER_FIVE_BELOW_MONTHS,
     VITAMIN_A_MONTHS,
     VitaminACapsule,
     capsule_for_age,
 )
+from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.queries import people
 from posyandu_desktop.store.records import PersonListing
@@ -47,7 +47,7 @@ def due_list(db: Database, *, today: date | None = None) -> DueList:
     today = today or date.today()
     month_start = today.replace(day=1)
     # A birth date up to 61 months back is certainly inside; the exact cut is completed months.
-    born_after = _months_before(month_start, UNDER_FIVE_BELOW_MONTHS + 1)
+    born_after = Period.of(month_start).plus(-(UNDER_FIVE_BELOW_MONTHS + 1)).first_day
     vitamin_a_month = today.month in VITAMIN_A_MONTHS
     with db.reading() as tx:
         rows = people.balita(tx, born_after=born_after, on=today, month_start=month_start)
@@ -64,8 +64,3 @@ def due_list(db: Database, *, today: date | None = None) -> DueList:
         if not weighed or capsule is not None:
             due.append(DueChild(row.person, age, row.last_weighed_on, weighed, capsule))
     return DueList(under_five, tuple(due))
-
-
-def _months_before(first_of_month: date, months: int) -> date:
-    index = first_of_month.year * 12 + first_of_month.month - 1 - months
-    return date(index // 12, index % 12 + 1, 1)

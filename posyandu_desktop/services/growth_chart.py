@@ -17,6 +17,7 @@ from posyandu_desktop.domain.growth.zscore import (
     LYING_BEFORE_DAYS,
     adjust_length_height,
 )
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.people import DAYS_PER_MONTH, Age, Sex
 from posyandu_desktop.settings import who_standards
 from posyandu_desktop.store import Database
@@ -148,7 +149,7 @@ def _chart(
     )
 
 
-def growth_chart(db: Database, person_id: int, chart: Chart) -> GrowthChartData | None:
+def growth_chart(db: Database, person_id: PersonId, chart: Chart) -> GrowthChartData | None:
     """One chart of a person (None when there is no such person)."""
     with db.reading() as tx:
         person = people.get_person(tx, person_id)
@@ -156,7 +157,7 @@ def growth_chart(db: Database, person_id: int, chart: Chart) -> GrowthChartData 
     return None if person is None else _chart(chart, person, history)
 
 
-def growth_charts(db: Database, person_id: int, *, today: date) -> tuple[GrowthChartData, ...]:
+def growth_charts(db: Database, person_id: PersonId, *, today: date) -> tuple[GrowthChartData, ...]:
     """The four charts for the person's age today (weight-for-age, length/height-for-age,
     weight-for-length/height, head circumference); none from 60 months or for no such person."""
     with db.reading() as tx:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from posyandu_desktop.domain.ids import CadreId, PersonId
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.vocabulary import VisitReason
 from posyandu_desktop.services import _checks, _growth
@@ -24,11 +25,11 @@ class HomeVisitResult:
 def record_home_visit(
     db: Database,
     *,
-    entered_by: int,
-    cadre_ids: Sequence[int],
+    entered_by: CadreId,
+    cadre_ids: Sequence[CadreId],
     visited_on: date,
     reason: VisitReason,
-    person_id: int | None = None,
+    person_id: PersonId | None = None,
     household_id: int | None = None,
     findings: str = "",
     follow_up: str = "",

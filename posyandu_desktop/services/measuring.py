@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.services import _checks, _growth
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
@@ -15,11 +16,11 @@ from posyandu_desktop.store.records import AuditRecord, MeasuredValues, Measurem
 def record_measurement(
     db: Database,
     *,
-    cadre_id: int,
-    person_id: int,
+    cadre_id: CadreId,
+    person_id: PersonId,
     measured_on: date,
     values: MeasuredValues,
-    day_id: int | None = None,
+    day_id: DayId | None = None,
     home_visit_id: int | None = None,
     today: date | None = None,
 ) -> Outcome[MeasurementRecord]:
@@ -60,8 +61,8 @@ def record_measurement(
 def correct_measurement(
     db: Database,
     *,
-    cadre_id: int,
-    measurement_id: int,
+    cadre_id: CadreId,
+    measurement_id: MeasurementId,
     reason: str,
     values: MeasuredValues,
     measured_on: date | None = None,
@@ -92,13 +93,13 @@ def correct_measurement(
     return attempt(db, work, cadre_id=cadre_id, reason=reason.strip())
 
 
-def measurements_of(db: Database, person_id: int) -> tuple[MeasurementRecord, ...]:
+def measurements_of(db: Database, person_id: PersonId) -> tuple[MeasurementRecord, ...]:
     """Every measurement of a person, oldest first (for the growth card)."""
     with db.reading() as tx:
         return measurements.history(tx, person_id)
 
 
-def measurement_history(db: Database, measurement_id: int) -> tuple[AuditRecord, ...]:
+def measurement_history(db: Database, measurement_id: MeasurementId) -> tuple[AuditRecord, ...]:
     """The audit trail of one measurement: its creation and every correction, oldest first."""
     with db.reading() as tx:
         return audit.trail(tx, "measurement", measurement_id)

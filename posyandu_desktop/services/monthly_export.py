@@ -454,5 +454,4 @@ def copy_to_drive(
 
 def months_to_offer(today: date, count: int = 6) -> tuple[Period, ...]:
     """The months a cadre may pick, newest first (this month and the ones before)."""
-    number = today.year * 12 + today.month - 1
-    return tuple(Period(n // 12, n % 12 + 1) for n in range(number, number - count, -1))
+    return tuple(Period.of(today).plus(-back) for back in range(count))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus, completed_months
+from posyandu_desktop.domain.ids import DayId, PersonId
 from posyandu_desktop.domain.life_stage import LifeStage, VitaminACapsule, life_stage, vitamin_a_due
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.vocabulary import ServiceKind
@@ -53,7 +54,7 @@ class PersonNeeds:
 
 
 def needs_today(
-    db: Database, person_id: int, *, today: date, day_id: int | None = None
+    db: Database, person_id: PersonId, *, today: date, day_id: DayId | None = None
 ) -> Outcome[PersonNeeds]:
     """What `person_id` needs today; with `day_id`, also their arrival if already registered."""
     with db.reading() as tx:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from posyandu_desktop.domain.ids import CadreId, DayId, PersonId
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.services import _checks
@@ -34,7 +35,7 @@ def _now(now: datetime | None) -> datetime:
 def open_posyandu_day(
     db: Database,
     *,
-    cadre_id: int,
+    cadre_id: CadreId,
     posyandu_id: int,
     held_on: date,
     place: str = "",
@@ -68,7 +69,12 @@ def open_posyandu_day(
 
 
 def register_arrival(
-    db: Database, *, cadre_id: int, day_id: int, person_id: int, now: datetime | None = None
+    db: Database,
+    *,
+    cadre_id: CadreId,
+    day_id: DayId,
+    person_id: PersonId,
+    now: datetime | None = None,
 ) -> Outcome[ArrivalRecord]:
     """Register someone who came to the Posyandu today; they get the next queue number."""
 
@@ -89,7 +95,7 @@ def register_arrival(
 
 
 def pass_desk(
-    db: Database, *, cadre_id: int, arrival_id: int, desk: Desk
+    db: Database, *, cadre_id: CadreId, arrival_id: int, desk: Desk
 ) -> Outcome[ArrivalRecord]:
     """Mark that a visitor has been through a desk (the ILP steps)."""
 
@@ -110,8 +116,8 @@ def record_cadre_attendance(
     db: Database,
     *,
     recorded_by: int,
-    day_id: int,
-    cadre_id: int,
+    day_id: DayId,
+    cadre_id: CadreId,
     desk: Desk,
     arrived_at: datetime,
     left_at: datetime | None = None,
@@ -153,7 +159,7 @@ def mark_present_on_login(
 
 
 def close_posyandu_day(
-    db: Database, *, cadre_id: int, day_id: int, now: datetime | None = None
+    db: Database, *, cadre_id: CadreId, day_id: DayId, now: datetime | None = None
 ) -> Outcome[DaySummary]:
     """Close the day: nothing more is registered or measured in it."""
 

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.reports.growth_card import write_growth_card
 from posyandu_desktop.reports.monthly_report import write_monthly_report
 from posyandu_desktop.services.reports import growth_card_data, monthly_report_data
@@ -28,7 +29,7 @@ def growth_card_file_name(name: str, on: date) -> str:
 
 
 def print_growth_card(
-    db: Database, *, person_id: int, folder: Path, lang: str | None = None, today: date
+    db: Database, *, person_id: PersonId, folder: Path, lang: str | None = None, today: date
 ) -> Path | None:
     """Write the child's KMS card into `folder`; None when there is no such person."""
     card = growth_card_data(db, person_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from posyandu_desktop.domain.ids import CadreId, PersonId
 from posyandu_desktop.domain.nik import NikMismatch, compare_nik
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import Problem
@@ -28,7 +29,7 @@ _MISMATCH = {
 def register_household(
     db: Database,
     *,
-    cadre_id: int,
+    cadre_id: CadreId,
     head_name: str,
     address: str = "",
     rt: int | None = None,
@@ -65,15 +66,15 @@ def register_household(
 def register_person(
     db: Database,
     *,
-    cadre_id: int,
+    cadre_id: CadreId,
     name: str,
     sex: Sex,
     birth_date: date,
     household_id: int | None = None,
     nik: str | None = None,
-    mother_id: int | None = None,
-    father_id: int | None = None,
-    caregiver_id: int | None = None,
+    mother_id: PersonId | None = None,
+    father_id: PersonId | None = None,
+    caregiver_id: PersonId | None = None,
     mother_nik: str | None = None,
     birth_weight_kg: float | None = None,
     birth_length_cm: float | None = None,
@@ -155,8 +156,8 @@ def register_person(
 def record_pregnancy(
     db: Database,
     *,
-    cadre_id: int,
-    person_id: int,
+    cadre_id: CadreId,
+    person_id: PersonId,
     pregnant: bool,
     delivered_on: date | None = None,
     today: date | None = None,

@@ -8,8 +8,11 @@ from datetime import date, datetime, time
 
 from posyandu_desktop.domain import indicators as ind
 from posyandu_desktop.domain.growth.curves import Chart
-from posyandu_desktop.domain.growth.weight_gain import completed_months, growth_statuses
+from posyandu_desktop.domain.growth.weight_gain import growth_statuses
 from posyandu_desktop.domain.growth.zscore import LYING_BEFORE_DAYS
+from posyandu_desktop.domain.ids import PersonId
+from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
+from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.vocabulary import ServiceKind
 from posyandu_desktop.reports.data import (
     CardChart,
@@ -70,13 +73,13 @@ def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) ->
     first, last = ind.month_bounds(year, month)
     persons = q.people(tx)
     rows = q.measurements_until(tx, last)
-    next_month = date(year + month // 12, month % 12 + 1, 1)
+    next_month = Period(year, month).plus(1).first_day
     by_id = {p.id: p for p in persons}
     children = tuple(
         ind.Child(p.id, p.name, p.sex, p.birth_date, p.left_on, p.kia_book_seen)
         # Anyone under five at some point of the trend window (S is decided per month).
         for p in persons
-        if completed_months(p.birth_date, max(p.birth_date, last)) < ind.BALITA_BELOW_MONTHS + 12
+        if completed_months(p.birth_date, max(p.birth_date, last)) < UNDER_FIVE_BELOW_MONTHS + 12
     )
     child_ids = {c.person_id for c in children}
     child_rows = tuple(
@@ -180,7 +183,7 @@ def cadre_performance(
     return monthly_report_data(db, posyandu_id, year, month).cadre_performance
 
 
-def growth_card_data(db: Database, person_id: int) -> GrowthCardData | None:
+def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None:
     """One child's KMS card: header, WHO charts with the child's points, the monthly rows;
     None when there is no such person."""
     with db.reading() as tx:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from posyandu_desktop.domain.growth.classify import is_bgm
+from posyandu_desktop.domain.growth.classify import stored_bgm
 from posyandu_desktop.domain.growth.weight_gain import completed_months
-from posyandu_desktop.domain.growth.zscore import Indicator, ZProblem, ZScore
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.domain.vocabulary import VisitReason
 from posyandu_desktop.store import Database
@@ -44,8 +43,7 @@ def visit_suggestions(
         # Each reason dates from an event; a home visit on or after it answers it.
         due: dict[VisitReason, date] = {}
         if child.weighed_on is not None:
-            problem = ZProblem.OEDEMA if child.oedema else None
-            if is_bgm(ZScore(Indicator.WEIGHT_FOR_AGE, child.waz, problem)):
+            if stored_bgm(child.waz, oedema=child.oedema):
                 due[VisitReason.BGM] = child.weighed_on
             if child.two_t:
                 due[VisitReason.TWO_T] = child.weighed_on

@@ -7,101 +7,39 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
-from posyandu_desktop.domain.growth.classify import Category, LilaStatus
-from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
-from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain import measurement as _measurement
+from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import (
     AuditAction,
     CadreRole,
     Desk,
-    MeasurementSource,
     ServiceKind,
     TrainingGrade,
     Venue,
     VisitReason,
 )
 
-
-class Reading(NamedTuple):
-    """One measured value and where it came from."""
-
-    value: float
-    source: MeasurementSource = MeasurementSource.TYPED
-
-
-class BloodPressure(NamedTuple):
-    systolic_mmhg: int
-    diastolic_mmhg: int
-    source: MeasurementSource = MeasurementSource.TYPED
-
-
-@dataclass(frozen=True, slots=True)
-class MeasuredValues:
-    """What a cadre measured on one occasion; None where nothing was measured."""
-
-    weight_kg: Reading | None = None
-    lenhei_cm: Reading | None = None  # length or height as measured (no 0.7 cm correction)
-    position: Position | None = None
-    headc_cm: Reading | None = None
-    lila_cm: Reading | None = None
-    oedema: bool = False
-    blood_pressure: BloodPressure | None = None
-    waist_cm: Reading | None = None
-    glucose_mg_dl: Reading | None = None
-
-    @property
-    def anything(self) -> bool:
-        """True when at least one value was measured."""
-        return self.oedema or any(
-            v is not None
-            for v in (
-                self.weight_kg,
-                self.lenhei_cm,
-                self.headc_cm,
-                self.lila_cm,
-                self.blood_pressure,
-                self.waist_cm,
-                self.glucose_mg_dl,
-            )
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class GrowthFindings:
-    """What the domain computed from a measurement, stored beside it."""
-
-    age_days: int
-    waz: float | None  # z-scores at full precision; round to 2 decimals for display
-    haz: float | None
-    whz: float | None
-    baz: float | None
-    hcz: float | None
-    acz: float | None
-    bmi: float | None
-    wfa_category: Category | None
-    lhfa_category: Category | None
-    wflh_category: Category | None
-    bfa_category: Category | None
-    lila_status: LilaStatus | None
-    growth_status: GrowthStatus | None  # N/T/O/B for the month's weighing of a balita
-    two_t: bool
-    engine_version: str
-    kbm_version: str | None
+# The values of a measurement and its findings are domain values: the store takes and returns
+# them as they are.
+Reading = _measurement.Reading
+BloodPressure = _measurement.BloodPressure
+MeasuredValues = _measurement.MeasuredValues
+GrowthFindings = _measurement.GrowthFindings
 
 
 @dataclass(frozen=True, slots=True)
 class MeasurementRecord:
-    id: int
+    id: MeasurementId
     uid: str
-    person_id: int
-    day_id: int | None
+    person_id: PersonId
+    day_id: DayId | None
     home_visit_id: int | None
     measured_on: date
-    entered_by: int
+    entered_by: CadreId
     entered_at: datetime
     corrections: int  # how often it was corrected; the audit trail holds the old values
     values: MeasuredValues
@@ -130,7 +68,7 @@ class CertificateRecord:
 
 @dataclass(frozen=True, slots=True)
 class CadreRecord:
-    id: int
+    id: CadreId
     posyandu_id: int
     name: str
     nik: str | None
@@ -156,7 +94,7 @@ class HouseholdRecord:
 
 @dataclass(frozen=True, slots=True)
 class PersonRecord:
-    id: int
+    id: PersonId
     uid: str
     household_id: int | None
     nik: str | None
@@ -178,7 +116,7 @@ class PersonRecord:
 class PersonListing:
     """A person as a list shows them: who, whose child, where."""
 
-    id: int
+    id: PersonId
     name: str
     nik: str | None
     sex: Sex
@@ -202,7 +140,7 @@ class BalitaRow:
 
 @dataclass(frozen=True, slots=True)
 class DayRecord:
-    id: int
+    id: DayId
     uid: str
     posyandu_id: int
     held_on: date
@@ -237,8 +175,8 @@ class ArrivalRecord:
 @dataclass(frozen=True, slots=True)
 class AttendanceRecord:
     id: int
-    day_id: int
-    cadre_id: int
+    day_id: DayId
+    cadre_id: CadreId
     desk: Desk
     arrived_at: datetime
     left_at: datetime | None
@@ -278,7 +216,7 @@ class HomeVisitRecord:
 class AuditRecord:
     id: int
     at: datetime
-    cadre_id: int | None
+    cadre_id: CadreId | None
     action: AuditAction
     table_name: str
     row_id: int

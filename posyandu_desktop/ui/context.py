@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.services import Database
 
 
@@ -17,7 +18,7 @@ class UiSession:
     db: Database
     data_dir: Path
     posyandu_id: int
-    cadre_id: int
+    cadre_id: CadreId
     cadre_name: str
     is_coordinator: bool = False
     # The clock is injected so tests (and screenshots) can run "on a Posyandu day". Aware local

@@ -22,6 +22,7 @@ from posyandu_desktop.domain.growth.classify import (
     WeightForLengthHeightCategory,
 )
 from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.ids import CadreId, PersonId
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.exchange.fhir import (
     KEMKES_CLINICAL_TERM,
@@ -102,7 +103,7 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> Export:
                 select(Person).where(Person.sex == Sex.FEMALE, Person.nik.is_not(None))
             ).first()
             assert mother is not None
-            mother_id, mother_nik = mother.id, mother.nik
+            mother_id, mother_nik = PersonId(mother.id), mother.nik
             elder = tx.scalars(select(Person).where(Person.birth_date < date(1970, 1, 1))).first()
             assert elder is not None
             elder_id = elder.id
@@ -118,7 +119,7 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> Export:
         ).unwrap()
         oedema = services.record_measurement(
             db,
-            cadre_id=cadre,
+            cadre_id=CadreId(cadre),
             person_id=newborn.id,
             measured_on=TODAY,
             values=MeasuredValues(
@@ -132,7 +133,7 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> Export:
         ).unwrap()
         oedema_only = services.record_measurement(
             db,
-            cadre_id=cadre,
+            cadre_id=CadreId(cadre),
             person_id=newborn.id,
             measured_on=TODAY - timedelta(days=1),
             values=MeasuredValues(oedema=True),
@@ -140,8 +141,8 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> Export:
         ).unwrap()
         bp_only = services.record_measurement(
             db,
-            cadre_id=cadre,
-            person_id=elder_id,
+            cadre_id=CadreId(cadre),
+            person_id=PersonId(elder_id),
             measured_on=TODAY,
             values=MeasuredValues(blood_pressure=BloodPressure(152, 94)),
             today=TODAY,

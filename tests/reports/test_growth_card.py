@@ -11,6 +11,7 @@ import pytest
 
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.reports.data import CardMonth
 from posyandu_desktop.reports.growth_card import columns, render_growth_card, write_growth_card
 from posyandu_desktop.services.reports import growth_card_data
@@ -34,7 +35,7 @@ def con(folder: Path) -> sqlite3.Connection:
     return con
 
 
-def _children(con: sqlite3.Connection) -> list[int]:
+def _children(con: sqlite3.Connection) -> list[PersonId]:
     """A child under one with no NIK, a toddler, and the oldest balita: both KMS pages used."""
     rows = con.execute(
         "SELECT p.id, p.nik, p.birth_date FROM person p WHERE p.birth_date > '2021-11-01' "
@@ -197,7 +198,7 @@ def test_unknown_person_and_atomic_write(
 ) -> None:
     db = Database(database_path(folder))
     try:
-        assert growth_card_data(db, 10**6) is None
+        assert growth_card_data(db, PersonId(10**6)) is None
         card = growth_card_data(db, _children(con)[0])
     finally:
         db.close()

@@ -5,6 +5,7 @@ from typing import Any
 
 from posyandu_desktop import services
 from posyandu_desktop.domain.growth.zscore import Indicator
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.services.alerts import AlertKind, alerts_today
 from posyandu_desktop.store import Database
@@ -32,7 +33,7 @@ def _measure(db: Database, post: Post, person_id: int, on: date, **values: float
     services.record_measurement(
         db,
         cadre_id=post.cadre.id,
-        person_id=person_id,
+        person_id=PersonId(person_id),
         measured_on=on,
         values=MeasuredValues(**readings),
         today=TODAY,

@@ -3,6 +3,7 @@
 from datetime import UTC, date, datetime
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.ids import CadreId, DayId
 from posyandu_desktop.domain.vocabulary import CadreRole, Desk, TrainingGrade
 from posyandu_desktop.services import Issue, Problem
 from posyandu_desktop.services.cadre_activity import attendance_on, monthly_attendance
@@ -11,7 +12,7 @@ from posyandu_desktop.store import Database
 from tests.store.helpers import TODAY, Post
 
 
-def cadre(db: Database, post: Post, name: str, nik: str | None = None) -> int:
+def cadre(db: Database, post: Post, name: str, nik: str | None = None) -> CadreId:
     return (
         services.register_cadre(
             db,
@@ -78,7 +79,7 @@ def test_a_profile_needs_a_name(db, post):
     assert list_cadres(db, post.posyandu_id)[0].name == "Sri Wahyuni"
 
 
-def _day(db: Database, post: Post, on: date) -> int:
+def _day(db: Database, post: Post, on: date) -> DayId:
     at = datetime(on.year, on.month, on.day, 8, tzinfo=UTC)
     return (
         services.open_posyandu_day(
@@ -94,7 +95,7 @@ def _day(db: Database, post: Post, on: date) -> int:
     )
 
 
-def _served(db: Database, post: Post, day_id: int, cadre_id: int, desk: Desk) -> None:
+def _served(db: Database, post: Post, day_id: DayId, cadre_id: CadreId, desk: Desk) -> None:
     services.record_cadre_attendance(
         db,
         recorded_by=post.cadre.id,

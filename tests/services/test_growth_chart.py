@@ -10,6 +10,7 @@ import pytest
 from posyandu_desktop import services
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.people import DAYS_PER_MONTH, Sex
 from posyandu_desktop.services.growth_chart import charts_for_age, growth_chart, growth_charts
 from posyandu_desktop.settings import resource_path
@@ -35,7 +36,7 @@ def measure(db: Database, post: Post, person_id: int, on: date, **values: Any) -
     services.record_measurement(
         db,
         cadre_id=post.cadre.id,
-        person_id=person_id,
+        person_id=PersonId(person_id),
         measured_on=on,
         values=MeasuredValues(**values),
         today=TODAY,
@@ -163,5 +164,5 @@ def test_points_stay_on_the_chart_of_their_age_band(db, post):
 
 def test_no_charts_from_five_years_or_for_nobody(db, post):
     assert growth_charts(db, post.mother.id, today=TODAY) == ()
-    assert growth_charts(db, 9999, today=TODAY) == ()
-    assert growth_chart(db, 9999, Chart.WEIGHT_FOR_AGE_0_24) is None
+    assert growth_charts(db, PersonId(9999), today=TODAY) == ()
+    assert growth_chart(db, PersonId(9999), Chart.WEIGHT_FOR_AGE_0_24) is None

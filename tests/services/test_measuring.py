@@ -14,6 +14,7 @@ from posyandu_desktop.domain.growth.classify import (
     classify,
 )
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.ids import DayId, MeasurementId, PersonId
 from posyandu_desktop.domain.people import Age, Sex
 from posyandu_desktop.domain.vocabulary import MeasurementSource
 from posyandu_desktop.services import Issue, Outcome, Problem
@@ -35,14 +36,14 @@ def weigh(
     return services.record_measurement(
         db,
         cadre_id=post.cadre.id,
-        person_id=person_id or post.child.id,
+        person_id=PersonId(person_id or post.child.id),
         measured_on=on,
         values=MeasuredValues(weight_kg=Reading(kg), **values),
         today=TODAY,
     )
 
 
-def statuses(db: Database, person_id: int) -> list[tuple[date, GrowthStatus | None, bool]]:
+def statuses(db: Database, person_id: PersonId) -> list[tuple[date, GrowthStatus | None, bool]]:
     return [
         (m.measured_on, m.findings.growth_status, m.findings.two_t)
         for m in services.measurements_of(db, person_id)
@@ -269,7 +270,7 @@ def test_a_measurement_belongs_to_a_day_or_a_visit_not_both(db, post):
         person_id=post.child.id,
         measured_on=TODAY,
         values=MeasuredValues(weight_kg=Reading(8.0)),
-        day_id=1,
+        day_id=DayId(1),
         home_visit_id=1,
         today=TODAY,
     )
@@ -283,7 +284,7 @@ def test_unknown_people_and_measurements_are_refused(db, post):
     assert services.correct_measurement(
         db,
         cadre_id=post.cadre.id,
-        measurement_id=404,
+        measurement_id=MeasurementId(404),
         reason="x",
         values=MeasuredValues(weight_kg=Reading(8.0)),
     ).problems == (Issue(Problem.MEASUREMENT_NOT_FOUND, "measurement_id", 404),)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.ids import CadreId, PersonId
 from posyandu_desktop.services import measurements_of
 from posyandu_desktop.services.demo_data import load_demo
 from posyandu_desktop.services.measuring import correct_measurement, record_measurement
@@ -70,7 +71,7 @@ def _saved(m: MeasurementRecord) -> dict[str, Any]:
     }
 
 
-def _kms(db: Database, person_id: int) -> list[list[Any]]:
+def _kms(db: Database, person_id: PersonId) -> list[list[Any]]:
     """Every weighing of a person with its stored KMS letter and 2T, oldest first."""
     return [
         [m.id, m.measured_on.isoformat(), _plain(m.findings.growth_status), m.findings.two_t]
@@ -118,9 +119,7 @@ def _record(db: Database) -> dict[str, Any]:
     demo = {"seed": SEED, "children": CHILDREN, "months": MONTHS, "today": TODAY.isoformat()}
     record: dict[str, Any] = {"demo": demo}
     # The save path as the demo days used it: every stored measurement with its findings.
-    history = {
-        person_id: measurements_of(db, person_id) for person_id in range(1, summary.people + 1)
-    }
+    history = {PersonId(i): measurements_of(db, PersonId(i)) for i in range(1, summary.people + 1)}
     record["saved"] = [_saved(m) for ms in history.values() for m in ms]
     # The desk preview of values typed a month later, for everyone measured before.
     previews = []
@@ -129,7 +128,7 @@ def _record(db: Database) -> dict[str, Any]:
             continue
         on = ms[-1].measured_on + NEXT_MONTH
         for name, values in _variants(ms[-1].values):
-            outcome = preview_measurement(db, person_id=person_id, on=on, values=values)
+            outcome = preview_measurement(db, person_id=PersonId(person_id), on=on, values=values)
             previews.append(
                 {
                     "person_id": person_id,
@@ -155,7 +154,7 @@ def _record(db: Database) -> dict[str, Any]:
         assert early.values.weight_kg is not None and late.values.weight_kg is not None
         corrected = correct_measurement(
             db,
-            cadre_id=cadre_id,
+            cadre_id=CadreId(cadre_id),
             measurement_id=early.id,
             reason="salah ketik",
             values=dataclasses.replace(
@@ -166,8 +165,8 @@ def _record(db: Database) -> dict[str, Any]:
         after_correction = _kms(db, pid)
         entered = record_measurement(
             db,
-            cadre_id=cadre_id,
-            person_id=pid,
+            cadre_id=CadreId(cadre_id),
+            person_id=PersonId(pid),
             measured_on=late.measured_on + timedelta(days=3),
             values=MeasuredValues(weight_kg=Reading(round(late.values.weight_kg.value - 0.3, 2))),
             today=TODAY,

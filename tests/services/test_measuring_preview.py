@@ -11,6 +11,7 @@ from posyandu_desktop.domain.growth import Indicator, Position
 from posyandu_desktop.domain.growth.classify import LilaStatus
 from posyandu_desktop.domain.growth.plausibility import Doubt, Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.services import BloodPressure, MeasuredValues, Problem, Reading
 from posyandu_desktop.services.measuring_preview import MeasurementPreview, preview_measurement
@@ -35,7 +36,7 @@ def preview(
     db: Database, post: Post, person_id: int | None = None, on: date = TODAY, **values: Any
 ) -> MeasurementPreview:
     return preview_measurement(
-        db, person_id=person_id or post.child.id, on=on, values=MeasuredValues(**values)
+        db, person_id=PersonId(person_id or post.child.id), on=on, values=MeasuredValues(**values)
     ).unwrap()
 
 
@@ -169,7 +170,7 @@ def test_nothing_typed_yet_is_an_empty_preview(db, post):
 
 
 def test_unknown_people_and_dates_before_birth_are_refused(db, post):
-    outcome = preview_measurement(db, person_id=9999, on=TODAY, values=MeasuredValues())
+    outcome = preview_measurement(db, person_id=PersonId(9999), on=TODAY, values=MeasuredValues())
     assert [i.problem for i in outcome.problems] == [Problem.PERSON_NOT_FOUND]
     outcome = preview_measurement(
         db, person_id=post.child.id, on=date(2025, 1, 1), values=MeasuredValues()

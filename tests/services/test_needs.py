@@ -3,6 +3,7 @@
 from datetime import UTC, date, datetime
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import LifeStage, VitaminACapsule
 from posyandu_desktop.domain.vocabulary import ServiceKind
 from posyandu_desktop.services import MeasuredValues, Problem, Reading
@@ -108,5 +109,5 @@ def test_vitamin_a_only_in_february_and_august(db, post):
 
 
 def test_an_unknown_person_is_refused(db, post):
-    outcome = needs_today(db, 9999, today=TODAY)
+    outcome = needs_today(db, PersonId(9999), today=TODAY)
     assert [i.problem for i in outcome.problems] == [Problem.PERSON_NOT_FOUND]

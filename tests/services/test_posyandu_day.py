@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.ids import DayId
 from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.services import Issue, Problem
 from posyandu_desktop.store.records import AttendanceRecord, MeasuredValues, Reading
@@ -146,7 +147,7 @@ def test_closing_sums_up_the_day_and_then_refuses_more_work(db, post, day):
 
 def test_an_unknown_day_is_refused(db, post):
     refused = services.register_arrival(
-        db, cadre_id=post.cadre.id, day_id=42, person_id=post.child.id
+        db, cadre_id=post.cadre.id, day_id=DayId(42), person_id=post.child.id
     )
     assert refused.problems == (Issue(Problem.DAY_NOT_FOUND, "day_id", 42),)
 

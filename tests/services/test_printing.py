@@ -8,6 +8,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.services.printing import print_growth_card, print_monthly_report
 from posyandu_desktop.store import Database
 from tests.store.helpers import TODAY, Post
@@ -43,7 +44,7 @@ def test_the_kms_card_has_the_childs_name(db: Database, post: Post, tmp_path: Pa
 
 
 def test_no_card_for_nobody(db: Database, post: Post, tmp_path: Path) -> None:
-    assert print_growth_card(db, person_id=9999, folder=tmp_path, today=TODAY) is None
+    assert print_growth_card(db, person_id=PersonId(9999), folder=tmp_path, today=TODAY) is None
 
 
 def test_the_report_is_of_that_month(db: Database, post: Post, tmp_path: Path) -> None:

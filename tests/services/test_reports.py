@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from posyandu_desktop import services
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.ids import DayId, PersonId
 from posyandu_desktop.domain.indicators import AgeGroup, SkdnCounts
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
@@ -20,7 +21,7 @@ from posyandu_desktop.store import Database
 from tests.store.helpers import TODAY, Post
 
 
-def _weigh(db: Database, post: Post, on: date, kg: float, day_id: int | None = None) -> None:
+def _weigh(db: Database, post: Post, on: date, kg: float, day_id: DayId | None = None) -> None:
     services.record_measurement(
         db,
         cadre_id=post.cadre.id,
@@ -99,7 +100,7 @@ def test_growth_card_of_the_child(db: Database, post: Post) -> None:
         (12, 8, 8.0, None, GrowthStatus.B),
         (1, 9, 8.4, 400, GrowthStatus.N),
     ]
-    assert growth_card_data(db, 999) is None
+    assert growth_card_data(db, PersonId(999)) is None
 
 
 def test_empty_month_has_no_ratios(db: Database, post: Post) -> None:

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import VisitReason
 from posyandu_desktop.services.visit_log import home_visits_between
@@ -18,7 +19,7 @@ def weigh(db: Database, post: Post, person_id: int, on: date, kg: float) -> None
     services.record_measurement(
         db,
         cadre_id=post.cadre.id,
-        person_id=person_id,
+        person_id=PersonId(person_id),
         measured_on=on,
         values=MeasuredValues(weight_kg=Reading(kg)),
         today=TODAY,
@@ -32,7 +33,7 @@ def visit(db: Database, post: Post, person_id: int, on: date, **extra: Any) -> N
         cadre_ids=[post.cadre.id],
         visited_on=on,
         reason=VisitReason.TWO_T,
-        person_id=person_id,
+        person_id=PersonId(person_id),
         today=TODAY,
         **extra,
     ).unwrap()

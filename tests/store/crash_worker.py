@@ -15,6 +15,7 @@ from pathlib import Path
 
 from posyandu_desktop import services
 from posyandu_desktop.domain.growth import Measurements, assess
+from posyandu_desktop.domain.ids import CadreId, PersonId
 from posyandu_desktop.domain.people import Age, Sex
 from posyandu_desktop.domain.vocabulary import MeasurementSource
 from posyandu_desktop.settings import who_standards
@@ -35,8 +36,8 @@ def _record_forever(path: Path, cadre_id: int, people: list[int]) -> None:
         person = people[n % len(people)]
         saved = services.record_measurement(
             db,
-            cadre_id=cadre_id,
-            person_id=person,
+            cadre_id=CadreId(cadre_id),
+            person_id=PersonId(person),
             measured_on=date(2026, 1, 1 + n % 28),
             values=MeasuredValues(
                 weight_kg=Reading(8.0 + (n % 40) / 10, MeasurementSource.SERIAL_SCALE),

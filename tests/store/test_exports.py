@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.ids import MeasurementId
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.vocabulary import ServiceKind
 from posyandu_desktop.services import auth
@@ -176,7 +177,7 @@ def test_a_window_holds_only_what_changed_in_it_in_its_current_state(db, post):
     services.correct_measurement(
         db,
         cadre_id=post.cadre.id,
-        measurement_id=measurement_id,
+        measurement_id=MeasurementId(measurement_id),
         reason="salah ketik",
         values=MeasuredValues(weight_kg=Reading(8.9)),
         today=TODAY,
@@ -308,7 +309,7 @@ def test_replaying_every_window_in_order_rebuilds_the_registry(db, post):
     services.correct_measurement(
         db,
         cadre_id=post.cadre.id,
-        measurement_id=measurement_id,
+        measurement_id=MeasurementId(measurement_id),
         reason="salah ketik",
         values=MeasuredValues(weight_kg=Reading(8.9)),
         today=TODAY,

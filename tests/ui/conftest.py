@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from posyandu_desktop.domain.ids import CadreId, PersonId
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.services import (
     CadreRole,
@@ -69,8 +70,8 @@ class Registry:
     db: Database
     data_dir: Path
     posyandu_id: int
-    cadre_ids: list[int]
-    person_ids: dict[str, int]  # by name
+    cadre_ids: list[CadreId]
+    person_ids: dict[str, PersonId]  # by name
 
 
 def _open(data_dir: Path) -> Database:
@@ -91,7 +92,12 @@ def _close(db: Database) -> None:
 def _weighed(db: Database, cadre: int, person: int, on: date, kg: float, cm: float) -> None:
     values = MeasuredValues(weight_kg=Reading(kg), lenhei_cm=Reading(cm))
     record_measurement(
-        db, cadre_id=cadre, person_id=person, measured_on=on, values=values, today=TODAY
+        db,
+        cadre_id=CadreId(cadre),
+        person_id=PersonId(person),
+        measured_on=on,
+        values=values,
+        today=TODAY,
     ).unwrap()
 
 
@@ -127,7 +133,7 @@ def registry(tmp_path: Path) -> Iterator[Registry]:
         )
     ]
     first = cadres[0]
-    people: dict[str, int] = {}
+    people: dict[str, PersonId] = {}
     house = register_household(
         db, cadre_id=first, head_name="Budi Santoso", address="Jl. Kenanga No. 4", rt=3, rw=1
     ).unwrap()
@@ -208,7 +214,7 @@ def demo_session(_demo_folder: Path, tmp_path: Path) -> Iterator[UiSession]:
         db=db,
         data_dir=folder,
         posyandu_id=login.posyandu_id,
-        cadre_id=login.cadre_id,
+        cadre_id=CadreId(login.cadre_id),
         cadre_name=login.cadre_name,
         is_coordinator=True,
         now=lambda: MORNING,

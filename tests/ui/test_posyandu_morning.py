@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog
 
 from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import KBM_BUKU_KIA_2023, completed_months
+from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.services import Desk, VisitReason
 from posyandu_desktop.services.auth import give_one_time_code, set_pin
 from posyandu_desktop.services.today import this_posyandu
@@ -144,7 +145,7 @@ def test_a_whole_posyandu_morning(
     assert dialog.cadre.id == nur
     session = replace(
         ui_session,
-        cadre_id=dialog.cadre.id,
+        cadre_id=CadreId(dialog.cadre.id),
         cadre_name=dialog.cadre.name,
         is_coordinator=dialog.cadre.is_coordinator,
     )

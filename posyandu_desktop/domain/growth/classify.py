@@ -12,6 +12,8 @@ from enum import Enum
 from typing import TypeAlias
 
 from posyandu_desktop.domain.growth.zscore import Indicator, Reference, ZProblem, ZScore
+from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
+from posyandu_desktop.domain.people import Sex
 
 # The category enums are plain Enum, not StrEnum: several share the value "normal", and StrEnum
 # members that compare equal as strings would collide as dict keys and in `==`.
@@ -71,8 +73,11 @@ Category: TypeAlias = (
 # -2 SD" (-3.00 is kurang, not sangat kurang), "-2 SD sd +1 SD" (-2.00 and +1.00 are normal), "> +1
 # SD to +2 SD" (+2.00 is berisiko gizi lebih), "> +2 SD to +3 SD" (+3.00 is gizi lebih), "-2 SD to
 # +3 SD" (+3.00 is a normal height). `_band` applies that one rule to all four schemes.
+# KMS in the Buku KIA: "di Bawah Garis Merah" (BGM) is weight-for-age below the red line. Which SD
+# line is red is unconfirmed (docs/sources/kms.md#lines-and-colours [U]); verify before release.
+RED_LINE_Z = -3.0
 _WFA_SCHEME = (  # BB/U: < -3 | -3 to < -2 | -2 to +1 | > +1
-    (-3.0, -2.0, 1.0),
+    (RED_LINE_Z, -2.0, 1.0),
     tuple(WeightForAgeCategory),
 )
 _LHFA_SCHEME = (  # PB/U, TB/U: < -3 | -3 to < -2 | -2 to +3 | > +3
@@ -137,19 +142,18 @@ def classify(score: ZScore) -> Category | None:
     return None if z is None else _band(z, cuts, categories)
 
 
-# KMS in the Buku KIA: "di Bawah Garis Merah" (BGM) is weight-for-age below the red line. Which SD
-# line is red is unconfirmed (docs/sources/kms.md#lines-and-colours [U]); verify before release.
-RED_LINE_Z = -3.0
+# BGM as a category: the severely-underweight band is the band below the red line (`_WFA_SCHEME`
+# starts at `RED_LINE_Z`), and `classify` puts oedema in it (WHO counts oedema as < -3 SD).
+BGM_CATEGORY = WeightForAgeCategory.SEVERELY_UNDERWEIGHT
+# Pendek and sangat pendek (docs/sources/permenkes-2-2020.md#categories): stunting.
+STUNTED = (LengthHeightForAgeCategory.SEVERELY_STUNTED, LengthHeightForAgeCategory.STUNTED)
 
 
 def is_bgm(weight_for_age: ZScore) -> bool:
     """True when weight-for-age is below the KMS red line (BGM); oedema counts as below."""
     if weight_for_age.indicator is not Indicator.WEIGHT_FOR_AGE:
         raise ValueError(f"BGM needs weight-for-age, not {weight_for_age.indicator!r}")
-    if weight_for_age.problem is ZProblem.OEDEMA:
-        return True  # WHO counts oedema as < -3 SD, as `classify` does
-    z = weight_for_age.rounded
-    return z is not None and z < RED_LINE_Z  # on the line is not below it
+    return classify(weight_for_age) is BGM_CATEGORY  # on the line is not below it
 
 
 class LilaGroup(Enum):
@@ -158,6 +162,22 @@ class LilaGroup(Enum):
     WOMAN = "woman"  # pregnant women and WUS (wanita usia subur)
     CHILD_6_59_MONTHS = "child_6_59_months"
     CHILD_5_9_YEARS = "child_5_9_years"
+
+
+# The two children's groups by completed months (docs/sources/lila-muac.md#cut-offs): 6-59 months,
+# and 5-9 years (60 months to the tenth birthday).
+LILA_CHILD_FROM_MONTHS = 6
+LILA_CHILD_BELOW_MONTHS = 120
+
+
+def lila_group(age_months: int, sex: Sex, *, woman_group: bool) -> LilaGroup | None:
+    """Whose LILA cut-offs apply: children by age; a woman when `woman_group` (pregnant, in nifas
+    or of reproductive age, `life_stage.in_lila_woman_group`); None for anyone else."""
+    if LILA_CHILD_FROM_MONTHS <= age_months < UNDER_FIVE_BELOW_MONTHS:
+        return LilaGroup.CHILD_6_59_MONTHS
+    if UNDER_FIVE_BELOW_MONTHS <= age_months < LILA_CHILD_BELOW_MONTHS:
+        return LilaGroup.CHILD_5_9_YEARS
+    return LilaGroup.WOMAN if sex is Sex.FEMALE and woman_group else None
 
 
 class LilaStatus(Enum):
@@ -174,12 +194,19 @@ class LilaStatus(Enum):
 # docs/sources/lila-muac.md.
 KEK_BELOW_CM = 23.5
 # Children 6-59 months (WHO/UNICEF 2009): < 11.5 cm SAM, 11.5 to < 12.5 cm MAM.
+MUAC_SAM_BELOW_CM = 11.5
 _CHILD_CUTS_CM: dict[LilaGroup, tuple[float, float]] = {
-    LilaGroup.CHILD_6_59_MONTHS: (11.5, 12.5),
+    LilaGroup.CHILD_6_59_MONTHS: (MUAC_SAM_BELOW_CM, 12.5),
     # 5-9 years: docs/sources/lila-muac.md#cut-offs writes "< 13.0 / 13.0-14.5"; read like the 6-59
     # row, i.e. MAM is 13.0 to < 14.5.
     LilaGroup.CHILD_5_9_YEARS: (13.0, 14.5),
 }
+
+
+def stored_bgm(waz: float | None, *, oedema: bool) -> bool:
+    """BGM from a stored weight-for-age z (None when oedema kept it from being computed)."""
+    problem = ZProblem.OEDEMA if oedema and waz is None else None
+    return is_bgm(ZScore(Indicator.WEIGHT_FOR_AGE, waz, problem))
 
 
 def lila_status(

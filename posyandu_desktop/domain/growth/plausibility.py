@@ -5,7 +5,7 @@ Three kinds of doubt, each a code with its data (words live in i18n):
 - a jump against the previous measurement (weight changing by more than a fifth in a month,
   length or head circumference shrinking by more than 1 cm);
 - a WHO flag: a z-score beyond WHO Anthro's biologically-implausible limits.
-These are softer than the services' hard limits (`services._growth.LIMITS`), which refuse
+These are softer than the hard limits (`domain/measurement.HARD_LIMITS`), which refuse
 values no person can have: a doubtful value is kept once the cadre confirms it.
 The numbers and the facts behind them: docs/sources/plausibility.md.
 """

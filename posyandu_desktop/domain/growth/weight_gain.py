@@ -7,14 +7,26 @@ computed, so every result carries the gain and the KBM used: the cadre confirms 
 
 from __future__ import annotations
 
-import calendar
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.people import round_half_up
+
+__all__ = [
+    "KBM_BUKU_KIA_2023",
+    "GrowthHistory",
+    "GrowthStatus",
+    "KbmTable",
+    "RejectedWeighing",
+    "WeighingProblem",
+    "WeighingResult",
+    "completed_months",
+    "growth_statuses",
+]
 
 
 class GrowthStatus(StrEnum):
@@ -124,19 +136,6 @@ class GrowthHistory:
     rejected: tuple[RejectedWeighing, ...]
 
 
-def completed_months(birth: date, on: date) -> int:
-    """Completed calendar months of age, as Permenkes counts them ("2 bulan 29 hari = 2 bulan").
-
-    A month is completed on the birth day-of-month, or on the month's last day when it has no
-    such day: born 31 Jan, 1 month is completed on 28 Feb (29 in a leap year), not on 1 Mar.
-    """
-    if on < birth:
-        raise ValueError(f"{on} is before the birth date {birth}")
-    months = (on.year - birth.year) * 12 + on.month - birth.month
-    month_day = min(birth.day, calendar.monthrange(on.year, on.month)[1])
-    return months - 1 if on.day < month_day else months
-
-
 def growth_statuses(
     birth: date,
     weighings: Iterable[tuple[date, float]],
@@ -157,7 +156,7 @@ def growth_statuses(
         elif on < birth:
             rejected.append(RejectedWeighing(on, weight_kg, WeighingProblem.BEFORE_BIRTH))
         else:
-            month = _month_number(on)
+            month = Period.of(on).index
             if month in by_month:
                 earlier_on, earlier_kg, _ = by_month[month]
                 rejected.append(
@@ -172,7 +171,7 @@ def growth_statuses(
         gain_g = kbm_g = None
         if previous is None:
             status = GrowthStatus.B
-        elif _month_number(previous.on) != month - 1:
+        elif Period.of(previous.on).index != month - 1:
             status = GrowthStatus.O
         else:
             gain_g = grams - previous.weight_g
@@ -194,7 +193,3 @@ def _grams(weight_kg: float) -> int | None:
         return None
     grams = round_half_up(weight_kg * 1000)
     return grams if grams > 0 else None
-
-
-def _month_number(on: date) -> int:
-    return on.year * 12 + on.month - 1

@@ -9,11 +9,9 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import aliased
 
-from posyandu_desktop.domain.growth.classify import Category, LengthHeightForAgeCategory, LilaStatus
+from posyandu_desktop.domain.growth.classify import STUNTED, Category, LilaStatus
 from posyandu_desktop.store.database import Tx
 from posyandu_desktop.store.tables import Measurement, Person
-
-_STUNTED = (LengthHeightForAgeCategory.STUNTED, LengthHeightForAgeCategory.SEVERELY_STUNTED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +89,7 @@ def latest_of_month(
             or_(
                 latest.two_t.is_(True),
                 latest.oedema.is_(True),
-                latest.lhfa_category.in_(_STUNTED),
+                latest.lhfa_category.in_(STUNTED),
                 *(func.abs(z) >= notable_z for z in scores),
             ),
         )
@@ -103,7 +101,7 @@ def latest_of_month(
             .where(
                 Measurement.person_id.in_(ids),
                 Measurement.measured_on < month_start,
-                Measurement.lhfa_category.in_(_STUNTED),
+                Measurement.lhfa_category.in_(STUNTED),
             )
             .distinct()
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import fields
 from datetime import date
 from typing import Any, NamedTuple
@@ -9,6 +10,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import select
 
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
 from posyandu_desktop.store.database import Tx
 from posyandu_desktop.store.queries._rows import record
 from posyandu_desktop.store.records import (
@@ -66,12 +68,12 @@ def _record(row: Measurement) -> MeasurementRecord:
 def add_measurement(
     tx: Tx,
     *,
-    person_id: int,
+    person_id: PersonId,
     measured_on: date,
-    entered_by: int,
+    entered_by: CadreId,
     values: MeasuredValues,
     findings: GrowthFindings,
-    day_id: int | None = None,
+    day_id: DayId | None = None,
     home_visit_id: int | None = None,
 ) -> MeasurementRecord:
     """Insert a measurement with its findings."""
@@ -89,7 +91,7 @@ def add_measurement(
     return _record(row)
 
 
-def get_measurement(tx: Tx, measurement_id: int) -> MeasurementRecord | None:
+def get_measurement(tx: Tx, measurement_id: MeasurementId) -> MeasurementRecord | None:
     """The measurement with this id, or None."""
     row = tx.get(Measurement, measurement_id)
     return None if row is None else _record(row)
@@ -97,7 +99,7 @@ def get_measurement(tx: Tx, measurement_id: int) -> MeasurementRecord | None:
 
 def correct_measurement(
     tx: Tx,
-    measurement_id: int,
+    measurement_id: MeasurementId,
     *,
     measured_on: date,
     values: MeasuredValues,
@@ -122,7 +124,7 @@ class Weighing(NamedTuple):
     two_t: bool
 
 
-def weighings(tx: Tx, person_id: int) -> tuple[Weighing, ...]:
+def weighings(tx: Tx, person_id: PersonId) -> tuple[Weighing, ...]:
     """Every weighing of a person with its stored KMS status, by date then id (entry order)."""
     rows = tx.execute(
         select(
@@ -140,14 +142,16 @@ def weighings(tx: Tx, person_id: int) -> tuple[Weighing, ...]:
     )
 
 
-def set_growth_statuses(tx: Tx, statuses: dict[int, tuple[GrowthStatus | None, bool]]) -> None:
+def set_growth_statuses(
+    tx: Tx, statuses: Mapping[MeasurementId, tuple[GrowthStatus | None, bool]]
+) -> None:
     """Set (KMS status, 2T) on measurements by id."""
     for row in tx.scalars(select(Measurement).where(Measurement.id.in_(statuses))):
-        row.growth_status, row.two_t = statuses[row.id]
+        row.growth_status, row.two_t = statuses[MeasurementId(row.id)]
     tx.flush()
 
 
-def history(tx: Tx, person_id: int) -> tuple[MeasurementRecord, ...]:
+def history(tx: Tx, person_id: PersonId) -> tuple[MeasurementRecord, ...]:
     """Every measurement of a person, oldest first."""
     rows = tx.scalars(
         select(Measurement)

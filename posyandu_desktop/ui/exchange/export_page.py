@@ -113,7 +113,7 @@ def default_month(offered: Sequence[Period], exported: Sequence[str]) -> Period:
     if not exported:
         return offered[0]
     newest = Period.parse(max(exported))
-    following = Period(newest.year + newest.month // 12, newest.month % 12 + 1)
+    following = newest.plus(1)
     if following > offered[0]:
         return offered[0]
     return max(following, offered[-1])

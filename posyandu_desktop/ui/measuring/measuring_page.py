@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue, Quantity
-from posyandu_desktop.domain.growth.zscore import LYING_BEFORE_DAYS, Position
+from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.life_stage import LifeStage
+from posyandu_desktop.domain.measurement import CHILD_STAGES, measured_lying
+from posyandu_desktop.domain.measurement import fields_for as measured_fields
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import _, age_text, format_date, format_decimal, format_weight, pgettext
 from posyandu_desktop.i18n.desk_labels import DECIMALS, UNITS, doubt_text, quantity_label
@@ -73,39 +75,11 @@ _ORDER = (
     Quantity.DIASTOLIC_MMHG,
     Quantity.GLUCOSE_MG_DL,
 )
-# Head circumference is measured under two years; LILA for 6-59 months
-# (docs/sources/ilp-life-stages.md#measuring-by-age) and for schoolchildren to 10 years (the 5-9
-# years cut-offs).
-_HEAD_BELOW_MONTHS = 24
-_LILA_CHILD_MONTHS = (6, 120)
-_CHILD_STAGES = (LifeStage.UNDER_FIVE, LifeStage.PRESCHOOL, LifeStage.SCHOOL_AGE_ADOLESCENT)
 
 
 def fields_for(entry: QueueEntry) -> tuple[Quantity, ...]:
     """The fields shown for this person, by life stage (ILP forms)."""
-    months, q = entry.age_months, Quantity
-    match entry.life_stage:
-        case LifeStage.UNDER_FIVE | LifeStage.PRESCHOOL | LifeStage.SCHOOL_AGE_ADOLESCENT:
-            shown = [q.WEIGHT_KG, q.LENHEI_CM]
-            if months < _HEAD_BELOW_MONTHS:
-                shown.append(q.HEADC_CM)
-            if _LILA_CHILD_MONTHS[0] <= months < _LILA_CHILD_MONTHS[1]:
-                shown.append(q.LILA_CM)
-            if entry.life_stage is LifeStage.SCHOOL_AGE_ADOLESCENT:
-                shown += [q.SYSTOLIC_MMHG, q.DIASTOLIC_MMHG]
-        case LifeStage.PREGNANT_OR_POSTPARTUM:
-            # KEK screening by LILA < 23.5 cm and blood pressure at every visit (Buku KIA).
-            shown = [q.WEIGHT_KG, q.LILA_CM, q.SYSTOLIC_MMHG, q.DIASTOLIC_MMHG]
-        case LifeStage.ADULT | LifeStage.ELDERLY:
-            shown = [
-                q.WEIGHT_KG,
-                q.LENHEI_CM,
-                q.WAIST_CM,
-                q.SYSTOLIC_MMHG,
-                q.DIASTOLIC_MMHG,
-                q.GLUCOSE_MG_DL,
-            ]
-    return tuple(shown)
+    return measured_fields(entry.life_stage, entry.age_months)
 
 
 def _sex_word(sex: Sex) -> str:
@@ -407,14 +381,13 @@ class MeasuringPage(Page):
         self._shown = () if entry is None else fields_for(entry)
         for quantity, field in self.fields.items():
             field.setVisible(quantity in self._shown)
-        child = entry is not None and entry.life_stage in _CHILD_STAGES
+        child = entry is not None and entry.life_stage in CHILD_STAGES
         has_length = Quantity.LENHEI_CM in self._shown
         self.position_row.setVisible(child and has_length)
         self.oedema.setVisible(entry is not None and entry.life_stage is LifeStage.UNDER_FIVE)
         if entry is not None:
             self._show_header(entry)
-            # WHO: length lying before 731 days, height standing from then (the 0.7 cm rule).
-            lying = entry.age_days < LYING_BEFORE_DAYS and child
+            lying = measured_lying(entry.life_stage, entry.age_days)
             (self.lying if lying else self.standing).setChecked(True)
         self.clear_values()
 
@@ -510,7 +483,7 @@ class MeasuringPage(Page):
             )
             preview = outcome.value
         self._preview = preview
-        child = entry is not None and entry.life_stage in _CHILD_STAGES
+        child = entry is not None and entry.life_stage in CHILD_STAGES
         self.results.show_preview(preview, child=child)
         self._show_field_notes(preview)
         self._show_correction(preview)

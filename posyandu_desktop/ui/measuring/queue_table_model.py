@@ -6,6 +6,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QObject
 
+from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import N_, _, age_text, life_stage_label, ngettext, pgettext
 from posyandu_desktop.services.desks import QueueEntry
@@ -18,8 +19,6 @@ class Column(IntEnum):
     AGE = 2
 
 
-# Under five the months matter (KBM, vitamin A, immunisation); from five, years are enough.
-_YEARS_ONLY_FROM_MONTHS = 60
 _HEADERS = {Column.NUMBER: N_("No."), Column.NAME: N_("Name"), Column.AGE: N_("Age")}
 
 
@@ -30,7 +29,8 @@ def sex_letter(sex: Sex) -> str:
 
 def short_age(age_days: int, age_months: int) -> str:
     """Years alone from five years ("63 tahun"), as the queue is narrow; months below."""
-    if age_months < _YEARS_ONLY_FROM_MONTHS:
+    # Under five the months matter (KBM, vitamin A, immunisation); from five, years are enough.
+    if age_months < UNDER_FIVE_BELOW_MONTHS:
         return age_text(age_days)
     years = age_months // 12
     return ngettext("{n} year", "{n} years", years).format(n=years)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.i18n import _, age_text_on, format_rt_rw
 from posyandu_desktop.services import PersonMatch, find_people
 from posyandu_desktop.ui.context import UiSession
@@ -85,7 +86,7 @@ class PeoplePage(Page):
         if self.profile.person_id is not None:
             self.profile.show_person(self.profile.person_id)
 
-    def show_person(self, person_id: int) -> None:
+    def show_person(self, person_id: PersonId) -> None:
         """Open this person's profile (from another screen's "open profile"); the list on the
         left shows them too, so the cadre sees where they are."""
         self.profile.show_person(person_id)
@@ -124,4 +125,4 @@ class PeoplePage(Page):
 
     def _chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:
-            self.profile.show_person(int(item.data(_PERSON_ID)))
+            self.profile.show_person(PersonId(int(item.data(_PERSON_ID))))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.ids import CadreId, PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.i18n import (
     N_,
@@ -114,7 +115,7 @@ class ProfileView(QWidget):
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.person_id: int | None = None
+        self.person_id: PersonId | None = None
         self.profile: PersonProfile | None = None
         self.dialog: CorrectMeasurementDialog | None = None
 
@@ -205,7 +206,7 @@ class ProfileView(QWidget):
         self.correct_button.setEnabled(False)
         self.print_card_button.setVisible(False)
 
-    def show_person(self, person_id: int) -> None:
+    def show_person(self, person_id: PersonId) -> None:
         """Load a person's header, charts and history."""
         today = self.session.today()
         profile = person_profile(self.session.db, person_id, today=today)
@@ -290,14 +291,15 @@ class ProfileView(QWidget):
         self.trail.setText("\n".join(self._trail_line(e, names) for e in events))
 
     @staticmethod
-    def _trail_line(event: AuditRecord, names: dict[int, str]) -> str:
+    def _trail_line(event: AuditRecord, names: dict[CadreId, str]) -> str:
         when = event.at.astimezone()
         words = {
             "date": format_date_short(when.date()),
             "time": format_time(event.at),
             "action": vocabulary_label(event.action),
         }
-        who = names.get(event.cadre_id or 0)  # none for imported or demo rows
+        # None for imported or demo rows.
+        who = None if event.cadre_id is None else names.get(event.cadre_id)
         if who is None:
             head = _("{date} {time}, {action}").format(**words)
         else:

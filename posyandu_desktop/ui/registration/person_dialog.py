@@ -37,6 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posyandu_desktop.domain.ids import PersonId
+from posyandu_desktop.domain.life_stage import (
+    ADOLESCENT_FROM_YEARS,
+    ADULT_FROM_YEARS,
+    UNDER_FIVE_BELOW_MONTHS,
+)
+from posyandu_desktop.domain.months import completed_months
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import (
     _,
@@ -65,13 +72,12 @@ from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.theme import WARNING_COLOURS
 from posyandu_desktop.ui.widgets.wrapped_label import WrappedLabel
 
-# Who can be a mother in the picker: women of at least 10 years (ILP remaja from 10 years).
-_MOTHER_MIN_MONTHS = 120
-# Pregnancy is asked of women from 10 years; birth weight and length of children under five
-# (the Buku KIA's first page); the mother section for anyone under 18 (Permenkes 25/2014 anak).
-_PREGNANT_FROM_MONTHS = 120
-_BIRTH_DATA_BELOW_MONTHS = 60
-_CHILD_BELOW_MONTHS = 18 * 12
+# Who can be a mother in the picker, and who is asked about pregnancy: women from remaja age;
+# birth weight and length of children under five (the Buku KIA's first page); the mother section
+# for anyone under 18 (Permenkes 25/2014 anak).
+_MOTHER_MIN_MONTHS = _PREGNANT_FROM_MONTHS = ADOLESCENT_FROM_YEARS * 12
+_BIRTH_DATA_BELOW_MONTHS = UNDER_FIVE_BELOW_MONTHS
+_CHILD_BELOW_MONTHS = ADULT_FROM_YEARS * 12
 
 _ERROR_STYLE = "QLabel { color: #8b0000; }"
 _WARNING_STYLE = "QLabel {{ background: {}; color: {}; padding: 2px 6px; }}".format(
@@ -91,11 +97,6 @@ def _say(label: QLabel, text: str, style: str = _ERROR_STYLE) -> None:
     label.setText(text)
     label.setStyleSheet(style)
     label.setVisible(bool(text))
-
-
-def _months_between(born: date, on: date) -> int:
-    months = (on.year - born.year) * 12 + on.month - born.month
-    return months - 1 if on.day < born.day else months
 
 
 class BirthDateField(QWidget):
@@ -162,13 +163,13 @@ class PersonDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.today = session.today()
-        self.saved_person_id: int | None = None
+        self.saved_person_id: PersonId | None = None
         self._not_a_duplicate = False
-        self._existing_id: int | None = None  # the person a duplicate or taken NIK points at
-        self._mother_id: int | None = None
+        self._existing_id: PersonId | None = None  # the person a duplicate or taken NIK points at
+        self._mother_id: PersonId | None = None
         # Records made on an earlier attempt, reused while their fields are unchanged.
         self._new_household: tuple[tuple[str, ...], int] | None = None
-        self._new_mother: tuple[tuple[str, ...], int] | None = None
+        self._new_mother: tuple[tuple[str, ...], PersonId] | None = None
         self.setWindowTitle(_("Add a new person"))
 
         columns = QHBoxLayout()
@@ -404,7 +405,7 @@ class PersonDialog(QDialog):
 
     def _age_months(self) -> int | None:
         born = self.birth.value()
-        return None if born is None else _months_between(born, self.today)
+        return None if born is None or born > self.today else completed_months(born, self.today)
 
     def _update_sections(self) -> None:
         born, months = self.birth.value(), self._age_months()
@@ -485,7 +486,7 @@ class PersonDialog(QDialog):
     def _pick_mother(self, item: QListWidgetItem | None) -> None:
         if item is None:
             return
-        self._mother_id = int(item.data(Qt.ItemDataRole.UserRole))
+        self._mother_id = PersonId(int(item.data(Qt.ItemDataRole.UserRole)))
         name = str(item.data(Qt.ItemDataRole.UserRole + 1))
         self.mother_search.setText(name)
         self.mother_results.clear()
@@ -633,7 +634,7 @@ class PersonDialog(QDialog):
         self._new_household = (fields, household_id)
         return True, household_id
 
-    def _mother_for_save(self, household_id: int | None) -> tuple[bool, int | None]:
+    def _mother_for_save(self, household_id: int | None) -> tuple[bool, PersonId | None]:
         """(False, None) when a new mother could not be registered; else (True, the picked
         mother or one registered now, or None without a mother)."""
         if self._mother_id is not None or not self.new_mother.isVisibleTo(self):
@@ -665,7 +666,7 @@ class PersonDialog(QDialog):
             if not known or not isinstance(known[0].found, int):
                 _say(self.mother_nik_note, "\n".join(_issue(i) for i in outcome.problems))
                 return False, None
-            mother_id = known[0].found
+            mother_id = PersonId(known[0].found)
         self._new_mother = (fields, mother_id)
         return True, mother_id
 
@@ -692,8 +693,8 @@ class PersonDialog(QDialog):
 
     def _show_existing(self, issue: Issue) -> None:
         assert isinstance(issue.found, int)
-        self._existing_id = issue.found
-        known = needs_today(self.session.db, issue.found, today=self.today).value
+        self._existing_id = PersonId(issue.found)
+        known = needs_today(self.session.db, self._existing_id, today=self.today).value
         who = "" if known is None else known.person.name
         born = "" if known is None else format_date_short(known.person.birth_date)
         mother = "-" if known is None or not known.person.mother_name else known.person.mother_name

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.i18n import _, format_date
 from posyandu_desktop.services import (
     DayRecord,
@@ -332,7 +333,7 @@ class RegistrationPage(Page):
             return
         self.register_person(match.person.id, match.person.name)
 
-    def register_person(self, person_id: int, name: str) -> None:
+    def register_person(self, person_id: PersonId, name: str) -> None:
         """Register one person's arrival today and show their queue number big."""
         day = self._open_day_for_arrival()
         if day is None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog
 
+from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.i18n import _, format_date, startup_problem_label
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.start.start_screen import StartScreen
@@ -377,7 +378,7 @@ class StartFlow(QObject):
             db=self.db,
             data_dir=self.data_dir,
             posyandu_id=self.posyandu.id,
-            cadre_id=cadre.id,
+            cadre_id=CadreId(cadre.id),
             cadre_name=cadre.name,
             is_coordinator=cadre.is_coordinator,
             now=self.now,

@@ -3,7 +3,6 @@ what they found, what they measured there)."""
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 from PySide6.QtCore import QRegularExpression, Qt
@@ -29,6 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.ids import CadreId
+from posyandu_desktop.domain.measurement import measured_lying
+from posyandu_desktop.domain.months import Period
 from posyandu_desktop.i18n import _, format_month, parse_decimal, vocabulary_label
 from posyandu_desktop.services import MeasuredValues, Reading, VisitReason, record_home_visit
 from posyandu_desktop.services.cadres import list_cadres
@@ -51,8 +53,6 @@ from posyandu_desktop.ui.widgets.month_bar import MonthBar
 
 _NUMBER = QRegularExpression(r"[0-9]{0,3}([.,][0-9]{0,2})?")
 _CADRE_ID = Qt.ItemDataRole.UserRole
-# WHO 2006: length (lying) below 731 days, height (standing) from then (the 24-month switch).
-_STANDING_FROM_MONTHS = 24
 
 
 def _table(model: SuggestionsTableModel | VisitsTableModel) -> QTableView:
@@ -155,10 +155,10 @@ class VisitForm(QGroupBox):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.cadres.addItem(item)
 
-    def cadre_ids(self) -> list[int]:
+    def cadre_ids(self) -> list[CadreId]:
         items = (self.cadres.item(i) for i in range(self.cadres.count()))
         return [
-            int(item.data(_CADRE_ID))
+            CadreId(int(item.data(_CADRE_ID)))
             for item in items
             if item.checkState() == Qt.CheckState.Checked
         ]
@@ -179,7 +179,8 @@ class VisitForm(QGroupBox):
             profile = person_profile(self.session.db, person_id, today=self.session.today())
             if profile is not None:
                 self.household_id = profile.person.household_id
-                lying = profile.age_months < _STANDING_FROM_MONTHS
+                age_days = (self.session.today() - profile.person.birth_date).days
+                lying = measured_lying(profile.life_stage, age_days)
                 self.position.set_value(Position.LYING if lying else Position.STANDING)
         self.whole_household.setEnabled(self.household_id is not None)
 
@@ -323,7 +324,7 @@ class HomeVisitsPage(Page):
 
     def show_month(self, first: date) -> None:
         self.month = first
-        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        last = Period.of(first).last_day
         self.visits.set_rows(home_visits_between(self.session.db, first, last))
         self.month_bar.caption.setText(
             _("{month}: {count} visits").format(

@@ -7,13 +7,13 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from posyandu_desktop.domain.months import Period
 from posyandu_desktop.i18n import _
 
 
 def month_shift(first: date, months: int) -> date:
     """The first day of the month `months` after (or before) the month of `first`."""
-    index = first.year * 12 + first.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
+    return Period.of(first).plus(months).first_day
 
 
 class MonthBar(QWidget):

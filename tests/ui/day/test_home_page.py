@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from posyandu_desktop.domain.ids import DayId
 from posyandu_desktop.services import MeasuredValues, Reading, record_measurement
 from posyandu_desktop.services.today import day_overview
 from posyandu_desktop.ui.context import UiSession
@@ -93,7 +94,7 @@ def test_counts_follow_the_morning(qtbot, ui_session, registry):
         person_id=registry.person_ids["Aisyah Putri"],
         measured_on=TODAY,
         values=MeasuredValues(weight_kg=Reading(3.1)),  # implausible for 17 months
-        day_id=_open_day_id(page),
+        day_id=DayId(_open_day_id(page)),
         today=TODAY,
     ).unwrap()
     with qtbot.waitSignal(page.data_did_load, timeout=BUSY_MACHINE_MS):

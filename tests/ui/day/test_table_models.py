@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from posyandu_desktop.domain.growth.zscore import Indicator
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import format_rt_rw
@@ -22,7 +23,7 @@ TODAY = date(2026, 2, 10)
 
 def _listing(person_id: int, name: str, born: date) -> PersonListing:
     return PersonListing(
-        id=person_id,
+        id=PersonId(person_id),
         name=name,
         nik=None,
         sex=Sex.FEMALE,

@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
 
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.services import ArrivalRecord, PersonListing
@@ -13,7 +14,7 @@ from posyandu_desktop.ui.measuring.queue_table_model import Column, QueueTableMo
 
 def entry(number: int, name: str, sex: Sex, age_days: int) -> QueueEntry:
     person = PersonListing(
-        id=number * 10,
+        id=PersonId(number * 10),
         name=name,
         nik=None,
         sex=sex,

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from posyandu_desktop.domain.growth.curves import Chart
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.i18n import problem_label
 from posyandu_desktop.services import Problem, Reading, measurement_history, measurements_of
 from posyandu_desktop.ui.context import UiSession
@@ -63,7 +64,7 @@ def test_an_adult_has_only_the_history(qtbot, ui_session, registry):
 
 
 def _open_correction(
-    qtbot: Any, page: PeoplePage, person_id: int
+    qtbot: Any, page: PeoplePage, person_id: PersonId
 ) -> tuple[ProfileView, CorrectMeasurementDialog]:
     page.show_person(person_id)
     profile = page.profile

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from posyandu_desktop.domain.growth.classify import LengthHeightForAgeCategory
+from posyandu_desktop.domain.growth.classify import STUNTED
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.services import Reading, correct_measurement, measurements_of
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.people.people_page import PeoplePage
@@ -18,7 +19,6 @@ from tests.ui.conftest import TODAY
 from tests.ui.people.screenshots import app_look, only_when_asked, save, window
 
 pytestmark = only_when_asked
-_STUNTED = (LengthHeightForAgeCategory.STUNTED, LengthHeightForAgeCategory.SEVERELY_STUNTED)
 
 
 @pytest.fixture(autouse=True)
@@ -26,10 +26,10 @@ def _look(qapp: Any) -> None:
     app_look(qapp)
 
 
-def stunted_toddler(session: UiSession) -> int:
+def stunted_toddler(session: UiSession) -> PersonId:
     """The demo child under two with the most stunted and T months (and head measured)."""
 
-    def interest(person_id: int) -> tuple[int, int]:
+    def interest(person_id: PersonId) -> tuple[int, int]:
         rows = measurements_of(session.db, person_id)
         if (
             not rows
@@ -37,14 +37,14 @@ def stunted_toddler(session: UiSession) -> int:
             or not any(r.values.headc_cm for r in rows)
         ):
             return (0, 0)
-        stunted = sum(r.findings.lhfa_category in _STUNTED for r in rows)
+        stunted = sum(r.findings.lhfa_category in STUNTED for r in rows)
         t_months = sum(r.findings.growth_status is GrowthStatus.T for r in rows)
         return (min(stunted, 6) + t_months, len(rows))
 
-    return max(range(1, 400), key=interest)
+    return max((PersonId(i) for i in range(1, 400)), key=interest)
 
 
-def people_page(qtbot: Any, session: UiSession) -> tuple[Any, PeoplePage, int]:
+def people_page(qtbot: Any, session: UiSession) -> tuple[Any, PeoplePage, PersonId]:
     shown = window(qtbot, session)
     child = stunted_toddler(session)
     shown.show_person(child)

@@ -3,7 +3,8 @@ registered right after saving. The dialog is opened with `open()`, never `exec()
 
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -172,3 +173,17 @@ def test_sex_is_chosen_with_the_l_and_p_keys(qtbot, dialog):
     assert dialog.female.isChecked() and dialog.focusWidget() is dialog.female
     qtbot.keyClick(dialog.female, Qt.Key.Key_L)
     assert dialog.male.isChecked() and not dialog.female.isChecked()
+
+
+def test_ages_count_completed_months_to_the_end_of_a_short_month(qtbot, ui_session):
+    # Born 29 February 2016, she completes 120 months (remaja age) on 28 February 2026, when
+    # the dialog asks about a pregnancy.
+    feb_28 = datetime(2026, 2, 28, 9, 0).astimezone()
+    widget = PersonDialog(dataclasses.replace(ui_session, now=lambda: feb_28))
+    qtbot.addWidget(widget)
+    widget.female.setChecked(True)
+    qtbot.keyClicks(widget.birth.edit, "29/02/2016")
+    assert widget.pregnant.isVisibleTo(widget)
+    widget.birth.edit.clear()
+    qtbot.keyClicks(widget.birth.edit, "01/03/2016")
+    assert not widget.pregnant.isVisibleTo(widget)

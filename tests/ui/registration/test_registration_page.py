@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.ids import DayId
 from posyandu_desktop.services.desks import day_today, latest_arrivals
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.registration.registration_page import RegistrationPage
@@ -50,7 +51,7 @@ def page(qtbot: QtBot, ui_session: UiSession) -> RegistrationPage:
     return widget
 
 
-def open_day(registry: Registry) -> int:
+def open_day(registry: Registry) -> DayId:
     return (
         services.open_posyandu_day(
             registry.db,

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.services.person_profile import person_profile
 from posyandu_desktop.services.reports import monthly_report_data
@@ -109,13 +110,13 @@ def test_a_failed_report_is_explained(qtbot, demo_session, monkeypatch):
     assert page.make_button.isEnabled() and not page.open_button.isEnabled()
 
 
-def _a_child_under_five(session: UiSession) -> int:
+def _a_child_under_five(session: UiSession) -> PersonId:
     with session.db.reading() as tx:
         everyone = q.people(tx)
     for person in everyone:
         found = person_profile(session.db, person.id, today=TODAY)
         if found is not None and found.life_stage is LifeStage.UNDER_FIVE:
-            return person.id
+            return PersonId(person.id)
     raise AssertionError("no child under five in the demo")
 
 
@@ -149,7 +150,7 @@ def test_no_kms_card_for_an_adult(qtbot, demo_session):
         if (f := person_profile(demo_session.db, p.id, today=TODAY)) is not None
         and f.life_stage is LifeStage.ADULT
     )
-    view.show_person(adult)
+    view.show_person(PersonId(adult))
     assert not view.print_card_button.isVisibleTo(view)
 
 
