@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast
 
+from posyandu_desktop.domain.export_contract import ExportRow
 from posyandu_desktop.domain.growth.classify import Category, LilaStatus
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.growth.zscore import Position
@@ -24,6 +25,8 @@ from posyandu_desktop.domain.vocabulary import (
     Venue,
     VisitReason,
 )
+
+R = TypeVar("R", bound=ExportRow)
 
 
 class Reading(NamedTuple):
@@ -288,14 +291,19 @@ class AuditRecord:
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """Exported rows of an audit window: each table's rows in their current state, as
-    {column: JSON value}, ordered by id, and the ids deleted in the window. Every exported
-    table is a key of both, with an empty list when nothing changed. `deleted_uids` names the
-    deleted rows by uid instead, for the tables that have one (the FHIR bundle deletes by it)."""
+    """Exported rows of an audit window: each table's rows in their current state, as the
+    records of domain/export_contract.py, ordered by id, and the ids deleted in the window.
+    Every exported table is a key of both, with an empty list when nothing changed.
+    `deleted_uids` names the deleted rows by uid instead, for the tables that have one (the
+    FHIR bundle deletes by it)."""
 
-    rows: dict[str, list[dict[str, Any]]]
+    rows: dict[str, list[ExportRow]]
     deleted: dict[str, list[int]]
     deleted_uids: dict[str, list[str]]
+
+    def of(self, record: type[R]) -> list[R]:
+        """The rows of `record`'s table, typed as that record."""
+        return cast(list[R], self.rows[record.table])
 
 
 @dataclass(frozen=True, slots=True)

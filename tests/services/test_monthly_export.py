@@ -18,6 +18,7 @@ from fhir.resources.R4B.bundle import Bundle
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from posyandu_desktop.domain.export_contract import ExportRow, as_json, column_names
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.exchange.package import Period
 from posyandu_desktop.exchange.verify import Finding
@@ -31,7 +32,6 @@ from posyandu_desktop.services.exchange_keys import (
     register_puskesmas_key,
 )
 from posyandu_desktop.services.monthly_export import (
-    CONTACT_COLUMNS,
     CopyError,
     CopyProblem,
     choose_send_contact_details,
@@ -129,11 +129,10 @@ def _laptop(db: Database, contacts: bool = False) -> dict[str, dict[int, dict[st
     with db.reading() as tx:
         rows = q.all_rows(tx)
 
-    def sent(table: str, row: dict[str, Any]) -> dict[str, Any]:
-        held = () if contacts else CONTACT_COLUMNS.get(table, ())
-        return {c: v for c, v in row.items() if c not in held}
+    def sent(row: ExportRow) -> dict[str, Any]:
+        return as_json(row, column_names(row.table, contacts=contacts))
 
-    return {t: {r["id"]: sent(t, r) for r in rows[t]} for t in q.EXPORTED_TABLES}
+    return {t: {r.id: sent(r) for r in rows[t]} for t in q.EXPORTED_TABLES}
 
 
 def test_exports_in_order_hold_exactly_the_laptops_data_corrections_and_deletions_included(folder):
