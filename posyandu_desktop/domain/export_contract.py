@@ -300,6 +300,10 @@ RECORD_OF = {r.table: r for r in RECORDS}
 # USB stick invites offline guessing.
 WITHHELD = {"cadre": ("pin_hash",)}
 
+# Registry tables that never leave the laptop: the audit trail (the file carries its effect),
+# wrong-PIN counters, and the ledger of exports and their copies (the manifest links months).
+LAPTOP_ONLY = ("audit_event", "cadre_login", "export_copy", "export_ledger")
+
 _KINDS: dict[object, Kind] = {
     int: Kind.INTEGER,
     float: Kind.REAL,
