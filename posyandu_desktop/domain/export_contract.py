@@ -9,8 +9,8 @@ an exported registry table that is not a field is in `WITHHELD`, never in a file
 `tests/store/test_export_contract.py` compares all of this with the registry's tables, so a
 migration that adds, renames or retypes a column fails until the contract says what is sent.
 
-Any change here is a change of the file: bump `FORMAT_VERSION` (docs/DECISIONS.md, "The
-contract of the monthly file").
+Any change here is a change of the file: raise `FORMAT_VERSION`
+(docs/DECISIONS.md#the-contract-of-the-monthly-file).
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ READABLE_VERSIONS = (1, 2)
 
 
 class Privacy(StrEnum):
-    """Whether a column names or reaches a person (docs/DECISIONS.md, "What is sent, and why")."""
+    """Whether a column names or reaches a person; what is sent, and why:
+    docs/DECISIONS.md#what-leaves-the-laptop-and-the-puskesmas-side."""
 
     PLAIN = "plain"  # no person in it: ids, dates of events, measured values, codes
     PERSONAL = "personal"  # identifies a person; sent, the puskesmas matches and visits by it

@@ -95,7 +95,7 @@ def _differences(metadata: MetaData) -> list[str]:
                     f"{column.name} to {record} in {_WHERE}, in table order, marked "
                     "PERSONAL or CONTACT if it names or reaches a person, or add it to "
                     "WITHHELD if it must never leave the laptop; then raise FORMAT_VERSION "
-                    "(docs/DECISIONS.md, 'The contract of the monthly file')"
+                    "(docs/DECISIONS.md#the-contract-of-the-monthly-file)"
                 )
                 continue
             want = sent[column.name]
@@ -139,7 +139,7 @@ def test_the_format_version_moves_with_the_contract():
     assert _digest() == CONTRACT_DIGESTS[contract.FORMAT_VERSION], (
         "the monthly file's contract changed: raise FORMAT_VERSION in "
         f"{_WHERE}, add it to READABLE_VERSIONS and here with digest {_digest()}, and "
-        "write the change in docs/DECISIONS.md ('The contract of the monthly file')"
+        "write the change in docs/DECISIONS.md#the-contract-of-the-monthly-file"
     )
     assert contract.FORMAT_VERSION in contract.READABLE_VERSIONS
 
@@ -191,7 +191,7 @@ def test_contact_columns_are_the_ones_the_coordinator_chooses_to_send():
         for c in contract.columns(t)
         if c.privacy is Privacy.CONTACT
     }
-    # docs/DECISIONS.md, "What is sent, and why".
+    # docs/DECISIONS.md#what-leaves-the-laptop-and-the-puskesmas-side ("What is sent, and why").
     assert contacts == {
         ("cadre", "nik"),
         ("cadre", "phone"),
