@@ -18,6 +18,7 @@ from posyandu_desktop.domain.export_contract import (
     MeasurementRow,
     PersonRow,
     as_json,
+    column_names,
 )
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.vocabulary import ServiceKind
@@ -171,7 +172,7 @@ def test_rows_are_typed_records_written_as_plain_json_values_of_every_column(db,
     assert child["birth_date"] == "2025-03-15"
     assert child["sex"] == 1
     assert child["uid"] == post.child.uid
-    assert set(child) == set(exports.columns("person"))
+    assert set(child) == set(column_names("person"))
     (weighing,) = rows["measurement"]
     assert weighing["id"] == measurement_id
     assert weighing["weight_kg"] == 8.9
@@ -231,8 +232,8 @@ def test_the_pin_hash_never_leaves_the_laptop(db, post):
             {"cadre": exports.rows_by_id(tx, CadreRow, [post.cadre.id])},
         ]
     assert stored
-    assert "pin_hash" not in exports.columns("cadre")
-    assert "is_coordinator" in exports.columns("cadre")
+    assert "pin_hash" not in column_names("cadre")
+    assert "is_coordinator" in column_names("cadre")
     for found in everything:
         text = repr(found)
         assert "pin_hash" not in text
@@ -362,7 +363,7 @@ def test_only_exported_tables_can_be_read(db):
     with db.reading() as tx, pytest.raises(ValueError, match="audit_event"):
         exports.rows_by_id(tx, _NotExported, [1])
     with pytest.raises(ValueError, match="export_ledger"):
-        exports.columns("export_ledger")
+        column_names("export_ledger")
 
 
 def _add(

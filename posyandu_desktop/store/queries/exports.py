@@ -31,8 +31,8 @@ from posyandu_desktop.store.queries._rows import record
 from posyandu_desktop.store.records import Changes, ExportCopyEntry, ExportEntry
 from posyandu_desktop.store.tables import AuditEvent, Base, ExportCopy, ExportLedger
 
-# Re-exported: the tables and their columns are the file's contract (domain/export_contract.py).
-__all__ = ["EXPORTED_TABLES", "columns"]
+# Re-exported: the tables are the file's contract (domain/export_contract.py).
+__all__ = ["EXPORTED_TABLES"]
 
 # SQLite allows 32,766 bound parameters per statement; stay far below it.
 _IDS_PER_QUERY = 500
@@ -46,11 +46,6 @@ def _table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
-def columns(table: str) -> tuple[str, ...]:
-    """The columns an export carries for `table` (contact numbers included), in file order."""
-    return column_names(table)
-
-
 def _value(value: Any) -> Value:
     """A stored value as the contract types it: codes for enums, a sorted tuple of codes for a
     set of desks; dates and times stay dates and times."""
@@ -61,7 +56,8 @@ def _value(value: Any) -> Value:
 
 def _rows(tx: Tx, record: type[R], where: ColumnElement[bool] | None = None) -> list[R]:
     source = _table(record.table)
-    query: Select[Any] = select(*(source.c[n] for n in columns(record.table)))
+    # Every column of the record, contact numbers included: the writer leaves them out.
+    query: Select[Any] = select(*(source.c[n] for n in column_names(record.table)))
     query = query.order_by(source.c.id)
     if where is not None:
         query = query.where(where)
