@@ -31,13 +31,14 @@ Codes, and how sure we are of them:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from enum import Enum
 from typing import Any, Protocol, cast
 from urllib.parse import quote
 
+from posyandu_desktop.domain.export_contract import MeasurementRow, PersonRow
 from posyandu_desktop.domain.growth.classify import (
     BmiForAge5To18Category,
     Category,
@@ -185,8 +186,8 @@ def interpretation_term(category: str) -> tuple[str | None, str]:
 
 def transaction_bundle(
     posyandu: PosyanduLike,
-    persons: Sequence[Mapping[str, Any]],
-    measurements: Sequence[Mapping[str, Any]],
+    persons: Sequence[PersonRow],
+    measurements: Sequence[MeasurementRow],
     *,
     created_at: datetime,
     deleted_measurements: Sequence[str] = (),
@@ -197,24 +198,24 @@ def transaction_bundle(
     if created_at.utcoffset() is None:
         raise ValueError("created_at must be timezone-aware (FHIR instants carry a zone)")
     # A transaction fails when two entries resolve to one resource, so refuse it here.
-    both = {_hex(m["uid"]) for m in measurements} & {_hex(u) for u in deleted_measurements}
-    both |= {_hex(p["uid"]) for p in persons} & {_hex(u) for u in deleted_persons}
+    both = {_hex(m.uid) for m in measurements} & {_hex(u) for u in deleted_measurements}
+    both |= {_hex(p.uid) for p in persons} & {_hex(u) for u in deleted_persons}
     if both:
         raise ValueError(f"{min(both)} is both in the export and deleted")
     person_system = local_system(posyandu.code, "person")
     measurement_system = local_system(posyandu.code, "measurement")
     entries: list[Json] = []
-    patient_urls: dict[Any, str] = {}
+    patient_urls: dict[int, str] = {}
     for person in persons:
-        if person["id"] in patient_urls:  # two entries with one fullUrl would fail the transaction
-            raise ValueError(f"person {person['uid']} is in the export twice")
-        url = _urn(str(person["uid"]))
-        patient_urls[person["id"]] = url
+        if person.id in patient_urls:  # two entries with one fullUrl would fail the transaction
+            raise ValueError(f"person {person.uid} is in the export twice")
+        url = _urn(person.uid)
+        patient_urls[person.id] = url
         entries.append(_patient_entry(person, url, person_system, posyandu))
     for row in measurements:
-        patient = patient_urls.get(row["person_id"])
+        patient = patient_urls.get(row.person_id)
         if patient is None:
-            raise ValueError(f"measurement {row['uid']} refers to a person not in the export")
+            raise ValueError(f"measurement {row.uid} refers to a person not in the export")
         entries.extend(_observation_entries(row, patient, measurement_system))
     for uid in deleted_measurements:
         entries.extend(
@@ -269,29 +270,22 @@ def _delete_entry(resource_type: str, identifier: Json) -> Json:
     return {"request": {"method": "DELETE", "url": _conditional_url(resource_type, identifier)}}
 
 
-def _iso_date(value: Any) -> str:
-    """A date column (ISO text from the export, or a date) as FHIR date text; checks it."""
-    return date.fromisoformat(str(value)).isoformat()
-
-
-def _patient_entry(
-    person: Mapping[str, Any], full_url: str, system: str, posyandu: PosyanduLike
-) -> Json:
-    local = _person_identifier(system, person["uid"])
+def _patient_entry(person: PersonRow, full_url: str, system: str, posyandu: PosyanduLike) -> Json:
+    local = _person_identifier(system, person.uid)
     identifiers: list[Json] = []
-    if person.get("nik"):
-        identifiers.append({"use": "official", "system": NIK_SYSTEM, "value": person["nik"]})
-    elif person.get("mother_nik"):
+    if person.nik:
+        identifiers.append({"use": "official", "system": NIK_SYSTEM, "value": person.nik})
+    elif person.mother_nik:
         # SATUSEHAT registers a newborn without NIK under the mother's NIK
         # (docs/sources/satusehat.md).
-        identifiers.append({"system": NIK_IBU_SYSTEM, "value": person["mother_nik"]})
+        identifiers.append({"system": NIK_IBU_SYSTEM, "value": person.mother_nik})
     identifiers.append(local)
     resource: Json = {
         "resourceType": "Patient",
         "identifier": identifiers,
-        "name": [{"use": "official", "text": person["name"]}],
-        "gender": "male" if Sex(int(person["sex"])) is Sex.MALE else "female",
-        "birthDate": _iso_date(person["birth_date"]),
+        "name": [{"use": "official", "text": person.name}],
+        "gender": "male" if Sex(person.sex) is Sex.MALE else "female",
+        "birthDate": person.birth_date.isoformat(),
     }
     address = _address(posyandu)
     if address is not None:
@@ -314,11 +308,11 @@ def _address(posyandu: PosyanduLike) -> Json | None:
     return address
 
 
-def _observation_entries(row: Mapping[str, Any], patient: str, system: str) -> list[Json]:
+def _observation_entries(row: MeasurementRow, patient: str, system: str) -> list[Json]:
     found: list[Json] = []
 
     def add(value: _Value, loinc: _Loinc, body: Json) -> None:
-        uid = uuid.UUID(hex=str(row["uid"]))
+        uid = uuid.UUID(hex=row.uid)
         identifier = _observation_identifier(system, uid.hex, value)
         resource: Json = {
             "resourceType": "Observation",
@@ -337,78 +331,78 @@ def _observation_entries(row: Mapping[str, Any], patient: str, system: str) -> l
             ],
             "code": _concept(loinc),
             "subject": {"reference": patient},
-            "effectiveDateTime": _iso_date(row["measured_on"]),
+            "effectiveDateTime": row.measured_on.isoformat(),
             **body,
         }
         # A name-based UUID under the measurement's own: the same value keeps its fullUrl.
         found.append(_entry(resource, f"urn:uuid:{uuid.uuid5(uid, value.value)}", identifier))
 
-    oedema = bool(row.get("oedema"))
-    lying = row.get("position") == Position.LYING.value
-    if row.get("weight_kg") is not None:
+    oedema = row.oedema
+    lying = row.position == Position.LYING.value
+    if row.weight_kg is not None:
         add(
             _Value.WEIGHT,
             _WEIGHT,
             _measured(
-                row["weight_kg"],
+                row.weight_kg,
                 _KG,
-                _z("BB/U z-score", row.get("waz"), row.get("wfa_category"), oedema),
+                _z("BB/U z-score", row.waz, row.wfa_category, oedema),
                 _z(
                     "BB/PB z-score" if lying else "BB/TB z-score",
-                    row.get("whz"),
-                    row.get("wflh_category"),
+                    row.whz,
+                    row.wflh_category,
                     oedema,
                 ),
             ),
         )
-    if row.get("lenhei_cm") is not None:
+    if row.lenhei_cm is not None:
         # No position is an adult's height, measured standing.
         add(
             _Value.LENHEI,
             _LENGTH_LYING if lying else _HEIGHT_STANDING,
             _measured(
-                row["lenhei_cm"],
+                row.lenhei_cm,
                 _CM,
                 _z(
                     "PB/U z-score" if lying else "TB/U z-score",
-                    row.get("haz"),
-                    row.get("lhfa_category"),
+                    row.haz,
+                    row.lhfa_category,
                     oedema,
                 ),
             ),
         )
-    if row.get("headc_cm") is not None:
+    if row.headc_cm is not None:
         add(
             _Value.HEADC,
             _HEAD,
-            _measured(row["headc_cm"], _CM, _z("LK/U z-score", row.get("hcz"), None, oedema)),
+            _measured(row.headc_cm, _CM, _z("LK/U z-score", row.hcz, None, oedema)),
         )
-    if row.get("lila_cm") is not None:
+    if row.lila_cm is not None:
         add(
             _Value.LILA,
             _MUAC,
-            _measured(row["lila_cm"], _CM, _z("LILA/U z-score", row.get("acz"), None, oedema)),
+            _measured(row.lila_cm, _CM, _z("LILA/U z-score", row.acz, None, oedema)),
         )
-    if row.get("systolic_mmhg") is not None:
+    if row.systolic_mmhg is not None:
         components = [
-            {"code": _concept(_SYSTOLIC), "valueQuantity": _quantity(row["systolic_mmhg"], _MM_HG)}
+            {"code": _concept(_SYSTOLIC), "valueQuantity": _quantity(row.systolic_mmhg, _MM_HG)}
         ]
-        if row.get("diastolic_mmhg") is not None:
+        if row.diastolic_mmhg is not None:
             components.append(
                 {
                     "code": _concept(_DIASTOLIC),
-                    "valueQuantity": _quantity(row["diastolic_mmhg"], _MM_HG),
+                    "valueQuantity": _quantity(row.diastolic_mmhg, _MM_HG),
                 }
             )
         add(_Value.BLOOD_PRESSURE, _BP_PANEL, {"component": components})
-    if row.get("bmi") is not None:
+    if row.bmi is not None:
         add(
             _Value.BMI,
             _BMI,
             _measured(
-                row["bmi"],
+                row.bmi,
                 _KG_PER_M2,
-                _z("IMT/U z-score", row.get("baz"), row.get("bfa_category"), oedema),
+                _z("IMT/U z-score", row.baz, row.bfa_category, oedema),
             ),
         )
     return found

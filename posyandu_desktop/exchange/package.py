@@ -23,13 +23,15 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from posyandu_desktop.domain.exchange_findings import Finding
+from posyandu_desktop.domain.export_contract import FORMAT_VERSION, READABLE_VERSIONS
 from posyandu_desktop.domain.months import Period as Period  # noqa: PLC0414 (re-exported)
 from posyandu_desktop.exchange import sealing
 from posyandu_desktop.exchange.signing import fingerprint, key_fingerprint, public_key_b64
 
 FORMAT = "posyandu-desktop-export"
-FORMAT_VERSION = 1
-SEALED_VERSION = 2
+# The version of a new file is the tables' contract's (domain/export_contract.py); version 1
+# carried the members in the clear, every later one seals them to the puskesmas key.
+PLAIN_VERSION = 1
 SEALED_MEMBER = "sealed.bin"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
@@ -144,7 +146,7 @@ class Manifest:
 
     @property
     def format_version(self) -> int:
-        return FORMAT_VERSION if self.sealing is None else SEALED_VERSION
+        return PLAIN_VERSION if self.sealing is None else FORMAT_VERSION
 
     def __post_init__(self) -> None:
         if self.created_at.utcoffset() is None:
@@ -224,7 +226,7 @@ class Manifest:
             found = value.get("format") if isinstance(value, dict) else None
             raise PackageError(Finding.NOT_AN_EXPORT, str(found or ""))
         version = value.get("format_version")
-        if version not in (FORMAT_VERSION, SEALED_VERSION) or isinstance(version, bool):
+        if version not in READABLE_VERSIONS or isinstance(version, bool):
             raise PackageError(Finding.UNSUPPORTED_VERSION, str(version))
         manifest = _manifest_from_json(value)
         # Only a canonical manifest hashes the same read here and re-written by to_json_bytes,
@@ -366,7 +368,7 @@ def _manifest_from_json(value: Mapping[str, Any]) -> Manifest:
     if _get(value, "fingerprint", str) != fingerprint(raw_key):
         raise PackageError(Finding.MANIFEST_INVALID, "fingerprint")
     sealed = None
-    if value["format_version"] == SEALED_VERSION:
+    if value["format_version"] != PLAIN_VERSION:
         found = _get(value, "sealing", dict)
         if _get(found, "scheme", str, "sealing.") != sealing.SCHEME:
             raise PackageError(Finding.UNSUPPORTED_VERSION, str(found["scheme"]))

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from posyandu_desktop import __version__, settings
+from posyandu_desktop.domain import export_contract as contract
+from posyandu_desktop.domain.export_contract import MeasurementRow, PersonRow
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.recap import PersonKey
 from posyandu_desktop.domain.vocabulary import BackupKind
@@ -179,35 +181,20 @@ def _link(entry: ExportEntry | None) -> PreviousLink | None:
 
 def _people_keys(db: Database, person_ids: set[int]) -> dict[int, PersonKey]:
     with db.reading() as tx:
-        rows = q.rows_by_id(tx, "person", sorted(person_ids))
-        mother_ids = {r["mother_id"] for r in rows if r["mother_id"] is not None}
-        mothers = {m["id"]: m for m in q.rows_by_id(tx, "person", mother_ids)}
+        rows = q.rows_by_id(tx, PersonRow, sorted(person_ids))
+        mother_ids = {r.mother_id for r in rows if r.mother_id is not None}
+        mothers = {m.id: m for m in q.rows_by_id(tx, PersonRow, mother_ids)}
 
-    def mother_nik(row: dict[str, Any]) -> str | None:
+    def mother_nik(row: PersonRow) -> str | None:
         # The mother's own record is the better source; the NIK written on the child's record
         # is for a mother not registered here (as the growth card reads it).
-        mother = mothers.get(row["mother_id"])
-        found: str | None = mother["nik"] if mother and mother["nik"] else row["mother_nik"]
-        return found
+        mother = mothers.get(row.mother_id) if row.mother_id is not None else None
+        return mother.nik if mother and mother.nik else row.mother_nik
 
     return {
-        r["id"]: PersonKey(
-            r["uid"],
-            r["nik"],
-            r["name"],
-            mother_nik=mother_nik(r),
-            birth_date=date.fromisoformat(r["birth_date"]),
-        )
+        r.id: PersonKey(r.uid, r.nik, r.name, mother_nik=mother_nik(r), birth_date=r.birth_date)
         for r in rows
     }
-
-
-# Contact and identity numbers the puskesmas recap and its onward reporting do not use: they stay
-# on the laptop unless the coordinator chose to send them (docs/DECISIONS.md).
-CONTACT_COLUMNS = {
-    "cadre": frozenset({"nik", "phone", "bpjs_ketenagakerjaan"}),
-    "household": frozenset({"phone"}),
-}
 
 
 def sends_contact_details(data: Path) -> bool:
@@ -222,17 +209,14 @@ def choose_send_contact_details(data: Path, send: bool) -> None:
 
 
 def _members(changes: Changes, *, contacts: bool) -> list[tuple[str, bytes]]:
-    def columns(table: str) -> tuple[str, ...]:
-        held = frozenset() if contacts else CONTACT_COLUMNS.get(table, frozenset())
-        return tuple(c for c in q.columns(table) if c not in held)
-
-    members: list[tuple[str, bytes]] = []
-    for table in q.EXPORTED_TABLES:
-        rows = [{c: r[c] for c in columns(table)} for r in changes.rows[table]]
-        deleted = changes.deleted[table]
-        members.append((f"data/{table}.json", table_json(table, columns(table), rows, deleted)))
-    for table in q.EXPORTED_TABLES:
-        members.append((f"csv/{table}.csv", table_csv(columns(table), changes.rows[table])))
+    """`data/<table>.json` and `csv/<table>.csv` for every table of the contract, with exactly
+    its columns (the contact columns only when the coordinator sends them)."""
+    names = {t: contract.column_names(t, contacts=contacts) for t in contract.EXPORTED_TABLES}
+    rows = {t: [contract.as_json(r, names[t]) for r in changes.rows[t]] for t in names}
+    members = [
+        (f"data/{t}.json", table_json(t, names[t], rows[t], changes.deleted[t])) for t in names
+    ]
+    members += [(f"csv/{t}.csv", table_csv(names[t], rows[t])) for t in names]
     return members
 
 
@@ -312,9 +296,9 @@ def _export(
         withdrawn = [link for e in ledger if e.withdrawn_at and (link := _link(e))]
         upto = q.audit_head(tx)
         changes = q.changes_since(tx, base.audit_after, upto)
-        measured = {r["person_id"] for r in changes.rows["measurement"]}
-        missing = measured - {r["id"] for r in changes.rows["person"]}
-        referenced = q.rows_by_id(tx, "person", sorted(missing))
+        measured = {r.person_id for r in changes.of(MeasurementRow)}
+        missing = measured - {r.id for r in changes.of(PersonRow)}
+        referenced = q.rows_by_id(tx, PersonRow, sorted(missing))
     identity = PosyanduIdentity(
         found.code, found.name, found.kelurahan, found.kecamatan, found.kota, found.puskesmas
     )
@@ -335,8 +319,8 @@ def _export(
     )
     bundle = fhir.transaction_bundle(
         identity,
-        [*changes.rows["person"], *referenced],
-        changes.rows["measurement"],
+        [*changes.of(PersonRow), *referenced],
+        changes.of(MeasurementRow),
         created_at=now,
         deleted_measurements=changes.deleted_uids["measurement"],
         deleted_persons=changes.deleted_uids["person"],
@@ -359,8 +343,8 @@ def _export(
         schema_revision=HEAD,
         audit_after=base.audit_after,
         audit_upto=upto,
-        counts={t: len(changes.rows[t]) for t in q.EXPORTED_TABLES},
-        deleted={t: len(changes.deleted[t]) for t in q.EXPORTED_TABLES},
+        counts={t: len(changes.rows[t]) for t in contract.EXPORTED_TABLES},
+        deleted={t: len(changes.deleted[t]) for t in contract.EXPORTED_TABLES},
         previous=base.previous,
         supersedes=base.supersedes,
         members=members,

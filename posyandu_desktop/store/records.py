@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from posyandu_desktop.domain import measurement as _measurement
+from posyandu_desktop.domain.export_contract import ExportRow
 from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
@@ -29,6 +30,8 @@ Reading = _measurement.Reading
 BloodPressure = _measurement.BloodPressure
 MeasuredValues = _measurement.MeasuredValues
 GrowthFindings = _measurement.GrowthFindings
+
+R = TypeVar("R", bound=ExportRow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,14 +229,19 @@ class AuditRecord:
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """Exported rows of an audit window: each table's rows in their current state, as
-    {column: JSON value}, ordered by id, and the ids deleted in the window. Every exported
-    table is a key of both, with an empty list when nothing changed. `deleted_uids` names the
-    deleted rows by uid instead, for the tables that have one (the FHIR bundle deletes by it)."""
+    """Exported rows of an audit window: each table's rows in their current state, as the
+    records of domain/export_contract.py, ordered by id, and the ids deleted in the window.
+    Every exported table is a key of both, with an empty list when nothing changed.
+    `deleted_uids` names the deleted rows by uid instead, for the tables that have one (the
+    FHIR bundle deletes by it)."""
 
-    rows: dict[str, list[dict[str, Any]]]
+    rows: dict[str, list[ExportRow]]
     deleted: dict[str, list[int]]
     deleted_uids: dict[str, list[str]]
+
+    def of(self, record: type[R]) -> list[R]:
+        """The rows of `record`'s table, typed as that record."""
+        return cast(list[R], self.rows[record.table])
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.export_contract import MeasurementRow, PersonRow, columns
 from posyandu_desktop.domain.growth.classify import (
     BmiForAge5To18Category,
     LengthHeightForAgeCategory,
@@ -38,9 +39,9 @@ from posyandu_desktop.exchange.fhir import (
 from posyandu_desktop.exchange.package import PosyanduIdentity
 from posyandu_desktop.services.demo_data import demo_login, load_demo
 from posyandu_desktop.store import Database, migrate
-from posyandu_desktop.store.audit import plain
+from posyandu_desktop.store.queries import exports
 from posyandu_desktop.store.records import BloodPressure, MeasuredValues, Reading
-from posyandu_desktop.store.tables import Measurement, Person, Posyandu
+from posyandu_desktop.store.tables import Person, Posyandu
 
 TODAY = date(2026, 11, 13)
 CREATED_AT = datetime(2026, 11, 30, 8, 15, tzinfo=UTC)
@@ -73,20 +74,12 @@ SCHEMES = {
 @dataclass(frozen=True)
 class Export:
     posyandu: PosyanduIdentity
-    persons: list[dict[str, Any]]
-    measurements: list[dict[str, Any]]
+    persons: list[PersonRow]
+    measurements: list[MeasurementRow]
     oedema_uid: str  # a weighed child with bilateral oedema
     oedema_only_uid: str  # oedema noted, nothing measured
     newborn_uid: str  # registered without a NIK, under the mother's
     bp_only_uid: str  # an elder's blood pressure, nothing else
-
-
-def _rows(tx: Any, table: Any) -> list[dict[str, Any]]:
-    columns = [a.key for a in inspect(table).column_attrs]
-    return [
-        {c: plain(getattr(row, c)) for c in columns}
-        for row in tx.scalars(select(table).order_by(table.id))
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -154,8 +147,8 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> Export:
             )
             return Export(
                 identity,
-                _rows(tx, Person),
-                _rows(tx, Measurement),
+                exports.rows_by_id(tx, PersonRow, range(1, 10_000)),
+                exports.rows_by_id(tx, MeasurementRow, range(1, 10_000)),
                 oedema.uid,
                 oedema_only.uid,
                 newborn.uid,
@@ -229,21 +222,21 @@ def test_every_person_is_a_patient_with_nik_or_the_mothers_nik(
         for ident in patient["identifier"]
         if ident["system"] == local_system(export.posyandu.code, "person")
     }
-    assert patients.keys() == {p["uid"] for p in export.persons}
+    assert patients.keys() == {p.uid for p in export.persons}
     by_mother_nik = 0
     for person in export.persons:
-        patient = patients[person["uid"]]
+        patient = patients[person.uid]
         systems = {i["system"]: i["value"] for i in patient["identifier"]}
-        if person["nik"]:
-            assert systems[NIK_SYSTEM] == person["nik"]
+        if person.nik:
+            assert systems[NIK_SYSTEM] == person.nik
             assert NIK_IBU_SYSTEM not in systems
-        elif person["mother_nik"]:
-            assert systems[NIK_IBU_SYSTEM] == person["mother_nik"]
+        elif person.mother_nik:
+            assert systems[NIK_IBU_SYSTEM] == person.mother_nik
             assert NIK_SYSTEM not in systems
             by_mother_nik += 1
-        assert patient["name"] == [{"use": "official", "text": person["name"]}]
-        assert patient["gender"] == {1: "male", 2: "female"}[person["sex"]]
-        assert patient["birthDate"] == person["birth_date"]
+        assert patient["name"] == [{"use": "official", "text": person.name}]
+        assert patient["gender"] == {1: "male", 2: "female"}[person.sex]
+        assert patient["birthDate"] == person.birth_date.isoformat()
         (address,) = patient["address"]
         assert address["city"] == export.posyandu.kota
         assert address["district"] == export.posyandu.kecamatan
@@ -283,32 +276,32 @@ def test_observations_refer_to_their_persons_patient(
         for e in bundle["entry"]
         if e["resource"]["resourceType"] == "Patient"
     }
-    person_uid = {p["id"]: p["uid"] for p in export.persons}
-    rows = {m["uid"]: m for m in export.measurements}
+    person_uid = {p.id: p.uid for p in export.persons}
+    rows = {m.uid: m for m in export.measurements}
     observations = _observations_by_measurement(bundle)
     assert observations
     for uid, found in observations.items():
         for obs in found:
             patient = patients[obs["subject"]["reference"]]
-            assert patient["identifier"][-1]["value"] == person_uid[rows[uid]["person_id"]]
+            assert patient["identifier"][-1]["value"] == person_uid[rows[uid].person_id]
 
 
-def _expected(row: dict[str, Any]) -> set[tuple[str, Any, str]]:
+def _expected(row: MeasurementRow) -> set[tuple[str, Any, str]]:
     """(LOINC, value, UCUM code) of every Observation a measurement row should give."""
     expected: set[tuple[str, Any, str]] = set()
-    if row["weight_kg"] is not None:
-        expected.add(("29463-7", row["weight_kg"], "kg"))
-    if row["lenhei_cm"] is not None:
-        code = "8306-3" if row["position"] == "l" else "8302-2"
-        expected.add((code, row["lenhei_cm"], "cm"))
-    if row["headc_cm"] is not None:
-        expected.add(("9843-4", row["headc_cm"], "cm"))
-    if row["lila_cm"] is not None:
-        expected.add(("56072-2", row["lila_cm"], "cm"))
-    if row["systolic_mmhg"] is not None:
-        expected.add(("85354-9", (row["systolic_mmhg"], row["diastolic_mmhg"]), "mm[Hg]"))
-    if row["bmi"] is not None:
-        expected.add(("39156-5", row["bmi"], "kg/m2"))
+    if row.weight_kg is not None:
+        expected.add(("29463-7", row.weight_kg, "kg"))
+    if row.lenhei_cm is not None:
+        code = "8306-3" if row.position == "l" else "8302-2"
+        expected.add((code, row.lenhei_cm, "cm"))
+    if row.headc_cm is not None:
+        expected.add(("9843-4", row.headc_cm, "cm"))
+    if row.lila_cm is not None:
+        expected.add(("56072-2", row.lila_cm, "cm"))
+    if row.systolic_mmhg is not None:
+        expected.add(("85354-9", (row.systolic_mmhg, row.diastolic_mmhg), "mm[Hg]"))
+    if row.bmi is not None:
+        expected.add(("39156-5", row.bmi, "kg/m2"))
     return expected
 
 
@@ -334,12 +327,12 @@ def test_observation_values_codes_and_units_equal_the_rows(
     observations = _observations_by_measurement(bundle)
     kinds: set[str] = set()
     for row in export.measurements:
-        found = observations.get(row["uid"], [])
+        found = observations.get(row.uid, [])
         assert {_found(obs) for obs in found} == _expected(row)
         assert len(found) == len(_expected(row))  # one Observation per value, no duplicates
         for obs in found:
             assert obs["status"] == "final"
-            assert obs["effectiveDateTime"] == row["measured_on"]
+            assert obs["effectiveDateTime"] == row.measured_on.isoformat()
             (category,) = obs["category"]
             assert category["coding"][0]["code"] == "vital-signs"
             kinds.add(_loinc(obs))
@@ -353,8 +346,8 @@ def test_z_scores_are_two_decimal_components_with_permenkes_interpretations(
     observations = _observations_by_measurement(bundle)
     checked: set[str] = set()
     for row in export.measurements:
-        by_code = {_loinc(obs): obs for obs in observations.get(row["uid"], [])}
-        lying = row["position"] == "l"
+        by_code = {_loinc(obs): obs for obs in observations.get(row.uid, [])}
+        lying = row.position == "l"
         cases = [
             ("29463-7", "BB/U z-score", "waz", "wfa_category"),
             ("29463-7", "BB/PB z-score" if lying else "BB/TB z-score", "whz", "wflh_category"),
@@ -365,8 +358,8 @@ def test_z_scores_are_two_decimal_components_with_permenkes_interpretations(
             ("39156-5", "IMT/U z-score", "baz", "bfa_category"),
         ]  # fmt: skip
         for code, text, z_column, category_column in cases:
-            z = row[z_column]
-            category = row[category_column] if category_column else None
+            z = getattr(row, z_column)
+            category = getattr(row, category_column) if category_column else None
             if z is None and category is None:
                 assert not [
                     c for c in by_code.get(code, {}).get("component", []) if c["code"] == text
@@ -404,8 +397,8 @@ def test_z_scores_are_two_decimal_components_with_permenkes_interpretations(
 def test_oedema_gives_the_severe_category_without_a_z(
     bundle: dict[str, Any], export: Export
 ) -> None:
-    (row,) = [m for m in export.measurements if m["uid"] == export.oedema_uid]
-    assert row["oedema"] and row["waz"] is None  # WHO computes no weight-based z with oedema
+    (row,) = [m for m in export.measurements if m.uid == export.oedema_uid]
+    assert row.oedema and row.waz is None  # WHO computes no weight-based z with oedema
     found = {_loinc(o): o for o in _observations_by_measurement(bundle)[export.oedema_uid]}
     assert found.keys() == {"29463-7", "8306-3", "9843-4", "39156-5"}
     weight = found["29463-7"]
@@ -418,7 +411,8 @@ def test_oedema_gives_the_severe_category_without_a_z(
     assert bb_pb["interpretation"][0]["coding"][0]["code"] == "OI000001"  # gizi buruk
     # Length is not weight-based: its z is computed as usual.
     pb_u = _component(found["8306-3"], "PB/U z-score")
-    assert pb_u["valueQuantity"]["value"] == round(row["haz"], 2)
+    assert row.haz is not None
+    assert pb_u["valueQuantity"]["value"] == round(row.haz, 2)
 
 
 def test_missing_values_give_no_empty_observations(bundle: dict[str, Any], export: Export) -> None:
@@ -436,16 +430,12 @@ def test_missing_values_give_no_empty_observations(bundle: dict[str, Any], expor
 
 
 def test_a_measurement_of_one_value_gives_one_observation(export: Export) -> None:
-    row = next(m for m in export.measurements if m["weight_kg"] is not None)
-    person = next(p for p in export.persons if p["id"] == row["person_id"])
-    weighed_only = dict.fromkeys(row) | {
-        "id": row["id"],
-        "uid": uuid.uuid4().hex,
-        "person_id": row["person_id"],
-        "measured_on": row["measured_on"],
-        "weight_kg": 9.85,
-        "oedema": False,
-    }
+    row = next(m for m in export.measurements if m.weight_kg is not None)
+    person = next(p for p in export.persons if p.id == row.person_id)
+    nothing: dict[str, Any] = {c.name: None for c in columns("measurement") if c.nullable}
+    weighed_only = replace(
+        row, **(nothing | {"weight_kg": 9.85}), uid=uuid.uuid4().hex, oedema=False
+    )
     built = transaction_bundle(export.posyandu, [person], [weighed_only], created_at=CREATED_AT)
     Bundle.model_validate(built)
     (obs,) = _resources(built, "Observation")
@@ -462,10 +452,10 @@ def test_the_same_rows_give_the_same_bundle(export: Export, bundle: dict[str, An
 
 
 def test_a_corrected_position_updates_the_same_observation(export: Export) -> None:
-    row = next(m for m in export.measurements if m["position"] == "h")
-    person = next(p for p in export.persons if p["id"] == row["person_id"])
+    row = next(m for m in export.measurements if m.position == "h")
+    person = next(p for p in export.persons if p.id == row.person_id)
 
-    def length_entry(measured: dict[str, Any]) -> dict[str, Any]:
+    def length_entry(measured: MeasurementRow) -> dict[str, Any]:
         built = transaction_bundle(export.posyandu, [person], [measured], created_at=CREATED_AT)
         found: list[dict[str, Any]] = [
             e
@@ -477,7 +467,7 @@ def test_a_corrected_position_updates_the_same_observation(export: Export) -> No
         return entry
 
     before = length_entry(row)
-    after = length_entry(row | {"position": "l"})
+    after = length_entry(replace(row, position="l"))
     assert (_loinc(before["resource"]), _loinc(after["resource"])) == ("8302-2", "8306-3")
     assert before["fullUrl"] == after["fullUrl"]
     assert before["request"] == after["request"]
@@ -533,16 +523,16 @@ def test_deleted_measurements_and_persons_are_conditional_deletes_of_what_was_pu
 ) -> None:
     # Delete every measurement and the people nobody measured: each PUT the full export made
     # is then matched by a DELETE on the same conditional URL.
-    measured = {m["person_id"] for m in export.measurements}
-    unmeasured = [p for p in export.persons if p["id"] not in measured]
+    measured = {m.person_id for m in export.measurements}
+    unmeasured = [p for p in export.persons if p.id not in measured]
     assert unmeasured
     built = transaction_bundle(
         export.posyandu,
         [],
         [],
         created_at=CREATED_AT,
-        deleted_measurements=[m["uid"] for m in export.measurements],
-        deleted_persons=[p["uid"] for p in unmeasured],
+        deleted_measurements=[m.uid for m in export.measurements],
+        deleted_persons=[p.uid for p in unmeasured],
     )
     read_back = json.loads(json.dumps(built))
     Bundle.model_validate(read_back)
@@ -554,7 +544,7 @@ def test_deleted_measurements_and_persons_are_conditional_deletes_of_what_was_pu
     puts = {e["resource"]["identifier"][-1]["value"]: e["request"]["url"] for e in bundle["entry"]}
     observation_puts = {url for url in puts.values() if url.startswith("Observation?")}
     assert observation_puts <= set(deletes)
-    assert {puts[p["uid"]] for p in unmeasured} == {
+    assert {puts[p.uid] for p in unmeasured} == {
         url for url in deletes if url.startswith("Patient?")
     }
     # Six possible values per measurement, whichever it held.
@@ -562,21 +552,21 @@ def test_deleted_measurements_and_persons_are_conditional_deletes_of_what_was_pu
 
 
 def test_a_deleted_measurement_names_every_value_it_could_have_had(export: Export) -> None:
-    (row,) = [m for m in export.measurements if m["uid"] == export.bp_only_uid]
-    person = next(p for p in export.persons if p["id"] != row["person_id"])
+    (row,) = [m for m in export.measurements if m.uid == export.bp_only_uid]
+    person = next(p for p in export.persons if p.id != row.person_id)
     built = transaction_bundle(
         export.posyandu,
         [person],
         [],
         created_at=CREATED_AT,
-        deleted_measurements=[row["uid"]],
+        deleted_measurements=[row.uid],
     )
     Bundle.model_validate(built)
     system = local_system(export.posyandu.code, "measurement")
     patient, *deletes = built["entry"]
     assert patient["request"]["method"] == "PUT"
     assert [e["request"] for e in deletes] == [
-        {"method": "DELETE", "url": f"Observation?identifier={system}|{row['uid']}-{suffix}"}
+        {"method": "DELETE", "url": f"Observation?identifier={system}|{row.uid}-{suffix}"}
         for suffix in ("weight", "lenhei", "headc", "lila", "bp", "bmi")
     ]
 
@@ -589,15 +579,15 @@ def test_refuses_a_row_that_is_both_exported_and_deleted(export: Export) -> None
             [person],
             [],
             created_at=CREATED_AT,
-            deleted_persons=[person["uid"]],
+            deleted_persons=[person.uid],
         )
     row = export.measurements[0]
-    owner = next(p for p in export.persons if p["id"] == row["person_id"])
+    owner = next(p for p in export.persons if p.id == row.person_id)
     with pytest.raises(ValueError, match="both"):
         transaction_bundle(
             export.posyandu,
             [owner],
             [row],
             created_at=CREATED_AT,
-            deleted_measurements=[row["uid"].upper()],
+            deleted_measurements=[row.uid.upper()],
         )

@@ -18,6 +18,12 @@ from fhir.resources.R4B.bundle import Bundle
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from posyandu_desktop.domain.export_contract import (
+    EXPORTED_TABLES,
+    ExportRow,
+    as_json,
+    column_names,
+)
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.exchange.package import Period
 from posyandu_desktop.exchange.verify import Finding
@@ -31,7 +37,6 @@ from posyandu_desktop.services.exchange_keys import (
     register_puskesmas_key,
 )
 from posyandu_desktop.services.monthly_export import (
-    CONTACT_COLUMNS,
     CopyError,
     CopyProblem,
     choose_send_contact_details,
@@ -129,11 +134,10 @@ def _laptop(db: Database, contacts: bool = False) -> dict[str, dict[int, dict[st
     with db.reading() as tx:
         rows = q.all_rows(tx)
 
-    def sent(table: str, row: dict[str, Any]) -> dict[str, Any]:
-        held = () if contacts else CONTACT_COLUMNS.get(table, ())
-        return {c: v for c, v in row.items() if c not in held}
+    def sent(row: ExportRow) -> dict[str, Any]:
+        return as_json(row, column_names(row.table, contacts=contacts))
 
-    return {t: {r["id"]: sent(t, r) for r in rows[t]} for t in q.EXPORTED_TABLES}
+    return {t: {r.id: sent(r) for r in rows[t]} for t in q.EXPORTED_TABLES}
 
 
 def test_exports_in_order_hold_exactly_the_laptops_data_corrections_and_deletions_included(folder):
@@ -163,6 +167,25 @@ def test_exports_in_order_hold_exactly_the_laptops_data_corrections_and_deletion
     assert october.audit_upto == november.audit_after
     assert november.previous_manifest_sha256 == october.manifest_sha256
     assert all("pin_hash" not in r for r in _replay(files)["cadre"].values())
+
+
+def test_every_table_of_the_file_has_exactly_the_contracts_columns(folder):
+    db, data = folder
+    for hour, contacts in ((5, False), (6, True)):
+        choose_send_contact_details(data, contacts)
+        entry = _export(db, data, OCTOBER, NOW.replace(hour=hour))
+        members = _members(export_folder(data) / entry.file_name)
+        assert {n for n in members if n.startswith(("data/", "csv/"))} == {
+            name for t in EXPORTED_TABLES for name in (f"data/{t}.json", f"csv/{t}.csv")
+        }
+        for table in EXPORTED_TABLES:
+            names = column_names(table, contacts=contacts)
+            content = json.loads(members[f"data/{table}.json"])
+            assert (content["table"], content["columns"]) == (table, list(names))
+            assert content["rows"], table  # the first file of a demo year carries every table
+            assert all(set(row) == set(names) for row in content["rows"]), table
+            csv_text = members[f"csv/{table}.csv"].decode("utf-8-sig")
+            assert csv_text.split("\r\n", 1)[0] == ",".join(names)
 
 
 def test_contact_numbers_stay_on_the_laptop_unless_the_coordinator_sends_them(folder):

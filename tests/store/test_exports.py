@@ -6,11 +6,20 @@ import time
 from datetime import UTC, date, datetime
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import pytest
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.export_contract import (
+    CadreCertificateRow,
+    CadreRow,
+    ExportRow,
+    MeasurementRow,
+    PersonRow,
+    as_json,
+    column_names,
+)
 from posyandu_desktop.domain.ids import MeasurementId
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.vocabulary import ServiceKind
@@ -25,7 +34,8 @@ from tests.store.helpers import TODAY, Post, new_database
 NOW = datetime(2026, 2, 28, 9, 0, tzinfo=UTC)
 # The exported tables with a uid column, written out so a table gaining or losing one fails.
 UID_TABLES = ["household", "person", "posyandu_day", "home_visit", "measurement", "service_given"]
-Row = dict[str, Any]
+Row = ExportRow
+R = TypeVar("R", bound=ExportRow)
 Held = dict[str, dict[int, Row]]  # a copy rebuilt from exports: table -> id -> row
 SHA_A, SHA_B, SHA_C = "a" * 64, "b" * 64, "c" * 64
 
@@ -45,9 +55,13 @@ def _all(db: Database) -> dict[str, list[Row]]:
         return exports.all_rows(tx)
 
 
+def _all_of(db: Database, kind: type[R]) -> list[R]:
+    return cast(list[R], _all(db)[kind.table])
+
+
 def _ids(changes: Changes) -> dict[str, list[int]]:
     """Row ids per table, only the tables that have any."""
-    return {t: [r["id"] for r in rows] for t, rows in changes.rows.items() if rows}
+    return {t: [r.id for r in rows] for t, rows in changes.rows.items() if rows}
 
 
 def _replay(target: Held, changes: Changes) -> None:
@@ -57,7 +71,7 @@ def _replay(target: Held, changes: Changes) -> None:
             target.setdefault(table, {}).pop(row_id, None)
     for table, rows in changes.rows.items():
         for row in rows:
-            target.setdefault(table, {})[row["id"]] = row
+            target.setdefault(table, {})[row.id] = row
 
 
 def _as_lists(target: Held) -> dict[str, list[Row]]:
@@ -133,7 +147,7 @@ def test_the_first_export_carries_every_row_in_table_order(db, post):
     assert all(not ids for ids in changes.deleted.values())
 
 
-def test_rows_are_plain_json_values_of_every_column(db, post):
+def test_rows_are_typed_records_written_as_plain_json_values_of_every_column(db, post):
     day = services.open_posyandu_day(
         db, cadre_id=post.cadre.id, posyandu_id=post.posyandu_id, held_on=TODAY, today=TODAY
     ).unwrap()
@@ -148,13 +162,18 @@ def test_rows_are_plain_json_values_of_every_column(db, post):
         day_id=day.id,
         today=TODAY,
     ).unwrap()
-    rows = _changes(db, 0, _head(db)).rows
+    changes = _changes(db, 0, _head(db))
+    (record,) = [r for r in changes.of(PersonRow) if r.id == post.child.id]
+    assert record.birth_date == date(2025, 3, 15)
+    rows: dict[str, list[dict[str, Any]]] = {
+        t: [as_json(r) for r in found] for t, found in changes.rows.items()
+    }
 
     (child,) = [r for r in rows["person"] if r["id"] == post.child.id]
     assert child["birth_date"] == "2025-03-15"
     assert child["sex"] == 1
     assert child["uid"] == post.child.uid
-    assert set(child) == set(exports.columns("person"))
+    assert set(child) == set(column_names("person"))
     (weighing,) = rows["measurement"]
     assert weighing["id"] == measurement_id
     assert weighing["weight_kg"] == 8.9
@@ -186,16 +205,16 @@ def test_a_window_holds_only_what_changed_in_it_in_its_current_state(db, post):
 
     window = _changes(db, first, second)
     assert _ids(window) == {"person": [post.mother.id], "measurement": [measurement_id]}
-    (mother,) = window.rows["person"]
-    assert mother["pregnant"] is True
+    (mother,) = window.of(PersonRow)
+    assert mother.pregnant is True
     # Read in one transaction with the head, "current" is the state at the window's end; read
     # later, a row carries its newer state (the next window carries it again anyway).
-    assert window.rows["measurement"][0]["weight_kg"] == 8.9
+    assert window.of(MeasurementRow)[0].weight_kg == 8.9
 
     # (after, upto]: the event at `after` belongs to the previous export, the one at `upto` here.
     correction = _changes(db, second, third)
     assert _ids(correction) == {"measurement": [measurement_id]}
-    assert correction.rows["measurement"][0]["corrections"] == 1
+    assert correction.of(MeasurementRow)[0].corrections == 1
     assert _ids(_changes(db, third - 1, third)) == {"measurement": [measurement_id]}
     assert _ids(_changes(db, third, third)) == {}
     assert _ids(_changes(db, third, third + 100)) == {}
@@ -211,16 +230,16 @@ def test_the_pin_hash_never_leaves_the_laptop(db, post):
             exports.changes_since(tx, 0, head).rows,
             pin_change,
             exports.all_rows(tx),
-            {"cadre": exports.rows_by_id(tx, "cadre", [post.cadre.id])},
+            {"cadre": exports.rows_by_id(tx, CadreRow, [post.cadre.id])},
         ]
     assert stored
-    assert "pin_hash" not in exports.columns("cadre")
-    assert "is_coordinator" in exports.columns("cadre")
+    assert "pin_hash" not in column_names("cadre")
+    assert "is_coordinator" in column_names("cadre")
     for found in everything:
-        text = json.dumps(found)
+        text = repr(found)
         assert "pin_hash" not in text
         assert stored not in text
-    assert [r["id"] for r in pin_change["cadre"]] == [post.cadre.id]
+    assert [r.id for r in pin_change["cadre"]] == [post.cadre.id]
 
 
 def test_deleted_rows_are_named_by_id_in_the_window_of_their_deletion(db, post):
@@ -238,7 +257,7 @@ def test_deleted_rows_are_named_by_id_in_the_window_of_their_deletion(db, post):
     assert _changes(db, 0, after).deleted["cadre_certificate"] == [dropped]
     # Earlier windows know nothing of the deletion.
     assert _changes(db, 0, before).deleted["cadre_certificate"] == []
-    assert [r["id"] for r in _all(db)["cadre_certificate"]] == [kept]
+    assert [r.id for r in _all(db)["cadre_certificate"]] == [kept]
 
 
 def test_deleted_rows_are_named_by_uid_in_the_window_of_their_deletion(db, post):
@@ -260,9 +279,9 @@ def test_deleted_rows_are_named_by_uid_in_the_window_of_their_deletion(db, post)
     assert _changes(db, 0, after).deleted_uids["measurement"] == [dropped_uid]
     assert _changes(db, 0, before).deleted_uids["measurement"] == []
     with db.reading() as tx:
-        (alive,) = exports.rows_by_id(tx, "measurement", [kept])
-    assert alive["uid"] != dropped_uid
-    assert dropped_uid not in {r["uid"] for r in _all(db)["measurement"]}
+        (alive,) = exports.rows_by_id(tx, MeasurementRow, [kept])
+    assert alive.uid != dropped_uid
+    assert dropped_uid not in {r.uid for r in _all_of(db, MeasurementRow)}
 
 
 def test_a_deleted_uid_stays_deleted_when_its_id_is_reused(db, post):
@@ -277,8 +296,8 @@ def test_a_deleted_uid_stays_deleted_when_its_id_is_reused(db, post):
     window = _changes(db, start, _head(db))
     assert window.deleted["measurement"] == []
     assert window.deleted_uids["measurement"] == [old_uid]
-    (row,) = window.rows["measurement"]
-    assert row["uid"] != old_uid
+    (row,) = window.of(MeasurementRow)
+    assert row.uid != old_uid
 
 
 def test_an_id_reused_after_a_deletion_is_a_row_not_a_deletion(db, post):
@@ -291,7 +310,7 @@ def test_an_id_reused_after_a_deletion_is_a_row_not_a_deletion(db, post):
 
     window = _changes(db, start, _head(db))
     assert window.deleted["cadre_certificate"] == []
-    assert [r["title"] for r in window.rows["cadre_certificate"]] == ["Pelatihan B"]
+    assert [r.title for r in window.of(CadreCertificateRow)] == ["Pelatihan B"]
 
 
 def test_replaying_every_window_in_order_rebuilds_the_registry(db, post):
@@ -323,25 +342,29 @@ def test_replaying_every_window_in_order_rebuilds_the_registry(db, post):
     export()
 
     assert _as_lists(copy) == _all(db)
-    assert copy["cadre"][post.cadre.id]["active"] is False
-    assert copy["measurement"][measurement_id]["weight_kg"] == 8.9
+    assert cast(CadreRow, copy["cadre"][post.cadre.id]).active is False
+    assert cast(MeasurementRow, copy["measurement"][measurement_id]).weight_kg == 8.9
 
 
 def test_rows_by_id_reads_the_rows_asked_for(db, post):
     with db.reading() as tx:
-        people = exports.rows_by_id(tx, "person", [post.child.id, post.mother.id, 9999])
-        many = exports.rows_by_id(tx, "person", range(1, 2001))  # more than one query's worth
-        none = exports.rows_by_id(tx, "person", [])
-    assert [p["name"] for p in people] == ["Siti Aminah", "Ahmad Fauzi"]
+        people = exports.rows_by_id(tx, PersonRow, [post.child.id, post.mother.id, 9999])
+        many = exports.rows_by_id(tx, PersonRow, range(1, 2001))  # more than one query's worth
+        none = exports.rows_by_id(tx, PersonRow, [])
+    assert [p.name for p in people] == ["Siti Aminah", "Ahmad Fauzi"]
     assert many == people
     assert none == []
 
 
+class _NotExported(ExportRow):
+    table = "audit_event"
+
+
 def test_only_exported_tables_can_be_read(db):
     with db.reading() as tx, pytest.raises(ValueError, match="audit_event"):
-        exports.rows_by_id(tx, "audit_event", [1])
+        exports.rows_by_id(tx, _NotExported, [1])
     with pytest.raises(ValueError, match="export_ledger"):
-        exports.columns("export_ledger")
+        column_names("export_ledger")
 
 
 def _add(

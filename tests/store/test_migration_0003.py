@@ -12,6 +12,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from posyandu_desktop.domain.export_contract import MeasurementRow, PosyanduDayRow
 from posyandu_desktop.store import Opened, migrate, open_registry
 from posyandu_desktop.store.queries import exports
 from tests.store.helpers import row_counts
@@ -85,11 +86,11 @@ def test_the_first_export_of_an_upgraded_file_carries_the_whole_registry(tmp_pat
         "service_given": 1,
     }
     assert {t: ids for t, ids in changes.deleted.items() if ids} == {"home_visit_cadre": [2]}
-    (weighing,) = changes.rows["measurement"]
-    assert (weighing["weight_kg"], weighing["corrections"]) == (8.9, 1)
-    assert changes.rows["posyandu_day"][0]["closed_at"] == "2026-02-10T04:30:00+00:00"
+    (weighing,) = changes.of(MeasurementRow)
+    assert (weighing.weight_kg, weighing.corrections) == (8.9, 1)
+    assert changes.of(PosyanduDayRow)[0].closed_at == datetime(2026, 2, 10, 4, 30, tzinfo=UTC)
     # The chair set a PIN before the upgrade; its hash still stays on the laptop.
-    assert all("pin_hash" not in cadre for cadre in changes.rows["cadre"])
+    assert all(not hasattr(cadre, "pin_hash") for cadre in changes.rows["cadre"])
 
 
 def test_an_upgraded_file_keeps_a_ledger(tmp_path):

@@ -4,18 +4,26 @@ An export covers the audit events (after, upto]: every row of `EXPORTED_TABLES` 
 those events touched, in its state now, plus the ids deleted in the window (and, for tables
 with a uid, the uids of the deleted rows). Call `audit_head` and `changes_since` in the same
 transaction, so "now" is the state at `upto`. Replaying the windows in order (delete the ids,
-then put the rows by id) rebuilds `all_rows`.
+then put the rows by id) rebuilds `all_rows`. Rows are the frozen records of
+domain/export_contract.py, one per table, whose fields are the file's columns.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Collection, Mapping
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, Table, func, select
 
+from posyandu_desktop.domain.export_contract import (
+    EXPORTED_TABLES,
+    RECORDS,
+    ExportRow,
+    Value,
+    column_names,
+)
 from posyandu_desktop.domain.vocabulary import AuditAction
 from posyandu_desktop.store.audit import plain
 from posyandu_desktop.store.database import Tx
@@ -23,28 +31,13 @@ from posyandu_desktop.store.queries._rows import record
 from posyandu_desktop.store.records import Changes, ExportCopyEntry, ExportEntry
 from posyandu_desktop.store.tables import AuditEvent, Base, ExportCopy, ExportLedger
 
-# In load order: every table after the tables its foreign keys point to (person's
-# links to other persons aside), so a puskesmas can load them one after the other.
-EXPORTED_TABLES = (
-    "posyandu",
-    "cadre",
-    "cadre_certificate",
-    "household",
-    "person",
-    "posyandu_day",
-    "arrival",
-    "cadre_attendance",
-    "home_visit",
-    "home_visit_cadre",
-    "measurement",
-    "service_given",
-)
-
-# Never leaves the laptop: a PIN hash in a file on a USB stick invites offline guessing.
-_WITHHELD = {("cadre", "pin_hash")}
+# Re-exported: the tables are the file's contract (domain/export_contract.py).
+__all__ = ["EXPORTED_TABLES"]
 
 # SQLite allows 32,766 bound parameters per statement; stay far below it.
 _IDS_PER_QUERY = 500
+
+R = TypeVar("R", bound=ExportRow)
 
 
 def _table(name: str) -> Table:
@@ -53,24 +46,25 @@ def _table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
-def columns(table: str) -> tuple[str, ...]:
-    """The columns an export carries for `table`, in table order."""
-    return tuple(c.name for c in _table(table).columns if (table, c.name) not in _WITHHELD)
+def _value(value: Any) -> Value:
+    """A stored value as the contract types it: codes for enums, a sorted tuple of codes for a
+    set of desks; dates and times stay dates and times."""
+    if isinstance(value, frozenset):
+        return tuple(sorted(plain(v) for v in value))
+    return value if isinstance(value, date) else plain(value)
 
 
-def _rows(tx: Tx, table: str, where: ColumnElement[bool] | None = None) -> list[dict[str, Any]]:
-    source = _table(table)
-    names = columns(table)
-    query: Select[Any] = select(*(source.c[n] for n in names)).order_by(source.c.id)
+def _rows(tx: Tx, record: type[R], where: ColumnElement[bool] | None = None) -> list[R]:
+    source = _table(record.table)
+    # Every column of the record, contact numbers included: the writer leaves them out.
+    query: Select[Any] = select(*(source.c[n] for n in column_names(record.table)))
+    query = query.order_by(source.c.id)
     if where is not None:
         query = query.where(where)
     # Core rows, not ORM objects: the column types still turn stored codes into enums and
-    # aware datetimes for `plain`, without an identity map (half the time of ORM objects for
-    # a demo year's measurements).
-    return [
-        {name: plain(value) for name, value in zip(names, row, strict=True)}
-        for row in tx.execute(query)
-    ]
+    # aware datetimes, without an identity map (half the time of ORM objects for a demo
+    # year's measurements).
+    return [record(*map(_value, row)) for row in tx.execute(query)]
 
 
 def _window(table: str, after: int, upto: int) -> ColumnElement[bool]:
@@ -107,13 +101,14 @@ def changes_since(tx: Tx, after: int, upto: int) -> Changes:
     """The rows touched by audit events (after, upto] in their current state, and the ids
     deleted in that window that no longer exist (one query per table and kind), with their
     uids for the tables that have a uid column."""
-    rows: dict[str, list[dict[str, Any]]] = {}
+    rows: dict[str, list[ExportRow]] = {}
     deleted: dict[str, list[int]] = {}
     deleted_uids: dict[str, list[str]] = {}
-    for table in EXPORTED_TABLES:
+    for kind in RECORDS:
+        table = kind.table
         source = _table(table)
         touched = select(AuditEvent.row_id).where(_window(table, after, upto))
-        rows[table] = _rows(tx, table, source.c.id.in_(touched))
+        rows[table] = list(_rows(tx, kind, source.c.id.in_(touched)))
         gone = (
             select(AuditEvent.row_id)
             .distinct()
@@ -130,18 +125,18 @@ def changes_since(tx: Tx, after: int, upto: int) -> Changes:
     return Changes(rows, deleted, deleted_uids)
 
 
-def all_rows(tx: Tx) -> dict[str, list[dict[str, Any]]]:
+def all_rows(tx: Tx) -> dict[str, list[ExportRow]]:
     """Every current row of every exported table, in the shape `changes_since` gives."""
-    return {table: _rows(tx, table) for table in EXPORTED_TABLES}
+    return {kind.table: list(_rows(tx, kind)) for kind in RECORDS}
 
 
-def rows_by_id(tx: Tx, table: str, ids: Collection[int]) -> list[dict[str, Any]]:
-    """The rows of `table` with these ids (those that exist), as exported, ordered by id."""
+def rows_by_id(tx: Tx, record: type[R], ids: Collection[int]) -> list[R]:
+    """The rows of `record`'s table with these ids (those that exist), ordered by id."""
     wanted = sorted(set(ids))
-    id_column = _table(table).c.id
-    found: list[dict[str, Any]] = []
+    id_column = _table(record.table).c.id
+    found: list[R] = []
     for start in range(0, len(wanted), _IDS_PER_QUERY):
-        found += _rows(tx, table, id_column.in_(wanted[start : start + _IDS_PER_QUERY]))
+        found += _rows(tx, record, id_column.in_(wanted[start : start + _IDS_PER_QUERY]))
     return found
 
 
