@@ -52,6 +52,7 @@ from posyandu_desktop.services.monthly_export import (
     removable_drives,
     withdraw_month,
 )
+from posyandu_desktop.services.today import month_to_report
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.exchange.drive_picker import DrivePicker
@@ -105,13 +106,17 @@ class Ledger:
     cadre_names: dict[int, str]
     copies: dict[int, Path]
     key_needed: bool  # no puskesmas key registered: an export would be refused
+    reported: Period  # the month the Reports screen opens on
 
 
-def default_month(offered: Sequence[Period], exported: Sequence[str]) -> Period:
-    """The month after the newest export (so no month is skipped); this month when nothing was
-    exported yet or this month already was. `offered` is newest first."""
+def default_month(
+    offered: Sequence[Period], exported: Sequence[str], reported: Period | None = None
+) -> Period:
+    """The month after the newest export (so no month is skipped); when nothing was exported
+    yet, the month the Reports screen opens on (`reported`: the latest session's), else this
+    month; this month when it already was. `offered` is newest first."""
     if not exported:
-        return offered[0]
+        return reported if reported is not None and reported in offered else offered[0]
     newest = Period.parse(max(exported))
     following = newest.plus(1)
     if following > offered[0]:
@@ -127,6 +132,9 @@ def _read_ledger(session: UiSession) -> Ledger:
         {c.id: c.name for c in cadres},
         copies,
         puskesmas_key_needed(session.db, session.data_dir),
+        Period(
+            *month_to_report(session.db, posyandu_id=session.posyandu_id, today=session.today())
+        ),
     )
 
 
@@ -145,6 +153,7 @@ class ExportPage(Page):
         self.task: background.Task | None = None
         self.ledger = ExportsTableModel(self)
         self.exports: tuple[ExportEntry, ...] = ()
+        self.reported: Period | None = None
         self.cadre_names: dict[int, str] = {}
         # Copies made from this screen, by export id (the ledger's own copy records are not
         # offered by the services yet).
@@ -359,6 +368,7 @@ class ExportPage(Page):
         if not isValid(self):  # closed while the ledger was read
             return
         self.exports, self.cadre_names = ledger.exports, ledger.cadre_names
+        self.reported = ledger.reported
         self.copies.update(ledger.copies)
         self._fill_months(keep=self._loaded)
         self._show_notice(ledger.key_needed)
@@ -390,7 +400,7 @@ class ExportPage(Page):
                 item.setEnabled(False)
                 item.setToolTip(_("A later month has already been made"))
         if chosen is None or str(chosen) < latest:
-            chosen = default_month(offered, tuple(newest))
+            chosen = default_month(offered, tuple(newest), self.reported)
         self.month.setCurrentIndex(max(self.month.findData(str(chosen)), 0))
 
     def _fill_ledger(self, select_id: int | None = None) -> None:

@@ -356,6 +356,9 @@ def test_the_default_month_follows_the_newest_export():
     assert default_month(offered, ("2026-11",)) == NOVEMBER  # again: a new revision
     assert default_month(offered, ("2025-12",)) == Period(2026, 6)  # the oldest offered
     assert default_month((Period(2027, 1),), ("2026-12",)) == Period(2027, 1)
+    # Nothing exported yet: the month the Reports screen opens on (the latest session's).
+    assert default_month(offered, (), OCTOBER) == OCTOBER
+    assert default_month(offered, (), Period(2020, 1)) == NOVEMBER  # not offered: this month
 
 
 def test_a_month_exported_under_a_wrong_clock_is_withdrawn_by_the_coordinator(
