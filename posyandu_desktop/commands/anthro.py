@@ -516,8 +516,8 @@ def _plain_lines(text: str) -> list[str] | None:
     limit); else None."""
     if '"' in text or len(text) >= csv.field_size_limit():
         return None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
+    if "\r" in text:  # Excel's line ends; a chunk of them ends in "\r" (split at "\n")
+        text = text.replace("\r\n", "\n").removesuffix("\r")
         if "\r" in text:
             return None
     return text.split("\n")
