@@ -288,6 +288,19 @@ _NUMBER_AND_CODE_COLUMNS = [
 _STANDING = {"": None, "l": False, "L": False, "h": True, "H": True}
 _NO_OEDEMA = frozenset({"", "n", "N", "2"})
 _ODD = -1.0  # a cell the fast path does not read (never a value: it reads no signs)
+# Per decimal mark, the cell texts the fast path has read, in this process: for each number
+# column in PHYSICAL_LIMITS order and for the ages, text -> value (None when blank, _ODD when the
+# full path must read it); sex codes; and clenhei -> its text. Started afresh past the limit.
+_CELL_VALUES: dict[
+    str,
+    tuple[
+        list[dict[str, float | None]],
+        dict[str, float | None],
+        dict[str, int | None],
+        dict[float, str],
+    ],
+] = {}
+_CACHE_LIMIT = 200_000
 # Per language and decimal mark, per indicator: 2-decimal z within the flag limits -> its z text,
 # flag and category words (None -> blanks); a few thousand values recur over a whole file.
 _Z_TEXTS: dict[tuple[str, str], list[dict[float | None, tuple[str, str, str]]]] = {}
@@ -331,18 +344,10 @@ def fast_row_scorer(
     get = itemgetter(*(positions.get(c, -1) for c in _FAST_COLUMNS.split()))
     known = _Z_TEXTS.setdefault((lang, decimal), [{None: ("", "", "")} for _ in Indicator])
     too_young = _too_young_messages(lang)
-    # Cell text -> its value (None when blank), _ODD when the full path must read it; per
-    # number column in PHYSICAL_LIMITS order, and for the age columns.
-    numbers: list[dict[str, float | None]] = [{"": None} for _ in PHYSICAL_LIMITS]
-    ages: dict[str, float | None] = {"": None}
-    sexes: dict[str, int | None] = {}
-    lengths: dict[float, str] = {}
-
-    def age(text: str) -> float | None:
-        value = ages.get(text, _ODD)
-        if value is _ODD:
-            value = ages[text] = _plain_number(text, decimal, 0.0, math.inf)
-        return value
+    seen = _CELL_VALUES.get(decimal)
+    if seen is None or any(len(d) > _CACHE_LIMIT for d in (*seen[0], seen[1], seen[3])):
+        _CELL_VALUES[decimal] = ([{"": None} for _ in PHYSICAL_LIMITS], {"": None}, {}, {})
+    numbers, ages, sexes, lengths = _CELL_VALUES[decimal]
 
     def z_texts(k: int, z: float) -> tuple[str, str, str] | None:
         """The texts of a z not seen before, None when it is flagged (score_row says why)."""
@@ -371,8 +376,12 @@ def fast_row_scorer(
             if _ODD in values:
                 return None
         weight, lenhei, headc, armc, triskin, subskin = values
-        days = age(days_t)
-        months = None if days_t or not months_t else age(months_t)
+        days = ages.get(days_t, _ODD)
+        if days is _ODD:
+            days = ages[days_t] = _plain_number(days_t, decimal, 0.0, math.inf)
+        months = None if days_t or not months_t else ages.get(months_t, _ODD)
+        if months is _ODD:
+            months = ages[months_t] = _plain_number(months_t, decimal, 0.0, math.inf)
         if days is _ODD or months is _ODD:
             return None
         try:
