@@ -345,7 +345,7 @@ def fast_row_scorer(
     known = _Z_TEXTS.setdefault((lang, decimal), [{None: ("", "", "")} for _ in Indicator])
     too_young = _too_young_messages(lang)
     seen = _CELL_VALUES.get(decimal)
-    if seen is None or any(len(d) > _CACHE_LIMIT for d in (*seen[0], seen[1], seen[3])):
+    if seen is None or max(len(seen[1]), len(seen[3]), *map(len, seen[0])) > _CACHE_LIMIT:
         _CELL_VALUES[decimal] = ([{"": None} for _ in PHYSICAL_LIMITS], {"": None}, {}, {})
     numbers, ages, sexes, lengths = _CELL_VALUES[decimal]
 
