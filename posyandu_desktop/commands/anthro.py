@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import os
 import re
 import sys
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import TextIO, TypeVar
@@ -128,6 +130,9 @@ _PLAN = tuple(
     for i in Indicator
 )
 _ERROR = OUTPUT_COLUMNS.index("error")
+# The categorised indicators are the first ones, in `Indicator` order (the fast path relies on it).
+_CATEGORIES = len(CATEGORY_COLUMNS)
+assert list(CATEGORY_COLUMNS) == list(Indicator)[:_CATEGORIES]
 
 
 @cache
@@ -267,8 +272,10 @@ def _standards() -> tuple[GrowthStandards, FastScorer]:
     return standards, FastScorer(standards)
 
 
-_FAST_COLUMNS = "sex age_days age_months weight lenhei measure headc armc triskin subskin oedema"
+# The number columns last, in PHYSICAL_LIMITS order.
+_FAST_COLUMNS = "sex age_days age_months measure oedema weight lenhei headc armc triskin subskin"
 _NUMBER_AND_CODE_COLUMNS = [
+    "sex",
     "weight",
     "lenhei",
     "measure",
@@ -280,19 +287,35 @@ _NUMBER_AND_CODE_COLUMNS = [
 ]
 _STANDING = {"": None, "l": False, "L": False, "h": True, "H": True}
 _NO_OEDEMA = frozenset({"", "n", "N", "2"})
-# Per language and decimal mark, per indicator: 2-decimal z -> (its text, its category's words);
-# a few thousand values recur over a whole file.
-_Z_TEXTS: dict[tuple[str, str], list[dict[float, tuple[str, str]]]] = {}
+_ODD = -1.0  # a cell the fast path does not read (never a value: it reads no signs)
+# Per decimal mark, the cell texts the fast path has read, in this process: for each number
+# column in PHYSICAL_LIMITS order and for the ages, text -> value (None when blank, _ODD when the
+# full path must read it); sex codes; and clenhei -> its text. Started afresh past the limit.
+_CELL_VALUES: dict[
+    str,
+    tuple[
+        list[dict[str, float | None]],
+        dict[str, float | None],
+        dict[str, int | None],
+        dict[float, str],
+    ],
+] = {}
+_CACHE_LIMIT = 200_000
+# Per language and decimal mark, per indicator: 2-decimal z within the flag limits -> its z text,
+# flag and category words (None -> blanks); a few thousand values recur over a whole file.
+_Z_TEXTS: dict[tuple[str, str], list[dict[float | None, tuple[str, str, str]]]] = {}
 
 
-def _plain_number(text: str, decimal: str) -> float:
-    """Digits with at most one decimal mark (the fast path's numbers), else UnusualVisitError."""
+def _plain_number(text: str, decimal: str, low: float, high: float) -> float:
+    """Digits with at most one decimal mark, within [low, high] (the fast path's numbers), else
+    _ODD."""
     if not text.replace(decimal, "", 1).isdigit():
-        raise UnusualVisitError
+        return _ODD
     try:
-        return float(text.replace(",", "."))
+        value = float(text.replace(",", ".")) if decimal == "," else float(text)
     except ValueError:  # "²" is a digit to str.isdigit
-        raise UnusualVisitError from None
+        return _ODD
+    return value if low <= value <= high else _ODD
 
 
 @cache
@@ -314,44 +337,54 @@ def fast_row_scorer(
 ) -> Callable[[Sequence[str]], list[str] | None]:
     """A function giving `score_row`'s output for an ordinary row of cells (plain numbers, a
     child under five, nothing to report), or None: then `score_row` must be asked. The result
-    equals `score_row`'s (proven by a property test in tests/commands/test_anthro_fast.py)."""
+    equals `score_row`'s (proven by a property test in tests/commands/test_anthro_fast.py).
+    It does per row only what cannot be looked up: the texts of cells and of 2-decimal z-scores
+    recur over a file, so each is read or written once and then found in a dict."""
     scorer = _standards()[1]
-    at = [positions.get(c, -1) for c in _FAST_COLUMNS.split()]
-    known = _Z_TEXTS.setdefault((lang, decimal), [{} for _ in Indicator])
-    plan = [
-        (k, i, z_at, flag_at, category_at, low, high)
-        for k, (i, z_at, flag_at, category_at, (low, high), _) in enumerate(_PLAN)
-    ]
-    comma = decimal == ","
-
+    get = itemgetter(*(positions.get(c, -1) for c in _FAST_COLUMNS.split()))
+    known = _Z_TEXTS.setdefault((lang, decimal), [{None: ("", "", "")} for _ in Indicator])
     too_young = _too_young_messages(lang)
-    get = itemgetter(*at)  # a missing column reads the "" appended to the row (index -1)
-    limits = tuple(PHYSICAL_LIMITS.values())  # weight, lenhei, headc, armc, triskin, subskin
+    seen = _CELL_VALUES.get(decimal)
+    if seen is None or max(len(seen[1]), len(seen[3]), *map(len, seen[0])) > _CACHE_LIMIT:
+        _CELL_VALUES[decimal] = ([{"": None} for _ in PHYSICAL_LIMITS], {"": None}, {}, {})
+    numbers, ages, sexes, lengths = _CELL_VALUES[decimal]
+
+    def z_texts(k: int, z: float) -> tuple[str, str, str] | None:
+        """The texts of a z not seen before, None when it is flagged (score_row says why)."""
+        indicator, *_, (low, high), _ = _PLAN[k]
+        if z < low or z > high:
+            return None
+        category = classify(ZScore(indicator, z, None, Reference.WHO_2006))
+        words = "" if category is None else _category_text(category, lang)
+        known[k][z] = hit = (_fmt(z, decimal), "0", words)
+        return hit
 
     def fast(cells: Sequence[str]) -> list[str] | None:
-        sex_t, days_t, months_t, *texts, oedema_t = get([*cells, ""])
-        measure_t = texts.pop(2)
-        sex = parse_sex(sex_t)
+        sex_t, days_t, months_t, measure_t, oedema_t, *texts = get([*cells, ""])
+        sex = sexes.get(sex_t, 0)
+        if sex == 0:  # a code safe in a spreadsheet as it is (the caller writes it unchanged)
+            sex = sexes[sex_t] = parse_sex(sex_t) if safe_cell(sex_t) == sex_t else None
         if sex is None or measure_t not in _STANDING or oedema_t not in _NO_OEDEMA:
             return None
-        values: list[float | None] = []
-        for text, (low, high) in zip(texts, limits, strict=True):  # one loop, not six calls
-            if not text:
-                values.append(None)
-                continue
-            if not text.replace(decimal, "", 1).isdigit():  # digits, at most one decimal mark
+        values = list(map(dict.get, numbers, texts, repeat(_ODD)))
+        if _ODD in values:
+            for i, (text, (low, high)) in enumerate(
+                zip(texts, PHYSICAL_LIMITS.values(), strict=True)
+            ):
+                if values[i] is _ODD:
+                    values[i] = numbers[i][text] = _plain_number(text, decimal, low, high)
+            if _ODD in values:
                 return None
-            try:
-                value = float(text.replace(",", ".")) if comma else float(text)
-            except ValueError:  # "²" is a digit to str.isdigit
-                return None
-            if not low <= value <= high:
-                return None
-            values.append(value)
         weight, lenhei, headc, armc, triskin, subskin = values
+        days = ages.get(days_t, _ODD)
+        if days is _ODD:
+            days = ages[days_t] = _plain_number(days_t, decimal, 0.0, math.inf)
+        months = None if days_t or not months_t else ages.get(months_t, _ODD)
+        if months is _ODD:
+            months = ages[months_t] = _plain_number(months_t, decimal, 0.0, math.inf)
+        if days is _ODD or months is _ODD:
+            return None
         try:
-            days = _plain_number(days_t, decimal) if days_t else None
-            months = None if days_t or not months_t else _plain_number(months_t, decimal)
             cm, bmi, zs = scorer.score(
                 sex,
                 days,
@@ -366,27 +399,31 @@ def fast_row_scorer(
             )
         except UnusualVisitError:
             return None
-        out = [""] * len(OUTPUT_COLUMNS)
-        out[0], out[1] = _fmt(cm, decimal), _fmt(bmi, decimal)
-        if armc or triskin or subskin:  # given but no z: before day 91, as score_row says
+        hits = list(map(dict.get, known, zs))
+        if None in hits:
+            for k, z in enumerate(zs):
+                if hits[k] is None:
+                    hits[k] = z_texts(k, z)  # type: ignore[arg-type]
+            if None in hits:
+                return None
+        z_text, flags, words = zip(*hits, strict=True)
+        error = ""
+        if zs[5] is zs[6] is zs[7] is None and (armc or triskin or subskin):
+            # given but no z: before day 91, as score_row says
             young = zip(too_young, texts[3:], zs[5:], strict=True)
-            out[_ERROR] = "; ".join(m for m, text, z in young if text and z is None)
-        for (k, i, z_at, flag_at, category_at, low, high), z in zip(plan, zs, strict=True):
-            if z is None:
-                continue
-            if z < low or z > high:
-                return None  # flagged: score_row says why
-            hit = known[k].get(z)
-            if hit is None:
-                category = classify(ZScore(i, z, None, Reference.WHO_2006))
-                words = "" if category is None else _category_text(category, lang)
-                hit = known[k][z] = (_fmt(z, decimal), words)
-            out[z_at], out[flag_at] = hit[0], "0"
-            if category_at is not None:
-                out[category_at] = hit[1]
-        return out
+            error = "; ".join(m for m, text, z in young if text and z is None)
+        cm_text = "" if cm is None else lengths.get(cm) or lengths.setdefault(cm, _fmt(cm, decimal))
+        return [cm_text, _fmt(bmi, decimal), *z_text, *flags, *words[:_CATEGORIES], error]
 
     return fast
+
+
+def _free_columns(positions: Mapping[str, int], width: int) -> list[int]:
+    """The cells of a fast-path row that may need `safe_cell`: those it does not read as numbers
+    or codes (which cannot be formulas)."""
+    age = "age_days" if "age_days" in positions else "age_months"
+    read = {positions.get(c) for c in (age, *_NUMBER_AND_CODE_COLUMNS)}
+    return [i for i in range(width) if i not in read]
 
 
 def score_cells(
@@ -407,10 +444,7 @@ def score_cells(
     columns = tuple(positions.items())
     children: list[Child] | None = [] if summary else None
     fast = fast_row_scorer(positions, lang, decimal)
-    # Cells the fast path reads as numbers or codes cannot be formulas; the others are checked.
-    age = "age_days" if "age_days" in positions else "age_months"
-    read = {positions.get(c) for c in (age, *_NUMBER_AND_CODE_COLUMNS)}
-    free = [i for i in range(width) if i not in read]
+    free = _free_columns(positions, width)
     done = []
     for raw in rows:
         if len(raw) != width and (len(raw) < width or any(c.strip() for c in raw[width:])):
@@ -450,9 +484,52 @@ def _score_csv(
     delimiter: str,
 ) -> tuple[tuple[str, int], list[Child]]:
     """`score_cells` as CSV text and its row count: one string is cheap to send back from a
-    worker process (and CSV text in is cheap to send there)."""
-    done, children = score_cells(rows, positions, width, lang, decimal, summary, delimiter)
-    return (csv_text(done, delimiter), len(done)), children
+    worker process (and CSV text in is cheap to send there). CSV text without quotes or lone
+    carriage returns is split and joined here, as `csv` would, and its ordinary rows go
+    through the fast path without becoming rows of `score_cells`."""
+    lines = None if summary or not isinstance(rows, str) else _plain_lines(rows)
+    if lines is None:
+        done, children = score_cells(rows, positions, width, lang, decimal, summary, delimiter)
+        return (csv_text(done, delimiter), len(done)), children
+    fast = fast_row_scorer(positions, lang, decimal)
+    free = _free_columns(positions, width)
+    separators = len(OUTPUT_COLUMNS) - 1
+    out: list[str] = []
+    others: list[list[str]] = []  # rows for score_cells, and where their lines go
+    places: list[int] = []
+    for line in lines:
+        cells = line.split(delimiter)
+        if not cells[0].strip() and not any(c.strip() for c in cells):
+            continue  # a blank line, as csv_rows skips it
+        if len(cells) == width and (quick := fast(cells)) is not None:
+            results = delimiter.join(quick)
+            if results.count(delimiter) == separators and '"' not in results:
+                for i in free:
+                    cells[i] = safe_cell(cells[i])
+                out.append(f"{delimiter.join(cells) if free else line}{delimiter}{results}\r\n")
+                continue
+        places.append(len(out))
+        out.append("")
+        others.append(cells)
+    if others:
+        for at, row in zip(
+            places, score_cells(others, positions, width, lang, decimal)[0], strict=True
+        ):
+            out[at] = csv_text([row], delimiter)
+    return ("".join(out), len(out)), []
+
+
+def _plain_lines(text: str) -> list[str] | None:
+    """The lines of CSV text when `csv` would read each as one row of cells split at every
+    separator (no quotes, no carriage return but before a line feed, no cell over its size
+    limit); else None."""
+    if '"' in text or len(text) >= csv.field_size_limit():
+        return None
+    if "\r" in text:  # Excel's line ends; a chunk of them ends in "\r" (split at "\n")
+        text = text.replace("\r\n", "\n").removesuffix("\r")
+        if "\r" in text:
+            return None
+    return text.split("\n")
 
 
 # Large files are scored in chunks by one process per core (a laptop has 2 to 4): the work is

@@ -1,5 +1,6 @@
 """The command's fast row path writes exactly what the full `score_row` writes, for any cells."""
 
+import random
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from hypothesis import strategies as st
 
 from posyandu_desktop.commands import anthro
 from posyandu_desktop.commands.anthro import _standards, fast_row_scorer, main, score_row
+from posyandu_desktop.domain.growth.anthro_input import resolve_header
 
 COLUMNS = ["sex", "age_days", "age_months", "weight", "lenhei", "measure", "headc", "armc"]
 COLUMNS += ["triskin", "subskin", "oedema"]
@@ -101,3 +103,84 @@ def test_the_summary_is_the_same_without_the_fast_path(
     fast = summary("fast.csv")
     monkeypatch.setattr(anthro, "fast_row_scorer", lambda *a: lambda cells: None)
     assert summary("full.csv") == fast
+
+
+def _every_kind_of_row(seed: int, decimal: str) -> list[list[str]]:
+    """Ordinary visits and every way a row can leave the fast path: junk and signs, flagged and
+    implausible values, too young for arm circumference, months only, oedema, over five, formula
+    and non-ASCII names, blank and separator-only lines, too few and too many cells."""
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(3000):
+        days = rng.randint(0, 2000)
+        months = days / 30.4375
+        weight = (3.3 + 0.21 * min(months, 60)) * rng.gauss(1, 0.15)
+        length = (50 + min(months, 24) * 1.5 + max(months - 24, 0) * 0.6) * rng.gauss(1, 0.05)
+        cells = [
+            rng.choice(["Budi", "=HYPERLINK(1)", "+62", "Siti Ña", "\u202eX", "-", ""]),
+            rng.choice(["1", "2", "L", "P", "l", " p", "\tL", "3", ""]),
+            str(days) if rng.random() < 0.9 else "",
+            f"{months:.2f}" if rng.random() < 0.3 else "",
+            f"{weight:.{rng.randint(0, 2)}f}" if rng.random() < 0.95 else "",
+            f"{length:.1f}" if rng.random() < 0.9 else "",
+            rng.choice(["l", "h", "L", "H", "", "x"]),
+            f"{35 + min(months, 24) * 0.45:.1f}" if rng.random() < 0.5 else "",
+            f"{rng.gauss(15, 1.5):.1f}" if rng.random() < 0.5 else "",
+            rng.choice(["", "n", "N", "2", "y"]),
+        ]
+        cells = [c.replace(".", decimal) for c in cells]
+        if rng.random() < 0.05:
+            i = rng.randrange(2, 9)
+            cells[i] = rng.choice(["9600", "-1", "1e3", "0", "x", "9.600", "٣", "1,5,5"])
+        kind = rng.random()
+        if kind < 0.01:
+            cells = ["", "  "] + [""] * 8
+        elif kind < 0.02:
+            cells = cells[:5]
+        elif kind < 0.03:
+            cells += ["", rng.choice(["", "extra"])]
+        rows.append(cells)
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("separator", "decimal", "newline"), [(";", ",", "\r\n"), (",", ".", "\n"), ("\t", ",", "\n")]
+)
+def test_the_fast_path_writes_the_same_bytes_as_the_full_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, separator: str, decimal: str, newline: str
+) -> None:
+    header = [
+        "nama",
+        "jk",
+        "umur_hari",
+        "umur_bulan",
+        "bb",
+        "tb",
+        "cara_ukur",
+        "lk",
+        "lila",
+        "oedema",
+    ]
+    rows = _every_kind_of_row(len(separator) + ord(decimal), decimal)
+    lines = [header, *rows]
+    source = tmp_path / "in.csv"
+    source.write_text(
+        newline.join(separator.join(cells) for cells in lines) + newline, encoding="utf-8"
+    )
+    monkeypatch.setattr(anthro, "_PARALLEL_FROM_ROWS", 1000)  # in worker processes, in chunks
+    monkeypatch.setattr(anthro, "_CHUNK_ROWS", 700)
+    quick = fast_row_scorer(resolve_header(header)[0], "id", decimal)
+    taken = sum(len(r) == len(header) and quick(r) is not None for r in rows)
+    assert taken > len(rows) / 5  # both paths are well exercised
+
+    def output(name: str) -> bytes:
+        target = tmp_path / name
+        assert main([str(source), "-o", str(target)]) == 0
+        return target.read_bytes()
+
+    fast = output("fast.csv")
+    monkeypatch.setattr(anthro, "fast_row_scorer", lambda *a: lambda cells: None)
+    monkeypatch.setattr(anthro, "_plain_lines", lambda text: None)
+    full = output("full.csv")
+    assert fast == full
+    assert fast.count(b"\r\n") == 1 + sum(1 for r in rows if any(c.strip() for c in r))
