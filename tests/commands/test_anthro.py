@@ -1,6 +1,7 @@
 """`posyandu-desktop anthro`: real CSV files in, real CSV files out."""
 
 import csv
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -23,12 +24,15 @@ def run(tmp_path: Path, text: str | bytes, *extra: str) -> tuple[int, list[dict[
     code = main([str(src), "-o", str(out), *extra])
     if not out.exists():
         return code, []
-    raw = out.read_text(encoding="utf-8")
+    with out.open(encoding="utf-8", newline="") as written:
+        raw = written.read()
     assert raw.startswith("\ufeff")  # a BOM: Excel then reads UTF-8
     raw = raw[1:]
-    first = raw.splitlines()[0]
+    # Only CR LF ends a row: a form feed or U+2028 inside a cell is text (str.splitlines
+    # would cut the row there).
+    first = raw.split("\r\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
-    return code, list(csv.DictReader(raw.splitlines(), delimiter=delimiter))
+    return code, list(csv.DictReader(io.StringIO(raw, newline=""), delimiter=delimiter))
 
 
 def test_published_cases_through_the_command(tmp_path: Path) -> None:
@@ -218,4 +222,13 @@ def test_large_files_are_scored_in_worker_processes_in_order(
         code == 0
         and parallel == serial
         and [r["id"] for r in parallel] == [str(i) for i in range(60)]
+    )
+
+
+def test_a_form_feed_in_a_cell_stays_in_its_row_and_gets_a_reason(tmp_path):
+    # Found by hypothesis: "\x0c" ends a line for str.splitlines but not for CSV.
+    code, rows = run(tmp_path, b"weight\n!\x0c")
+    assert code == 0 and len(rows) == 1
+    assert (
+        rows[0]["weight"] == "!\x0c" and rows[0]["zwei"] == "" and "bukan angka" in rows[0]["error"]
     )
