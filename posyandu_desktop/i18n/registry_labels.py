@@ -156,6 +156,7 @@ _VOCABULARY_WORDS: tuple[tuple[StrEnum, tuple[str, str]], ...] = (
     (AuditAction.DELETE, NP_("AuditAction", "Deleted")),
     (BackupKind.DAILY, NP_("BackupKind", "Daily")),
     (BackupKind.PRE_EXPORT, NP_("BackupKind", "Before export")),
+    (BackupKind.PRE_IMPORT, NP_("BackupKind", "Before import")),
     (BackupKind.PRE_MIGRATION, NP_("BackupKind", "Before update")),
     (BackupKind.PRE_RESTORE, NP_("BackupKind", "Before restore")),
     (BackupKind.MANUAL, NP_("BackupKind", "Manual")),
