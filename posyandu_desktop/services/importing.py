@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from posyandu_desktop import files
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus, completed_months
@@ -27,6 +28,7 @@ from posyandu_desktop.domain.importing import (
     FileChild,
     FileProblem,
     FileRow,
+    Known,
     KnownPeople,
     MatchKind,
     RowProblem,
@@ -170,6 +172,31 @@ def import_file(
     return replace(report, backup=backup)
 
 
+# The PersonRecord fields an imported child starts without.
+_NO_PERSON: dict[str, Any] = {
+    "uid": "",
+    "household_id": None,
+    "mother_id": None,
+    "father_id": None,
+    "caregiver_id": None,
+    "pregnant": False,
+    "delivered_on": None,
+    "left_on": None,
+}
+
+
+def _person_columns(child: FileChild) -> dict[str, Any]:
+    return {
+        "name": child.name,
+        "sex": child.sex,
+        "birth_date": child.birth_date,
+        "nik": child.nik,
+        "mother_nik": child.mother_nik,
+        "birth_weight_kg": child.birth_weight_kg,
+        "birth_length_cm": child.birth_length_cm,
+    }
+
+
 def _values(row: FileRow) -> MeasuredValues:
     def reading(value: float | None) -> Reading | None:
         return None if value is None else Reading(value)
@@ -196,12 +223,17 @@ class _Import:
     def run(self) -> ImportReport:
         tx = self.tx
         children, duplicates = group_children(self.rows, people.name_key)
-        known = KnownPeople(queries.known_people(tx))
+        registered = queries.all_people(tx)
+        by_id = {p.id: p for p, _key in registered}
+        known = KnownPeople(
+            Known(p.id, p.nik, p.mother_nik, key, p.sex, p.birth_date) for p, key in registered
+        )
         self.measured = queries.measured_days(tx)
         self.weighings = queries.all_weighings(tx)
         to_confirm: list[Unmatched] = []
         conflicts: list[Unmatched] = []
-        new = matched = 0
+        new: list[FileChild] = []
+        matched = 0
         for row in self.rows:
             if not identifiable(row):
                 self.refused.append((row.line, row.problems[0]))
@@ -213,22 +245,21 @@ class _Import:
                 (conflicts if match.kind is MatchKind.CONFLICT else to_confirm).append(unmatched)
                 problem = RowProblem(match.kind.value)
                 self.refused += [(row.line, problem) for row in child.rows]
-                continue
-            if match.person_id is None:
-                new += 1
-                person = self._new_person(child, new)
+            elif match.person_id is None:
+                new.append(child)
             else:
                 matched += 1
-                found = people.get_person(tx, match.person_id)
-                assert found is not None
-                person = found
-            self._measurements(person, child)
+                self._measurements(by_id[match.person_id], child)
+        added = [_person_columns(child) for child in new]
+        ids = queries.add_people(tx, added) if self.write else [-1 - i for i in range(len(new))]
+        for child, columns, person_id in zip(new, added, ids, strict=True):
+            self._measurements(PersonRecord(**_NO_PERSON, **columns, id=person_id), child)
         if self.write:
             queries.add_measurements(tx, self.new_rows)
         return ImportReport(
             dry_run=not self.write,
             rows=len(self.rows),
-            people_new=new,
+            people_new=len(new),
             people_matched=matched,
             to_confirm=tuple(to_confirm),
             conflicts=tuple(conflicts),
@@ -237,37 +268,6 @@ class _Import:
             refused=tuple(sorted(self.refused)),
             differences=tuple(self.differences),
             duplicates=tuple(duplicates),
-        )
-
-    def _new_person(self, child: FileChild, number: int) -> PersonRecord:
-        if self.write:
-            return people.add_person(
-                self.tx,
-                name=child.name,
-                sex=child.sex,
-                birth_date=child.birth_date,
-                nik=child.nik,
-                mother_nik=child.mother_nik,
-                birth_weight_kg=child.birth_weight_kg,
-                birth_length_cm=child.birth_length_cm,
-            )
-        return PersonRecord(  # what the dry run scores against; never stored
-            id=-number,
-            uid="",
-            household_id=None,
-            nik=child.nik,
-            mother_nik=child.mother_nik,
-            name=child.name,
-            sex=child.sex,
-            birth_date=child.birth_date,
-            birth_weight_kg=child.birth_weight_kg,
-            birth_length_cm=child.birth_length_cm,
-            mother_id=None,
-            father_id=None,
-            caregiver_id=None,
-            pregnant=False,
-            delivered_on=None,
-            left_on=None,
         )
 
     def _measurements(self, person: PersonRecord, child: FileChild) -> None:

@@ -9,31 +9,24 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, func, insert, select
 
-from posyandu_desktop.domain.importing import Known
 from posyandu_desktop.domain.vocabulary import AuditAction
 from posyandu_desktop.store.audit import CADRE, REASON, plain
+from posyandu_desktop.store.columns import utc_now
 from posyandu_desktop.store.database import Tx
+from posyandu_desktop.store.queries._rows import record
 from posyandu_desktop.store.queries.measurements import Weighing
+from posyandu_desktop.store.queries.people import name_key
+from posyandu_desktop.store.records import PersonRecord
 from posyandu_desktop.store.tables import AuditEvent, Cadre, Measurement, Person, new_uid
 
 
-def known_people(tx: Tx) -> list[Known]:
-    """Every person, as matching sees them."""
-    rows = tx.execute(
-        select(
-            Person.id,
-            Person.nik,
-            Person.mother_nik,
-            Person.name_key,
-            Person.sex,
-            Person.birth_date,
-        )
-    )
-    return [Known(*row) for row in rows]
+def all_people(tx: Tx) -> list[tuple[PersonRecord, str]]:
+    """Every person with their name as search compares it (`people.name_key`)."""
+    return [(record(PersonRecord, row), row.name_key) for row in tx.scalars(select(Person))]
 
 
 def measured_days(tx: Tx) -> set[tuple[int, date]]:
@@ -77,32 +70,48 @@ def first_coordinator_id(tx: Tx) -> int | None:
     )
 
 
-def add_measurements(tx: Tx, rows: Sequence[dict[str, Any]]) -> list[int]:
-    """Insert measurements given as column values (see `columns_of`) with their audit events,
-    in one statement each; their ids in order."""
+def _add_audited(
+    tx: Tx, table: type[Person | Measurement], rows: Sequence[dict[str, Any]]
+) -> list[int]:
+    """Insert rows with ids counted on from the largest (the write transaction holds the file),
+    one executemany each for the rows and their CREATE audit events; the new ids in order."""
     if not rows:
         return []
-    rows = [{"uid": new_uid(), "corrections": 0, **row} for row in rows]
-    ids = list(
-        tx.scalars(
-            insert(Measurement).returning(Measurement.id, sort_by_parameter_order=True), rows
-        )
-    )
+    first = (tx.scalar(select(func.max(table.id))) or 0) + 1
+    now = utc_now()
+    created = "entered_at" if table is Measurement else "created_at"
+    rows = [{"id": first + i, "uid": new_uid(), created: now, **row} for i, row in enumerate(rows)]
+    tx.execute(insert(cast(Table, table.__table__)), rows)
     cadre_id, reason = tx.info.get(CADRE), tx.info.get(REASON)
-    events = [
-        {
-            "cadre_id": cadre_id,
-            "action": AuditAction.CREATE,
-            "table_name": Measurement.__tablename__,
-            "row_id": row_id,
-            "changes": json.dumps(
-                {k: plain(v) for k, v in row.items()} | {"id": row_id},
-                ensure_ascii=False,
-                sort_keys=True,
-            ),
-            "reason": reason,
-        }
-        for row_id, row in zip(ids, rows, strict=True)
-    ]
-    tx.execute(insert(AuditEvent), events)
-    return ids
+    tx.execute(
+        insert(cast(Table, AuditEvent.__table__)),
+        [
+            {
+                "at": now,
+                "cadre_id": cadre_id,
+                "action": AuditAction.CREATE,
+                "table_name": table.__tablename__,
+                "row_id": row["id"],
+                "changes": json.dumps(
+                    {k: plain(v) for k, v in row.items() if v is not None},
+                    ensure_ascii=False,
+                    sort_keys=True,
+                ),
+                "reason": reason,
+            }
+            for row in rows
+        ],
+    )
+    return [row["id"] for row in rows]
+
+
+def add_people(tx: Tx, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert people given as column values (name, sex, birth_date, nik, ...), with their
+    audit events; their ids in order."""
+    return _add_audited(tx, Person, [{"name_key": name_key(r["name"]), **r} for r in rows])
+
+
+def add_measurements(tx: Tx, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert measurements given as column values (see `measurements.columns_of`), with their
+    audit events; their ids in order."""
+    return _add_audited(tx, Measurement, [{"corrections": 0, **r} for r in rows])
