@@ -28,7 +28,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         ImportRefusedError,
         import_file,
         read_mapping,
-        remembered_mapping,
     )
 
     parser = argparse.ArgumentParser(
@@ -51,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     db = opened.database
     try:
-        mapping = read_mapping(args.mapping) if args.mapping else remembered_mapping(args.data_dir)
+        mapping = read_mapping(args.mapping) if args.mapping else None
         report = import_file(
             db, args.data_dir, args.file, mapping=mapping, dry_run=args.dry_run, today=date.today()
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -54,6 +55,7 @@ from posyandu_desktop.store.records import (
 )
 
 MAPPING_FILE = "import-mapping.json"  # the last register mapping used, in the data folder
+_WRITE_EVERY = 5_000  # measurements held before they are written (in the same transaction)
 # e-PPGBM's z-scores are written with two decimals: a difference of 0.01 or more is a real one.
 Z_TOLERANCE = 0.01
 
@@ -127,8 +129,13 @@ def remembered_mapping(data: Path) -> dict[str, str] | None:
         return None
 
 
-def read_rows(path: Path, mapping: Mapping[str, str] | None = None) -> list[FileRow]:
-    """The rows of an export or register file; ImportRefusedError when it cannot be used."""
+def read_rows(
+    path: Path,
+    mapping: Mapping[str, str] | None = None,
+    remembered: Mapping[str, str] | None = None,
+) -> list[FileRow]:
+    """The rows of an export or register file; ImportRefusedError when it cannot be used.
+    `remembered` (the mapping used last time) applies when the file has all its columns."""
     try:
         table = read_table(path)
     except (OSError, TableError) as error:
@@ -137,6 +144,9 @@ def read_rows(path: Path, mapping: Mapping[str, str] | None = None) -> list[File
         columns = resolve_columns(table.header, mapping)
     except (KeyError, ValueError) as error:
         raise ImportRefusedError(FileProblem.BAD_MAPPING, str(error.args[0])) from error
+    if mapping is None and remembered:
+        with suppress(KeyError, ValueError):
+            columns = resolve_columns(table.header, remembered)
     missing = [EPPGBM_NAMES[name] for name in REQUIRED if name not in columns]
     if not any(name in columns for name in MEASURED):
         missing.append("/".join(EPPGBM_NAMES[name] for name in MEASURED))
@@ -156,8 +166,9 @@ def import_file(
     now: datetime | None = None,
 ) -> ImportReport:
     """Import `path` into the registry (or only say what would happen, `dry_run`); raises
-    ImportRefusedError for a file that cannot be used, and nothing is written then."""
-    rows = read_rows(path, mapping)
+    ImportRefusedError for a file that cannot be used, and nothing is written then. Without a
+    `mapping`, the one used last time in `data` applies if the file has its columns."""
+    rows = read_rows(path, mapping, None if mapping else remembered_mapping(data))
     if dry_run:
         with db.reading() as tx:
             return _Import(tx, rows, today, write=False).run()
@@ -217,8 +228,8 @@ class _Import:
         self.entered_by = queries.first_coordinator_id(tx) if write else 0
         self.refused: list[tuple[int, RowProblem]] = []
         self.differences: list[ZDifference] = []
-        self.new_rows: list[dict[str, object]] = []
-        self.already = 0
+        self.new_rows: list[dict[str, object]] = []  # not yet written
+        self.added = self.already = 0
 
     def run(self) -> ImportReport:
         tx = self.tx
@@ -254,8 +265,7 @@ class _Import:
         ids = queries.add_people(tx, added) if self.write else [-1 - i for i in range(len(new))]
         for child, columns, person_id in zip(new, added, ids, strict=True):
             self._measurements(PersonRecord(**_NO_PERSON, **columns, id=person_id), child)
-        if self.write:
-            queries.add_measurements(tx, self.new_rows)
+        self._flush(0)
         return ImportReport(
             dry_run=not self.write,
             rows=len(self.rows),
@@ -263,7 +273,7 @@ class _Import:
             people_matched=matched,
             to_confirm=tuple(to_confirm),
             conflicts=tuple(conflicts),
-            measurements_new=len(self.new_rows),
+            measurements_new=self.added,
             already_there=self.already,
             refused=tuple(sorted(self.refused)),
             differences=tuple(self.differences),
@@ -305,6 +315,15 @@ class _Import:
                     "origin": MeasurementOrigin.IMPORTED,
                 }
             )
+        self._flush(_WRITE_EVERY)
+
+    def _flush(self, at_least: int) -> None:
+        """Write the pending measurements once there are `at_least` (memory stays small)."""
+        if len(self.new_rows) >= at_least:
+            if self.write:
+                queries.add_measurements(self.tx, self.new_rows)
+            self.added += len(self.new_rows)
+            self.new_rows = []
 
     def _kms(
         self, person: PersonRecord, new: list[tuple[date | None, float | None]]

@@ -199,8 +199,10 @@ def test_twins_by_mother_nik_stay_apart_and_match_again(tmp_path, db, post):
     twins = [services.find_people(db, n, today=TODAY)[0].person for n in ("hasan", "husin")]
     assert {t.birth_date for t in twins} == {born} and twins[0].id != twins[1].id
     assert json.loads((tmp_path / "import-mapping.json").read_text()) == mapping
-    again = import_file(db, tmp_path, path, mapping=mapping, dry_run=True, today=TODAY)
+    again = import_file(db, tmp_path, path, dry_run=True, today=TODAY)  # the mapping remembered
     assert (again.people_matched, again.already_there, again.measurements_new) == (2, 4, 0)
+    eppgbm = write_csv(tmp_path / "e.csv", eppgbm_rows(_kids()))  # has no "BB (gram)": not used
+    assert import_file(db, tmp_path, eppgbm, dry_run=True, today=TODAY).measurements_new == 9
 
 
 def test_short_or_masked_niks_are_not_used_to_match(tmp_path, db, post):

@@ -23,6 +23,8 @@ from posyandu_desktop.store.queries.people import name_key
 from posyandu_desktop.store.records import PersonRecord
 from posyandu_desktop.store.tables import AuditEvent, Cadre, Measurement, Person, new_uid
 
+_AS_IS = frozenset((int, float, str, bool))  # JSON as they are (`plain` leaves them)
+
 
 def all_people(tx: Tx) -> list[tuple[PersonRecord, str]]:
     """Every person with their name as search compares it (`people.name_key`)."""
@@ -93,7 +95,11 @@ def _add_audited(
                 "table_name": table.__tablename__,
                 "row_id": row["id"],
                 "changes": json.dumps(
-                    {k: plain(v) for k, v in row.items() if v is not None},
+                    {
+                        k: v if type(v) in _AS_IS else plain(v)
+                        for k, v in row.items()
+                        if v is not None
+                    },
                     ensure_ascii=False,
                     sort_keys=True,
                 ),
