@@ -53,6 +53,8 @@ _PROBLEMS: dict[Problem, str] = {
     Problem.LEFT_BEFORE_ARRIVING: N_("The leaving time is before the arrival time"),
     Problem.NOTHING_MEASURED: N_("Nothing has been measured yet"),
     Problem.NOTHING_CHANGED: N_("Nothing was changed"),
+    Problem.HAS_HISTORY: N_("This child already has weighings: the KMS weight is not needed"),
+    Problem.NOT_AN_EARLIER_MONTH: N_("The KMS weight must be from an earlier month"),
     Problem.POSITION_WITHOUT_LENGTH: N_("A position was chosen but no length/height typed"),
     Problem.DIASTOLIC_NOT_BELOW_SYSTOLIC: N_("Diastolic must be lower than systolic"),
     Problem.DAY_AND_VISIT: N_("Choose a Posyandu day or a home visit, not both"),

@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select
 
-from posyandu_desktop.domain.vocabulary import AuditAction
+from posyandu_desktop.domain.vocabulary import AuditAction, MeasurementOrigin
 from posyandu_desktop.store.audit import CADRE, REASON, plain
 from posyandu_desktop.store.columns import utc_now
 from posyandu_desktop.store.database import Tx
@@ -121,3 +121,9 @@ def add_measurements(tx: Tx, rows: Sequence[dict[str, Any]]) -> list[int]:
     """Insert measurements given as column values (see `measurements.columns_of`), with their
     audit events; their ids in order."""
     return _add_audited(tx, Measurement, [{"corrections": 0, **r} for r in rows])
+
+
+def set_origin(tx: Tx, measurement_id: int, origin: MeasurementOrigin) -> None:
+    """Mark a measurement as taken elsewhere (audited as an update)."""
+    tx.get_one(Measurement, measurement_id).origin = origin
+    tx.flush()
