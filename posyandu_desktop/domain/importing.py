@@ -18,6 +18,7 @@ from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 
 from posyandu_desktop.domain.growth.anthro_input import COLUMN_ALIASES, normalise_name
 from posyandu_desktop.domain.growth.local_values import parse_date, parse_decimal
@@ -413,3 +414,44 @@ def difference_reason(row: FileRow, age_months: int, ours: float | None) -> Diff
     ):
         return Difference.POSITION
     return Difference.UNKNOWN
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Unmatched:
+    """A child of the file not brought in: a person must decide."""
+
+    line: int
+    name: str
+    birth_date: date
+    person_id: int | None  # the registry's person it may be, or collides with
+
+
+@dataclass(frozen=True, slots=True)
+class ZDifference:
+    """A row where our z-score differs from e-PPGBM's by 0.01 or more."""
+
+    line: int
+    name: str
+    indicator: str  # "waz", "haz" or "whz"
+    ours: float | None
+    theirs: float
+    reason: Difference
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    dry_run: bool
+    rows: int
+    people_new: int
+    people_matched: int
+    to_confirm: tuple[Unmatched, ...]
+    conflicts: tuple[Unmatched, ...]
+    measurements_new: int
+    already_there: int
+    refused: tuple[tuple[int, RowProblem], ...]  # (line, why)
+    differences: tuple[ZDifference, ...]
+    duplicates: tuple[Duplicate, ...]
+    backup: Path | None = None  # taken before the real run

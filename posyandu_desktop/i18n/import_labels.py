@@ -4,8 +4,11 @@ catalog."""
 
 from __future__ import annotations
 
-from posyandu_desktop.domain.importing import Difference, FileProblem, RowProblem
+from collections import Counter
+
+from posyandu_desktop.domain.importing import Difference, FileProblem, ImportReport, RowProblem
 from posyandu_desktop.i18n.catalog import N_, _
+from posyandu_desktop.i18n.formats import format_date, format_decimal
 
 _FILE: dict[FileProblem, str] = {
     FileProblem.UNREADABLE: N_("The file cannot be read as a table ({detail})."),
@@ -53,3 +56,77 @@ def row_problem_text(problem: RowProblem) -> str:
 def difference_text(reason: Difference) -> str:
     """Why our z-score differs from e-PPGBM's."""
     return _(_DIFFERENCE[reason])
+
+
+def report_lines(report: ImportReport, *, listed: int = 20) -> list[str]:
+    """What an import did (or would do), line by line; each list cut after `listed` lines."""
+    lines: list[str] = []
+    say = lines.append
+    if report.dry_run:
+        say(_("Dry run: nothing was changed."))
+    elif report.backup is not None:
+        say(_("Backup taken first: {path}").format(path=report.backup))
+    say(_("Rows read: {count}").format(count=report.rows))
+    say(
+        _(
+            "People: {new} new, {matched} matched, {confirm} to confirm, {conflict} in conflict"
+        ).format(
+            new=report.people_new,
+            matched=report.people_matched,
+            confirm=len(report.to_confirm),
+            conflict=len(report.conflicts),
+        )
+    )
+    say(
+        _("Measurements: {new} new, {there} already there, {refused} refused").format(
+            new=report.measurements_new, there=report.already_there, refused=len(report.refused)
+        )
+    )
+    for problem, count in Counter(p for _line, p in report.refused).most_common():
+        say(
+            "  "
+            + _("{count} refused: {reason}").format(count=count, reason=row_problem_text(problem))
+        )
+    for title, people in (
+        (_("To confirm (same name and birth date as a registered child):"), report.to_confirm),
+        (_("In conflict (same NIK, another name or birth date):"), report.conflicts),
+    ):
+        if people:
+            say(title)
+        for p in people[:listed]:
+            say(
+                "  "
+                + _("line {line}: {name}, born {born}").format(
+                    line=p.line, name=p.name, born=format_date(p.birth_date)
+                )
+            )
+    if report.duplicates:
+        say(_("Children who may be entered twice in the file:"))
+    for d in report.duplicates[:listed]:
+        say(
+            "  "
+            + _("lines {first} and {second}: {name}").format(
+                first=d.lines[0], second=d.lines[1], name=d.name
+            )
+        )
+    if report.differences:
+        say(
+            _("Rows where e-PPGBM's z-score differs from ours by 0.01 or more: {count}").format(
+                count=len(report.differences)
+            )
+        )
+    for z in report.differences[:listed]:
+        ours = "-" if z.ours is None else format_decimal(z.ours, 2)
+        line = _("line {line}: {name}, {indicator} ours {ours}, e-PPGBM {theirs} ({reason})")
+        say(
+            "  "
+            + line.format(
+                line=z.line,
+                name=z.name,
+                indicator=z.indicator.upper(),
+                ours=ours,
+                theirs=format_decimal(z.theirs, 2),
+                reason=difference_text(z.reason),
+            )
+        )
+    return lines

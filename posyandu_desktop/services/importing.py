@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -24,15 +24,16 @@ from posyandu_desktop.domain.importing import (
     EPPGBM_NAMES,
     MEASURED,
     REQUIRED,
-    Difference,
-    Duplicate,
     FileChild,
     FileProblem,
     FileRow,
+    ImportReport,
     Known,
     KnownPeople,
     MatchKind,
     RowProblem,
+    Unmatched,
+    ZDifference,
     difference_reason,
     group_children,
     identifiable,
@@ -44,7 +45,7 @@ from posyandu_desktop.domain.vocabulary import BackupKind, MeasurementOrigin
 from posyandu_desktop.exchange.tabular import TableError, read_table
 from posyandu_desktop.services import _growth
 from posyandu_desktop.services.data_folder import back_up_now
-from posyandu_desktop.store import Backup, Database, Tx
+from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import importing as queries
 from posyandu_desktop.store.queries import measurements, people
 from posyandu_desktop.store.records import (
@@ -67,44 +68,6 @@ class ImportRefusedError(Exception):
         super().__init__(f"{problem.value}: {detail}")
         self.problem = problem
         self.detail = detail
-
-
-@dataclass(frozen=True, slots=True)
-class Unmatched:
-    """A child of the file not brought in: a person must decide."""
-
-    line: int
-    name: str
-    birth_date: date
-    person_id: int | None  # the registry's person it may be, or collides with
-
-
-@dataclass(frozen=True, slots=True)
-class ZDifference:
-    """A row where our z-score differs from e-PPGBM's by 0.01 or more."""
-
-    line: int
-    name: str
-    indicator: str  # "waz", "haz" or "whz"
-    ours: float | None
-    theirs: float
-    reason: Difference
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    dry_run: bool
-    rows: int
-    people_new: int
-    people_matched: int
-    to_confirm: tuple[Unmatched, ...]
-    conflicts: tuple[Unmatched, ...]
-    measurements_new: int
-    already_there: int
-    refused: tuple[tuple[int, RowProblem], ...]  # (line, why)
-    differences: tuple[ZDifference, ...]
-    duplicates: tuple[Duplicate, ...]
-    backup: Backup | None = None
 
 
 def read_mapping(path: Path) -> dict[str, str]:
@@ -164,6 +127,7 @@ def import_file(
     dry_run: bool,
     today: date,
     now: datetime | None = None,
+    cadre_id: int | None = None,
 ) -> ImportReport:
     """Import `path` into the registry (or only say what would happen, `dry_run`); raises
     ImportRefusedError for a file that cannot be used, and nothing is written then. Without a
@@ -171,16 +135,18 @@ def import_file(
     rows = read_rows(path, mapping, None if mapping else remembered_mapping(data))
     if dry_run:
         with db.reading() as tx:
-            return _Import(tx, rows, today, write=False).run()
-    with db.reading() as tx:
-        if queries.first_coordinator_id(tx) is None:
-            raise ImportRefusedError(FileProblem.NO_CADRE)
+            return _Import(tx, rows, today, entered_by=0).run()
+    if cadre_id is None:
+        with db.reading() as tx:
+            cadre_id = queries.first_coordinator_id(tx)
+    if cadre_id is None:
+        raise ImportRefusedError(FileProblem.NO_CADRE)
     backup = back_up_now(db, data, BackupKind.PRE_IMPORT, now=now)
-    with db.transaction(reason=f"import {path.name}") as tx:
-        report = _Import(tx, rows, today, write=True).run()
+    with db.transaction(cadre_id=cadre_id, reason=f"import {path.name}") as tx:
+        report = _Import(tx, rows, today, entered_by=cadre_id).run()
     if mapping:
         files.write_atomically(data / MAPPING_FILE, json.dumps(dict(mapping), indent=1).encode())
-    return replace(report, backup=backup)
+    return replace(report, backup=backup.path)
 
 
 # The PersonRecord fields an imported child starts without.
@@ -223,9 +189,10 @@ def _values(row: FileRow) -> MeasuredValues:
 class _Import:
     """One pass over the file's children against the registry (writing when `write`)."""
 
-    def __init__(self, tx: Tx, rows: Sequence[FileRow], today: date, *, write: bool) -> None:
-        self.tx, self.rows, self.today, self.write = tx, rows, today, write
-        self.entered_by = queries.first_coordinator_id(tx) if write else 0
+    def __init__(self, tx: Tx, rows: Sequence[FileRow], today: date, *, entered_by: int) -> None:
+        """`entered_by` 0: a dry run, nothing is written."""
+        self.tx, self.rows, self.today = tx, rows, today
+        self.entered_by, self.write = entered_by, entered_by != 0
         self.refused: list[tuple[int, RowProblem]] = []
         self.differences: list[ZDifference] = []
         self.new_rows: list[dict[str, object]] = []  # not yet written

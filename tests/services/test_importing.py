@@ -146,7 +146,7 @@ def test_a_dry_run_changes_nothing_and_says_what_would_happen(tmp_path, db, post
 def test_the_real_run_takes_a_backup_and_a_second_run_changes_nothing(tmp_path, db, post):
     path = write_html_xls(tmp_path / "data_pengukuran.xls", eppgbm_rows(_kids()))
     first = import_file(db, tmp_path, path, dry_run=False, today=TODAY)
-    assert first.backup is not None and first.backup.path.exists()
+    assert first.backup is not None and first.backup.exists()
     counts = _counts(db)
     assert counts["audit_event"] > 11  # people and measurements audited
     second = import_file(db, tmp_path, path, dry_run=False, today=TODAY)
