@@ -67,6 +67,8 @@ class FileProblem(StrEnum):
     BAD_MAPPING = "bad_mapping"  # the mapping names a field or a column that does not exist
     MISSING_COLUMNS = "missing_columns"  # name, sex, birth date, date or a measurement missing
     NO_CADRE = "no_cadre"  # nobody to enter the measurements: add the coordinator first
+    BACKUP_FAILED = "backup_failed"  # no import without the backup before it
+    NOT_SAVED = "not_saved"  # the registry refused the write (disk full, ...): nothing changed
 
 
 REQUIRED = ("name", "sex", "birth_date", "measured_on")

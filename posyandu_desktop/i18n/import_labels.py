@@ -16,6 +16,10 @@ _FILE: dict[FileProblem, str] = {
         "The column mapping is wrong: {detail} is not a field we know or a column of the file."
     ),
     FileProblem.MISSING_COLUMNS: N_("The file has no column for: {detail}."),
+    FileProblem.BACKUP_FAILED: N_(
+        "The backup before the import could not be made ({detail}); nothing was imported."
+    ),
+    FileProblem.NOT_SAVED: N_("The import could not be saved ({detail}); nothing was changed."),
     FileProblem.NO_CADRE: N_(
         "The registry has no cadre yet: add the coordinator in the app first, then import."
     ),

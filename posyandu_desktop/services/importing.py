@@ -45,7 +45,7 @@ from posyandu_desktop.domain.vocabulary import BackupKind, MeasurementOrigin
 from posyandu_desktop.exchange.tabular import TableError, read_table
 from posyandu_desktop.services import _growth
 from posyandu_desktop.services.data_folder import back_up_now
-from posyandu_desktop.store import Database, Tx
+from posyandu_desktop.store import BackupError, Database, StorageError, Tx
 from posyandu_desktop.store.queries import importing as queries
 from posyandu_desktop.store.queries import measurements, people
 from posyandu_desktop.store.records import (
@@ -141,9 +141,15 @@ def import_file(
             cadre_id = queries.first_coordinator_id(tx)
     if cadre_id is None:
         raise ImportRefusedError(FileProblem.NO_CADRE)
-    backup = back_up_now(db, data, BackupKind.PRE_IMPORT, now=now)
-    with db.transaction(cadre_id=cadre_id, reason=f"import {path.name}") as tx:
-        report = _Import(tx, rows, today, entered_by=cadre_id).run()
+    try:
+        backup = back_up_now(db, data, BackupKind.PRE_IMPORT, now=now)
+    except (BackupError, OSError) as error:
+        raise ImportRefusedError(FileProblem.BACKUP_FAILED, str(error)) from error
+    try:
+        with db.transaction(cadre_id=cadre_id, reason=f"import {path.name}") as tx:
+            report = _Import(tx, rows, today, entered_by=cadre_id).run()
+    except StorageError as error:
+        raise ImportRefusedError(FileProblem.NOT_SAVED, str(error)) from error
     if mapping:
         files.write_atomically(data / MAPPING_FILE, json.dumps(dict(mapping), indent=1).encode())
     return replace(report, backup=backup.path)

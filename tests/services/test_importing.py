@@ -21,7 +21,7 @@ from posyandu_desktop.domain.people import Age, Sex
 from posyandu_desktop.services.importing import ImportRefusedError, import_file
 from posyandu_desktop.services.reports import month_report
 from posyandu_desktop.settings import who_standards
-from posyandu_desktop.store import Database
+from posyandu_desktop.store import BackupError, Database
 from tests.importing_files import (
     Kid,
     Visit,
@@ -290,3 +290,16 @@ def test_a_file_that_cannot_be_used_is_refused_with_a_reason(tmp_path, db, post)
     with pytest.raises(ImportRefusedError) as refused:
         import_file(db, tmp_path, path, mapping={"shoe_size": "Nama"}, dry_run=True, today=TODAY)
     assert refused.value.problem is FileProblem.BAD_MAPPING
+
+
+def test_no_import_without_its_backup(tmp_path, db, post, monkeypatch):
+    def no_room(*_args: object, **_kw: object) -> None:
+        raise BackupError("No space left on device")
+
+    monkeypatch.setattr("posyandu_desktop.services.importing.back_up_now", no_room)
+    counts = _counts(db)
+    path = write_csv(tmp_path / "e.csv", eppgbm_rows(_kids()))
+    with pytest.raises(ImportRefusedError) as refused:
+        import_file(db, tmp_path, path, dry_run=False, today=TODAY)
+    assert refused.value.problem is FileProblem.BACKUP_FAILED
+    assert _counts(db) == counts
