@@ -37,6 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, required=True, help="the data folder")
     parser.add_argument("--dry-run", action="store_true", help="only report; change nothing")
     parser.add_argument("--mapping", type=Path, help="JSON {our field: their column name}")
+    parser.add_argument(
+        "--confirm-name-matches",
+        action="store_true",
+        help="the children listed 'to confirm' by a dry run were checked: they are the same",
+    )
     parser.add_argument("--lang", default="id", help="id (default) or en")
     args = parser.parse_args(argv)
     install(args.lang)
@@ -51,7 +56,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         mapping = read_mapping(args.mapping) if args.mapping else None
         report = import_file(
-            db, args.data_dir, args.file, mapping=mapping, dry_run=args.dry_run, today=date.today()
+            db,
+            args.data_dir,
+            args.file,
+            mapping=mapping,
+            dry_run=args.dry_run,
+            today=date.today(),
+            confirmed=args.confirm_name_matches,
         )
     except ImportRefusedError as refused:
         print(f"{prog}: {file_problem_text(refused.problem, refused.detail)}", file=sys.stderr)

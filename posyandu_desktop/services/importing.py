@@ -128,6 +128,7 @@ def import_file(
     today: date,
     now: datetime | None = None,
     cadre_id: int | None = None,
+    confirmed: bool = False,
 ) -> ImportReport:
     """Import `path` into the registry (or only say what would happen, `dry_run`); raises
     ImportRefusedError for a file that cannot be used, and nothing is written then. Without a
@@ -135,7 +136,7 @@ def import_file(
     rows = read_rows(path, mapping, None if mapping else remembered_mapping(data))
     if dry_run:
         with db.reading() as tx:
-            return _Import(tx, rows, today, entered_by=0).run()
+            return _Import(tx, rows, today, entered_by=0, confirmed=confirmed).run()
     if cadre_id is None:
         with db.reading() as tx:
             cadre_id = queries.first_coordinator_id(tx)
@@ -147,7 +148,7 @@ def import_file(
         raise ImportRefusedError(FileProblem.BACKUP_FAILED, str(error)) from error
     try:
         with db.transaction(cadre_id=cadre_id, reason=f"import {path.name}") as tx:
-            report = _Import(tx, rows, today, entered_by=cadre_id).run()
+            report = _Import(tx, rows, today, entered_by=cadre_id, confirmed=confirmed).run()
     except StorageError as error:
         raise ImportRefusedError(FileProblem.NOT_SAVED, str(error)) from error
     if mapping:
@@ -195,9 +196,12 @@ def _values(row: FileRow) -> MeasuredValues:
 class _Import:
     """One pass over the file's children against the registry (writing when `write`)."""
 
-    def __init__(self, tx: Tx, rows: Sequence[FileRow], today: date, *, entered_by: int) -> None:
-        """`entered_by` 0: a dry run, nothing is written."""
-        self.tx, self.rows, self.today = tx, rows, today
+    def __init__(
+        self, tx: Tx, rows: Sequence[FileRow], today: date, *, entered_by: int, confirmed: bool
+    ) -> None:
+        """`entered_by` 0: a dry run, nothing is written. `confirmed`: the name matches were
+        confirmed by a person and count as matches."""
+        self.tx, self.rows, self.today, self.confirmed = tx, rows, today, confirmed
         self.entered_by, self.write = entered_by, entered_by != 0
         self.refused: list[tuple[int, RowProblem]] = []
         self.differences: list[ZDifference] = []
@@ -223,7 +227,9 @@ class _Import:
                 self.refused.append((row.line, row.problems[0]))
         for child in children:
             match = known.match(child, self.measured)
-            if match.kind in (MatchKind.TO_CONFIRM, MatchKind.CONFLICT):
+            if match.kind is MatchKind.CONFLICT or (
+                match.kind is MatchKind.TO_CONFIRM and not self.confirmed
+            ):
                 first = child.rows[0]
                 unmatched = Unmatched(first.line, child.name, child.birth_date, match.person_id)
                 (conflicts if match.kind is MatchKind.CONFLICT else to_confirm).append(unmatched)

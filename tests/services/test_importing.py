@@ -182,6 +182,10 @@ def test_name_and_birth_date_alone_are_listed_for_confirmation(tmp_path, db, pos
     assert [(u.name, u.person_id) for u in report.to_confirm] == [(child.name, child.id)]
     assert report.people_new == 0 and report.measurements_new == 0
     assert services.measurements_of(db, child.id) == ()
+    confirmed = import_file(db, tmp_path, tmp_path / "e.csv", dry_run=False, today=TODAY,
+                            confirmed=True)  # fmt: skip
+    assert (confirmed.people_matched, confirmed.measurements_new) == (1, 1)
+    assert len(services.measurements_of(db, child.id)) == 1
 
 
 def test_twins_by_mother_nik_stay_apart_and_match_again(tmp_path, db, post):

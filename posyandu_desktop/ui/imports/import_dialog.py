@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -58,6 +59,12 @@ class ImportDialog(QDialog):
         self.report.setReadOnly(True)
         self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         layout.addWidget(self.report, 1)
+        self.confirm = QCheckBox(
+            _('I checked the children listed "to confirm": they are the registered children')
+        )
+        self.confirm.hide()
+        self.confirm.toggled.connect(lambda _on: self.path and self.check(self.path))
+        layout.addWidget(self.confirm)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setProperty("primary", True)
@@ -98,10 +105,12 @@ class ImportDialog(QDialog):
                 dry_run=dry_run,
                 today=self.session.today(),
                 cadre_id=self.session.cadre_id,
+                confirmed=self.confirm.isChecked(),
             )
         except ImportRefusedError as refused:
             self.report.setPlainText("")
             show_error(self, file_problem_text(refused.problem, refused.detail))
             return False
         self.report.setPlainText("\n".join(report_lines(report, listed=200)))
+        self.confirm.setVisible(bool(report.to_confirm) or self.confirm.isChecked())
         return report.measurements_new > 0 or report.people_new > 0

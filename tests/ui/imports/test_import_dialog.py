@@ -34,6 +34,7 @@ def test_the_file_is_checked_before_it_is_imported(qtbot, ui_session, tmp_path):
     assert "Uji coba" in text and "1 baru" in text and "1 perlu dipastikan" in text
     assert "Aisyah Putri" in text  # same name and birth date as a registered child
     assert services.find_people(ui_session.db, "putri ayu", today=date(2026, 11, 14)) == ()
+    assert dialog.confirm.isVisibleTo(dialog)
     if SCREENSHOT:
         dialog.resize(1366, 728)
         dialog.grab().save(SCREENSHOT)
@@ -64,3 +65,14 @@ def test_only_the_coordinator_may_import(qtbot, ui_session):
     page = SettingsPage(replace(ui_session, is_coordinator=False))
     qtbot.addWidget(page)
     assert not page.import_button.isEnabled()
+
+
+def test_children_to_confirm_come_in_once_the_coordinator_confirms(qtbot, ui_session, tmp_path):
+    dialog = ImportDialog(ui_session)
+    qtbot.addWidget(dialog)
+    dialog.check(_export(tmp_path))
+    dialog.confirm.setChecked(True)  # checks the file again
+    assert "0 perlu dipastikan" in dialog.report.toPlainText()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    (aisyah,) = services.find_people(ui_session.db, "aisyah putri", today=date(2026, 11, 14))
+    assert len(services.measurements_of(ui_session.db, aisyah.person.id)) == 4  # 3 + July
