@@ -132,7 +132,9 @@ def import_file(
 ) -> ImportReport:
     """Import `path` into the registry (or only say what would happen, `dry_run`); raises
     ImportRefusedError for a file that cannot be used, and nothing is written then. Without a
-    `mapping`, the one used last time in `data` applies if the file has its columns."""
+    `mapping`, the one used last time in `data` applies if the file has its columns. The
+    measurements are entered by `cadre_id` (default: the first coordinator); `confirmed`: a
+    person checked the children listed "to confirm" and they are the registered ones."""
     rows = read_rows(path, mapping, None if mapping else remembered_mapping(data))
     if dry_run:
         with db.reading() as tx:
@@ -152,7 +154,8 @@ def import_file(
     except StorageError as error:
         raise ImportRefusedError(FileProblem.NOT_SAVED, str(error)) from error
     if mapping:
-        files.write_atomically(data / MAPPING_FILE, json.dumps(dict(mapping), indent=1).encode())
+        with suppress(OSError):  # only a convenience for next time: the import is saved
+            files.write_atomically(data / MAPPING_FILE, json.dumps(dict(mapping)).encode())
     return replace(report, backup=backup.path)
 
 
