@@ -25,6 +25,7 @@ commands:
   report --data-dir D --month 2026-10 -o r.pdf   the monthly Posyandu report (PDF)
   init --data-dir D --posyandu-name N --code C  a Posyandu registry without the wizard
   init --data-dir P --mode puskesmas --name N    a Puskesmas-mode folder with its key pair
+  import FILE --data-dir D [--dry-run]           children and weighings from e-PPGBM, a register
   puskesmas-key --data-dir P                     the line a Posyandu laptop registers
   set-puskesmas-key --data-dir D LINE_OR_FILE    register the puskesmas's key on this laptop
   export --data-dir D --month 2026-10 --out DIR  the month's signed, encrypted file
@@ -102,6 +103,12 @@ def _merge(argv: Sequence[str]) -> int:
     return main(argv)
 
 
+def _import(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.import_file import main
+
+    return main(argv)
+
+
 def _selfcheck(argv: Sequence[str]) -> int:
     from posyandu_desktop.commands.selfcheck import main
 
@@ -115,6 +122,7 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "card": _card,
     "report": _report,
     "init": _init,
+    "import": _import,
     "puskesmas-key": _puskesmas_key,
     "set-puskesmas-key": _set_puskesmas_key,
     "export": _export,

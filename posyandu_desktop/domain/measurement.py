@@ -9,10 +9,10 @@ the standards; it reads no tables, files or clock of its own.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, TypeVar
 
 from posyandu_desktop.domain.growth.classify import (
     LILA_CHILD_BELOW_MONTHS,
@@ -444,6 +444,25 @@ def _kms(
                 previous_kg=None if before is None else before.weight_g / 1000,
             )
     return statuses, growth
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+def kms_statuses(
+    birth: date, weighed: Sequence[tuple[K, date, float]], kbm: KbmTable = KBM_BUKU_KIA_2023
+) -> dict[K, KmsStatus]:
+    """The KMS letter and 2T of many weighings judged together (an import: key, date, kg, in
+    date then entry order): the last weighing of each month under five gets the month's status,
+    the others none."""
+    balita = [w for w in weighed if completed_months(birth, w[1]) < UNDER_FIVE_BELOW_MONTHS]
+    results = growth_statuses(birth, [(day, kg) for _, day, kg in balita], kbm).results
+    by_month = {Period.of(r.on): r for r in results}
+    statuses: dict[K, KmsStatus] = {key: (None, False) for key, _, _ in weighed}
+    for month, key in {Period.of(day): key for key, day, _ in balita}.items():
+        if month in by_month:
+            statuses[key] = (by_month[month].status, by_month[month].two_t)
+    return statuses
 
 
 def _previous(birth: date, on: date, saved: Sequence[SavedMeasurement]) -> dict[Quantity, Previous]:

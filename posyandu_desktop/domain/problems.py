@@ -41,6 +41,8 @@ class Problem(StrEnum):
     # Measurements, services, visits.
     NOTHING_MEASURED = "nothing_measured"
     NOTHING_CHANGED = "nothing_changed"
+    HAS_HISTORY = "has_history"  # last month's KMS weight only for a child never weighed here
+    NOT_AN_EARLIER_MONTH = "not_an_earlier_month"  # the KMS weight is from a month before this
     POSITION_WITHOUT_LENGTH = "position_without_length"
     DIASTOLIC_NOT_BELOW_SYSTOLIC = "diastolic_not_below_systolic"
     DAY_AND_VISIT = "day_and_visit"  # a record belongs to a Posyandu day or a home visit

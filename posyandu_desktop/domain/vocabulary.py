@@ -55,6 +55,13 @@ class MeasurementSource(StrEnum):
     BLUETOOTH_SCALE = "bluetooth_scale"
 
 
+class MeasurementOrigin(StrEnum):
+    """Where a measurement was taken, when not at this Posyandu or on its home visits."""
+
+    IMPORTED = "imported"  # "impor": from an e-PPGBM export or the Posyandu's own register
+    KIA_BOOK = "kia_book"  # "buku KIA": copied from the child's KMS page
+
+
 class ServiceKind(StrEnum):
     """A service given or noted at the post."""
 
@@ -91,6 +98,7 @@ class BackupKind(StrEnum):
 
     DAILY = "daily"
     PRE_EXPORT = "pre-export"
+    PRE_IMPORT = "pre-import"
     PRE_MIGRATION = "pre-migration"
     PRE_RESTORE = "pre-restore"
     MANUAL = "manual"

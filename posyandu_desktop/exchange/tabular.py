@@ -31,6 +31,7 @@ from typing import IO
 
 from posyandu_desktop import files
 from posyandu_desktop.domain.safe_text import FORMULA_STARTS, spreadsheet_safe
+from posyandu_desktop.exchange.html_rows import regular_table_rows
 
 
 class TableProblem(StrEnum):
@@ -215,6 +216,9 @@ class _HtmlTable(HTMLParser):
 
     @classmethod
     def parse(cls, text: str) -> list[list[str]]:
+        fast = regular_table_rows(text)
+        if fast is not None:
+            return fast
         parser = cls()
         parser.feed(text)
         parser.close()

@@ -22,6 +22,7 @@ from posyandu_desktop.settings import who_standards
 from posyandu_desktop.store import Tx
 from posyandu_desktop.store.queries import measurements
 from posyandu_desktop.store.records import (
+    GrowthFindings,
     MeasuredValues,
     MeasurementRecord,
     PersonRecord,
@@ -41,6 +42,12 @@ def value_issues(values: MeasuredValues) -> list[Issue]:
     if values.position is not None and values.lenhei_cm is None:
         issues.append(Issue(Problem.POSITION_WITHOUT_LENGTH, "position"))
     return issues
+
+
+def findings(person: PersonRecord, on: date, values: MeasuredValues) -> GrowthFindings:
+    """Z-scores, categories and LILA status of one measurement judged alone: an import scores
+    its rows so, then gives all their KMS letters at once (`domain/measurement.kms_statuses`)."""
+    return assess_measurement(who_standards(), person, on, values, ()).findings
 
 
 def assessed(

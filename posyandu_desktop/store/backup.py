@@ -21,6 +21,7 @@ from posyandu_desktop.domain.vocabulary import BackupKind
 KEEP: dict[BackupKind, int] = {
     BackupKind.DAILY: 7,
     BackupKind.PRE_EXPORT: 10,
+    BackupKind.PRE_IMPORT: 10,
     BackupKind.PRE_MIGRATION: 10,
     BackupKind.PRE_RESTORE: 10,
     BackupKind.MANUAL: 10,

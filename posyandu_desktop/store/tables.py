@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Enum,
     Float,
     ForeignKey,
     Index,
@@ -42,6 +43,7 @@ from posyandu_desktop.domain.vocabulary import (
     AuditAction,
     CadreRole,
     Desk,
+    MeasurementOrigin,
     MeasurementSource,
     ServiceKind,
     TrainingGrade,
@@ -387,6 +389,17 @@ class Measurement(Base):
     two_t: Mapped[bool] = mapped_column(Boolean, default=False)
     engine_version: Mapped[str] = mapped_column(String(40))
     kbm_version: Mapped[str | None] = mapped_column(String(40))
+    # Added by 0006: None for a measurement taken here; else imported or copied from the KMS.
+    origin: Mapped[MeasurementOrigin | None] = mapped_column(
+        Enum(
+            MeasurementOrigin,
+            native_enum=False,
+            create_constraint=False,
+            length=12,
+            values_callable=lambda members: [m.value for m in members],
+            validate_strings=True,
+        )
+    )
 
 
 class ServiceGiven(Base):

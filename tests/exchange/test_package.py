@@ -246,10 +246,10 @@ def test_a_manifest_reads_back_equal():
         (b"[]", (Finding.NOT_AN_EXPORT, "")),
         (b'{"format":"something-else"}', (Finding.NOT_AN_EXPORT, "something-else")),
         (
-            b'{"format":"posyandu-desktop-export","format_version":3}',
+            b'{"format":"posyandu-desktop-export","format_version":99}',
             (
                 Finding.UNSUPPORTED_VERSION,
-                "3",
+                "99",
             ),
         ),
         (

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from posyandu_desktop.domain.export_contract import READABLE_VERSIONS
 from posyandu_desktop.exchange.package import (
     MANIFEST,
     SIGNATURE,
@@ -302,9 +303,10 @@ def test_a_zip_of_another_format_is_not_an_export(tmp_path):
 def test_a_newer_format_version_is_named(make_export):
     export = make_export()
     value = export.manifest.to_json()
-    value["format_version"] = 3
+    newer = max(READABLE_VERSIONS) + 1
+    value["format_version"] = newer
     _replace(export.path, MANIFEST, canonical_json(value))
-    assert _refused(_one(export.path)) == [(Finding.UNSUPPORTED_VERSION, "3")]
+    assert _refused(_one(export.path)) == [(Finding.UNSUPPORTED_VERSION, str(newer))]
 
 
 def test_a_missing_signature_is_named(make_export):

@@ -33,7 +33,10 @@ from posyandu_desktop.store.tables import Base
 
 # One digest per format version: the contract as it was when that version was written. A
 # change of the contract adds a version here (and to FORMAT_VERSION and READABLE_VERSIONS).
-CONTRACT_DIGESTS = {2: "1e815f0e6a877a5d7dbce3c14e85cb0821973cc14526f0231d7e8c61a72e3603"}
+CONTRACT_DIGESTS = {
+    2: "1e815f0e6a877a5d7dbce3c14e85cb0821973cc14526f0231d7e8c61a72e3603",
+    3: "1e2c1a5e19b28c4b019c11a4de6efd3082c8c0f4258a39cdeaba2d573aba51b6",  # measurement.origin
+}
 
 # How the file writes each registry column type; store/columns.py keeps enums by their code.
 _KIND_OF: tuple[tuple[type[TypeEngine[Any]], Kind], ...] = (

@@ -50,6 +50,11 @@ def _columns(values: MeasuredValues, findings: GrowthFindings) -> dict[str, Any]
     return columns
 
 
+def columns_of(values: MeasuredValues, findings: GrowthFindings) -> dict[str, Any]:
+    """The column values of a measurement (for a bulk insert)."""
+    return _columns(values, findings)
+
+
 def _values(row: Measurement) -> MeasuredValues:
     readings = {}
     for field, (value_column, source_column) in _READINGS.items():

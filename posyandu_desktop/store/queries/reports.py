@@ -14,7 +14,12 @@ from posyandu_desktop.domain.growth.classify import Category
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
-from posyandu_desktop.domain.vocabulary import AuditAction, ServiceKind, VisitReason
+from posyandu_desktop.domain.vocabulary import (
+    AuditAction,
+    MeasurementOrigin,
+    ServiceKind,
+    VisitReason,
+)
 from posyandu_desktop.store.database import Tx
 from posyandu_desktop.store.tables import (
     AuditEvent,
@@ -98,10 +103,13 @@ def people(tx: Tx) -> tuple[PersonRow, ...]:
 
 
 def measurements_until(tx: Tx, last: date) -> tuple[MeasurementRow, ...]:
-    """Every measurement up to `last` inclusive, by date then entry order."""
+    """Every measurement up to `last` inclusive, by date then entry order; a weight copied from
+    the Buku KIA is left out (the child was not weighed here that month; it only gave the next
+    weighing its N or T)."""
     rows = tx.execute(
         select(*(getattr(Measurement, name) for name in MeasurementRow._fields))
         .where(Measurement.measured_on <= last)
+        .where(Measurement.origin.is_distinct_from(MeasurementOrigin.KIA_BOOK))
         .order_by(Measurement.measured_on, Measurement.id)
     )
     return tuple(MeasurementRow(*r) for r in rows)

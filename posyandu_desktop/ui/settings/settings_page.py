@@ -47,6 +47,7 @@ from posyandu_desktop.services.today import this_posyandu
 from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.about_dialog import open_about
 from posyandu_desktop.ui.context import UiSession
+from posyandu_desktop.ui.imports.import_dialog import ImportDialog
 from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.preferences import choose_ui_language
 from posyandu_desktop.ui.settings.backups_table_model import (
@@ -185,9 +186,17 @@ class SettingsPage(Page):
         logs = QLabel(str(log_folder(data)))
         logs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         logs.setWordWrap(True)
+        self.import_button = QPushButton(_("Import children…"))
+        self.import_button.setToolTip(_("From an e-PPGBM export or your own register"))
+        self.import_button.setEnabled(self.session.is_coordinator)
+        self.import_button.clicked.connect(lambda: ImportDialog(self.session, self).exec())
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(open_folder)
+        folder_row.addWidget(self.import_button)
+        folder_row.addStretch(1)
         form = QFormLayout(box)
         form.addRow(_("Data folder"), self.data_folder)
-        form.addRow("", open_folder)
+        form.addRow("", folder_row)
         form.addRow(_("Log files"), logs)
         self.about_button = QPushButton(_("About the app…"))
         self.about_button.clicked.connect(lambda: open_about(self, data, with_key=True))

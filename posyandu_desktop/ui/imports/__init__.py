@@ -1,0 +1,1 @@
+"""The import of e-PPGBM exports and registers (coordinator)."""

@@ -1,0 +1,40 @@
+"""The fast reader of machine-written HTML tables gives what the full parser gives, and leaves
+every irregular page to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from posyandu_desktop.exchange.html_rows import regular_table_rows
+from posyandu_desktop.exchange.tabular import _HtmlTable
+
+REGULAR = [
+    "<html><body><table border=1><tr><th>No</th><th>Nama</th></tr>"
+    "<tr><td>1</td><td>S&amp;ri&nbsp;Wahyuni</td></tr></table></body></html>",
+    "<TABLE>\n<THEAD><TR><TH>A</TH><TH>B</TH></TR></THEAD>\n<TBODY>\n"
+    "<TR><TD> x \n y </TD><TD><b>tebal</b><br>baris</TD></TR>\n"
+    "<tr><td></td><td></td></tr>\n<tr><td>3</td></tr></TBODY></TABLE>",
+    "<table><tr><td>1</td><td>2</td></tr></table><table><tr><td>other</td></tr></table>",
+]
+IRREGULAR = [
+    "<table><tr><td colspan=2>A</td></tr><tr><td>1</td><td>2</td></tr></table>",
+    "<table><tr><td>a<td>b</tr></table>",  # cells left open
+    "<table><tr><td><table><tr><td>in</td></tr></table></td></tr></table>",
+    "<table><tr><td>a</td><!-- <td>b</td> --></tr></table>",
+]
+
+
+@pytest.mark.parametrize("page", REGULAR)
+def test_regular_tables_read_as_the_full_parser_reads_them(page: str) -> None:
+    fast = regular_table_rows(page)
+    parser = _HtmlTable()
+    parser.feed(page)
+    parser.close()
+    rows = [r for r in parser.rows if any(r)]
+    width = max(map(len, rows))
+    assert fast == [r + [""] * (width - len(r)) for r in rows]
+
+
+@pytest.mark.parametrize("page", IRREGULAR)
+def test_irregular_pages_go_to_the_full_parser(page: str) -> None:
+    assert regular_table_rows(page) is None
