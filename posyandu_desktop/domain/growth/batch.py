@@ -44,10 +44,20 @@ class UnusualVisitError(Exception):
     """The visit needs the full engine (`assess`): a problem to report, or a rare path."""
 
 
-def _z(y: float, lms: Lms, restricted: bool) -> float:
+# An LMS row as the z formula takes it: (L, M, S*L, S). S*L is the same product `assess`
+# computes per call, so each z is one power, a subtraction and a division, bit for bit alike.
+Prepared = tuple[float, float, float, float]
+
+
+def _prepared(lms: Lms) -> Prepared:
     l_, m, s = lms
+    return l_, m, s * l_, s
+
+
+def _z(y: float, lms: Prepared, restricted: bool) -> float:
+    l_, m, sl, s = lms
     try:
-        z: float = ((y / m) ** l_ - 1.0) / (s * l_)
+        z: float = ((y / m) ** l_ - 1.0) / sl
         if restricted and (z > 3.0 or z < -3.0):
             z = restricted_lms_z(y, l_, m, s)
     except (OverflowError, ZeroDivisionError):
@@ -61,12 +71,19 @@ class FastScorer:
     """Tables flattened per sex into plain lists, for `score`."""
 
     def __init__(self, standards: GrowthStandards) -> None:
+        def by_day(table: Table, sex: int) -> list[Prepared | None]:
+            rows = standards.rows(table, sex)  # type: ignore[arg-type]
+            return [None] * rows.first + [_prepared(r) for r in rows.rows]
+
         def by_sex(table: Table) -> tuple[tuple[int, tuple[Lms, ...]], ...]:
             rows = [standards.rows(table, sex) for sex in (1, 2)]  # type: ignore[arg-type]
             return tuple((r.first, r.rows) for r in rows)
 
-        # _age[sex - 1][i] = (first day, rows) of _AGE_TABLES[i]
-        self._age = tuple(tuple(by_sex(t)[sex] for t in _AGE_TABLES) for sex in (0, 1))
+        # _days[sex - 1][day] = the prepared rows of _AGE_TABLES for that day (None before a
+        # table's first day): one lookup per visit.
+        self._days = tuple(
+            list(zip(*(by_day(t, sex) for t in _AGE_TABLES), strict=True)) for sex in (1, 2)
+        )
         self._wfl = tuple(by_sex(Table.WFL_2006)[sex] for sex in (0, 1))
         self._wfh = tuple(by_sex(Table.WFH_2006)[sex] for sex in (0, 1))
 
@@ -98,15 +115,7 @@ class FastScorer:
             raise UnusualVisitError
         if not months < HANDOVER_MONTHS:
             raise UnusualVisitError
-        (
-            (f_len, r_len),
-            (f_wfa, r_wfa),
-            (f_bfa, r_bfa),
-            (f_hc, r_hc),
-            (f_ac, r_ac),
-            (f_ts, r_ts),
-            (f_ss, r_ss),
-        ) = self._age[sex - 1]
+        lhfa, wfa, bfa, hcfa, acfa, tsfa, ssfa = self._days[sex - 1][days]
         zlen = zwfl = zbmi = cm = bmi = None
         if lenhei is not None:
             cm, bmi, zlen, zwfl, zbmi = self._by_length(
@@ -116,16 +125,16 @@ class FastScorer:
                 weight,
                 lenhei,
                 standing,
-                r_len[days - f_len],
-                r_bfa[days - f_bfa],
+                lhfa,
+                bfa,
             )
-        zwei = None if weight is None else _z(weight, r_wfa[days - f_wfa], True)
-        zhc = None if headc is None else _z(headc, r_hc[days - f_hc], False)
+        zwei = None if weight is None else _z(weight, wfa, True)
+        zhc = None if headc is None else _z(headc, hcfa, False)
         if days < FIRST_DAY_ARM_SKINFOLD:  # too young for these tables (the caller says so)
             return cm, bmi, (zlen, zwei, zwfl, zbmi, zhc, None, None, None)
-        zac = None if armc is None else _z(armc, r_ac[days - f_ac], True)
-        zts = None if triskin is None else _z(triskin, r_ts[days - f_ts], True)
-        zss = None if subskin is None else _z(subskin, r_ss[days - f_ss], True)
+        zac = None if armc is None else _z(armc, acfa, True)
+        zts = None if triskin is None else _z(triskin, tsfa, True)
+        zss = None if subskin is None else _z(subskin, ssfa, True)
         return cm, bmi, (zlen, zwei, zwfl, zbmi, zhc, zac, zts, zss)
 
     def _by_length(
@@ -136,8 +145,8 @@ class FastScorer:
         weight: float | None,
         lenhei: float,
         standing: bool | None,
-        lhfa: Lms,
-        bfa: Lms,
+        lhfa: Prepared,
+        bfa: Prepared,
     ) -> tuple[float, float | None, float, float | None, float | None]:
         """(corrected cm, BMI, zlen, zwfl, zbmi) as `assess` computes them."""
         cm, units = lenhei, round(lenhei * _UNITS)
@@ -166,7 +175,9 @@ class FastScorer:
         l0, m0, s0 = rows[row - first]
         if fraction > 0.0 and row < first + len(rows) - 1:
             l1, m1, s1 = rows[row + 1 - first]
-            lms = (l0 + fraction * (l1 - l0), m0 + fraction * (m1 - m0), s0 + fraction * (s1 - s0))
-        else:
-            lms = (l0, m0, s0)
-        return cm, bmi, zlen, _z(weight, lms, True), zbmi
+            l0, m0, s0 = (
+                l0 + fraction * (l1 - l0),
+                m0 + fraction * (m1 - m0),
+                s0 + fraction * (s1 - s0),
+            )
+        return cm, bmi, zlen, _z(weight, (l0, m0, s0 * l0, s0), True), zbmi
