@@ -49,8 +49,11 @@ from posyandu_desktop.services.posyandu_day import (
     reopen_posyandu_day,
 )
 from posyandu_desktop.services.registration import (
+    NewHousehold,
+    NewPerson,
     record_pregnancy,
     register_household,
+    register_newcomer,
     register_person,
 )
 from posyandu_desktop.services.setup import (
@@ -115,6 +118,8 @@ __all__ = [
     "MeasuredValues",
     "MeasurementRecord",
     "MeasurementSource",
+    "NewHousehold",
+    "NewPerson",
     "Opened",
     "Outcome",
     "PersonListing",
@@ -155,6 +160,7 @@ __all__ = [
     "register_arrival",
     "register_cadre",
     "register_household",
+    "register_newcomer",
     "register_person",
     "reopen_posyandu_day",
     "restore_backup",

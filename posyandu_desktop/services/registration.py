@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 
 from posyandu_desktop.domain.ids import CadreId, PersonId
@@ -26,6 +27,136 @@ _MISMATCH = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class NewHousehold:
+    """A household to register: kepala keluarga and address down to RT/RW."""
+
+    head_name: str
+    address: str = ""
+    rt: int | None = None
+    rw: int | None = None
+    kelurahan: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NewPerson:
+    """A person to register, as typed (relations to registered people are given apart)."""
+
+    name: str
+    sex: Sex
+    birth_date: date
+    nik: str | None = None
+    mother_nik: str | None = None
+    birth_weight_kg: float | None = None
+    birth_length_cm: float | None = None
+    pregnant: bool = False
+    delivered_on: date | None = None
+    not_a_duplicate: bool = False
+
+
+def _household_issues(household: NewHousehold) -> list[Issue]:
+    problems = _checks.text_issues(
+        household.head_name, "head_name", _checks.NAME_MAX, required=True
+    )
+    problems += _checks.text_issues(household.address, "address", 200, required=False)
+    problems += _checks.text_issues(household.kelurahan, "kelurahan", 60, required=False)
+    problems += _checks.text_issues(household.phone, "phone", 20, required=False)
+    problems += _checks.in_range(household.rt, "rt", 1, RT_RW_MAX)
+    problems += _checks.in_range(household.rw, "rw", 1, RT_RW_MAX)
+    return problems
+
+
+def _add_household(tx: Tx, household: NewHousehold) -> HouseholdRecord:
+    return people.add_household(
+        tx,
+        head_name=household.head_name.strip(),
+        address=household.address.strip(),
+        rt=household.rt,
+        rw=household.rw,
+        kelurahan=household.kelurahan.strip(),
+        phone=household.phone.strip(),
+    )
+
+
+def _person_issues(person: NewPerson, today: date) -> tuple[list[Issue], list[Issue], NewPerson]:
+    """(problems, warnings, the person with NIKs as their 16 digits)."""
+    problems = _checks.text_issues(person.name, "name", _checks.NAME_MAX, required=True)
+    problems += _checks.not_future(person.birth_date, "birth_date", today)
+    problems += _checks.in_range(person.birth_weight_kg, "birth_weight_kg", *BIRTH_WEIGHT_KG)
+    problems += _checks.in_range(person.birth_length_cm, "birth_length_cm", *BIRTH_LENGTH_CM)
+    if (person.pregnant or person.delivered_on) and person.sex is not Sex.FEMALE:
+        problems.append(Issue(Problem.NOT_FEMALE, "pregnant"))
+    if person.delivered_on is not None:
+        problems += _checks.not_future(person.delivered_on, "delivered_on", today)
+    warnings: list[Issue] = []
+    digits = mother_digits = None
+    if person.nik:
+        info, nik_problems, warnings = _checks.nik_issues(person.nik, "nik", today)
+        problems += nik_problems
+        if info is not None:
+            digits = info.nik
+            mismatches = compare_nik(info, birth_date=person.birth_date, sex=person.sex)
+            warnings += [Issue(_MISMATCH[m], "nik") for m in mismatches]
+    if person.mother_nik:
+        mother_info, nik_problems, _ = _checks.nik_issues(person.mother_nik, "mother_nik", today)
+        problems += nik_problems
+        mother_digits = None if mother_info is None else mother_info.nik
+    return problems, warnings, replace(person, nik=digits, mother_nik=mother_digits)
+
+
+def _add_person(
+    tx: Tx,
+    person: NewPerson,
+    *,
+    household_id: int | None = None,
+    mother_id: PersonId | None = None,
+    father_id: PersonId | None = None,
+    caregiver_id: PersonId | None = None,
+) -> PersonRecord:
+    """Add a person checked by `_person_issues`; raises InputError for what the registry
+    refuses (a NIK already registered, a possible duplicate, missing relatives)."""
+    if household_id is not None and people.get_household(tx, household_id) is None:
+        raise InputError(Issue(Problem.HOUSEHOLD_NOT_FOUND, "household_id", household_id))
+    for field, relative_id in (
+        ("mother_id", mother_id),
+        ("father_id", father_id),
+        ("caregiver_id", caregiver_id),
+    ):
+        if relative_id is not None:
+            relative = _checks.person(tx, relative_id, field)
+            if field == "mother_id" and relative.sex is not Sex.FEMALE:
+                raise InputError(Issue(Problem.NOT_FEMALE, field, relative_id))
+    if person.nik is not None and (taken := people.person_id_by_nik(tx, person.nik)):
+        raise InputError(Issue(Problem.NIK_TAKEN, "nik", taken))
+    if not person.not_a_duplicate:
+        same = people.possible_duplicates(
+            tx,
+            name=person.name,
+            birth_date=person.birth_date,
+            mother_id=mother_id,
+            mother_nik=person.mother_nik,
+        )
+        if same:
+            raise InputError(Issue(Problem.POSSIBLE_DUPLICATE, "name", same[0]))
+    return people.add_person(
+        tx,
+        name=" ".join(person.name.split()),
+        sex=person.sex,
+        birth_date=person.birth_date,
+        household_id=household_id,
+        nik=person.nik,
+        mother_nik=person.mother_nik,
+        birth_weight_kg=person.birth_weight_kg,
+        birth_length_cm=person.birth_length_cm,
+        mother_id=mother_id,
+        father_id=father_id,
+        caregiver_id=caregiver_id,
+        pregnant=person.pregnant,
+        delivered_on=person.delivered_on,
+    )
+
+
 def register_household(
     db: Database,
     *,
@@ -38,27 +169,13 @@ def register_household(
     phone: str = "",
 ) -> Outcome[HouseholdRecord]:
     """Register a household (kepala keluarga, address down to RT/RW)."""
-    problems = _checks.text_issues(head_name, "head_name", _checks.NAME_MAX, required=True)
-    problems += _checks.text_issues(address, "address", 200, required=False)
-    problems += _checks.text_issues(kelurahan, "kelurahan", 60, required=False)
-    problems += _checks.text_issues(phone, "phone", 20, required=False)
-    problems += _checks.in_range(rt, "rt", 1, RT_RW_MAX)
-    problems += _checks.in_range(rw, "rw", 1, RT_RW_MAX)
-    if problems:
+    household = NewHousehold(head_name, address, rt, rw, kelurahan, phone)
+    if problems := _household_issues(household):
         return refused(problems)
 
     def work(tx: Tx) -> Outcome[HouseholdRecord]:
         _checks.cadre(tx, cadre_id)
-        added = people.add_household(
-            tx,
-            head_name=head_name.strip(),
-            address=address.strip(),
-            rt=rt,
-            rw=rw,
-            kelurahan=kelurahan.strip(),
-            phone=phone.strip(),
-        )
-        return Outcome(added)
+        return Outcome(_add_household(tx, household))
 
     return attempt(db, work, cadre_id=cadre_id)
 
@@ -86,71 +203,102 @@ def register_person(
     """Register a person. A NIK already registered is refused; the same name, birth date and
     mother as someone registered is refused as POSSIBLE_DUPLICATE unless the cadre confirms
     with `not_a_duplicate` (twins are rarely given the same name)."""
-    today = today or date.today()
-    problems = _checks.text_issues(name, "name", _checks.NAME_MAX, required=True)
-    problems += _checks.not_future(birth_date, "birth_date", today)
-    problems += _checks.in_range(birth_weight_kg, "birth_weight_kg", *BIRTH_WEIGHT_KG)
-    problems += _checks.in_range(birth_length_cm, "birth_length_cm", *BIRTH_LENGTH_CM)
-    if (pregnant or delivered_on) and sex is not Sex.FEMALE:
-        problems.append(Issue(Problem.NOT_FEMALE, "pregnant"))
-    if delivered_on is not None:
-        problems += _checks.not_future(delivered_on, "delivered_on", today)
-    warnings: list[Issue] = []
-    digits = mother_digits = None
-    if nik:
-        info, nik_problems, warnings = _checks.nik_issues(nik, "nik", today)
-        problems += nik_problems
-        if info is not None:
-            digits = info.nik
-            mismatches = compare_nik(info, birth_date=birth_date, sex=sex)
-            warnings += [Issue(_MISMATCH[m], "nik") for m in mismatches]
-    if mother_nik:
-        mother_info, nik_problems, _ = _checks.nik_issues(mother_nik, "mother_nik", today)
-        problems += nik_problems
-        mother_digits = None if mother_info is None else mother_info.nik
+    person = NewPerson(
+        name,
+        sex,
+        birth_date,
+        nik,
+        mother_nik,
+        birth_weight_kg,
+        birth_length_cm,
+        pregnant,
+        delivered_on,
+        not_a_duplicate,
+    )
+    problems, warnings, person = _person_issues(person, today or date.today())
     if problems:
         return refused(problems)
 
     def work(tx: Tx) -> Outcome[PersonRecord]:
         _checks.cadre(tx, cadre_id)
-        if household_id is not None and people.get_household(tx, household_id) is None:
-            raise InputError(Issue(Problem.HOUSEHOLD_NOT_FOUND, "household_id", household_id))
-        for field, relative_id in (
-            ("mother_id", mother_id),
-            ("father_id", father_id),
-            ("caregiver_id", caregiver_id),
-        ):
-            if relative_id is not None:
-                relative = _checks.person(tx, relative_id, field)
-                if field == "mother_id" and relative.sex is not Sex.FEMALE:
-                    raise InputError(Issue(Problem.NOT_FEMALE, field, relative_id))
-        if digits is not None and (taken := people.person_id_by_nik(tx, digits)):
-            raise InputError(Issue(Problem.NIK_TAKEN, "nik", taken))
-        if not not_a_duplicate:
-            same = people.possible_duplicates(
-                tx, name=name, birth_date=birth_date, mother_id=mother_id, mother_nik=mother_digits
-            )
-            if same:
-                raise InputError(Issue(Problem.POSSIBLE_DUPLICATE, "name", same[0]))
-        added = people.add_person(
+        added = _add_person(
             tx,
-            name=" ".join(name.split()),
-            sex=sex,
-            birth_date=birth_date,
+            person,
             household_id=household_id,
-            nik=digits,
-            mother_nik=mother_digits,
-            birth_weight_kg=birth_weight_kg,
-            birth_length_cm=birth_length_cm,
             mother_id=mother_id,
             father_id=father_id,
             caregiver_id=caregiver_id,
-            pregnant=pregnant,
-            delivered_on=delivered_on,
         )
         return Outcome(added, warnings=tuple(warnings))
 
     return attempt(db, work, cadre_id=cadre_id)
+
+
+def _as_mother(issue: Issue) -> Issue:
+    """A problem with the new mother, on her field: `nik` -> `mother_nik`, and so on."""
+    field = (
+        issue.field
+        if issue.field is None or issue.field.startswith("mother_")
+        else (f"mother_{issue.field}")
+    )
+    return replace(issue, field=field)
+
+
+def register_newcomer(
+    db: Database,
+    *,
+    cadre_id: CadreId,
+    person: NewPerson,
+    household: NewHousehold | int | None = None,
+    mother: NewPerson | PersonId | None = None,
+    today: date | None = None,
+) -> Outcome[PersonRecord]:
+    """Register a person with, when needed, a new household and a new mother, in one
+    transaction: all of them are saved, or none.
+
+    `household` and `mother` are someone/something registered (an id), new, or None. A new
+    mother already registered (her NIK, or the same name and birth date) is that woman, not a
+    duplicate. Problems name the person's fields, the household's (`head_name`, `rt`, ...),
+    and the mother's with a `mother_` prefix (`mother_name`, `mother_nik`, ...)."""
+    today = today or date.today()
+    problems, warnings, person = _person_issues(person, today)
+    if isinstance(household, NewHousehold):
+        problems += _household_issues(household)
+    if isinstance(mother, NewPerson):
+        mother_problems, mother_warnings, mother = _person_issues(mother, today)
+        problems += [_as_mother(i) for i in mother_problems]
+        warnings += [_as_mother(i) for i in mother_warnings]
+    if problems:
+        return refused(problems)
+
+    def work(tx: Tx) -> Outcome[PersonRecord]:
+        _checks.cadre(tx, cadre_id)
+        household_id = (
+            _add_household(tx, household).id if isinstance(household, NewHousehold) else household
+        )
+        mother_id = (
+            mother if not isinstance(mother, NewPerson) else _mother_id(tx, mother, household_id)
+        )
+        added = _add_person(tx, person, household_id=household_id, mother_id=mother_id)
+        return Outcome(added, warnings=tuple(warnings))
+
+    return attempt(db, work, cadre_id=cadre_id)
+
+
+def _mother_id(tx: Tx, mother: NewPerson, household_id: int | None) -> PersonId:
+    """The new mother registered now, or the registered woman she is."""
+    try:
+        return _add_person(tx, mother, household_id=household_id).id
+    except InputError as error:  # raised before anything was written
+        known = [
+            i.found
+            for i in error.issues
+            if i.problem in (Problem.POSSIBLE_DUPLICATE, Problem.NIK_TAKEN)
+            and isinstance(i.found, int)
+        ]
+        if not known:
+            raise InputError(*(_as_mother(i) for i in error.issues)) from error
+        return PersonId(known[0])
 
 
 def record_pregnancy(

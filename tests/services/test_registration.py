@@ -1,5 +1,6 @@
 """Registering the Posyandu, cadres, households and people; duplicates; refusals write nothing."""
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -9,6 +10,7 @@ from posyandu_desktop import services
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import CadreRole, TrainingGrade, Venue
 from posyandu_desktop.services import Issue, Outcome, Problem
+from posyandu_desktop.services.desks import household_of
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.records import PersonRecord
 from tests.store.helpers import TODAY, Post, row_counts
@@ -176,3 +178,66 @@ def test_certificates_belong_to_a_cadre(db, post):
     assert services.add_cadre_certificate(
         db, cadre_id=99, title="x", issued_on=date(2025, 9, 1)
     ).problems == (Issue(Problem.CADRE_NOT_FOUND, "cadre_id", 99),)
+
+
+BABY = services.NewPerson(name="Putri Ayu", sex=Sex.FEMALE, birth_date=date(2025, 11, 2))
+NEW_MOTHER = services.NewPerson(name="Rina Wati", sex=Sex.FEMALE, birth_date=date(1999, 8, 9))
+NEW_HOUSEHOLD = services.NewHousehold(head_name="Joko Susilo", address="Jl. Mawar 2", rt=4, rw=5)
+
+
+def newcomer(db: Database, post: Post, **changes: Any) -> Outcome[PersonRecord]:
+    fields = {
+        "cadre_id": post.cadre.id,
+        "person": BABY,
+        "household": NEW_HOUSEHOLD,
+        "mother": NEW_MOTHER,
+        "today": TODAY,
+    }
+    return services.register_newcomer(db, **{**fields, **changes})
+
+
+def test_a_newborn_with_a_new_mother_and_household_is_saved_together(db, post):
+    before = row_counts(db.path)
+    baby = newcomer(db, post).unwrap()
+    after = row_counts(db.path)
+    assert (after["household"] - before["household"], after["person"] - before["person"]) == (1, 2)
+    assert baby.mother_id is not None and baby.household_id not in (None, post.household.id)
+    home = household_of(db, baby.mother_id)
+    assert home is not None and (home.id, home.head_name) == (baby.household_id, "Joko Susilo")
+
+
+@pytest.mark.parametrize(
+    "changes, expected",
+    [
+        # Found inside the transaction, after the household and the mother were added.
+        (
+            {"person": replace(BABY, nik="6474014204960003")},
+            Issue(Problem.NIK_TAKEN, "nik"),
+        ),
+        ({"household": services.NewHousehold("Joko", rt=1000)}, Issue(Problem.OUT_OF_RANGE, "rt")),
+    ],
+)
+def test_a_refused_newborn_leaves_no_household_and_no_mother(db, post, changes, expected):
+    before = row_counts(db.path)
+    refused = newcomer(db, post, **changes)
+    assert [(i.problem, i.field) for i in refused.problems] == [(expected.problem, expected.field)]
+    assert row_counts(db.path) == before
+
+
+def test_a_registered_mother_is_used_not_refused(db, post):
+    by_nik = services.NewPerson("Siti A.", Sex.FEMALE, date(1996, 4, 2), nik="6474014204960003")
+    by_name = services.NewPerson("siti  aminah", Sex.FEMALE, date(1996, 4, 2))
+    for baby_name, mother in (("Putri Ayu", by_nik), ("Nur Aini", by_name)):
+        before = row_counts(db.path)
+        baby = newcomer(db, post, person=replace(BABY, name=baby_name), mother=mother)
+        assert baby.unwrap().mother_id == post.mother.id
+        assert row_counts(db.path)["person"] == before["person"] + 1  # the baby only
+
+
+def test_a_new_mothers_problems_name_her_fields_and_write_nothing(db, post):
+    before = row_counts(db.path)
+    bad = services.NewPerson("Rina", Sex.FEMALE, date(2030, 1, 1), nik="123")
+    refused = newcomer(db, post, mother=bad)
+    fields = {i.field for i in refused.problems}
+    assert fields == {"mother_birth_date", "mother_nik"}
+    assert row_counts(db.path) == before

@@ -59,12 +59,13 @@ from posyandu_desktop.i18n.desk_labels import nik_mismatch_text, nik_problem_tex
 from posyandu_desktop.services import (
     HouseholdRecord,
     Issue,
+    NewHousehold,
+    NewPerson,
     Outcome,
     PersonRecord,
     Problem,
     find_people,
-    register_household,
-    register_person,
+    register_newcomer,
 )
 from posyandu_desktop.services.desks import NikCheck, check_nik, find_households, household_of
 from posyandu_desktop.services.needs import needs_today
@@ -84,6 +85,8 @@ _WARNING_STYLE = "QLabel {{ background: {}; color: {}; padding: 2px 6px; }}".for
     *WARNING_COLOURS
 )
 _OK_STYLE = "QLabel { color: #1b5e20; }"
+# The fields of a new household, as the registration service names them in its problems.
+_HOUSEHOLD_FIELDS = ("head_name", "address", "rt", "rw", "kelurahan", "phone")
 
 
 def _note() -> QLabel:
@@ -168,8 +171,6 @@ class PersonDialog(QDialog):
         self._existing_id: PersonId | None = None  # the person a duplicate or taken NIK points at
         self._mother_id: PersonId | None = None
         # Records made on an earlier attempt, reused while their fields are unchanged.
-        self._new_household: tuple[tuple[str, ...], int] | None = None
-        self._new_mother: tuple[tuple[str, ...], PersonId] | None = None
         self.setWindowTitle(_("Add a new person"))
 
         columns = QHBoxLayout()
@@ -573,33 +574,29 @@ class PersonDialog(QDialog):
         return ok
 
     def save(self) -> None:
-        """Register the person (and a new household or mother first); accept on success."""
+        """Register the person, with a new household or mother when typed; accept on success."""
         self._clear_notes()
         if not self._checked_input():
-            return
-        household_ok, household_id = self._household_id()
-        if not household_ok:
-            return
-        mother_ok, mother_id = self._mother_for_save(household_id)
-        if not mother_ok:
             return
         sex, born = self._sex(), self.birth.value()
         assert sex is not None and born is not None  # _checked_input
         mother_nik = self.mother_nik.text().strip() if self.new_mother.isVisibleTo(self) else ""
-        outcome = register_person(
+        outcome = register_newcomer(
             self.session.db,
             cadre_id=self.session.cadre_id,
-            name=self.name_edit.text(),
-            sex=sex,
-            birth_date=born,
-            household_id=household_id,
-            nik=self.nik_edit.text().strip() or None,
-            mother_id=mother_id,
-            mother_nik=mother_nik or None,
-            birth_weight_kg=self._decimal(self.birth_weight)[0],
-            birth_length_cm=self._decimal(self.birth_length)[0],
-            pregnant=self.pregnant.isChecked() and self.pregnant.isVisibleTo(self),
-            not_a_duplicate=self._not_a_duplicate,
+            person=NewPerson(
+                name=self.name_edit.text(),
+                sex=sex,
+                birth_date=born,
+                nik=self.nik_edit.text().strip() or None,
+                mother_nik=mother_nik or None,
+                birth_weight_kg=self._decimal(self.birth_weight)[0],
+                birth_length_cm=self._decimal(self.birth_length)[0],
+                pregnant=self.pregnant.isChecked() and self.pregnant.isVisibleTo(self),
+                not_a_duplicate=self._not_a_duplicate,
+            ),
+            household=self._household(),
+            mother=self._mother(),
             today=self.today,
         )
         if outcome.ok:
@@ -608,87 +605,58 @@ class PersonDialog(QDialog):
             return
         self._show_refusal(outcome)
 
-    def _household_id(self) -> tuple[bool, int | None]:
-        """(False, None) when a new household was refused; else (True, the chosen household or
-        one registered now, or None for someone without a household yet)."""
+    def _household(self) -> NewHousehold | int | None:
+        """The chosen household, a new one as typed, or None (no household yet: allowed)."""
         chosen = self.household_combo.currentData()
         if chosen is not None:
-            return True, int(chosen)
+            return int(chosen)
         fields = (self.head_name.text(), self.address.text(), self.rt.text(), self.rw.text())
         if not any(f.strip() for f in fields):
-            return True, None  # someone without a household (yet): allowed
-        if self._new_household is not None and self._new_household[0] == fields:
-            return True, self._new_household[1]
-        outcome = register_household(
-            self.session.db,
-            cadre_id=self.session.cadre_id,
+            return None
+        return NewHousehold(
             head_name=self.head_name.text() or self.name_edit.text(),
             address=self.address.text(),
             rt=int(self.rt.text()) if self.rt.text() else None,
             rw=int(self.rw.text()) if self.rw.text() else None,
         )
-        if not outcome.ok:
-            _say(self.household_note, "\n".join(_issue(i) for i in outcome.problems))
-            return False, None
-        household_id = outcome.unwrap().id
-        self._new_household = (fields, household_id)
-        return True, household_id
 
-    def _mother_for_save(self, household_id: int | None) -> tuple[bool, PersonId | None]:
-        """(False, None) when a new mother could not be registered; else (True, the picked
-        mother or one registered now, or None without a mother)."""
+    def _mother(self) -> NewPerson | PersonId | None:
+        """The picked mother, a new one as typed, or None."""
         if self._mother_id is not None or not self.new_mother.isVisibleTo(self):
-            return True, self._mother_id
+            return self._mother_id
         born = self.mother_birth.value()
         assert born is not None  # _checked_input
-        fields = (self.mother_search.text(), self.mother_birth.edit.text(), self.mother_nik.text())
-        if self._new_mother is not None and self._new_mother[0] == fields:
-            return True, self._new_mother[1]
-        outcome: Outcome[PersonRecord] = register_person(
-            self.session.db,
-            cadre_id=self.session.cadre_id,
+        return NewPerson(
             name=self.mother_search.text(),
             sex=Sex.FEMALE,
             birth_date=born,
-            household_id=household_id,
             nik=self.mother_nik.text().strip() or None,
-            today=self.today,
         )
-        if outcome.ok:
-            mother_id = outcome.unwrap().id
-        else:
-            # She is registered already (same name and birth date, or her NIK): that is her.
-            known = [
-                i
-                for i in outcome.problems
-                if i.problem in (Problem.POSSIBLE_DUPLICATE, Problem.NIK_TAKEN)
-            ]
-            if not known or not isinstance(known[0].found, int):
-                _say(self.mother_nik_note, "\n".join(_issue(i) for i in outcome.problems))
-                return False, None
-            mother_id = PersonId(known[0].found)
-        self._new_mother = (fields, mother_id)
-        return True, mother_id
 
     def _show_refusal(self, outcome: Outcome[PersonRecord]) -> None:
         notes = {
             "name": self.name_note,
             "nik": self.nik_note,
-            "mother_nik": self.mother_nik_note,
             "birth_weight_kg": self.baby_note,
             "birth_length_cm": self.baby_note,
             "household_id": self.household_note,
         }
-        general = []
+        notes |= dict.fromkeys(_HOUSEHOLD_FIELDS, self.household_note)
+        general, said = [], dict[QLabel, list[str]]()
         for issue in outcome.problems:
+            field = issue.field or ""
             if issue.problem in (Problem.POSSIBLE_DUPLICATE, Problem.NIK_TAKEN) and isinstance(
                 issue.found, int
             ):
                 self._show_existing(issue)
-            elif issue.field in notes:
-                _say(notes[issue.field], _issue(issue))
+            elif field.startswith("mother_"):
+                said.setdefault(self.mother_nik_note, []).append(_issue(issue))
+            elif field in notes:
+                said.setdefault(notes[field], []).append(_issue(issue))
             else:
                 general.append(_issue(issue))
+        for note, texts in said.items():
+            _say(note, "\n".join(texts))
         _say(self.problems, "\n".join(general))
 
     def _show_existing(self, issue: Issue) -> None:
