@@ -27,6 +27,7 @@ from posyandu_desktop.services.due_list import DueChild, DueList, due_list, due_
 from posyandu_desktop.services.home_visits import HomeVisitResult, record_home_visit
 from posyandu_desktop.services.measuring import (
     correct_measurement,
+    measure_at_desk,
     measurement_history,
     measurements_of,
     record_measurement,
@@ -146,6 +147,7 @@ __all__ = [
     "find_people",
     "list_backups",
     "mark_present_on_login",
+    "measure_at_desk",
     "measurement_history",
     "measurements_of",
     "open_data_folder",

@@ -6,11 +6,48 @@ from datetime import date
 
 from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
 from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.services import _checks, _growth
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
+from posyandu_desktop.services.posyandu_day import open_arrival, through_desk
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import audit, measurements, visits
 from posyandu_desktop.store.records import AuditRecord, MeasuredValues, MeasurementRecord
+
+
+def _measure_issues(values: MeasuredValues, measured_on: date, today: date) -> list[Issue]:
+    return _growth.value_issues(values) + _checks.not_future(measured_on, "measured_on", today)
+
+
+def _measure(
+    tx: Tx,
+    *,
+    cadre_id: CadreId,
+    person_id: PersonId,
+    measured_on: date,
+    values: MeasuredValues,
+    day_id: DayId | None = None,
+    home_visit_id: int | None = None,
+) -> MeasurementRecord:
+    """Save checked values inside a transaction; raises InputError for what the registry
+    refuses (unknown person or visit, a closed day, a date before birth)."""
+    _checks.cadre(tx, cadre_id)
+    child = _checks.person(tx, person_id)
+    if measured_on < child.birth_date:
+        raise InputError(Issue(Problem.BEFORE_BIRTH, "measured_on", measured_on.isoformat()))
+    if day_id is not None:
+        _checks.open_day(tx, day_id)
+    if home_visit_id is not None and visits.get_home_visit(tx, home_visit_id) is None:
+        raise InputError(Issue(Problem.HOME_VISIT_NOT_FOUND, "home_visit_id", home_visit_id))
+    return _growth.save(
+        tx,
+        child,
+        measured_on=measured_on,
+        values=values,
+        entered_by=cadre_id,
+        day_id=day_id,
+        home_visit_id=home_visit_id,
+    )
 
 
 def record_measurement(
@@ -28,31 +65,47 @@ def record_measurement(
 
     A measurement belongs to an open Posyandu day, a home visit, or neither (entered later
     from a paper register)."""
-    problems = _growth.value_issues(values)
-    problems += _checks.not_future(measured_on, "measured_on", today or date.today())
+    problems = _measure_issues(values, measured_on, today or date.today())
     if day_id is not None and home_visit_id is not None:
         problems.append(Issue(Problem.DAY_AND_VISIT, "home_visit_id"))
     if problems:
         return refused(problems)
 
     def work(tx: Tx) -> Outcome[MeasurementRecord]:
-        _checks.cadre(tx, cadre_id)
-        child = _checks.person(tx, person_id)
-        if measured_on < child.birth_date:
-            raise InputError(Issue(Problem.BEFORE_BIRTH, "measured_on", measured_on.isoformat()))
-        if day_id is not None:
-            _checks.open_day(tx, day_id)
-        if home_visit_id is not None and visits.get_home_visit(tx, home_visit_id) is None:
-            raise InputError(Issue(Problem.HOME_VISIT_NOT_FOUND, "home_visit_id", home_visit_id))
-        saved = _growth.save(
-            tx,
-            child,
-            measured_on=measured_on,
-            values=values,
-            entered_by=cadre_id,
-            day_id=day_id,
-            home_visit_id=home_visit_id,
+        return Outcome(
+            _measure(
+                tx,
+                cadre_id=cadre_id,
+                person_id=person_id,
+                measured_on=measured_on,
+                values=values,
+                day_id=day_id,
+                home_visit_id=home_visit_id,
+            )
         )
+
+    return attempt(db, work, cadre_id=cadre_id)
+
+
+def measure_at_desk(
+    db: Database, *, cadre_id: CadreId, arrival_id: int, values: MeasuredValues, today: date
+) -> Outcome[MeasurementRecord]:
+    """Save today's measurement of someone in the measuring queue and mark them as through
+    the measuring desk, in one transaction: both or neither."""
+    if problems := _measure_issues(values, today, today):
+        return refused(problems)
+
+    def work(tx: Tx) -> Outcome[MeasurementRecord]:
+        arrival = open_arrival(tx, arrival_id)
+        saved = _measure(
+            tx,
+            cadre_id=cadre_id,
+            person_id=PersonId(arrival.person_id),
+            measured_on=today,
+            values=values,
+            day_id=DayId(arrival.day_id),
+        )
+        through_desk(tx, arrival, Desk.MEASURING)
         return Outcome(saved)
 
     return attempt(db, work, cadre_id=cadre_id)

@@ -101,15 +101,25 @@ def pass_desk(
 
     def work(tx: Tx) -> Outcome[ArrivalRecord]:
         _checks.cadre(tx, cadre_id)
-        arrival = days.get_arrival(tx, arrival_id)
-        if arrival is None:
-            raise InputError(Issue(Problem.ARRIVAL_NOT_FOUND, "arrival_id", arrival_id))
-        _checks.open_day(tx, arrival.day_id)
-        if desk in arrival.desks_passed:
-            return Outcome(arrival)  # passing twice changes nothing
-        return Outcome(days.pass_desk(tx, arrival_id, desk))
+        return Outcome(through_desk(tx, open_arrival(tx, arrival_id), desk))
 
     return attempt(db, work, cadre_id=cadre_id)
+
+
+def open_arrival(tx: Tx, arrival_id: int) -> ArrivalRecord:
+    """An arrival on a day still open; raises InputError otherwise."""
+    arrival = days.get_arrival(tx, arrival_id)
+    if arrival is None:
+        raise InputError(Issue(Problem.ARRIVAL_NOT_FOUND, "arrival_id", arrival_id))
+    _checks.open_day(tx, arrival.day_id)
+    return arrival
+
+
+def through_desk(tx: Tx, arrival: ArrivalRecord, desk: Desk) -> ArrivalRecord:
+    """Mark `arrival` as through `desk`, inside a caller's transaction (twice changes nothing)."""
+    if desk in arrival.desks_passed:
+        return arrival
+    return days.pass_desk(tx, arrival.id, desk)
 
 
 def record_cadre_attendance(

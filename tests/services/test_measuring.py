@@ -16,9 +16,11 @@ from posyandu_desktop.domain.growth.classify import (
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.ids import DayId, MeasurementId, PersonId
 from posyandu_desktop.domain.people import Age, Sex
-from posyandu_desktop.domain.vocabulary import MeasurementSource
+from posyandu_desktop.domain.vocabulary import Desk, MeasurementSource
 from posyandu_desktop.services import Issue, Outcome, Problem
+from posyandu_desktop.services.desks import waiting_at_desk
 from posyandu_desktop.store import Database
+from posyandu_desktop.store.queries import days
 from posyandu_desktop.store.records import (
     BloodPressure,
     MeasuredValues,
@@ -294,3 +296,49 @@ def test_oedema_counts_as_severe_without_a_weight_z(db, post):
     saved = weigh(db, post, TODAY, 8.0, oedema=True).unwrap()
     assert saved.findings.waz is None
     assert saved.findings.wfa_category is WeightForAgeCategory.SEVERELY_UNDERWEIGHT
+
+
+@pytest.fixture
+def arrival(db, post):
+    day = services.open_posyandu_day(
+        db, cadre_id=post.cadre.id, posyandu_id=post.posyandu_id, held_on=TODAY, today=TODAY
+    ).unwrap()
+    return services.register_arrival(
+        db, cadre_id=post.cadre.id, day_id=day.id, person_id=post.child.id
+    ).unwrap()
+
+
+def at_desk(db: Database, post: Post, arrival_id: int) -> Outcome[MeasurementRecord]:
+    values = MeasuredValues(weight_kg=Reading(9.1))
+    return services.measure_at_desk(
+        db, cadre_id=post.cadre.id, arrival_id=arrival_id, values=values, today=TODAY
+    )
+
+
+def test_the_measuring_desk_saves_and_passes_together(db, post, arrival):
+    saved = at_desk(db, post, arrival.id).unwrap()
+    assert (saved.person_id, saved.day_id, saved.measured_on) == (
+        post.child.id,
+        arrival.day_id,
+        TODAY,
+    )
+    waiting = waiting_at_desk(db, DayId(arrival.day_id), Desk.MEASURING, today=TODAY)
+    assert waiting == ()
+
+
+def test_a_failing_pass_rolls_the_measurement_back(db, post, arrival, monkeypatch):
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(days, "pass_desk", broken)
+    before = row_counts(db.path)
+    with pytest.raises(OSError, match="disk gone"):
+        at_desk(db, post, arrival.id)
+    assert row_counts(db.path) == before
+
+
+def test_an_unknown_arrival_is_refused_and_nothing_is_written(db, post, arrival):
+    before = row_counts(db.path)
+    refused = at_desk(db, post, arrival.id + 1)
+    assert refused.problems == (Issue(Problem.ARRIVAL_NOT_FOUND, "arrival_id", arrival.id + 1),)
+    assert row_counts(db.path) == before

@@ -38,8 +38,8 @@ from posyandu_desktop.services import (
     MeasuredValues,
     MeasurementSource,
     Reading,
+    measure_at_desk,
     pass_desk,
-    record_measurement,
 )
 from posyandu_desktop.services.desks import QueueEntry, day_today, waiting_at_desk
 from posyandu_desktop.services.measuring_preview import MeasurementPreview, preview_measurement
@@ -588,26 +588,16 @@ class MeasuringPage(Page):
         if unconfirmed and preview is not None and not self._ask_to_confirm(preview):
             self._focus(preview.doubts[0].quantity)
             return False
-        outcome = record_measurement(
+        outcome = measure_at_desk(
             self.session.db,
             cadre_id=self.session.cadre_id,
-            person_id=entry.person.id,
-            measured_on=self.session.today(),
+            arrival_id=entry.arrival.id,
             values=values,
-            day_id=day.id,
             today=self.session.today(),
         )
         if not outcome.ok:
             messages.show_error(self, "\n".join(issue_text(i) for i in outcome.problems))
             return False
-        passed = pass_desk(
-            self.session.db,
-            cadre_id=self.session.cadre_id,
-            arrival_id=entry.arrival.id,
-            desk=Desk.MEASURING,
-        )
-        if not passed.ok:  # the day was closed meanwhile: the measurement itself is saved
-            messages.show_error(self, "\n".join(issue_text(i) for i in passed.problems))
         self._after_leaving_queue(entry, _("Saved: {name}").format(name=entry.person.name))
         return True
 
