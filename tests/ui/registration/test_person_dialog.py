@@ -17,6 +17,7 @@ from posyandu_desktop.services.desks import latest_arrivals
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.registration.person_dialog import PersonDialog
 from posyandu_desktop.ui.registration.registration_page import RegistrationPage
+from tests.store.helpers import row_counts
 from tests.ui.conftest import MORNING, TODAY, Registry
 
 
@@ -120,6 +121,26 @@ def test_a_new_mother_and_household_are_registered_too(qtbot, dialog, registry):
     assert (citra.person.address, citra.person.rt, citra.person.rw) == ("Jl. Melati 7", 4, 2)
     [maya] = people_named(registry, "Maya Sari")
     assert maya.person.sex is Sex.FEMALE and maya.person.birth_date == date(1998, 3, 14)
+
+
+def test_a_refused_child_leaves_no_new_mother_or_household(qtbot, dialog, registry):
+    fill_baby(qtbot, dialog, "Citra Lestari")
+    qtbot.keyClicks(dialog.nik_edit, "6474012001930002")  # Budi Santoso's
+    qtbot.keyClicks(dialog.mother_search, "Maya Sari")
+    qtbot.keyClicks(dialog.mother_birth.edit, "14/03/1998")
+    qtbot.keyClicks(dialog.head_name, "Andi Wijaya")
+    qtbot.keyClicks(dialog.rt, "4")
+    before = row_counts(registry.db.path)
+    dialog.save()
+    assert dialog.saved_person_id is None and dialog.duplicate.isVisibleTo(dialog)
+    assert "Budi Santoso" in dialog.duplicate_text.text()
+    assert row_counts(registry.db.path) == before
+    dialog.nik_edit.clear()
+    dialog.save()  # saved once, with one new mother and one new household
+    assert dialog.saved_person_id is not None
+    after = row_counts(registry.db.path)
+    assert (after["person"], after["household"]) == (before["person"] + 2, before["household"] + 1)
+    assert len(people_named(registry, "Maya Sari")) == 1
 
 
 def test_required_fields_are_named(qtbot, dialog):
