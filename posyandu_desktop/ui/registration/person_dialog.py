@@ -532,6 +532,7 @@ class PersonDialog(QDialog):
         for note in (self.name_note, self.sex_note, self.baby_note, self.household_note):
             _say(note, "")
         _say(self.problems, "")
+        self._check_niks()  # back to the live NIK checks, without an earlier refusal's note
         self.duplicate.setVisible(False)
 
     def _decimal(self, edit: QLineEdit) -> tuple[float | None, bool]:
