@@ -236,12 +236,9 @@ def register_person(
 
 def _as_mother(issue: Issue) -> Issue:
     """A problem with the new mother, on her field: `nik` -> `mother_nik`, and so on."""
-    field = (
-        issue.field
-        if issue.field is None or issue.field.startswith("mother_")
-        else (f"mother_{issue.field}")
-    )
-    return replace(issue, field=field)
+    if issue.field is None or issue.field.startswith("mother_"):
+        return issue
+    return replace(issue, field=f"mother_{issue.field}")
 
 
 def register_newcomer(
