@@ -16,12 +16,20 @@ from posyandu_desktop.reports.eppgbm_pack import (
     PackRow,
     write_pack,
 )
-from posyandu_desktop.reports.sip_register import SipRegister, SipRow
+from posyandu_desktop.reports.sip_register import SipRegister, SipRow, write_register
+from posyandu_desktop.settings import resource_path
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import posyandu, registers
 from posyandu_desktop.store.queries.registers import ChildRow, TakenRow
 
-__all__ = ["EppgbmPack", "SipRegister", "eppgbm_pack", "sip_register", "write_eppgbm_pack"]
+__all__ = [
+    "EppgbmPack",
+    "SipRegister",
+    "eppgbm_pack",
+    "sip_register",
+    "write_eppgbm_pack",
+    "write_sip_register",
+]
 
 # Children born more than five years before the period are never listed (a little margin:
 # the exact cut is completed_months below).
@@ -108,16 +116,27 @@ def eppgbm_pack(db: Database, year: int, month: int) -> EppgbmPack:
     return EppgbmPack(name, year, month, tuple(new), tuple(measured))
 
 
-def write_eppgbm_pack(
-    db: Database, year: int, month: int, folder: Path, fonts_dir: Path
-) -> tuple[Path, Path]:
+def write_eppgbm_pack(db: Database, year: int, month: int, folder: Path) -> tuple[Path, Path]:
     """Write `Ketik_ePPGBM_YYYY-MM.xlsx` and `.pdf` into `folder` (made if missing)."""
     pack = eppgbm_pack(db, year, month)
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / f"Ketik_ePPGBM_{year:04d}-{month:02d}"
+    fonts = resource_path("fonts")
     return (
-        write_pack(pack, stem.with_suffix(".xlsx"), fonts_dir),
-        write_pack(pack, stem.with_suffix(".pdf"), fonts_dir),
+        write_pack(pack, stem.with_suffix(".xlsx"), fonts),
+        write_pack(pack, stem.with_suffix(".pdf"), fonts),
+    )
+
+
+def write_sip_register(db: Database, year: int, folder: Path) -> tuple[Path, Path]:
+    """Write `Register_Bayi_Balita_YYYY.xlsx` and `.pdf` into `folder` (made if missing)."""
+    register = sip_register(db, year)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / f"Register_Bayi_Balita_{year:04d}"
+    fonts = resource_path("fonts")
+    return (
+        write_register(register, stem.with_suffix(".xlsx"), fonts),
+        write_register(register, stem.with_suffix(".pdf"), fonts),
     )
 
 
