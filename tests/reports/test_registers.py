@@ -34,6 +34,15 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
             " ORDER BY id LIMIT 1)",
             OCTOBER,
         )
+        # Two immunisations copied from the Buku KIA of the youngest child.
+        for uid, on, vaccine in (("imm1", "2026-09-14", "BCG"), ("imm2", "2026-10-16", "Polio 1")):
+            con.execute(
+                "INSERT INTO service_given (uid, person_id, given_on, kind, detail, from_kia_book,"
+                " entered_by, created_at) SELECT ?, p.id, ?, 'immunisation', ?, 1, c.id,"
+                " '2026-10-16 01:00:00' FROM person p, cadre c"
+                " ORDER BY p.birth_date DESC, c.id LIMIT 1",
+                (uid, on, vaccine),
+            )
     con.close()
     return found
 
@@ -146,6 +155,11 @@ def test_sip_register_matches_the_registry(folder: Path, tmp_path: Path) -> None
         b = date.fromisoformat(born)
         assert by_key[(name, f"{b.day}-{b.month}-{b.year}")][feb] == colour[capsule]
     assert given
+    name, born = _sql(folder, "SELECT name, birth_date FROM person ORDER BY birth_date DESC")[0]
+    b = date.fromisoformat(born)
+    shots = header.index("Imunisasi")
+    assert [(r[1], r[4]) for r in rows if r[shots]] == [(name, f"{b.day}-{b.month}-{b.year}")]
+    assert by_key[(name, f"{b.day}-{b.month}-{b.year}")][shots] == "BCG 14-9, Polio 1 16-10"
 
 
 def test_sip_register_pdf_and_refusals(folder: Path, tmp_path: Path) -> None:
