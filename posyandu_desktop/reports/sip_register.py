@@ -38,7 +38,7 @@ HEADER = (
     "Imunisasi",
     "Keterangan",
 )
-_WIDTHS = (4, 24, 19, 4, 13, 7, 18, 18, *[6.5] * 12, 7, 7, 10, 20, 12)
+_WIDTHS = (4, 24, 19, 4, 13, 7, 18, 18, *[6.5] * 12, 7, 7, 10, 18, 15)
 # The PDF leaves out the NIK (column 2): the page is full, and the register is read by name.
 _PDF_COLUMNS = tuple(i for i in range(len(HEADER)) if i != 2)
 _CAPSULE = {VitaminACapsule.BLUE: "Biru", VitaminACapsule.RED: "Merah"}
