@@ -26,6 +26,8 @@ commands:
   init --data-dir D --posyandu-name N --code C  a Posyandu registry without the wizard
   init --data-dir P --mode puskesmas --name N    a Puskesmas-mode folder with its key pair
   import FILE --data-dir D [--dry-run]           children and weighings from e-PPGBM, a register
+  eppgbm-pack --data-dir D --month 2026-10 -o F.xlsx   typing aid for e-PPGBM (.xlsx or .pdf)
+  sip-register --data-dir D --year 2026 -o F.xlsx      SIP Register Bayi dan Balita (.xlsx, .pdf)
   puskesmas-key --data-dir P                     the line a Posyandu laptop registers
   set-puskesmas-key --data-dir D LINE_OR_FILE    register the puskesmas's key on this laptop
   export --data-dir D --month 2026-10 --out DIR  the month's signed, encrypted file
@@ -109,6 +111,18 @@ def _import(argv: Sequence[str]) -> int:
     return main(argv)
 
 
+def _eppgbm_pack(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.registers import eppgbm_pack_main
+
+    return eppgbm_pack_main(argv)
+
+
+def _sip_register(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.registers import sip_register_main
+
+    return sip_register_main(argv)
+
+
 def _selfcheck(argv: Sequence[str]) -> int:
     from posyandu_desktop.commands.selfcheck import main
 
@@ -123,6 +137,8 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "report": _report,
     "init": _init,
     "import": _import,
+    "eppgbm-pack": _eppgbm_pack,
+    "sip-register": _sip_register,
     "puskesmas-key": _puskesmas_key,
     "set-puskesmas-key": _set_puskesmas_key,
     "export": _export,

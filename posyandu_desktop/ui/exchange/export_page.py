@@ -52,6 +52,7 @@ from posyandu_desktop.services.monthly_export import (
     removable_drives,
     withdraw_month,
 )
+from posyandu_desktop.services.registers import write_eppgbm_pack
 from posyandu_desktop.services.today import month_to_report
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
@@ -64,7 +65,8 @@ from posyandu_desktop.ui.exchange.exports_table_model import (
 )
 from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.theme import WARNING_COLOURS
-from posyandu_desktop.ui.widgets.messages import ask, issues_text
+from posyandu_desktop.ui.widgets.messages import ask, issues_text, show_error
+from posyandu_desktop.ui.widgets.open_file import offer_to_open
 
 _PERMILLE = 1000
 # Share of the bar for making the file when a copy follows; the copy (write, fsync, read back)
@@ -269,6 +271,16 @@ class ExportPage(Page):
         grid.setHorizontalSpacing(12)
         grid.addWidget(QLabel(_("Month:")), 0, 0)
         grid.addWidget(self.month, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        self.pack_button = QPushButton(_("e-PPGBM typing aid…"))
+        self.pack_button.setToolTip(
+            _(
+                "The month's new children and measurements in the order of the e-PPGBM forms,"
+                " as a spreadsheet and a printable sheet, for the officer who types them into"
+                " e-PPGBM. It is not an official import template."
+            )
+        )
+        self.pack_button.clicked.connect(self.make_typing_aid)
+        grid.addWidget(self.pack_button, 0, 2)
         grid.addWidget(QLabel(_("Flash drive:")), 1, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.picker, 1, 1)
         grid.setColumnStretch(1, 1)
@@ -472,6 +484,32 @@ class ExportPage(Page):
         self._start(
             _("Making the file for {month}…").format(month=month_text(str(period))),
             background.run(work, self._exported, self._export_failed),
+        )
+
+    def make_typing_aid(self) -> None:
+        """Write the chosen month's e-PPGBM typing aid into <data>/printouts/, then offer to
+        open it."""
+        period = self.chosen_month()
+        if period is None:
+            return
+        db, folder = self.session.db, self.session.data_dir / "printouts"
+        self.pack_button.setEnabled(False)
+
+        def done(written: tuple[Path, Path]) -> None:
+            if isValid(self):
+                self.pack_button.setEnabled(True)
+                offer_to_open(self, written)
+
+        def failed(error: BaseException) -> None:
+            if isValid(self):
+                self.pack_button.setEnabled(True)
+                show_error(
+                    self,
+                    _("The file could not be made ({reason}).").format(reason=type(error).__name__),
+                )
+
+        background.run(
+            lambda: write_eppgbm_pack(db, period.year, period.month, folder), done, failed
         )
 
     def _start(self, what: str, task: background.Task) -> None:

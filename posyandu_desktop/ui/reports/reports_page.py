@@ -27,13 +27,14 @@ from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import N_, _, current_language, format_decimal, month_name, pgettext
 from posyandu_desktop.reports.data import MonthlyReportData
 from posyandu_desktop.services.printing import print_monthly_report
+from posyandu_desktop.services.registers import write_sip_register
 from posyandu_desktop.services.reports import monthly_report_data
 from posyandu_desktop.services.today import month_to_report
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.widgets.messages import show_error
-from posyandu_desktop.ui.widgets.open_file import open_document
+from posyandu_desktop.ui.widgets.open_file import offer_to_open, open_document
 
 # (field, letter, meaning) of the F2 table's rows, as in the printed report.
 ROWS = (
@@ -165,6 +166,7 @@ class ReportsPage(Page):
         picker.addWidget(self.busy)
         picker.addStretch(1)
         picker.addWidget(self.open_button)
+        picker.addWidget(self._build_register_button())
 
         self.summary = QLabel(_("Choose a month and make its report."))
         self.summary.setWordWrap(True)
@@ -186,6 +188,17 @@ class ReportsPage(Page):
         top.addWidget(heading)
         top.addLayout(picker)
         return top
+
+    def _build_register_button(self) -> QPushButton:
+        self.register_button = QPushButton(_("Register of babies and toddlers (SIP)…"))
+        self.register_button.setToolTip(
+            _(
+                "The SIP register of the chosen year: one row per child, the weights of"
+                " January to December, vitamin A and immunisations (spreadsheet and PDF)."
+            )
+        )
+        self.register_button.clicked.connect(self.make_register)
+        return self.register_button
 
     def chosen_month(self) -> tuple[int, int]:
         return self.year.value(), int(self.month.currentData())
@@ -262,6 +275,25 @@ class ReportsPage(Page):
             self,
             _("The report could not be made ({reason}).").format(reason=type(error).__name__),
         )
+
+    def make_register(self) -> None:
+        """Write the chosen year's SIP register into <data>/printouts/, then offer to open it."""
+        db, folder = self.session.db, self.session.data_dir / "printouts"
+        year = self.year.value()
+        self.register_button.setEnabled(False)
+
+        def done(written: tuple[Path, Path]) -> None:
+            self.register_button.setEnabled(True)
+            offer_to_open(self, written)
+
+        def failed(error: BaseException) -> None:
+            self.register_button.setEnabled(True)
+            show_error(
+                self,
+                _("The file could not be made ({reason}).").format(reason=type(error).__name__),
+            )
+
+        background.run(lambda: write_sip_register(db, year, folder), done, failed)
 
     def open_pdf(self) -> None:
         """Open the report in the system's PDF viewer (print it from there)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -33,3 +34,19 @@ def open_document(parent: QWidget | None, document: Path) -> None:
         no_text=_("Not now"),
     ) and not open_url(document.parent):
         messages.show_info(parent, str(document.parent), _("The folder"))
+
+
+def offer_to_open(parent: QWidget | None, written: Sequence[Path]) -> None:
+    """Say where the files were written and offer to open the first one."""
+    if written and messages.ask(
+        parent,
+        _("Saved"),
+        _("Saved in {folder}: {names}. Open {first} now?").format(
+            folder=written[0].parent,
+            names=", ".join(p.name for p in written),
+            first=written[0].name,
+        ),
+        yes_text=_("Open"),
+        no_text=_("Not now"),
+    ):
+        open_document(parent, written[0])

@@ -1,0 +1,265 @@
+"""The e-PPGBM entry pack: a typing aid for the puskesmas officer who types each month's
+weighings into e-PPGBM by hand (no file import into e-PPGBM is known: docs/sources/
+eppgbm-export.md). One workbook and one printable sheet, columns in the order of e-PPGBM's
+forms (new child, then measurement), in two parts: the children new to e-PPGBM and all of this
+month's measurements. It is not an official import template, and says so on every page.
+
+The words are e-PPGBM's own (its forms are in Indonesian), so the files are in Indonesian
+whatever the app's language (docs/DECISIONS.md).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.life_stage import VitaminACapsule
+from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.safe_text import spreadsheet_safe, strip_bidi_controls
+from posyandu_desktop.i18n import format_month
+from posyandu_desktop.reports import styles
+
+NOTE = (
+    "Bahan ketik untuk e-PPGBM, bukan templat impor resmi: salin nilai-nilainya ke formulir "
+    "e-PPGBM."
+)
+HEAD_ROW = 4  # column names; the data starts on the row below
+HEADER = (
+    "NIK",
+    "Nama",
+    "JK",
+    "Tgl Lahir",
+    "Alamat",
+    "RT",
+    "RW",
+    "Nama Ortu",
+    "Tanggal Ukur",
+    "Berat (kg)",
+    "Tinggi (cm)",
+    "Cara Ukur",
+    "LiLA (cm)",
+    "Lingkar Kepala (cm)",
+    "Vitamin A",
+    "ASI Eksklusif",
+)
+NEW_SHEET = "Anak belum di e-PPGBM"
+MONTH_SHEET = "Pengukuran bulan ini"
+_WIDTHS = (19, 26, 4, 11, 26, 4, 4, 22, 12, 8, 8, 11, 8, 9, 9, 9)
+_POSITION = {Position.LYING: "Terlentang", Position.STANDING: "Berdiri"}
+_CAPSULE = {VitaminACapsule.BLUE: "Biru", VitaminACapsule.RED: "Merah"}
+_BOLD = Font(bold=True)
+_HEAD_FILL = PatternFill("solid", fgColor="DFE8F1")
+
+
+@dataclass(frozen=True, slots=True)
+class PackRow:
+    """One child, with one measurement of the month (or none)."""
+
+    nik: str
+    name: str
+    sex: Sex
+    birth_date: date
+    address: str
+    rt: int | None
+    rw: int | None
+    parent: str
+    measured_on: date | None = None
+    weight_kg: float | None = None
+    height_cm: float | None = None  # as measured, before any lying/standing correction
+    position: Position | None = None
+    lila_cm: float | None = None
+    headc_cm: float | None = None
+    capsule: VitaminACapsule | None = None  # vitamin A given this month
+    exclusive_breastfeeding: bool | None = None  # not recorded by the app yet: left blank
+
+
+@dataclass(frozen=True, slots=True)
+class EppgbmPack:
+    posyandu: str
+    year: int
+    month: int
+    new_children: tuple[PackRow, ...]
+    measurements: tuple[PackRow, ...]
+
+    @property
+    def title(self) -> str:
+        return f"Bahan ketik e-PPGBM - {self.posyandu}, {format_month(self.year, self.month, 'id')}"
+
+
+def d_m_yyyy(on: date | None) -> str:
+    """A date as e-PPGBM's forms take it: d-m-yyyy."""
+    return "" if on is None else f"{on.day}-{on.month}-{on.year}"
+
+
+def _values(row: PackRow) -> list[Any]:
+    breastfeeding = row.exclusive_breastfeeding
+    return [
+        row.nik,
+        row.name,
+        "L" if row.sex is Sex.MALE else "P",
+        d_m_yyyy(row.birth_date),
+        row.address,
+        row.rt,
+        row.rw,
+        row.parent,
+        d_m_yyyy(row.measured_on),
+        row.weight_kg,
+        row.height_cm,
+        _POSITION.get(row.position, "") if row.position else "",
+        row.lila_cm,
+        row.headc_cm,
+        _CAPSULE[row.capsule] if row.capsule else "",
+        "" if breastfeeding is None else ("Ya" if breastfeeding else "Tidak"),
+    ]
+
+
+# Spreadsheet ---------------------------------------------------------------------------------
+
+
+def fill_sheet(
+    sheet: Worksheet,
+    title: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    note: str = "",
+) -> None:
+    """Title, `note`, column names on HEAD_ROW, then the rows: every string a
+    string cell (names and NIK never become numbers or formulas, domain/safe_text.py), numbers
+    with at least one decimal."""
+    sheet["A1"] = title
+    sheet["A1"].font = Font(bold=True, size=13, color="1F4E79")
+    sheet["A2"] = note
+    sheet["A2"].font = Font(italic=True, color="555555")
+    for column, (name, width) in enumerate(zip(header, widths, strict=True), start=1):
+        cell = sheet.cell(HEAD_ROW, column, name)
+        cell.font, cell.fill = _BOLD, _HEAD_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    for r, values in enumerate(rows, start=HEAD_ROW + 1):
+        for c, value in enumerate(values, start=1):
+            if value is None or value == "":
+                continue
+            cell = sheet.cell(r, c)
+            if isinstance(value, str):
+                cell.value = spreadsheet_safe(value)
+                cell.data_type, cell.number_format = "s", "@"
+            else:
+                cell.value = value
+                if isinstance(value, float):
+                    cell.number_format = "0.0#"
+    sheet.freeze_panes = f"C{HEAD_ROW + 1}"
+
+
+def pack_xlsx_bytes(pack: EppgbmPack) -> bytes:
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = NEW_SHEET
+    for sheet, rows, what in (
+        (first, pack.new_children, "anak yang belum ada di e-PPGBM"),
+        (book.create_sheet(MONTH_SHEET), pack.measurements, "pengukuran bulan ini"),
+    ):
+        fill_sheet(
+            sheet, f"{pack.title}: {what}", HEADER, [_values(r) for r in rows], _WIDTHS, NOTE
+        )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# Printable sheet -----------------------------------------------------------------------------
+
+
+def table(
+    header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float], width: float
+) -> Table:
+    """A table in the narrow font, widths scaled to fill `width`, column names repeated on
+    every page."""
+    cell = styles.style(6.5, narrow=True)
+    head = styles.style(6.5, bold=True, narrow=True)
+
+    def text(value: Any) -> Paragraph:
+        if value is None:
+            return Paragraph("", cell)
+        shown = str(value)
+        if isinstance(value, float):  # 10.07, 53.4, 39.0: as typed into the web form
+            shown = f"{value:.2f}"
+            shown = shown[:-1] if shown.endswith("0") else shown
+        return Paragraph(escaped(shown), cell)
+
+    scale = width / sum(widths)
+    found = Table(
+        [[Paragraph(escaped(h), head) for h in header], *([text(v) for v in r] for r in rows)],
+        colWidths=[w * scale for w in widths],
+        repeatRows=1,
+    )
+    found.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.3, styles.RULE),
+                ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_FILL),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return found
+
+
+def escaped(text: str) -> str:
+    return strip_bidi_controls(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def heading(title: str) -> list[Flowable]:
+    return [
+        Paragraph(escaped(title), styles.style(12, bold=True, textColor=styles.ACCENT)),
+        Paragraph(escaped(NOTE), styles.style(8, textColor=styles.MUTED)),
+        Spacer(0, 6),
+    ]
+
+
+def pack_pdf_bytes(pack: EppgbmPack, fonts_dir: Path) -> bytes:
+    styles.register_fonts(fonts_dir)
+    page = landscape(A4)
+    width = page[0] - 2 * styles.MARGIN
+    story: list[Flowable] = heading(pack.title)
+    for what, rows in (
+        (f"1. {NEW_SHEET}: {len(pack.new_children)}", pack.new_children),
+        (f"2. {MONTH_SHEET}: {len(pack.measurements)}", pack.measurements),
+    ):
+        story += [
+            Paragraph(escaped(what), styles.style(10, bold=True)),
+            Spacer(0, 3),
+            table(HEADER, [_values(r) for r in rows], _WIDTHS, width),
+            Spacer(0, 10),
+        ]
+    return styles.build_pdf(
+        story,
+        title=pack.title,
+        footer=f"{pack.title}. {NOTE}",
+        page_words="Halaman {page} dari {pages}",
+        pagesize=page,
+    )
+
+
+def write_pack(pack: EppgbmPack, target: Path, fonts_dir: Path) -> Path:
+    """The pack as PDF when `target` ends in .pdf, else as XLSX, written atomically."""
+    if target.suffix.lower() == ".pdf":
+        return styles.write_atomically(target, pack_pdf_bytes(pack, fonts_dir))
+    return styles.write_atomically(target, pack_xlsx_bytes(pack))
