@@ -12,9 +12,11 @@ from datetime import date
 from posyandu_desktop.domain.growth.plausibility import Doubt, PlausibilityIssue, Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.nik import NIK_LENGTH, NikIssue, NikMismatch, NikProblem
+from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n.catalog import N_, NP_, translator
 from posyandu_desktop.i18n.formats import age_text, format_date, format_decimal
 from posyandu_desktop.i18n.labels import indicator_label
+from posyandu_desktop.i18n.words import words
 
 _QUANTITIES: dict[Quantity, tuple[str, str]] = {
     Quantity.WEIGHT_KG: NP_("quantity", "Weight"),
@@ -79,13 +81,6 @@ _NIK_MISMATCHES: dict[NikMismatch, str] = {
     NikMismatch.SEX: N_("The NIK is a {nik_sex}'s: check the sex and the NIK"),
 }
 
-_GROWTH_STATUSES: dict[GrowthStatus, tuple[str, str]] = {
-    GrowthStatus.N: NP_("KMS status", "N: gained enough"),
-    GrowthStatus.T: NP_("KMS status", "T: did not gain enough"),
-    GrowthStatus.O: NP_("KMS status", "O: not weighed last month"),
-    GrowthStatus.B: NP_("KMS status", "B: first weighing here"),
-}
-
 
 def quantity_label(quantity: Quantity, lang: str | None = None) -> str:
     """The name of a measured quantity."""
@@ -145,15 +140,10 @@ def nik_mismatch_text(
     tr = translator(lang)
     sex_word = ""
     if nik_female is not None:
-        sex_word = tr.pgettext("NIK sex", "woman") if nik_female else tr.pgettext("NIK sex", "man")
+        sex_word = words(Sex.FEMALE if nik_female else Sex.MALE, "NIK", lang)
     return tr.gettext(_NIK_MISMATCHES[mismatch]).format(
         nik_date="" if nik_date is None else format_date(nik_date, lang), nik_sex=sex_word
     )
-
-
-def growth_status_label(status: GrowthStatus, lang: str | None = None) -> str:
-    """The KMS letter with its meaning: "N: naik"."""
-    return translator(lang).pgettext(*_GROWTH_STATUSES[status])
 
 
 def growth_change_text(
@@ -162,7 +152,7 @@ def growth_change_text(
     """The weight change behind N or T: "Up 450 g (KBM 300 g)", "Down 200 g (KBM 300 g)"."""
     tr = translator(lang)
     if gain_g is None:
-        return growth_status_label(status, lang)
+        return words(status, lang=lang)
     if gain_g > 0:
         change = tr.gettext("Up {grams} g").format(grams=gain_g)
     elif gain_g < 0:

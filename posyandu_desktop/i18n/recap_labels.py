@@ -7,8 +7,9 @@ from posyandu_desktop.domain.growth.classify import MUAC_SAM_BELOW_CM
 from posyandu_desktop.domain.indicators import ReferralReason, StatusIndex
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import MatchedBy, SharedKind, SharedPerson
-from posyandu_desktop.i18n.catalog import N_, NP_, translator
+from posyandu_desktop.i18n.catalog import N_, translator
 from posyandu_desktop.i18n.formats import format_decimal
+from posyandu_desktop.i18n.words import words
 
 _INDICES: dict[StatusIndex, str] = {
     StatusIndex.WEIGHT_FOR_AGE: N_("Weight-for-age (BB/U)"),
@@ -41,11 +42,6 @@ _SHARED: dict[SharedKind, str] = {
 # A baby without a NIK: its NIK column holds the mother's NIK, and this says so.
 _BY_MOTHER_NIK = N_("Child under five without NIK: same mother's NIK, birth date and sex")
 
-_SEX: dict[Sex, tuple[str, str]] = {
-    Sex.MALE: NP_("sex initial", "M"),
-    Sex.FEMALE: NP_("sex initial", "F"),
-}
-
 
 def index_label(index: StatusIndex, lang: str | None = None) -> str:
     """An index's name with its abbreviation: "Weight-for-age (BB/U)"."""
@@ -75,4 +71,4 @@ def shared_label(person: SharedPerson, lang: str | None = None) -> str:
 
 def sex_initial(sex: Sex, lang: str | None = None) -> str:
     """L/P in Indonesian, M/F in English."""
-    return translator(lang).pgettext(*_SEX[sex])
+    return words(sex, "initial", lang)

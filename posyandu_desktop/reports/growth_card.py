@@ -32,6 +32,7 @@ from posyandu_desktop.i18n import (
     month_name,
     translator,
 )
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.reports import sd_chart, styles
 from posyandu_desktop.reports.data import CardMonth, GrowthCardData
 from posyandu_desktop.reports.sd_chart import Box
@@ -212,10 +213,6 @@ def _axis_labels(chart: Chart, tr: Translator) -> tuple[str, str]:
             return age, tr.gettext("Head circumference (cm)")
 
 
-def _sex_words(sex: Sex, tr: Translator) -> str:
-    return tr.pgettext("sex", "Boy") if sex is Sex.MALE else tr.pgettext("sex", "Girl")
-
-
 def _header(
     c: Canvas, card: GrowthCardData, tr: Translator, lang: str | None, *, short: bool = False
 ) -> float:
@@ -228,7 +225,7 @@ def _header(
     title = tr.gettext("Growth card (KMS)")
     c.drawString(styles.MARGIN + 6, top - 14, title)
     c.setFont(styles.BOLD, 10)
-    c.drawRightString(_W - styles.MARGIN - 6, top - 14, _sex_words(card.sex, tr))
+    c.drawRightString(_W - styles.MARGIN - 6, top - 14, words(card.sex, "child", lang))
     if card.nik:
         nik_label, nik = tr.gettext("NIK"), card.nik
     else:
@@ -239,7 +236,7 @@ def _header(
     ]
     if not short:
         fields += [
-            (tr.gettext("Sex"), _sex_words(card.sex, tr)),
+            (tr.gettext("Sex"), words(card.sex, "child", lang)),
             (nik_label, nik),
             (tr.gettext("Mother's name"), card.mother_name or "-"),
             (tr.gettext("Posyandu"), card.posyandu.name or "-"),

@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
 
 from posyandu_desktop.domain.people import Sex
-from posyandu_desktop.i18n import _, format_date, format_decimal, pgettext
+from posyandu_desktop.i18n import _, format_date, format_decimal
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services.growth_chart import Chart, GrowthChartData
 
 CHILD_COLOUR = QColor("#0d47a1")  # dark blue: apart from every SD line colour
@@ -25,7 +26,7 @@ MINIMUM_SIZE = (520, 340)
 
 def sex_label(sex: Sex) -> str:
     """Laki-laki / Perempuan."""
-    return pgettext("sex", "Male") if sex is Sex.MALE else pgettext("sex", "Female")
+    return words(sex)
 
 
 def chart_title(chart: Chart) -> str:
