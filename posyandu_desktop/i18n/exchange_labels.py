@@ -5,73 +5,81 @@ from __future__ import annotations
 
 from posyandu_desktop.domain.exchange_findings import Finding, KeyStatus
 from posyandu_desktop.i18n.catalog import N_, translator
+from posyandu_desktop.i18n.words import register, words
 
-_FINDINGS: dict[Finding, str] = {
-    Finding.NOT_AN_EXPORT: N_("Not a Posyandu export file"),
-    Finding.UNREADABLE: N_(
-        "The file cannot be read: damaged, cut short while copying, or not a zip file ({detail})"
-    ),
-    Finding.MANIFEST_MISSING: N_("The file has no manifest (list of contents)"),
-    Finding.MANIFEST_INVALID: N_("The manifest (list of contents) is not valid: {detail}"),
-    Finding.UNSUPPORTED_VERSION: N_(
-        "Format version {detail} is not supported: update the app at the puskesmas"
-    ),
-    Finding.SIGNATURE_MISSING: N_("The file is not signed"),
-    Finding.SIGNATURE_INVALID: N_(
-        "The signature does not match: the contents were changed after signing"
-    ),
-    Finding.KEY_UNKNOWN: N_("Signed by a key that is not registered: {detail}"),
-    Finding.KEY_OTHER_POSYANDU: N_("Signed by the key registered to another Posyandu: {detail}"),
-    Finding.MEMBER_MISSING: N_("A part of the file is missing: {detail}"),
-    Finding.MEMBER_CHANGED: N_("A part of the file was changed or damaged: {detail}"),
-    Finding.MEMBER_EXTRA: N_("A part that the manifest does not list: {detail}"),
-    Finding.MEMBER_DUPLICATE: N_("A part appears twice: {detail}"),
-    Finding.MEMBERS_REORDERED: N_("The parts are not in the signed order: {detail}"),
-    Finding.NAME_MISMATCH: N_(
-        "The file name does not match its contents: it should be called {detail}"
-    ),
-    Finding.NAME_NOT_STANDARD: N_("The file was renamed; its usual name is {detail}"),
-    Finding.SUPERSEDED: N_("An older revision: revision {detail} of this month replaces it"),
-    Finding.REVISION_CONFLICT: N_(
-        "Another file with the same month and revision ({detail}) has different contents"
-    ),
-    Finding.CHAIN_BROKEN: N_(
-        "Does not follow on from the export {detail} that was received: check both files"
-    ),
-    Finding.CHAIN_GAP: N_("The previous export ({detail}) has not been received yet"),
-    Finding.WITHDRAWN: N_(
-        "Withdrawn by the Posyandu ({detail}): it was made under a wrong date on the laptop"
-    ),
-    Finding.KEY_NOT_CHECKED: N_(
-        "Not registered: no list of registered keys was given (--data-dir or --trust)"
-    ),
-    Finding.TOO_LARGE: N_("Too large or too many parts for a monthly file ({detail}): refused"),
-    Finding.SEALED_NO_KEY: N_(
-        "The contents are encrypted for the puskesmas key {detail}: open it in Puskesmas mode"
-        " (--data-dir)"
-    ),
-    Finding.SEALED_OTHER_KEY: N_(
-        "Encrypted for another puskesmas key ({detail}): the Posyandu must export again with"
-        " this puskesmas's key"
-    ),
-}
+register(
+    {
+        Finding.NOT_AN_EXPORT: N_("Not a Posyandu export file"),
+        Finding.UNREADABLE: N_(
+            "The file cannot be read: damaged, cut short while copying, or not a zip file"
+            " ({detail})"
+        ),
+        Finding.MANIFEST_MISSING: N_("The file has no manifest (list of contents)"),
+        Finding.MANIFEST_INVALID: N_("The manifest (list of contents) is not valid: {detail}"),
+        Finding.UNSUPPORTED_VERSION: N_(
+            "Format version {detail} is not supported: update the app at the puskesmas"
+        ),
+        Finding.SIGNATURE_MISSING: N_("The file is not signed"),
+        Finding.SIGNATURE_INVALID: N_(
+            "The signature does not match: the contents were changed after signing"
+        ),
+        Finding.KEY_UNKNOWN: N_("Signed by a key that is not registered: {detail}"),
+        Finding.KEY_OTHER_POSYANDU: N_(
+            "Signed by the key registered to another Posyandu: {detail}"
+        ),
+        Finding.MEMBER_MISSING: N_("A part of the file is missing: {detail}"),
+        Finding.MEMBER_CHANGED: N_("A part of the file was changed or damaged: {detail}"),
+        Finding.MEMBER_EXTRA: N_("A part that the manifest does not list: {detail}"),
+        Finding.MEMBER_DUPLICATE: N_("A part appears twice: {detail}"),
+        Finding.MEMBERS_REORDERED: N_("The parts are not in the signed order: {detail}"),
+        Finding.NAME_MISMATCH: N_(
+            "The file name does not match its contents: it should be called {detail}"
+        ),
+        Finding.NAME_NOT_STANDARD: N_("The file was renamed; its usual name is {detail}"),
+        Finding.SUPERSEDED: N_("An older revision: revision {detail} of this month replaces it"),
+        Finding.REVISION_CONFLICT: N_(
+            "Another file with the same month and revision ({detail}) has different contents"
+        ),
+        Finding.CHAIN_BROKEN: N_(
+            "Does not follow on from the export {detail} that was received: check both files"
+        ),
+        Finding.CHAIN_GAP: N_("The previous export ({detail}) has not been received yet"),
+        Finding.WITHDRAWN: N_(
+            "Withdrawn by the Posyandu ({detail}): it was made under a wrong date on the laptop"
+        ),
+        Finding.KEY_NOT_CHECKED: N_(
+            "Not registered: no list of registered keys was given (--data-dir or --trust)"
+        ),
+        Finding.TOO_LARGE: N_("Too large or too many parts for a monthly file ({detail}): refused"),
+        Finding.SEALED_NO_KEY: N_(
+            "The contents are encrypted for the puskesmas key {detail}: open it in Puskesmas mode"
+            " (--data-dir)"
+        ),
+        Finding.SEALED_OTHER_KEY: N_(
+            "Encrypted for another puskesmas key ({detail}): the Posyandu must export again with"
+            " this puskesmas's key"
+        ),
+    }
+)
 
-_KEY_STATUSES: dict[KeyStatus, str] = {
-    KeyStatus.REGISTERED: N_("Signed by this Posyandu's registered key"),
-    KeyStatus.UNKNOWN: N_("Signed by an unregistered key"),
-    KeyStatus.OTHER_POSYANDU: N_("Signed by another Posyandu's key"),
-    KeyStatus.NOT_CHECKED: N_("Signing key not checked"),
-}
+register(
+    {
+        KeyStatus.REGISTERED: N_("Signed by this Posyandu's registered key"),
+        KeyStatus.UNKNOWN: N_("Signed by an unregistered key"),
+        KeyStatus.OTHER_POSYANDU: N_("Signed by another Posyandu's key"),
+        KeyStatus.NOT_CHECKED: N_("Signing key not checked"),
+    }
+)
 
 
 def finding_text(finding: Finding, detail: str, lang: str | None = None) -> str:
     """One finding in words, with its detail."""
-    return translator(lang).gettext(_FINDINGS[finding]).format(detail=detail)
+    return words(finding, lang=lang).format(detail=detail)
 
 
 def key_status_text(status: KeyStatus, lang: str | None = None) -> str:
     """The signing key's standing against the list of registered keys."""
-    return translator(lang).gettext(_KEY_STATUSES[status])
+    return words(status, lang=lang)
 
 
 def trust_file_error_text(line_number: int, lang: str | None = None) -> str:

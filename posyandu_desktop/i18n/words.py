@@ -9,7 +9,7 @@ checks that every member of every registered enum has words in both languages.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import TypeVar
 
@@ -26,9 +26,11 @@ E = TypeVar("E", bound=Enum)
 _REGISTRY: dict[tuple[type[Enum], str], dict[Enum, Entry]] = {}
 
 
-def register(enum_type: type[E], entries: Mapping[E, Entry], variant: str = "") -> None:
-    """Give the members of `enum_type` their words (mark them with `N_` or `NP_`)."""
-    _REGISTRY[enum_type, variant] = dict(entries.items())
+def register(entries: Mapping[E, Entry] | Iterable[tuple[E, Entry]], variant: str = "") -> None:
+    """Give enum members their words (mark them with `N_` or `NP_`); pairs rather than a dict
+    where StrEnum members of different enums share a value (and so are equal)."""
+    for member, entry in entries.items() if isinstance(entries, Mapping) else entries:
+        _REGISTRY.setdefault((type(member), variant), {})[member] = entry
 
 
 def words(member: Enum, variant: str = "", lang: str | None = None) -> str:
@@ -45,15 +47,14 @@ def registered() -> dict[tuple[type[Enum], str], dict[Enum, Entry]]:
 
 # The words for a person's sex: in full, as initials in tables and column heads (L/P), for a
 # child's card, and inside a sentence about the NIK.
-register(Sex, {Sex.MALE: NP_("sex", "Male"), Sex.FEMALE: NP_("sex", "Female")})
-register(Sex, {Sex.MALE: NP_("sex initial", "M"), Sex.FEMALE: NP_("sex initial", "F")}, "initial")
-register(Sex, {Sex.MALE: NP_("sex", "Boy"), Sex.FEMALE: NP_("sex", "Girl")}, "child")
-register(Sex, {Sex.MALE: NP_("NIK sex", "man"), Sex.FEMALE: NP_("NIK sex", "woman")}, "NIK")
+register({Sex.MALE: NP_("sex", "Male"), Sex.FEMALE: NP_("sex", "Female")})
+register({Sex.MALE: NP_("sex initial", "M"), Sex.FEMALE: NP_("sex initial", "F")}, "initial")
+register({Sex.MALE: NP_("sex", "Boy"), Sex.FEMALE: NP_("sex", "Girl")}, "child")
+register({Sex.MALE: NP_("NIK sex", "man"), Sex.FEMALE: NP_("NIK sex", "woman")}, "NIK")
 
 # The KMS letters (Buku KIA): with their meaning at the measuring desk, in a table cell, and in
 # full for a tooltip.
 register(
-    GrowthStatus,
     {
         GrowthStatus.N: NP_("KMS status", "N: gained enough"),
         GrowthStatus.T: NP_("KMS status", "T: did not gain enough"),
@@ -62,7 +63,6 @@ register(
     },
 )
 register(
-    GrowthStatus,
     {
         GrowthStatus.N: N_("N (went up)"),
         GrowthStatus.T: N_("T (did not go up)"),
@@ -72,7 +72,6 @@ register(
     "short",
 )
 register(
-    GrowthStatus,
     {
         GrowthStatus.N: N_("N: weight went up enough (at least the KBM)"),
         GrowthStatus.T: N_("T: weight did not go up enough"),
