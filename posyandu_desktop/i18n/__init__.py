@@ -9,6 +9,14 @@ PDF. `labels` names domain codes; `formats` writes dates, numbers and ages and r
 After changing strings run `python -m posyandu_desktop.i18n.build_catalogs`.
 """
 
+# These modules register their enums' words on import, so `words.words` knows every enum.
+from posyandu_desktop.i18n import (  # noqa: F401
+    desk_labels,
+    exchange_labels,
+    import_labels,
+    recap_labels,
+    usb_labels,
+)
 from posyandu_desktop.i18n.catalog import (
     DEFAULT_LANGUAGE,
     LANGUAGES,

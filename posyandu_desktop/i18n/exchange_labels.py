@@ -70,6 +70,16 @@ register(
         KeyStatus.NOT_CHECKED: N_("Signing key not checked"),
     }
 )
+# In one or two words, for a table cell.
+register(
+    {
+        KeyStatus.REGISTERED: N_("registered"),
+        KeyStatus.UNKNOWN: N_("unknown"),
+        KeyStatus.OTHER_POSYANDU: N_("another Posyandu's"),
+        KeyStatus.NOT_CHECKED: N_("not checked"),
+    },
+    "short",
+)
 
 
 def finding_text(finding: Finding, detail: str, lang: str | None = None) -> str:

@@ -10,7 +10,7 @@ language.
 
 from __future__ import annotations
 
-from posyandu_desktop.domain.growth.anthro_input import RowProblem
+from posyandu_desktop.domain.growth.anthro_input import HeaderProblem, RowProblem
 from posyandu_desktop.domain.growth.classify import (
     BmiForAge5To18Category,
     Category,
@@ -20,7 +20,9 @@ from posyandu_desktop.domain.growth.classify import (
     WeightForAgeCategory,
     WeightForLengthHeightCategory,
 )
-from posyandu_desktop.domain.growth.zscore import Indicator, ZProblem
+from posyandu_desktop.domain.growth.curves import Chart
+from posyandu_desktop.domain.growth.prevalence import Condition
+from posyandu_desktop.domain.growth.zscore import Indicator, Position, ZProblem
 from posyandu_desktop.i18n.catalog import N_, NP_
 from posyandu_desktop.i18n.words import register, words
 
@@ -100,6 +102,56 @@ register(
             "Oedema (swelling of both feet): weight-based z-score not computed, counted as below"
             " -3 SD"
         ),
+    }
+)
+
+# The KIA book's charts with their age or length range, and as it abbreviates them for a tab.
+register(
+    {
+        Chart.WEIGHT_FOR_AGE_0_24: N_("Weight-for-age (BB/U), 0-24 months"),
+        Chart.WEIGHT_FOR_AGE_24_60: N_("Weight-for-age (BB/U), 24-60 months"),
+        Chart.WEIGHT_FOR_AGE_0_60: N_("Weight-for-age (BB/U), 0-60 months"),
+        Chart.LENGTH_FOR_AGE_0_24: N_("Length-for-age (PB/U), 0-24 months"),
+        Chart.HEIGHT_FOR_AGE_24_60: N_("Height-for-age (TB/U), 24-60 months"),
+        Chart.WEIGHT_FOR_LENGTH_45_110: N_("Weight-for-length (BB/PB), 45-110 cm"),
+        Chart.WEIGHT_FOR_HEIGHT_65_120: N_("Weight-for-height (BB/TB), 65-120 cm"),
+        Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_24: N_("Head circumference-for-age (LK/U), 0-24 months"),
+        Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_60: N_("Head circumference-for-age (LK/U), 0-60 months"),
+    }
+)
+register(
+    {
+        Chart.WEIGHT_FOR_AGE_0_24: N_("Weight/age"),
+        Chart.WEIGHT_FOR_AGE_24_60: N_("Weight/age"),
+        Chart.WEIGHT_FOR_AGE_0_60: N_("Weight/age"),
+        Chart.LENGTH_FOR_AGE_0_24: N_("Length/age"),
+        Chart.HEIGHT_FOR_AGE_24_60: N_("Height/age"),
+        Chart.WEIGHT_FOR_LENGTH_45_110: N_("Weight/length"),
+        Chart.WEIGHT_FOR_HEIGHT_65_120: N_("Weight/height"),
+        Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_24: N_("Head/age"),
+        Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_60: N_("Head/age"),
+    },
+    "tab",
+)
+
+# How the length board or microtoise was used.
+register({Position.LYING: NP_("position", "lying"), Position.STANDING: NP_("position", "standing")})
+
+# The anthro command's prevalence rows.
+register(
+    {
+        Condition.STUNTING: N_("Stunting: length/height-for-age below -2 SD (%)"),
+        Condition.WASTING: N_("Wasting: weight-for-length/height below -2 SD (%)"),
+        Condition.UNDERWEIGHT: N_("Underweight: weight-for-age below -2 SD (%)"),
+        Condition.OVERWEIGHT: N_("Overweight: weight-for-length/height above +2 SD (%)"),
+    }
+)
+
+# A header of a batch input file that cannot be read; {names} is filled in.
+register(
+    {
+        HeaderProblem.DUPLICATE: N_("the column {names} appears twice"),
+        HeaderProblem.AMBIGUOUS: N_("the columns {names} mean the same thing: keep one"),
     }
 )
 

@@ -127,6 +127,14 @@ register(
         VitaminACapsule.RED: NP_("vitamin A", "Red capsule (200,000 IU)"),
     }
 )
+# The colour alone, for a narrow column.
+register(
+    {
+        VitaminACapsule.BLUE: NP_("capsule colour", "blue"),
+        VitaminACapsule.RED: NP_("capsule colour", "red"),
+    },
+    "colour",
+)
 
 # Pairs, not a dict: StrEnum members of different classes with the same value ("other") are
 # equal, so they would collide as keys.

@@ -85,7 +85,7 @@ def render_growth_card(
             continue
         c.setFont(styles.BOLD, 8.5)
         c.setFillColor(styles.ACCENT)
-        c.drawString(styles.MARGIN, y, _chart_title(chart, tr))
+        c.drawString(styles.MARGIN, y, words(chart, lang=lang))
         box = Box(_LEFT, y - 8 - 205, _RIGHT - _LEFT, 205)
         scale = sd_chart.draw(
             c,
@@ -134,7 +134,7 @@ def render_growth_card(
         y_top = top - 16 - row * (height + 44)
         c.setFont(styles.BOLD, 8.5)
         c.setFillColor(styles.ACCENT)
-        c.drawString(x - 24, y_top, _chart_title(drawn.chart, tr))
+        c.drawString(x - 24, y_top, words(drawn.chart, lang=lang))
         x_label, y_label = _axis_labels(drawn.chart, tr)
         sd_chart.draw(
             c,
@@ -178,24 +178,6 @@ def _age_tick(tr: Translator) -> Callable[[float], str]:
         return str(whole)
 
     return tick
-
-
-def _chart_title(chart: Chart, tr: Translator) -> str:
-    match chart:
-        case Chart.WEIGHT_FOR_AGE_0_24:
-            return tr.gettext("Weight-for-age (BB/U), 0-24 months")
-        case Chart.WEIGHT_FOR_AGE_24_60:
-            return tr.gettext("Weight-for-age (BB/U), 24-60 months")
-        case Chart.LENGTH_FOR_AGE_0_24:
-            return tr.gettext("Length-for-age (PB/U), 0-24 months")
-        case Chart.HEIGHT_FOR_AGE_24_60:
-            return tr.gettext("Height-for-age (TB/U), 24-60 months")
-        case Chart.WEIGHT_FOR_LENGTH_45_110:
-            return tr.gettext("Weight-for-length (BB/PB), 45-110 cm")
-        case Chart.WEIGHT_FOR_HEIGHT_65_120:
-            return tr.gettext("Weight-for-height (BB/TB), 65-120 cm")
-        case _:
-            return tr.gettext("Head circumference-for-age (LK/U), 0-24 months")
 
 
 def _axis_labels(chart: Chart, tr: Translator) -> tuple[str, str]:

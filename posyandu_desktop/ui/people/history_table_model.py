@@ -64,13 +64,6 @@ CATEGORY_COLUMNS = (
 )
 
 
-def position_label(position: Position) -> str:
-    """lying / standing, as the length board or microtoise was used."""
-    if position is Position.LYING:
-        return pgettext("position", "lying")
-    return pgettext("position", "standing")
-
-
 def position_short(position: Position) -> str:
     """PB (panjang badan, lying) or TB (tinggi badan, standing), as the KIA book writes them."""
     if position is Position.LYING:
