@@ -7,6 +7,7 @@ import pkgutil
 
 import pytest
 
+import posyandu_desktop.devices
 import posyandu_desktop.domain
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.people import Sex
