@@ -12,10 +12,8 @@ After changing strings run `python -m posyandu_desktop.i18n.build_catalogs`.
 # These modules register their enums' words on import, so `words.words` knows every enum.
 from posyandu_desktop.i18n import (  # noqa: F401
     desk_labels,
-    exchange_labels,
     import_labels,
     recap_labels,
-    usb_labels,
 )
 from posyandu_desktop.i18n.catalog import (
     DEFAULT_LANGUAGE,

@@ -9,6 +9,7 @@ import pytest
 
 import posyandu_desktop.devices
 import posyandu_desktop.domain
+import posyandu_desktop.exchange.words
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import install

@@ -1,13 +1,13 @@
 """What the Puskesmas screens say about a checked file: verdict, key, Posyandu, month, and every
-finding in plain words (the findings' own words come from i18n.exchange_labels)."""
+finding in plain words (the findings' own words come from exchange.words)."""
 
 from __future__ import annotations
 
 from html import escape
 
 from posyandu_desktop.domain.growth.classify import Severity
+from posyandu_desktop.exchange.words import finding_text
 from posyandu_desktop.i18n import _, format_date, format_month
-from posyandu_desktop.i18n.exchange_labels import finding_text
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services.puskesmas import FileReport, Finding
 
