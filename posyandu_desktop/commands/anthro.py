@@ -64,6 +64,7 @@ from posyandu_desktop.i18n.labels import (
     row_problem_label,
     zproblem_label,
 )
+from posyandu_desktop.i18n.words import words
 
 R = TypeVar("R")
 Z_COLUMNS = [f"z{i.value}" for i in Indicator]
@@ -233,10 +234,6 @@ _TABLE_PROBLEMS = {
     ),
     TableProblem.NO_HEADER: N_("it has no header line (the file is empty)"),
     TableProblem.BROKEN_XLSX: N_("the Excel file is damaged"),
-}
-_HEADER_PROBLEMS = {
-    HeaderProblem.DUPLICATE: N_("the column {names} appears twice"),
-    HeaderProblem.AMBIGUOUS: N_("the columns {names} mean the same thing: keep one"),
 }
 
 
@@ -557,14 +554,13 @@ def _scored_chunks(
 
 def _checked_header(table: Table, lang: str) -> dict[str, int]:
     positions, problems = resolve_header(table.header)
-    gettext = translator(lang).gettext
     taken = set(map(normalise_name, table.header)) & set(OUTPUT_COLUMNS)
     if taken:
         problems.append((HeaderProblem.DUPLICATE, sorted(taken)))
     if problems:
         problem, names = problems[0]
         raise RefusedFileError(
-            gettext(_HEADER_PROBLEMS[problem]).format(names=", ".join(f"'{n}'" for n in names))
+            words(problem, lang=lang).format(names=", ".join(f"'{n}'" for n in names))
         )
     return positions
 

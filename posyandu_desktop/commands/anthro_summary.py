@@ -6,18 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from posyandu_desktop.domain.growth.prevalence import Child, Condition, Estimate, summarise
+from posyandu_desktop.domain.growth.prevalence import Child, Estimate, summarise
 from posyandu_desktop.domain.growth.zscore import Indicator
 from posyandu_desktop.exchange.tabular import Table, csv_text, write_csv, write_xlsx
 from posyandu_desktop.i18n.catalog import N_, translator
 from posyandu_desktop.i18n.labels import indicator_label
+from posyandu_desktop.i18n.words import words
 
-_CONDITIONS = {
-    Condition.STUNTING: N_("Stunting: length/height-for-age below -2 SD (%)"),
-    Condition.WASTING: N_("Wasting: weight-for-length/height below -2 SD (%)"),
-    Condition.UNDERWEIGHT: N_("Underweight: weight-for-age below -2 SD (%)"),
-    Condition.OVERWEIGHT: N_("Overweight: weight-for-length/height above +2 SD (%)"),
-}
 _MEANS = {
     "len": N_("Mean length/height-for-age z"),
     "wei": N_("Mean weight-for-age z"),
@@ -76,7 +71,7 @@ def summary_rows(children: Sequence[Child], *, lang: str, decimal: str) -> list[
     for result in results:
         group = _group_name(result.group, gettext)
         for condition, estimate in result.prevalence.items():
-            rows.append(line(group, gettext(_CONDITIONS[condition]), estimate, 1))
+            rows.append(line(group, words(condition, lang=lang), estimate, 1))
         for suffix, estimate in result.mean_z.items():
             rows.append(line(group, gettext(_MEANS[suffix]), estimate, 2))
     check = gettext("Data quality")

@@ -17,8 +17,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from posyandu_desktop.commands._data import open_or_say
     from posyandu_desktop.exchange.package import Period
     from posyandu_desktop.exchange.usb import CopyError
+    from posyandu_desktop.exchange.words import copy_problem_text
     from posyandu_desktop.i18n import _, install, problem_label
-    from posyandu_desktop.i18n.usb_labels import copy_problem_text
     from posyandu_desktop.services.monthly_export import copy_to_drive, export_month
 
     parser = argparse.ArgumentParser(

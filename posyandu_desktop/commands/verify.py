@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 def print_reports(reports: Sequence[FileReport], out: TextIO) -> None:
     """One block per file: the verdict, who and what it is, then each finding."""
+    from posyandu_desktop.exchange.words import finding_text, key_status_text
     from posyandu_desktop.i18n import _
-    from posyandu_desktop.i18n.exchange_labels import finding_text, key_status_text
 
     for report in reports:
         verdict = _("VALID") if report.ok else _("REJECTED")
@@ -48,7 +48,7 @@ def trust_option(path: Path | None, prog: str) -> tuple[TrustedKey, ...] | None:
     """The keys of a `--trust` file (None without one); a file that cannot be read ends the
     command with exit code 2, as a bad argument does."""
     from posyandu_desktop.exchange.signing import TrustFileError, read_trust_file
-    from posyandu_desktop.i18n.exchange_labels import trust_file_error_text
+    from posyandu_desktop.exchange.words import trust_file_error_text
 
     if path is None:
         return None

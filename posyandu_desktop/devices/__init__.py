@@ -1,9 +1,11 @@
 """Measuring devices: serial and Bluetooth scales, their protocols, limits and a simulator.
 
 No Qt, no SQL: readers run in a worker thread and hand readings to a callback; the UI's
-`ScaleBridge` brings them to the GUI thread. Problems are codes; `i18n.device_labels` names them.
+`ScaleBridge` brings them to the GUI thread. Problems are codes; `devices.words` names them.
 """
 
+# Registers the devices' codes with i18n.words, so `words()` names them.
+from posyandu_desktop.devices import words as _words  # noqa: F401
 from posyandu_desktop.devices.ble import (
     ScaleFeature,
     WeightMeasurement,

@@ -28,8 +28,7 @@ class ScaleReading:
         return to_kg(self.value, self.unit)
 
 
-# Problem values are unique across these enums: i18n.device_labels keys its words by value,
-# because i18n sits below devices and cannot import them.
+# Their words are in devices/words.py.
 class ReadingProblem(enum.Enum):
     """Why a line or a packet gave no usable reading."""
 

@@ -22,10 +22,10 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from posyandu_desktop.domain.exchange_findings import Finding
 from posyandu_desktop.domain.export_contract import FORMAT_VERSION, READABLE_VERSIONS
 from posyandu_desktop.domain.months import Period as Period  # noqa: PLC0414 (re-exported)
 from posyandu_desktop.exchange import sealing
+from posyandu_desktop.exchange.findings import Finding
 from posyandu_desktop.exchange.signing import fingerprint, key_fingerprint, public_key_b64
 
 FORMAT = "posyandu-desktop-export"

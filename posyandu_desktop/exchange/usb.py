@@ -3,7 +3,7 @@
 A pulled stick or a full disk must never leave a half-written export under its final name
 (Electrum lost wallets that way on USB drives, #5082): the bytes go to a temporary name in the
 same folder, are fsynced, renamed over the final name, the folder is fsynced, and the file is
-read back and compared. Failures are `CopyProblem` codes; `i18n.usb_labels` has the words.
+read back and compared. Failures are `CopyProblem` codes; `exchange.words` has the words.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from posyandu_desktop import files
-from posyandu_desktop.domain.copy_problems import CopyProblem
+from posyandu_desktop.exchange.copy_problems import CopyProblem
 
 __all__ = [
     "CopyError",

@@ -28,8 +28,8 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from posyandu_desktop.domain.exchange_findings import Finding, KeyStatus
 from posyandu_desktop.exchange import sealing
+from posyandu_desktop.exchange.findings import Finding, KeyStatus
 from posyandu_desktop.exchange.package import (
     MANIFEST,
     SEALED_MEMBER,

@@ -5,10 +5,18 @@ Write English source strings with named placeholders, `_("Saved {count} children
 count=n)`, never an f-string inside `_()`; mark strings of import-time tables with `N_()` (or
 `NP_()` with a context) and translate them where they are shown. `install(lang, localedir)` sets
 the UI language (default Indonesian); `translator(lang)` gives words in any language, e.g. for a
-PDF. `labels` names domain codes; `formats` writes dates, numbers and ages and reads typed ones.
+PDF. `words.words(member)` names any enum member (one registry, `words.register`; the
+`*_labels` modules register the domain's codes); `formats` writes dates, numbers and ages and
+reads typed ones.
 After changing strings run `python -m posyandu_desktop.i18n.build_catalogs`.
 """
 
+# These modules register their enums' words on import, so `words.words` knows every enum.
+from posyandu_desktop.i18n import (  # noqa: F401
+    desk_labels,
+    import_labels,
+    recap_labels,
+)
 from posyandu_desktop.i18n.catalog import (
     DEFAULT_LANGUAGE,
     LANGUAGES,

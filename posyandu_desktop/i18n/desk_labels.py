@@ -12,20 +12,24 @@ from datetime import date
 from posyandu_desktop.domain.growth.plausibility import Doubt, PlausibilityIssue, Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.nik import NIK_LENGTH, NikIssue, NikMismatch, NikProblem
+from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n.catalog import N_, NP_, translator
 from posyandu_desktop.i18n.formats import age_text, format_date, format_decimal
 from posyandu_desktop.i18n.labels import indicator_label
+from posyandu_desktop.i18n.words import register, words
 
-_QUANTITIES: dict[Quantity, tuple[str, str]] = {
-    Quantity.WEIGHT_KG: NP_("quantity", "Weight"),
-    Quantity.LENHEI_CM: NP_("quantity", "Length/height"),
-    Quantity.HEADC_CM: NP_("quantity", "Head circumference"),
-    Quantity.LILA_CM: NP_("quantity", "Upper arm circumference (LILA)"),
-    Quantity.WAIST_CM: NP_("quantity", "Waist circumference"),
-    Quantity.GLUCOSE_MG_DL: NP_("quantity", "Blood sugar"),
-    Quantity.SYSTOLIC_MMHG: NP_("quantity", "Systolic blood pressure"),
-    Quantity.DIASTOLIC_MMHG: NP_("quantity", "Diastolic blood pressure"),
-}
+register(
+    {
+        Quantity.WEIGHT_KG: NP_("quantity", "Weight"),
+        Quantity.LENHEI_CM: NP_("quantity", "Length/height"),
+        Quantity.HEADC_CM: NP_("quantity", "Head circumference"),
+        Quantity.LILA_CM: NP_("quantity", "Upper arm circumference (LILA)"),
+        Quantity.WAIST_CM: NP_("quantity", "Waist circumference"),
+        Quantity.GLUCOSE_MG_DL: NP_("quantity", "Blood sugar"),
+        Quantity.SYSTOLIC_MMHG: NP_("quantity", "Systolic blood pressure"),
+        Quantity.DIASTOLIC_MMHG: NP_("quantity", "Diastolic blood pressure"),
+    }
+)
 # Unit symbols are the same in every language.
 UNITS: dict[Quantity, str] = {
     Quantity.WEIGHT_KG: "kg",
@@ -49,47 +53,47 @@ DECIMALS: dict[Quantity, int] = {
     Quantity.DIASTOLIC_MMHG: 0,
 }
 
-_DOUBTS: dict[Doubt, str] = {
-    Doubt.OUTSIDE_USUAL_RANGE: N_(
-        "{quantity} {value} is not plausible at age {age} (usually {low} to {high})."
-    ),
-    Doubt.CHANGED_TOO_MUCH: N_(
-        "{quantity} changed from {previous} on {previous_on} to {value}: too much for one month."
-    ),
-    Doubt.DECREASED: N_(
-        "{quantity} {value} is less than the {previous} measured on {previous_on}."
-    ),
-    Doubt.WHO_FLAG: N_(
-        "{quantity} {value} gives {index} z-score {z}: beyond WHO's plausible limits."
-    ),
-}
+register(
+    {
+        Doubt.OUTSIDE_USUAL_RANGE: N_(
+            "{quantity} {value} is not plausible at age {age} (usually {low} to {high})."
+        ),
+        Doubt.CHANGED_TOO_MUCH: N_(
+            "{quantity} changed from {previous} on {previous_on} to {value}: too much for one"
+            " month."
+        ),
+        Doubt.DECREASED: N_(
+            "{quantity} {value} is less than the {previous} measured on {previous_on}."
+        ),
+        Doubt.WHO_FLAG: N_(
+            "{quantity} {value} gives {index} z-score {z}: beyond WHO's plausible limits."
+        ),
+    }
+)
 
-_NIK_PROBLEMS: dict[NikProblem, str] = {
-    NikProblem.EMPTY: N_("Type the 16 digits of the NIK"),
-    NikProblem.NOT_DIGITS: N_("A NIK has only digits"),
-    NikProblem.WRONG_LENGTH: N_("A NIK has {expected} digits; this one has {found}"),
-    NikProblem.BAD_PROVINCE: N_("Province code {found} is unknown: check the NIK"),
-    NikProblem.BAD_MONTH: N_("Month {found} in the NIK does not exist"),
-    NikProblem.BAD_DAY: N_("Day {found} in the NIK does not exist"),
-    NikProblem.ZERO_SERIAL: N_("The last four digits of a NIK cannot be 0000"),
-}
+register(
+    {
+        NikProblem.EMPTY: N_("Type the 16 digits of the NIK"),
+        NikProblem.NOT_DIGITS: N_("A NIK has only digits"),
+        NikProblem.WRONG_LENGTH: N_("A NIK has {expected} digits; this one has {found}"),
+        NikProblem.BAD_PROVINCE: N_("Province code {found} is unknown: check the NIK"),
+        NikProblem.BAD_MONTH: N_("Month {found} in the NIK does not exist"),
+        NikProblem.BAD_DAY: N_("Day {found} in the NIK does not exist"),
+        NikProblem.ZERO_SERIAL: N_("The last four digits of a NIK cannot be 0000"),
+    }
+)
 
-_NIK_MISMATCHES: dict[NikMismatch, str] = {
-    NikMismatch.BIRTH_DATE: N_("The birth date in the NIK is {nik_date}: check both"),
-    NikMismatch.SEX: N_("The NIK is a {nik_sex}'s: check the sex and the NIK"),
-}
-
-_GROWTH_STATUSES: dict[GrowthStatus, tuple[str, str]] = {
-    GrowthStatus.N: NP_("KMS status", "N: gained enough"),
-    GrowthStatus.T: NP_("KMS status", "T: did not gain enough"),
-    GrowthStatus.O: NP_("KMS status", "O: not weighed last month"),
-    GrowthStatus.B: NP_("KMS status", "B: first weighing here"),
-}
+register(
+    {
+        NikMismatch.BIRTH_DATE: N_("The birth date in the NIK is {nik_date}: check both"),
+        NikMismatch.SEX: N_("The NIK is a {nik_sex}'s: check the sex and the NIK"),
+    }
+)
 
 
 def quantity_label(quantity: Quantity, lang: str | None = None) -> str:
     """The name of a measured quantity."""
-    return translator(lang).pgettext(*_QUANTITIES[quantity])
+    return words(quantity, lang=lang)
 
 
 def quantity_text(quantity: Quantity, value: float, lang: str | None = None) -> str:
@@ -108,29 +112,23 @@ def doubt_text(issue: PlausibilityIssue, *, age_days: int, lang: str | None = No
     signed_z = (
         "" if issue.z is None else ("+" if issue.z > 0 else "") + format_decimal(issue.z, 2, lang)
     )
-    return (
-        translator(lang)
-        .gettext(_DOUBTS[issue.doubt])
-        .format(
-            quantity=quantity_label(quantity, lang),
-            value=amount(issue.value),
-            age=age_text(max(age_days, 0), lang),
-            low=amount(issue.low),
-            high=amount(issue.high),
-            previous=amount(issue.previous),
-            previous_on=previous_on,
-            index="" if issue.indicator is None else indicator_label(issue.indicator, lang),
-            z=signed_z,
-        )
+    return words(issue.doubt, lang=lang).format(
+        quantity=quantity_label(quantity, lang),
+        value=amount(issue.value),
+        age=age_text(max(age_days, 0), lang),
+        low=amount(issue.low),
+        high=amount(issue.high),
+        previous=amount(issue.previous),
+        previous_on=previous_on,
+        index="" if issue.indicator is None else indicator_label(issue.indicator, lang),
+        z=signed_z,
     )
 
 
 def nik_problem_text(issue: NikIssue, lang: str | None = None) -> str:
     """What is wrong with a typed NIK, in words."""
-    return (
-        translator(lang)
-        .gettext(_NIK_PROBLEMS[issue.problem])
-        .format(expected=NIK_LENGTH, found="" if issue.found is None else issue.found)
+    return words(issue.problem, lang=lang).format(
+        expected=NIK_LENGTH, found="" if issue.found is None else issue.found
     )
 
 
@@ -142,18 +140,12 @@ def nik_mismatch_text(
     lang: str | None = None,
 ) -> str:
     """Where the NIK disagrees with the typed birth date or sex (a warning)."""
-    tr = translator(lang)
     sex_word = ""
     if nik_female is not None:
-        sex_word = tr.pgettext("NIK sex", "woman") if nik_female else tr.pgettext("NIK sex", "man")
-    return tr.gettext(_NIK_MISMATCHES[mismatch]).format(
+        sex_word = words(Sex.FEMALE if nik_female else Sex.MALE, "NIK", lang)
+    return words(mismatch, lang=lang).format(
         nik_date="" if nik_date is None else format_date(nik_date, lang), nik_sex=sex_word
     )
-
-
-def growth_status_label(status: GrowthStatus, lang: str | None = None) -> str:
-    """The KMS letter with its meaning: "N: naik"."""
-    return translator(lang).pgettext(*_GROWTH_STATUSES[status])
 
 
 def growth_change_text(
@@ -162,7 +154,7 @@ def growth_change_text(
     """The weight change behind N or T: "Up 450 g (KBM 300 g)", "Down 200 g (KBM 300 g)"."""
     tr = translator(lang)
     if gain_g is None:
-        return growth_status_label(status, lang)
+        return words(status, lang=lang)
     if gain_g > 0:
         change = tr.gettext("Up {grams} g").format(grams=gain_g)
     elif gain_g < 0:

@@ -7,15 +7,18 @@ from posyandu_desktop.domain.growth.classify import MUAC_SAM_BELOW_CM
 from posyandu_desktop.domain.indicators import ReferralReason, StatusIndex
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import MatchedBy, SharedKind, SharedPerson
-from posyandu_desktop.i18n.catalog import N_, NP_, translator
+from posyandu_desktop.i18n.catalog import N_, translator
 from posyandu_desktop.i18n.formats import format_decimal
+from posyandu_desktop.i18n.words import register, words
 
-_INDICES: dict[StatusIndex, str] = {
-    StatusIndex.WEIGHT_FOR_AGE: N_("Weight-for-age (BB/U)"),
-    StatusIndex.LENGTH_HEIGHT_FOR_AGE: N_("Length/height-for-age (PB/U, TB/U)"),
-    StatusIndex.WEIGHT_FOR_LENGTH_HEIGHT: N_("Weight-for-length/height (BB/PB, BB/TB)"),
-    StatusIndex.BMI_FOR_AGE: N_("BMI-for-age (IMT/U)"),
-}
+register(
+    {
+        StatusIndex.WEIGHT_FOR_AGE: N_("Weight-for-age (BB/U)"),
+        StatusIndex.LENGTH_HEIGHT_FOR_AGE: N_("Length/height-for-age (PB/U, TB/U)"),
+        StatusIndex.WEIGHT_FOR_LENGTH_HEIGHT: N_("Weight-for-length/height (BB/PB, BB/TB)"),
+        StatusIndex.BMI_FOR_AGE: N_("BMI-for-age (IMT/U)"),
+    }
+)
 
 # The forms' own abbreviations (Permenkes 2/2020), the same in every language.
 INDEX_ABBREVIATIONS: dict[StatusIndex, str] = {
@@ -25,45 +28,40 @@ INDEX_ABBREVIATIONS: dict[StatusIndex, str] = {
     StatusIndex.BMI_FOR_AGE: "IMT/U",
 }
 
-_REASONS: dict[ReferralReason, str] = {
-    ReferralReason.T: N_("T (weight did not go up)"),
-    ReferralReason.TWO_T: N_("2T"),
-    ReferralReason.BGM: N_("BGM"),
-    ReferralReason.OEDEMA: N_("oedema"),
-    ReferralReason.MUAC: N_("MUAC < {cm} cm"),
-}
+register(
+    {
+        ReferralReason.T: N_("T (weight did not go up)"),
+        ReferralReason.TWO_T: N_("2T"),
+        ReferralReason.BGM: N_("BGM"),
+        ReferralReason.OEDEMA: N_("oedema"),
+        ReferralReason.MUAC: N_("MUAC < {cm} cm"),
+    }
+)
 
-_SHARED: dict[SharedKind, str] = {
-    SharedKind.CHILD: N_("Child under five"),
-    SharedKind.KEK: N_("Pregnant woman with KEK"),
-}
+register(
+    {
+        SharedKind.CHILD: N_("Child under five"),
+        SharedKind.KEK: N_("Pregnant woman with KEK"),
+    }
+)
 
 # A baby without a NIK: its NIK column holds the mother's NIK, and this says so.
 _BY_MOTHER_NIK = N_("Child under five without NIK: same mother's NIK, birth date and sex")
 
-_SEX: dict[Sex, tuple[str, str]] = {
-    Sex.MALE: NP_("sex initial", "M"),
-    Sex.FEMALE: NP_("sex initial", "F"),
-}
-
 
 def index_label(index: StatusIndex, lang: str | None = None) -> str:
     """An index's name with its abbreviation: "Weight-for-age (BB/U)"."""
-    return translator(lang).gettext(_INDICES[index])
+    return words(index, lang=lang)
 
 
 def reason_label(reason: ReferralReason, lang: str | None = None) -> str:
     """Why a child is referred, in a few words."""
-    return (
-        translator(lang)
-        .gettext(_REASONS[reason])
-        .format(cm=format_decimal(MUAC_SAM_BELOW_CM, 1, lang))
-    )
+    return words(reason, lang=lang).format(cm=format_decimal(MUAC_SAM_BELOW_CM, 1, lang))
 
 
 def shared_kind_label(kind: SharedKind, lang: str | None = None) -> str:
     """Who was found in two Posyandu: a child or a pregnant woman with KEK."""
-    return translator(lang).gettext(_SHARED[kind])
+    return words(kind, lang=lang)
 
 
 def shared_label(person: SharedPerson, lang: str | None = None) -> str:
@@ -75,4 +73,4 @@ def shared_label(person: SharedPerson, lang: str | None = None) -> str:
 
 def sex_initial(sex: Sex, lang: str | None = None) -> str:
     """L/P in Indonesian, M/F in English."""
-    return translator(lang).pgettext(*_SEX[sex])
+    return words(sex, "initial", lang)

@@ -32,6 +32,7 @@ from posyandu_desktop.i18n import (
     month_name,
     translator,
 )
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.reports import sd_chart, styles
 from posyandu_desktop.reports.data import CardMonth, GrowthCardData
 from posyandu_desktop.reports.sd_chart import Box
@@ -84,7 +85,7 @@ def render_growth_card(
             continue
         c.setFont(styles.BOLD, 8.5)
         c.setFillColor(styles.ACCENT)
-        c.drawString(styles.MARGIN, y, _chart_title(chart, tr))
+        c.drawString(styles.MARGIN, y, words(chart, lang=lang))
         box = Box(_LEFT, y - 8 - 205, _RIGHT - _LEFT, 205)
         scale = sd_chart.draw(
             c,
@@ -133,7 +134,7 @@ def render_growth_card(
         y_top = top - 16 - row * (height + 44)
         c.setFont(styles.BOLD, 8.5)
         c.setFillColor(styles.ACCENT)
-        c.drawString(x - 24, y_top, _chart_title(drawn.chart, tr))
+        c.drawString(x - 24, y_top, words(drawn.chart, lang=lang))
         x_label, y_label = _axis_labels(drawn.chart, tr)
         sd_chart.draw(
             c,
@@ -179,24 +180,6 @@ def _age_tick(tr: Translator) -> Callable[[float], str]:
     return tick
 
 
-def _chart_title(chart: Chart, tr: Translator) -> str:
-    match chart:
-        case Chart.WEIGHT_FOR_AGE_0_24:
-            return tr.gettext("Weight-for-age (BB/U), 0-24 months")
-        case Chart.WEIGHT_FOR_AGE_24_60:
-            return tr.gettext("Weight-for-age (BB/U), 24-60 months")
-        case Chart.LENGTH_FOR_AGE_0_24:
-            return tr.gettext("Length-for-age (PB/U), 0-24 months")
-        case Chart.HEIGHT_FOR_AGE_24_60:
-            return tr.gettext("Height-for-age (TB/U), 24-60 months")
-        case Chart.WEIGHT_FOR_LENGTH_45_110:
-            return tr.gettext("Weight-for-length (BB/PB), 45-110 cm")
-        case Chart.WEIGHT_FOR_HEIGHT_65_120:
-            return tr.gettext("Weight-for-height (BB/TB), 65-120 cm")
-        case _:
-            return tr.gettext("Head circumference-for-age (LK/U), 0-24 months")
-
-
 def _axis_labels(chart: Chart, tr: Translator) -> tuple[str, str]:
     age = tr.gettext("Age (completed months)")
     match chart:
@@ -212,10 +195,6 @@ def _axis_labels(chart: Chart, tr: Translator) -> tuple[str, str]:
             return age, tr.gettext("Head circumference (cm)")
 
 
-def _sex_words(sex: Sex, tr: Translator) -> str:
-    return tr.pgettext("sex", "Boy") if sex is Sex.MALE else tr.pgettext("sex", "Girl")
-
-
 def _header(
     c: Canvas, card: GrowthCardData, tr: Translator, lang: str | None, *, short: bool = False
 ) -> float:
@@ -228,7 +207,7 @@ def _header(
     title = tr.gettext("Growth card (KMS)")
     c.drawString(styles.MARGIN + 6, top - 14, title)
     c.setFont(styles.BOLD, 10)
-    c.drawRightString(_W - styles.MARGIN - 6, top - 14, _sex_words(card.sex, tr))
+    c.drawRightString(_W - styles.MARGIN - 6, top - 14, words(card.sex, "child", lang))
     if card.nik:
         nik_label, nik = tr.gettext("NIK"), card.nik
     else:
@@ -239,7 +218,7 @@ def _header(
     ]
     if not short:
         fields += [
-            (tr.gettext("Sex"), _sex_words(card.sex, tr)),
+            (tr.gettext("Sex"), words(card.sex, "child", lang)),
             (nik_label, nik),
             (tr.gettext("Mother's name"), card.mother_name or "-"),
             (tr.gettext("Posyandu"), card.posyandu.name or "-"),

@@ -57,6 +57,7 @@ from posyandu_desktop.i18n import (
     vocabulary_label,
 )
 from posyandu_desktop.i18n.recap_labels import reason_label
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.reports import styles
 from posyandu_desktop.reports.data import MonthlyReportData
 
@@ -198,7 +199,7 @@ class _Report:
 
     def _skdn(self) -> list[Flowable]:
         skdn = self.ind.skdn
-        male, female = self.tr.pgettext("sex initial", "M"), self.tr.pgettext("sex initial", "F")
+        male, female = (words(sex, "initial", self.lang) for sex in (Sex.MALE, Sex.FEMALE))
         groups = list(AgeGroup)
         head1: list[Any] = [self.tr.gettext("Indicator")]
         head2: list[Any] = [""]
@@ -467,11 +468,7 @@ class _Report:
         return reason_label(reason, self.lang)
 
     def _sex(self, sex: Sex) -> str:
-        return (
-            self.tr.pgettext("sex initial", "M")
-            if sex is Sex.MALE
-            else self.tr.pgettext("sex initial", "F")
-        )
+        return words(sex, "initial", self.lang)
 
     def _children_lists(self) -> list[Flowable]:
         stunting = self.ind.new_stunting

@@ -56,9 +56,9 @@ from posyandu_desktop.i18n.recap_labels import (
     INDEX_ABBREVIATIONS,
     index_label,
     reason_label,
-    sex_initial,
     shared_label,
 )
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.reports import styles
 from posyandu_desktop.reports.monthly_report import percent
 
@@ -335,10 +335,10 @@ class _Story:
         head2: list[Any] = [""]
         for g in AgeGroup:
             head1 += [tr.gettext("{first}-{last} mo").format(first=g.first, last=g.last), ""]
-            head2 += [sex_initial(sex, self.lang) for sex in sexes]
+            head2 += [words(sex, "initial", self.lang) for sex in sexes]
         head1 += [tr.gettext("Total"), "", ""]
         head2 += [
-            *(sex_initial(sex, self.lang) for sex in sexes),
+            *(words(sex, "initial", self.lang) for sex in sexes),
             tr.pgettext("sex initial", "M+F"),
         ]
         rows: list[list[Any]] = [head1, head2]
@@ -684,7 +684,7 @@ class _Story:
                     self._text(c.person.name, widths[1]),
                     c.person.nik or "-",
                     self._where(c.posyandu, widths[3]),
-                    sex_initial(c.sex, self.lang),
+                    words(c.sex, "initial", self.lang),
                     c.age_months,
                     self._text(detail(c), widths[6]),
                 ]

@@ -31,9 +31,9 @@ from posyandu_desktop.i18n import (
 from posyandu_desktop.i18n.recap_labels import (
     INDEX_ABBREVIATIONS,
     reason_label,
-    sex_initial,
     shared_label,
 )
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.reports import styles
 
 HEAD_ROW = 3  # column names; the data starts on the row below
@@ -215,9 +215,9 @@ class _Book:
         header = [tr.gettext("Indicator")]
         for g in AgeGroup:
             months = tr.gettext("{first}-{last} mo").format(first=g.first, last=g.last)
-            header += [f"{months} {sex_initial(sex, self.lang)}" for sex in sexes]
+            header += [f"{months} {words(sex, 'initial', self.lang)}" for sex in sexes]
         total = tr.gettext("Total")
-        header += [f"{total} {sex_initial(sex, self.lang)}" for sex in sexes]
+        header += [f"{total} {words(sex, 'initial', self.lang)}" for sex in sexes]
         header.append(f"{total} {tr.pgettext('sex initial', 'M+F')}")
         rows = []
         for field, letter in zip(_LETTERS, _LETTER_NAMES, strict=True):
@@ -302,7 +302,7 @@ class _Book:
                 c.person.nik or "",
                 self._where(c.posyandu),
                 ", ".join(c.posyandu),
-                sex_initial(c.sex, self.lang),
+                words(c.sex, "initial", self.lang),
                 c.age_months,
             ]
             for i, c in enumerate(found, start=1)

@@ -252,13 +252,13 @@ class MainWindow(QMainWindow):
             self._show_scale_states()  # no scale set up: the device code need not even load
             return 0
         from posyandu_desktop.devices import DeviceKind, load_devices, reader_for
-        from posyandu_desktop.i18n.device_labels import device_kind_label
+        from posyandu_desktop.i18n.words import words
         from posyandu_desktop.ui.devices.scale_bridge import ScaleBridge
 
         for device in load_devices(self.session.data_dir):
             if device.kind not in (DeviceKind.BABY_SCALE, DeviceKind.STANDING_SCALE):
                 continue  # boards and tapes are typed
-            name = device.name or device_kind_label(device.kind)
+            name = device.name or words(device.kind)
             bridge = ScaleBridge(reader_for(device), parent=self)
             bridge.reading_did_arrive.connect(self._scale_did_read)
             bridge.status_did_change.connect(
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
     def _show_scale_states(self) -> None:
         """Tell the measuring desk (if built) whether each scale is connected."""
         from posyandu_desktop.devices import DeviceStatus
-        from posyandu_desktop.i18n.device_labels import device_problem_label
+        from posyandu_desktop.i18n.words import words
 
         page = self._pages.get("measuring")
         show = getattr(page, "show_scale_state", None)
@@ -291,8 +291,8 @@ class MainWindow(QMainWindow):
             return
         lines, connected = [], True
         for name, status in self._scale_states.values():
-            words = _("connecting…") if status is None else device_problem_label(status)
-            lines.append(_("{scale}: {state}").format(scale=name, state=words))
+            state = _("connecting…") if status is None else words(status)
+            lines.append(_("{scale}: {state}").format(scale=name, state=state))
             connected = connected and status is DeviceStatus.CONNECTED
         show("\n".join(lines), connected)
 

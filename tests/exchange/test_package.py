@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from posyandu_desktop.domain.exchange_findings import Finding
+from posyandu_desktop.exchange.findings import Finding
 from posyandu_desktop.exchange.package import (
     FORMAT,
     MANIFEST,

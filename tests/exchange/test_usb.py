@@ -23,7 +23,7 @@ from posyandu_desktop.exchange.usb import (
     removable_drives,
     write_verified,
 )
-from posyandu_desktop.i18n.usb_labels import copy_problem_text
+from posyandu_desktop.exchange.words import copy_problem_text
 
 NAME = "posyandu_MAWAR-1_2026-10_r1.zip"
 DATA = bytes(range(256)) * 256  # 64 KiB: several chunks of 4 KiB

@@ -31,7 +31,7 @@ from posyandu_desktop.exchange.verify import (
     Received,
     verify_files,
 )
-from posyandu_desktop.i18n.exchange_labels import (
+from posyandu_desktop.exchange.words import (
     finding_text,
     key_status_text,
     trust_file_error_text,

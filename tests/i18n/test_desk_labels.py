@@ -14,12 +14,12 @@ from posyandu_desktop.i18n.desk_labels import (
     UNITS,
     doubt_text,
     growth_change_text,
-    growth_status_label,
     nik_mismatch_text,
     nik_problem_text,
     quantity_label,
     quantity_text,
 )
+from posyandu_desktop.i18n.words import words
 
 W = Quantity.WEIGHT_KG
 
@@ -69,12 +69,10 @@ def test_nik_mismatches() -> None:
 
 
 def test_growth_letters_and_changes() -> None:
-    assert all(growth_status_label(s, "id") != growth_status_label(s, "en") for s in GrowthStatus)
+    assert all(words(s, lang="id") != words(s, lang="en") for s in GrowthStatus)
     assert growth_change_text(GrowthStatus.N, 450, 300, "id") == "Naik 450 g (KBM 300 g)"
     assert growth_change_text(GrowthStatus.T, 100, 200, "id") == "Naik 100 g, kurang dari KBM 200 g"
     assert growth_change_text(GrowthStatus.T, -200, 200, "id") == "Turun 200 g (KBM 200 g)"
     assert growth_change_text(GrowthStatus.T, 0, 200, "en") == "Weight unchanged (KBM 200 g)"
     assert "KMS" in growth_change_text(GrowthStatus.N, 300, None, "id")
-    assert growth_change_text(GrowthStatus.B, None, None, "id") == growth_status_label(
-        GrowthStatus.B, "id"
-    )
+    assert growth_change_text(GrowthStatus.B, None, None, "id") == words(GrowthStatus.B, lang="id")

@@ -12,14 +12,13 @@ from PySide6.QtCore import QObject, Qt
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.i18n import (
     N_,
-    NP_,
     _,
     age_text_on,
     capsule_label,
     format_date_short,
     format_rt_rw,
-    pgettext,
 )
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import DueChild
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
@@ -42,11 +41,6 @@ _HEADERS = {
     Column.RT_RW: N_("RT/RW"),
     Column.LAST_WEIGHED: N_("Last weighed"),
     Column.VITAMIN_A: N_("Vit. A"),
-}
-# The capsule in one word on its own colour, so the column stays narrow; the tooltip has the dose.
-_CAPSULE_WORDS = {
-    VitaminACapsule.BLUE: NP_("capsule colour", "blue"),
-    VitaminACapsule.RED: NP_("capsule colour", "red"),
 }
 _CAPSULE_COLOURS = {VitaminACapsule.BLUE: "#1565c0", VitaminACapsule.RED: "#c62828"}
 
@@ -86,7 +80,7 @@ class DueTableModel(RecordTableModel[DueChild]):
                     return _("never")
                 return format_date_short(due.last_weighed_on)
             case Column.VITAMIN_A:
-                return "" if due.vitamin_a is None else pgettext(*_CAPSULE_WORDS[due.vitamin_a])
+                return "" if due.vitamin_a is None else words(due.vitamin_a, "colour")
 
     def colours(self, due: DueChild, column: Column) -> tuple[str, str] | None:
         if column is Column.VITAMIN_A and due.vitamin_a is not None:

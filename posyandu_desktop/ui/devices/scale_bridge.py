@@ -27,7 +27,7 @@ class ScaleBridge(QObject):
 
     # Weight in kg (rounded to the device's resolution), where it came from, device id.
     reading_did_arrive = Signal(float, MeasurementSource, str)
-    # A DeviceStatus or a persisting ReadingProblem; i18n.device_problem_label names it.
+    # A DeviceStatus or a persisting ReadingProblem; devices.words names it.
     status_did_change = Signal(object)
 
     _reading_from_worker = Signal(object)

@@ -36,13 +36,10 @@ from posyandu_desktop.devices import (
     reader_for,
     save_device,
 )
+from posyandu_desktop.devices.words import protocol_label
 from posyandu_desktop.domain.vocabulary import MeasurementSource
 from posyandu_desktop.i18n import _, format_decimal
-from posyandu_desktop.i18n.device_labels import (
-    device_kind_label,
-    device_problem_label,
-    protocol_label,
-)
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.devices.scale_bridge import ScaleBridge
 
@@ -75,7 +72,7 @@ class ScaleSettingsDialog(QDialog):
 
         self.kind = QComboBox()
         for k in _SCALES:
-            self.kind.addItem(device_kind_label(k))
+            self.kind.addItem(words(k))
         self.transport = QComboBox()
         self.transport.addItems([_("Cable (USB or serial)"), _("Bluetooth")])
         self.port = QComboBox()
@@ -210,7 +207,7 @@ class ScaleSettingsDialog(QDialog):
             self.samples.toPlainText().splitlines(), baud=self.baud.currentData()
         )
         if not isinstance(proposed, LineProtocol):
-            self.learn_result.setText(device_problem_label(proposed))
+            self.learn_result.setText(words(proposed))
             return
         if proposed.key == "learned":
             self._learned = proposed
@@ -227,7 +224,7 @@ class ScaleSettingsDialog(QDialog):
     def _bluetooth_found(self, found: list[tuple[str, str]] | DeviceStatus) -> None:
         self.search_bluetooth.setEnabled(self.connection() is Transport.BLUETOOTH)
         if isinstance(found, DeviceStatus):
-            self.test_status.setText(device_problem_label(found))
+            self.test_status.setText(words(found))
             return
         self.test_status.setText(
             _("{count} scales found").format(count=len(found)) if found else _("No scale found")
@@ -265,7 +262,7 @@ class ScaleSettingsDialog(QDialog):
         self.test_reading.setText(_("{weight} kg").format(weight=format_decimal(kg, 2)))
 
     def _show_status(self, status: DeviceStatus | ReadingProblem) -> None:
-        self.test_status.setText(device_problem_label(status))
+        self.test_status.setText(words(status))
 
     def accept(self) -> None:
         """Save the device (when a port is given) and close."""

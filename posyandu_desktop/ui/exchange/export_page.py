@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from posyandu_desktop.exchange.words import copy_problem_text
 from posyandu_desktop.i18n import N_, _, current_language, format_month
-from posyandu_desktop.i18n.usb_labels import copy_problem_text
 from posyandu_desktop.services import Outcome
 from posyandu_desktop.services.cadres import list_cadres
 from posyandu_desktop.services.monthly_export import (

@@ -27,9 +27,9 @@ from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.measurement import CHILD_STAGES, measured_lying
 from posyandu_desktop.domain.measurement import fields_for as measured_fields
-from posyandu_desktop.domain.people import Sex
-from posyandu_desktop.i18n import _, age_text, format_date, format_decimal, format_weight, pgettext
+from posyandu_desktop.i18n import _, age_text, format_date, format_decimal, format_weight
 from posyandu_desktop.i18n.desk_labels import DECIMALS, UNITS, doubt_text, quantity_label
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import (
     BloodPressure,
     DayRecord,
@@ -80,10 +80,6 @@ _ORDER = (
 def fields_for(entry: QueueEntry) -> tuple[Quantity, ...]:
     """The fields shown for this person, by life stage (ILP forms)."""
     return measured_fields(entry.life_stage, entry.age_months)
-
-
-def _sex_word(sex: Sex) -> str:
-    return pgettext("sex", "Male") if sex is Sex.MALE else pgettext("sex", "Female")
 
 
 class MeasuringPage(Page):
@@ -396,7 +392,7 @@ class MeasuringPage(Page):
         self.person_name.setText(
             _("No. {number} · {name}").format(number=entry.arrival.queue_number, name=person.name)
         )
-        details = [_sex_word(person.sex), age_text(entry.age_days)]
+        details = [words(person.sex), age_text(entry.age_days)]
         if person.mother_name:
             details.append(_("mother: {name}").format(name=person.mother_name))
         needs = needs_today(self.session.db, person.id, today=self.session.today()).value

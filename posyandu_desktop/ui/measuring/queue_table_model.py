@@ -8,7 +8,8 @@ from PySide6.QtCore import QObject
 
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.domain.people import Sex
-from posyandu_desktop.i18n import N_, _, age_text, life_stage_label, ngettext, pgettext
+from posyandu_desktop.i18n import N_, _, age_text, life_stage_label, ngettext
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services.desks import QueueEntry
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
@@ -24,7 +25,7 @@ _HEADERS = {Column.NUMBER: N_("No."), Column.NAME: N_("Name"), Column.AGE: N_("A
 
 def sex_letter(sex: Sex) -> str:
     """L or P, as Indonesian forms write sex."""
-    return pgettext("sex letter", "M") if sex is Sex.MALE else pgettext("sex letter", "F")
+    return words(sex, "initial")
 
 
 def short_age(age_days: int, age_months: int) -> str:

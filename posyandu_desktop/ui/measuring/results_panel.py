@@ -29,7 +29,8 @@ from posyandu_desktop.i18n import (
     format_weight,
     indicator_label,
 )
-from posyandu_desktop.i18n.desk_labels import growth_change_text, growth_status_label
+from posyandu_desktop.i18n.desk_labels import growth_change_text
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services.measuring_preview import MeasurementPreview
 from posyandu_desktop.ui.widgets.status_badge import StatusBadge
 
@@ -170,10 +171,10 @@ class ResultsPanel(QWidget):
             self.growth_text.clear()
             return
         level = Severity.SEVERE if growth.two_t else _GROWTH_SEVERITY.get(growth.status)
-        words = growth_status_label(growth.status)
+        text = words(growth.status)
         if growth.two_t:
-            words = _("{status} (2T: twice in a row)").format(status=words)
-        self.growth_badge.set_status(words, level)
+            text = _("{status} (2T: twice in a row)").format(status=text)
+        self.growth_badge.set_status(text, level)
         lines = []
         if growth.status in (GrowthStatus.N, GrowthStatus.T):
             lines.append(growth_change_text(growth.status, growth.gain_g, growth.kbm_g))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.i18n import N_, _, format_date, format_decimal, parse_decimal
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import (
     BloodPressure,
     MeasuredValues,
@@ -29,7 +30,6 @@ from posyandu_desktop.services import (
     correct_measurement,
 )
 from posyandu_desktop.ui.context import UiSession
-from posyandu_desktop.ui.people.history_table_model import position_label
 from posyandu_desktop.ui.people.words import issue_text
 from posyandu_desktop.ui.widgets.date_field import DateField
 from posyandu_desktop.ui.widgets.enum_combo import EnumCombo
@@ -124,7 +124,7 @@ class CorrectMeasurementDialog(QDialog):
             self.edits[field] = edit
             form.addRow(_(caption), edit)
             if field == "lenhei_cm":
-                self.position = EnumCombo(Position, position_label, none_text=_("not noted"))
+                self.position = EnumCombo(Position, words, none_text=_("not noted"))
                 self.position.set_value(values.position)
                 form.addRow(_("Measured"), self.position)
         self.systolic = self.diastolic = None

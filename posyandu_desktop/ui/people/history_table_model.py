@@ -22,6 +22,7 @@ from posyandu_desktop.i18n import (
     lila_label,
     pgettext,
 )
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import MeasurementRecord
 from posyandu_desktop.ui.theme import WARNING_COLOURS
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
@@ -55,32 +56,12 @@ _HEADERS = {
     Column.OTHER: N_("Blood pressure, waist, glucose"),
 }
 
-# The KMS letters in words, for the tooltip (Buku KIA).
-_GROWTH_WORDS = {
-    GrowthStatus.N: N_("N: weight went up enough (at least the KBM)"),
-    GrowthStatus.T: N_("T: weight did not go up enough"),
-    GrowthStatus.O: N_("O: not weighed last month"),
-    GrowthStatus.B: N_("B: first weighing here"),
-}
-_GROWTH_SHORT = {
-    GrowthStatus.N: N_("N (went up)"),
-    GrowthStatus.T: N_("T (did not go up)"),
-    GrowthStatus.O: N_("O (not weighed last month)"),
-    GrowthStatus.B: N_("B (first weighing)"),
-}
 _GROWTH_SEVERITY = {GrowthStatus.N: Severity.NORMAL, GrowthStatus.T: Severity.MODERATE}
 CATEGORY_COLUMNS = (
     Column.WEIGHT_FOR_AGE,
     Column.LENGTH_HEIGHT_FOR_AGE,
     Column.WEIGHT_FOR_LENGTH_HEIGHT,
 )
-
-
-def position_label(position: Position) -> str:
-    """lying / standing, as the length board or microtoise was used."""
-    if position is Position.LYING:
-        return pgettext("position", "lying")
-    return pgettext("position", "standing")
 
 
 def position_short(position: Position) -> str:
@@ -211,7 +192,7 @@ class HistoryTableModel(RecordTableModel[MeasurementRecord]):
         f = m.findings
         if f.growth_status is None:
             return ""
-        return _("2T (twice not up)") if f.two_t else _(_GROWTH_SHORT[f.growth_status])
+        return _("2T (twice not up)") if f.two_t else words(f.growth_status, "short")
 
     def colours(self, m: MeasurementRecord, column: Column) -> tuple[str, str] | None:
         if column is Column.DATE:
@@ -245,8 +226,8 @@ class HistoryTableModel(RecordTableModel[MeasurementRecord]):
         """Words behind a cell: what the KMS letter means, the full category."""
         f = m.findings
         if column is Column.GROWTH and f.growth_status is not None:
-            words = _(_GROWTH_WORDS[f.growth_status])
-            return _("2T: weight did not go up twice in a row") if f.two_t else words
+            text = words(f.growth_status, "long")
+            return _("2T: weight did not go up twice in a row") if f.two_t else text
         if column is Column.DATE and m.corrections:
             return _("Select the row to see what was changed and why")
         if column in CATEGORY_COLUMNS:

@@ -35,6 +35,7 @@ from posyandu_desktop.i18n import (
     life_stage_label,
     vocabulary_label,
 )
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import (
     AuditRecord,
     MeasurementRecord,
@@ -52,12 +53,9 @@ from posyandu_desktop.ui.people.history_table_model import (
     CATEGORY_COLUMNS,
     Column,
     HistoryTableModel,
-    position_label,
 )
 from posyandu_desktop.ui.widgets.growth_chart import (
     GrowthChart,
-    chart_tab_title,
-    chart_title,
     sex_label,
 )
 from posyandu_desktop.ui.widgets.messages import show_error
@@ -88,7 +86,7 @@ def _audit_value(field: str, value: object) -> str:
     if field == "measured_on" and isinstance(value, str):
         return format_date_short(date.fromisoformat(value))
     if field == "position" and isinstance(value, str):
-        return position_label(Position(value))
+        return words(Position(value))
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, float):
@@ -229,8 +227,8 @@ class ProfileView(QWidget):
         charts = growth_charts(self.session.db, person_id, today=today)
         for view, data in zip(self.charts, charts, strict=False):
             view.set_data(data, profile.person.name)
-            index = self.tabs.addTab(view, chart_tab_title(data.chart))
-            self.tabs.setTabToolTip(index, chart_title(data.chart))
+            index = self.tabs.addTab(view, words(data.chart, "tab"))
+            self.tabs.setTabToolTip(index, words(data.chart))
         # From five years there is no WHO 2006 chart: the history is the whole profile.
         self.tabs.addTab(self.history_page, _("History"))
         self.tabs.setCurrentIndex(max(current, 0) if current < self.tabs.count() else 0)

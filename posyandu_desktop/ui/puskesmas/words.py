@@ -1,23 +1,17 @@
 """What the Puskesmas screens say about a checked file: verdict, key, Posyandu, month, and every
-finding in plain words (the findings' own words come from i18n.exchange_labels)."""
+finding in plain words (the findings' own words come from exchange.words)."""
 
 from __future__ import annotations
 
 from html import escape
 
 from posyandu_desktop.domain.growth.classify import Severity
-from posyandu_desktop.i18n import N_, _, format_date, format_month
-from posyandu_desktop.i18n.exchange_labels import finding_text
-from posyandu_desktop.services.puskesmas import FileReport, Finding, KeyStatus
+from posyandu_desktop.exchange.words import finding_text
+from posyandu_desktop.i18n import _, format_date, format_month
+from posyandu_desktop.i18n.words import words
+from posyandu_desktop.services.puskesmas import FileReport, Finding
 
 NO_VALUE = "\u2014"  # an em dash: nothing to show (an unreadable file has no Posyandu)
-
-_KEY_WORDS: dict[KeyStatus, str] = {
-    KeyStatus.REGISTERED: N_("registered"),
-    KeyStatus.UNKNOWN: N_("unknown"),
-    KeyStatus.OTHER_POSYANDU: N_("another Posyandu's"),
-    KeyStatus.NOT_CHECKED: N_("not checked"),
-}
 
 
 def verdict_text(report: FileReport) -> str:
@@ -34,7 +28,7 @@ def verdict_severity(report: FileReport) -> Severity:
 
 def key_text(report: FileReport) -> str:
     """The signing key in one or two words ("terdaftar", "tidak dikenal")."""
-    return _(_KEY_WORDS[report.key_status])
+    return words(report.key_status, "short")
 
 
 def posyandu_text(report: FileReport) -> str:

@@ -7,7 +7,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from posyandu_desktop.domain.life_stage import VitaminACapsule
-from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import (
     _,
     age_text,
@@ -17,8 +16,8 @@ from posyandu_desktop.i18n import (
     format_rt_rw,
     format_weight,
     life_stage_label,
-    pgettext,
 )
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services.needs import PersonNeeds
 
 # The capsule's own colour, with its name written on it (colour is not the only signal).
@@ -83,7 +82,7 @@ class PersonCard(QGroupBox):
             return
         person = needs.person
         self.name.setText(person.name)
-        sex = pgettext("sex", "Male") if person.sex is Sex.MALE else pgettext("sex", "Female")
+        sex = words(person.sex)
         lines = [
             _("{sex} · {age} · {stage}").format(
                 sex=sex, age=age_text(needs.age_days), stage=life_stage_label(needs.life_stage)

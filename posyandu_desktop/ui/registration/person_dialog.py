@@ -52,10 +52,10 @@ from posyandu_desktop.i18n import (
     format_rt_rw,
     parse_date,
     parse_decimal,
-    pgettext,
     problem_label,
 )
 from posyandu_desktop.i18n.desk_labels import nik_mismatch_text, nik_problem_text
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import (
     HouseholdRecord,
     Issue,
@@ -221,8 +221,8 @@ class PersonDialog(QDialog):
         self.name_note = _note()
         form.addRow(_("Full name"), self.name_edit)
         form.addRow("", self.name_note)
-        self.male = QRadioButton(pgettext("sex", "Male"))
-        self.female = QRadioButton(pgettext("sex", "Female"))
+        self.male = QRadioButton(words(Sex.MALE))
+        self.female = QRadioButton(words(Sex.FEMALE))
         self.sex_group = QButtonGroup(self)
         for button in (self.male, self.female):
             self.sex_group.addButton(button)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from posyandu_desktop.domain.indicators import Skdn, SkdnCounts
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import N_, _, current_language, format_decimal, month_name, pgettext
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.reports.data import MonthlyReportData
 from posyandu_desktop.services.printing import print_monthly_report
 from posyandu_desktop.services.registers import write_sip_register
@@ -105,8 +106,8 @@ class SkdnTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return (
-                pgettext("sex initial", "M"),
-                pgettext("sex initial", "F"),
+                words(Sex.MALE, "initial"),
+                words(Sex.FEMALE, "initial"),
                 pgettext("sex initial", "M+F"),
             )[section]
         _field, letter, meaning = ROWS[section]

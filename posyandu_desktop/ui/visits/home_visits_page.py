@@ -32,6 +32,7 @@ from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.measurement import measured_lying
 from posyandu_desktop.domain.months import Period
 from posyandu_desktop.i18n import _, format_month, parse_decimal, vocabulary_label
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import MeasuredValues, Reading, VisitReason, record_home_visit
 from posyandu_desktop.services.cadres import list_cadres
 from posyandu_desktop.services.person_profile import person_profile
@@ -39,7 +40,6 @@ from posyandu_desktop.services.visit_log import home_visits_between
 from posyandu_desktop.services.visit_suggestions import visit_suggestions
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
-from posyandu_desktop.ui.people.history_table_model import position_label
 from posyandu_desktop.ui.people.words import issue_text
 from posyandu_desktop.ui.visits.person_picker import PersonPicker
 from posyandu_desktop.ui.visits.suggestions_table_model import (
@@ -132,7 +132,7 @@ class VisitForm(QGroupBox):
     def _measured_row(self) -> QHBoxLayout:
         self.weight, self.length = _number_edit(), _number_edit()
         self.weight.returnPressed.connect(self.length.setFocus)
-        self.position = EnumCombo(Position, position_label)
+        self.position = EnumCombo(Position, words)
         row = QHBoxLayout()
         row.addWidget(self.weight)
         row.addWidget(QLabel("kg"))

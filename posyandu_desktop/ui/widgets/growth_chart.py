@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
 
 from posyandu_desktop.domain.people import Sex
-from posyandu_desktop.i18n import _, format_date, format_decimal, pgettext
+from posyandu_desktop.i18n import _, format_date, format_decimal
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services.growth_chart import Chart, GrowthChartData
 
 CHILD_COLOUR = QColor("#0d47a1")  # dark blue: apart from every SD line colour
@@ -25,47 +26,7 @@ MINIMUM_SIZE = (520, 340)
 
 def sex_label(sex: Sex) -> str:
     """Laki-laki / Perempuan."""
-    return pgettext("sex", "Male") if sex is Sex.MALE else pgettext("sex", "Female")
-
-
-def chart_title(chart: Chart) -> str:
-    """The chart's name as the KIA book writes it, with its age or length range."""
-    match chart:
-        case Chart.WEIGHT_FOR_AGE_0_24:
-            return _("Weight-for-age (BB/U), 0-24 months")
-        case Chart.WEIGHT_FOR_AGE_24_60:
-            return _("Weight-for-age (BB/U), 24-60 months")
-        case Chart.WEIGHT_FOR_AGE_0_60:
-            return _("Weight-for-age (BB/U), 0-60 months")
-        case Chart.LENGTH_FOR_AGE_0_24:
-            return _("Length-for-age (PB/U), 0-24 months")
-        case Chart.HEIGHT_FOR_AGE_24_60:
-            return _("Height-for-age (TB/U), 24-60 months")
-        case Chart.WEIGHT_FOR_LENGTH_45_110:
-            return _("Weight-for-length (BB/PB), 45-110 cm")
-        case Chart.WEIGHT_FOR_HEIGHT_65_120:
-            return _("Weight-for-height (BB/TB), 65-120 cm")
-        case Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_24:
-            return _("Head circumference-for-age (LK/U), 0-24 months")
-        case Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_60:
-            return _("Head circumference-for-age (LK/U), 0-60 months")
-
-
-def chart_tab_title(chart: Chart) -> str:
-    """A short name for a tab, as the KIA book abbreviates: BB/U, PB/U, TB/U, BB/PB, BB/TB, LK/U."""
-    match chart:
-        case Chart.WEIGHT_FOR_AGE_0_24 | Chart.WEIGHT_FOR_AGE_24_60 | Chart.WEIGHT_FOR_AGE_0_60:
-            return _("Weight/age")
-        case Chart.LENGTH_FOR_AGE_0_24:
-            return _("Length/age")
-        case Chart.HEIGHT_FOR_AGE_24_60:
-            return _("Height/age")
-        case Chart.WEIGHT_FOR_LENGTH_45_110:
-            return _("Weight/length")
-        case Chart.WEIGHT_FOR_HEIGHT_65_120:
-            return _("Weight/height")
-        case Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_24 | Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_60:
-            return _("Head/age")
+    return words(sex)
 
 
 def _axis_titles(chart: Chart) -> tuple[str, str]:
@@ -155,7 +116,7 @@ class GrowthChart(QChartView):
         if data is None:
             chart.setTitle("")
             return
-        chart.setTitle(f"{chart_title(data.chart)} \u2014 {sex_label(data.sex)}")
+        chart.setTitle(f"{words(data.chart)} \u2014 {sex_label(data.sex)}")
         title_font = QFont(chart.titleFont())
         title_font.setBold(True)
         title_font.setPointSizeF(max(title_font.pointSizeF(), 11.0))

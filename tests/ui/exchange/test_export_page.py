@@ -19,9 +19,9 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
-from posyandu_desktop.domain.copy_problems import CopyProblem
+from posyandu_desktop.exchange.copy_problems import CopyProblem
 from posyandu_desktop.exchange.verify import verify_files
-from posyandu_desktop.i18n.usb_labels import copy_problem_text
+from posyandu_desktop.exchange.words import copy_problem_text
 from posyandu_desktop.services.exchange_keys import (
     make_puskesmas_folder,
     puskesmas_opener,

@@ -18,7 +18,6 @@ from posyandu_desktop.services import Issue, Problem
 from posyandu_desktop.services.exchange_keys import puskesmas_opener
 from posyandu_desktop.services.puskesmas import (
     Finding,
-    KeyStatus,
     MergeResult,
     check_files,
     registered_keys,
@@ -320,12 +319,6 @@ def test_a_damaged_key_list_is_explained(qtbot, desktop, make_window, puskesmas_
     window = make_window()
     assert "Baris 1" in window.keys_page.message.text()
     assert window.keys_page.model.rowCount() == 0
-
-
-def test_the_key_status_words_cover_every_status():
-    from posyandu_desktop.ui.puskesmas import words
-
-    assert set(words._KEY_WORDS) == set(KeyStatus)
 
 
 def test_a_merge_that_cannot_write_says_so_and_checks_again(

@@ -1,6 +1,5 @@
 """What the puskesmas verifier finds in a monthly export file, as codes that
-`i18n/exchange_labels.py` turns into words. Here rather than in `exchange` because i18n sits
-below exchange in the layers and must name them."""
+`exchange/words.py` turns into words."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Why a file could not be copied to a flash drive: codes that `i18n/usb_labels.py` turns into
+"""Why a file could not be copied to a flash drive: codes that `exchange/words.py` turns into
 words, so the cadre is told what happened and what to do."""
 
 from __future__ import annotations
