@@ -270,7 +270,6 @@ class ExportPage(Page):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.addWidget(QLabel(_("Month:")), 0, 0)
-        grid.addWidget(self.month, 0, 1, Qt.AlignmentFlag.AlignLeft)
         self.pack_button = QPushButton(_("e-PPGBM typing aid…"))
         self.pack_button.setToolTip(
             _(
@@ -280,7 +279,12 @@ class ExportPage(Page):
             )
         )
         self.pack_button.clicked.connect(self.make_typing_aid)
-        grid.addWidget(self.pack_button, 0, 2)
+        # In the month's row, so that the drive list keeps the page's whole width.
+        month_row = QHBoxLayout()
+        month_row.addWidget(self.month)
+        month_row.addStretch(1)
+        month_row.addWidget(self.pack_button)
+        grid.addLayout(month_row, 0, 1)
         grid.addWidget(QLabel(_("Flash drive:")), 1, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.picker, 1, 1)
         grid.setColumnStretch(1, 1)
