@@ -49,13 +49,18 @@ def set_pin_hash(tx: Tx, cadre_id: int, hashed: str | None) -> None:
     for an offline guesser."""
     # A Core UPDATE is not seen by audit.record_changes_of, so this writes its own event.
     tx.execute(update(Cadre).where(Cadre.id == cadre_id).values(pin_hash=hashed))
+    _audit_secret(tx, cadre_id, {"pin_hash": "changed" if hashed else "cleared"})
+
+
+def _audit_secret(tx: Tx, cadre_id: int, said: dict[str, str]) -> None:
+    """An audit event for a change to a cadre's secret that says what happened, never the value."""
     tx.add(
         AuditEvent(
             cadre_id=tx.info.get(audit.CADRE),
             action=AuditAction.UPDATE,
             table_name=Cadre.__tablename__,
             row_id=cadre_id,
-            changes=json.dumps({"pin_hash": "changed" if hashed else "cleared"}),
+            changes=json.dumps(said),
             reason=tx.info.get(audit.REASON),
         )
     )
@@ -101,17 +106,7 @@ def set_failed_tries(tx: Tx, cadre_id: int, failed: int, wait_until: datetime | 
 def set_code_hash(tx: Tx, cadre_id: int, hashed: str | None) -> None:
     """Store a one-time code's hash (None: used up or withdrawn); audited without the hash."""
     _upsert(tx, cadre_id, code_hash=hashed)
-    tx.add(
-        AuditEvent(
-            cadre_id=tx.info.get(audit.CADRE),
-            action=AuditAction.UPDATE,
-            table_name=Cadre.__tablename__,
-            row_id=cadre_id,
-            changes=json.dumps({"one_time_code": "issued" if hashed else "used"}),
-            reason=tx.info.get(audit.REASON),
-        )
-    )
-    tx.flush()
+    _audit_secret(tx, cadre_id, {"one_time_code": "issued" if hashed else "used"})
 
 
 def anyone_has_pin(tx: Tx, posyandu_id: int) -> bool:
