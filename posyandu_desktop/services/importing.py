@@ -45,8 +45,8 @@ from posyandu_desktop.domain.importing import (
 from posyandu_desktop.domain.measurement import kms_statuses
 from posyandu_desktop.domain.vocabulary import BackupKind, MeasurementOrigin
 from posyandu_desktop.exchange.tabular import TableError, read_table
-from posyandu_desktop.services import _growth
-from posyandu_desktop.services.data_folder import back_up_now
+from posyandu_desktop.services import measuring
+from posyandu_desktop.services.housekeeping import back_up_now
 from posyandu_desktop.store import BackupError, Database, StorageError, Tx
 from posyandu_desktop.store.queries import importing as queries
 from posyandu_desktop.store.queries import measurements, people
@@ -270,13 +270,13 @@ class _Import:
         for row in child.rows:
             problem = row_refusal(row, person.birth_date, self.today)
             values = _values(row)
-            if problem is None and _growth.value_issues(values):
+            if problem is None and measuring.value_issues(values):
                 problem = RowProblem.OUT_OF_RANGE
             if problem is not None:
                 self.refused.append((row.line, problem))
                 continue
             assert row.measured_on is not None
-            found = _growth.findings(person, row.measured_on, values)
+            found = measuring.findings(person, row.measured_on, values)
             self._compare(row, person, found)
             if (person.id, row.measured_on) in self.measured:
                 self.already += 1
