@@ -32,8 +32,8 @@ from posyandu_desktop.domain.vocabulary import CadreRole, TrainingGrade
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
 from posyandu_desktop.store import Database, Tx
-from posyandu_desktop.store.queries import auth, cadre_activity, days, posyandu
-from posyandu_desktop.store.queries.auth import LoginCadre
+from posyandu_desktop.store.queries import cadres, days, posyandu
+from posyandu_desktop.store.queries.cadres import LoginCadre
 from posyandu_desktop.store.records import AttendanceRecord, CadreRecord, DayRecord
 
 PIN_LENGTHS = range(4, 7)  # 4 to 6 digits: short enough for a busy morning
@@ -98,13 +98,13 @@ def _matches(pin: str, stored: str) -> bool:
 def list_cadres_for_login(db: Database, *, posyandu_id: int) -> tuple[LoginCadre, ...]:
     """The active cadres to choose from at login, by name, with the effective coordinator flag."""
     with db.reading() as tx:
-        cadres = auth.login_cadres(tx, posyandu_id)
-    if any(c.is_coordinator for c in cadres):
-        return cadres
+        team = cadres.login_cadres(tx, posyandu_id)
+    if any(c.is_coordinator for c in team):
+        return team
     # Nobody is marked coordinator (e.g. the last one left): the chair coordinates, so that
     # somebody can always reach the settings.
     return tuple(
-        LoginCadre(c.id, c.name, c.role, c.role is CadreRole.CHAIR, c.has_pin) for c in cadres
+        LoginCadre(c.id, c.name, c.role, c.role is CadreRole.CHAIR, c.has_pin) for c in team
     )
 
 
@@ -119,13 +119,13 @@ def is_coordinator(db: Database, *, posyandu_id: int, cadre_id: int) -> bool:
 def needs_pin(db: Database, cadre_id: int) -> bool:
     """True when the cadre has no PIN yet (their first login sets it)."""
     with db.reading() as tx:
-        return auth.pin_hash(tx, cadre_id) is None
+        return cadres.pin_hash(tx, cadre_id) is None
 
 
 def check_pin(db: Database, cadre_id: int, pin: str) -> bool:
     """True when `pin` is this active cadre's PIN (False with no PIN set)."""
     with db.reading() as tx:
-        stored = auth.pin_hash(tx, cadre_id)
+        stored = cadres.pin_hash(tx, cadre_id)
         active = posyandu.cadre_active(tx, cadre_id)
     return bool(active) and stored is not None and _matches(pin, stored)
 
@@ -138,7 +138,7 @@ def set_pin(db: Database, cadre_id: int, pin: str) -> Outcome[CadreRecord]:
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
         _checks.cadre(tx, cadre_id)
-        auth.set_pin_hash(tx, cadre_id, hashed)
+        cadres.set_pin_hash(tx, cadre_id, hashed)
         return Outcome(posyandu.get_cadre(tx, cadre_id))
 
     return attempt(db, work, cadre_id=cadre_id)
@@ -155,7 +155,7 @@ def reset_pin(db: Database, *, cadre_id: int, by_cadre_id: int) -> Outcome[Cadre
         return refused([Issue(Problem.NOT_COORDINATOR, "by_cadre_id", by_cadre_id)])
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
-        auth.set_pin_hash(tx, cadre_id, None)
+        cadres.set_pin_hash(tx, cadre_id, None)
         return Outcome(posyandu.get_cadre(tx, cadre_id))
 
     return attempt(db, work, cadre_id=by_cadre_id)
@@ -169,7 +169,7 @@ def set_coordinator(
     def work(tx: Tx) -> Outcome[CadreRecord]:
         if posyandu.get_cadre(tx, cadre_id) is None:
             raise InputError(Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id))
-        auth.set_coordinator(tx, cadre_id, is_coordinator)
+        cadres.set_coordinator(tx, cadre_id, is_coordinator)
         return Outcome(posyandu.get_cadre(tx, cadre_id))
 
     return attempt(db, work, cadre_id=by_cadre_id)
@@ -199,7 +199,7 @@ class LoginAttempt:
     wait_s: int  # seconds before the next try is taken (0: none)
 
 
-def _waiting_s(guard: auth.LoginGuard, now: datetime) -> int:
+def _waiting_s(guard: cadres.LoginGuard, now: datetime) -> int:
     if guard.wait_until is None:
         return 0
     left = (guard.wait_until - now).total_seconds()
@@ -209,16 +209,16 @@ def _waiting_s(guard: auth.LoginGuard, now: datetime) -> int:
 
 def _count_try(db: Database, cadre_id: int, right: bool, now: datetime) -> LoginAttempt:
     with db.transaction(cadre_id=cadre_id) as tx:
-        failed = 0 if right else auth.login_guard(tx, cadre_id).failed_tries + 1
+        failed = 0 if right else cadres.login_guard(tx, cadre_id).failed_tries + 1
         wait = wait_after(failed)
         until = now + timedelta(seconds=wait) if wait else None
-        auth.set_failed_tries(tx, cadre_id, failed, until)
+        cadres.set_failed_tries(tx, cadre_id, failed, until)
     return LoginAttempt(right, max(0, MAX_TRIES - failed), wait)
 
 
-def _guard(db: Database, cadre_id: int) -> auth.LoginGuard:
+def _guard(db: Database, cadre_id: int) -> cadres.LoginGuard:
     with db.reading() as tx:
-        return auth.login_guard(tx, cadre_id)
+        return cadres.login_guard(tx, cadre_id)
 
 
 def attempt_login(db: Database, cadre_id: int, pin: str, *, now: datetime) -> LoginAttempt:
@@ -242,9 +242,9 @@ def first_pin(db: Database, *, posyandu_id: int, cadre_id: int) -> FirstPin:
     of a registry where nobody has a PIN (set up before the wizard asked for hers) sets her
     own; everyone else needs a one-time code, so a name is never taken by whoever picks it."""
     with db.reading() as tx:
-        if auth.pin_hash(tx, cadre_id) is not None:
+        if cadres.pin_hash(tx, cadre_id) is not None:
             return FirstPin.HAS_PIN
-        nobody = not auth.anyone_has_pin(tx, posyandu_id)
+        nobody = not cadres.anyone_has_pin(tx, posyandu_id)
     coordinator = is_coordinator(db, posyandu_id=posyandu_id, cadre_id=cadre_id)
     return FirstPin.SETS_OWN if nobody and coordinator else FirstPin.NEEDS_CODE
 
@@ -272,9 +272,9 @@ def set_first_pin(
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
         _checks.cadre(tx, cadre_id)
-        auth.set_pin_hash(tx, cadre_id, hashed)
+        cadres.set_pin_hash(tx, cadre_id, hashed)
         if how is FirstPin.NEEDS_CODE:
-            auth.set_code_hash(tx, cadre_id, None)
+            cadres.set_code_hash(tx, cadre_id, None)
         return Outcome(posyandu.get_cadre(tx, cadre_id))
 
     return attempt(db, work, cadre_id=cadre_id)
@@ -293,9 +293,9 @@ def give_one_time_code(
 
     def work(tx: Tx) -> Outcome[str]:
         _checks.cadre(tx, cadre_id)
-        auth.set_pin_hash(tx, cadre_id, None)
-        auth.set_code_hash(tx, cadre_id, hashed)
-        auth.set_failed_tries(tx, cadre_id, 0, None)
+        cadres.set_pin_hash(tx, cadre_id, None)
+        cadres.set_code_hash(tx, cadre_id, hashed)
+        cadres.set_failed_tries(tx, cadre_id, 0, None)
         return Outcome(code)
 
     return attempt(db, work, cadre_id=by_cadre_id)
@@ -306,7 +306,7 @@ def list_cadres(
 ) -> tuple[CadreRecord, ...]:
     """The Posyandu's cadres with certificates: active ones first, then by name."""
     with db.reading() as tx:
-        team = cadre_activity.cadres(tx, posyandu_id)
+        team = cadres.cadres(tx, posyandu_id)
     return tuple(c for c in team if c.active) if active_only else team
 
 
@@ -337,7 +337,7 @@ def update_cadre(
         taken = None if digits is None else posyandu.cadre_id_by_nik(tx, digits)
         if taken is not None and taken != cadre_id:
             raise InputError(Issue(Problem.NIK_TAKEN, "nik", taken))
-        cadre_activity.update_cadre(
+        cadres.update_cadre(
             tx,
             cadre_id,
             name=name.strip(),
@@ -391,10 +391,10 @@ def monthly_attendance(
     period = Period(year, month)
     first, last = period.first_day, period.last_day
     with db.reading() as tx:
-        sessions = cadre_activity.days_between(tx, posyandu_id, first, last)
+        sessions = cadres.days_between(tx, posyandu_id, first, last)
         held_on = {d.id: d.held_on for d in sessions}
-        served = cadre_activity.attendance_of_days(tx, list(held_on))
-        team = cadre_activity.cadres(tx, posyandu_id)
+        served = cadres.attendance_of_days(tx, list(held_on))
+        team = cadres.cadres(tx, posyandu_id)
     dates: dict[CadreId, set[date]] = {}
     for a in served:  # a cadre may serve at two desks on one day: one session
         dates.setdefault(a.cadre_id, set()).add(held_on[a.day_id])

@@ -41,8 +41,8 @@ from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
 from posyandu_desktop.store import Database, Tx
-from posyandu_desktop.store.queries import alerts, days, desks, people, posyandu
-from posyandu_desktop.store.queries.alerts import LatestOfMonth
+from posyandu_desktop.store.queries import days, measurements, people, posyandu
+from posyandu_desktop.store.queries.measurements import LatestOfMonth
 from posyandu_desktop.store.records import (
     ArrivalRecord,
     AttendanceRecord,
@@ -286,7 +286,7 @@ def waiting_at_desk(
 ) -> tuple[QueueEntry, ...]:
     """Today's arrivals not yet through `desk`, in queue order."""
     with db.reading() as tx:
-        rows = desks.waiting_at(tx, day_id, desk)
+        rows = days.waiting_at(tx, day_id, desk)
     return tuple(_entry(arrival, person, today) for arrival, person in rows)
 
 
@@ -295,20 +295,20 @@ def latest_arrivals(
 ) -> tuple[QueueEntry, ...]:
     """The day's latest arrivals, newest first (the registration desk's "just registered")."""
     with db.reading() as tx:
-        rows = desks.last_arrivals(tx, day_id, limit)
+        rows = days.last_arrivals(tx, day_id, limit)
     return tuple(_entry(arrival, person, today) for arrival, person in rows)
 
 
 def find_households(db: Database, text: str, *, limit: int = 20) -> tuple[HouseholdRecord, ...]:
     """Households whose head's name or address contains every typed word."""
     with db.reading() as tx:
-        return desks.find_households(tx, text, limit)
+        return days.find_households(tx, text, limit)
 
 
 def household_of(db: Database, person_id: int) -> HouseholdRecord | None:
     """The household a person lives in, or None."""
     with db.reading() as tx:
-        return desks.household_of(tx, person_id)
+        return days.household_of(tx, person_id)
 
 
 def check_nik(text: str, *, birth_date: date | None, sex: Sex | None, today: date) -> NikCheck:
@@ -430,10 +430,12 @@ def alerts_today(db: Database, *, today: date) -> tuple[Alert, ...]:
     month = Period.of(today)
     month_start, month_end = month.first_day, month.plus(1).first_day
     with db.reading() as tx:
-        latest = alerts.latest_of_month(
+        latest = measurements.latest_of_month(
             tx, month_start=month_start, month_end=month_end, notable_z=_NOTABLE_Z
         )
-        pregnant = alerts.pregnant_lila(tx, since=today - timedelta(days=_PREGNANCY_DAYS), on=today)
+        pregnant = measurements.pregnant_lila(
+            tx, since=today - timedelta(days=_PREGNANCY_DAYS), on=today
+        )
     found = [alert for m in latest for alert in _alerts_of(m)]
     found += [
         Alert(AlertKind.KEK_PREGNANT, p.person_id, p.name, p.birth_date, p.measured_on, p.lila_cm)

@@ -47,7 +47,7 @@ from posyandu_desktop.services.day import open_arrival, through_desk
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
 from posyandu_desktop.settings import who_standards
 from posyandu_desktop.store import Database, Tx
-from posyandu_desktop.store.queries import audit, importing, measurements, people, visits
+from posyandu_desktop.store.queries import audit, measurements, people, visits
 from posyandu_desktop.store.records import (
     AuditRecord,
     GrowthFindings,
@@ -388,7 +388,7 @@ def record_kms_weight(
         saved = save(
             tx, child, measured_on=measured_on, values=values, entered_by=CadreId(cadre_id)
         )
-        importing.set_origin(tx, saved.id, MeasurementOrigin.KIA_BOOK)
+        people.set_origin(tx, saved.id, MeasurementOrigin.KIA_BOOK)
         return Outcome(saved)
 
     return attempt(db, work, cadre_id=cadre_id, reason="buku KIA")

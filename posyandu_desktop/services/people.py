@@ -46,7 +46,7 @@ from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
 from posyandu_desktop.settings import who_standards
 from posyandu_desktop.store import Database, Tx
-from posyandu_desktop.store.queries import days, desks, measurements, people, services_given, visits
+from posyandu_desktop.store.queries import days, measurements, people, visits
 from posyandu_desktop.store.records import (
     ArrivalRecord,
     HouseholdRecord,
@@ -330,11 +330,11 @@ def needs_today(
 ) -> Outcome[PersonNeeds]:
     """What `person_id` needs today; with `day_id`, also their arrival if already registered."""
     with db.reading() as tx:
-        person = desks.person_listing(tx, person_id)
+        person = days.person_listing(tx, person_id)
         if person is None:
             return refused([Issue(Problem.PERSON_NOT_FOUND, "person_id", person_id)])
         weighings = measurements.weighings(tx, person_id)
-        given = services_given.services_of(tx, person_id)
+        given = people.services_of(tx, person_id)
         arrival = None if day_id is None else days.arrival_of(tx, day_id, person_id)
     on = max(today, person.birth_date)
     months = completed_months(person.birth_date, on)
@@ -412,7 +412,7 @@ def record_service(
             chosen = vitamin_a_capsule(receiver.birth_date, given_on)
             if chosen is None:  # a mother in nifas also gets red capsules: the cadre chooses
                 raise InputError(Issue(Problem.CAPSULE_NEEDED, "capsule"))
-        given = services_given.add_service(
+        given = people.add_service(
             tx,
             person_id=person_id,
             given_on=given_on,

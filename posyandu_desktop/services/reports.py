@@ -44,16 +44,8 @@ from posyandu_desktop.reports.sip_register import SipRegister, SipRow, write_reg
 from posyandu_desktop.services.people import growth_chart_points
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.store import Database, Tx
-from posyandu_desktop.store.queries import (
-    cadre_activity,
-    measurements,
-    people,
-    posyandu,
-    registers,
-    services_given,
-)
-from posyandu_desktop.store.queries import reports as q
-from posyandu_desktop.store.queries.registers import ChildRow, TakenRow
+from posyandu_desktop.store.queries import cadres, exports, measurements, people, posyandu
+from posyandu_desktop.store.queries.exports import ChildRow, TakenRow
 from posyandu_desktop.store.records import PosyanduRecord
 
 __all__ = [
@@ -103,8 +95,8 @@ class _Read:
 
 def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) -> _Read:
     first, last = ind.month_bounds(year, month)
-    persons = q.people(tx)
-    rows = q.measurements_until(tx, last)
+    persons = exports.people(tx)
+    rows = exports.measurements_until(tx, last)
     next_month = Period(year, month).plus(1).first_day
     by_id = {p.id: p for p in persons}
     children = tuple(
@@ -150,19 +142,23 @@ def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) ->
         for r in in_month
         if (p := by_id[r.person_id]) and (r.systolic_mmhg is not None or r.lila_cm is not None)
     )
-    team = cadre_activity.cadres(tx, posyandu_id)
+    team = cadres.cadres(tx, posyandu_id)
     inputs = ind.MonthInputs(
         year=year,
         month=month,
         children=children,
         child_measurements=child_rows,
         adult_measurements=adult_rows,
-        services=tuple(ind.ServiceGiven(*s) for s in q.services_between(tx, first, last)),
-        home_visits=tuple(ind.HomeVisit(*v) for v in q.home_visits_between(tx, first, last)),
+        services=tuple(ind.ServiceGiven(*s) for s in exports.services_between(tx, first, last)),
+        home_visits=tuple(ind.HomeVisit(*v) for v in exports.home_visits_between(tx, first, last)),
         cadres=tuple(ind.Cadre(c.id, c.name, c.active) for c in team),
-        sessions=tuple(ind.Session(*s) for s in q.sessions_between(tx, posyandu_id, first, last)),
+        sessions=tuple(
+            ind.Session(*s) for s in exports.sessions_between(tx, posyandu_id, first, last)
+        ),
         work=tuple(ind.CadreWork(r.entered_by, r.person_id, r.measured_on) for r in in_month),
-        corrections=q.corrections_by_cadre(tx, _local_midnight(first), _local_midnight(next_month)),
+        corrections=exports.corrections_by_cadre(
+            tx, _local_midnight(first), _local_midnight(next_month)
+        ),
     )
     return _Read(_header(posyandu.get_posyandu(tx, posyandu_id)), inputs)
 
@@ -226,7 +222,7 @@ def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None
         history = measurements.history(tx, person_id)
         capsules = [
             s
-            for s in services_given.services_of(tx, person_id)
+            for s in people.services_of(tx, person_id)
             if s.kind is ServiceKind.VITAMIN_A and s.capsule is not None
         ]
         found = posyandu.first_posyandu(tx)
@@ -311,7 +307,7 @@ def _under_five_in(child: ChildRow, first: date, last: date) -> bool:
 def _children(tx: Tx, first: date, last: date) -> list[ChildRow]:
     born_after = date(first.year - _BORN_AFTER_YEARS, 1, 1)
     return [
-        c for c in registers.children_born_after(tx, born_after) if _under_five_in(c, first, last)
+        c for c in exports.children_born_after(tx, born_after) if _under_five_in(c, first, last)
     ]
 
 
@@ -349,11 +345,11 @@ def eppgbm_pack(db: Database, year: int, month: int) -> EppgbmPack:
     with db.reading() as tx:
         name = _posyandu_name(tx)
         children = _children(tx, first, last)
-        taken = registers.taken_between(tx, first, last)
-        known = registers.measured_before(tx, first)
+        taken = exports.taken_between(tx, first, last)
+        known = exports.measured_before(tx, first)
         capsules = {
             g.person_id: g.capsule
-            for g in registers.given_between(tx, first, last)
+            for g in exports.given_between(tx, first, last)
             if g.kind is ServiceKind.VITAMIN_A
         }
     by_child: dict[int, list[TakenRow]] = defaultdict(list)
@@ -403,8 +399,8 @@ def sip_register(db: Database, year: int) -> SipRegister:
     with db.reading() as tx:
         name = _posyandu_name(tx)
         children = _children(tx, first, last)
-        taken = registers.taken_between(tx, first, last)
-        given = registers.given_between(tx, first, last)
+        taken = exports.taken_between(tx, first, last)
+        given = exports.given_between(tx, first, last)
     weights: dict[int, list[float | None]] = defaultdict(lambda: [None] * 12)
     for t in taken:
         if t.weight_kg is not None:

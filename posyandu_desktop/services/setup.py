@@ -32,7 +32,8 @@ from posyandu_desktop.services.cadres import hash_pin, pin_is_well_formed
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
 from posyandu_desktop.settings import who_standards
 from posyandu_desktop.store import Database, Tx
-from posyandu_desktop.store.queries import auth, days, people, posyandu, services_given, visits
+from posyandu_desktop.store.queries import cadres as cadres_q
+from posyandu_desktop.store.queries import days, people, posyandu, visits
 from posyandu_desktop.store.records import (
     BloodPressure,
     CadreRecord,
@@ -273,7 +274,7 @@ def _day(
         )
         days.pass_desk(tx, arrival.id, Desk.MEASURING)
     for s in given if not waiting else ():
-        services_given.add_service(
+        people.add_service(
             tx,
             person_id=ids.people[s.person_key],
             given_on=on,
@@ -522,9 +523,9 @@ def set_up_first_run(
                 bpjs_ketenagakerjaan=None,
             )
             if i == coordinator:
-                auth.set_coordinator(tx, row.id, True)
+                cadres_q.set_coordinator(tx, row.id, True)
                 if hashed is not None:
-                    auth.set_pin_hash(tx, row.id, hashed)
+                    cadres_q.set_pin_hash(tx, row.id, hashed)
             added.append(row)
         return Outcome(FirstRun(post, tuple(added)))
 

@@ -23,8 +23,7 @@ from posyandu_desktop.domain.vocabulary import VisitReason
 from posyandu_desktop.services import _checks, measuring
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
 from posyandu_desktop.store import Database, Tx
-from posyandu_desktop.store.queries import people, visit_log, visits
-from posyandu_desktop.store.queries import visit_suggestions as queries
+from posyandu_desktop.store.queries import people, visits
 from posyandu_desktop.store.records import (
     HomeVisitRecord,
     MeasuredValues,
@@ -122,8 +121,8 @@ def visit_suggestions(
     """Children under five who need a home visit, most urgent first, then by RW, RT and name."""
     born_after = date(today.year - 6, today.month, 1)  # surely older than five; cut below
     with db.reading() as tx:
-        children = queries.latest_weighings(tx, born_after=born_after, on=today)
-        last_session = queries.latest_closed_day(tx, posyandu_id, today)
+        children = visits.latest_weighings(tx, born_after=born_after, on=today)
+        last_session = visits.latest_closed_day(tx, posyandu_id, today)
     found = []
     for child in children:
         months = completed_months(child.person.birth_date, today)
@@ -164,5 +163,5 @@ class HomeVisitListing:
 def home_visits_between(db: Database, first: date, last: date) -> tuple[HomeVisitListing, ...]:
     """Home visits from `first` to `last` inclusive, newest first."""
     with db.reading() as tx:
-        rows = visit_log.visits_between(tx, first, last)
+        rows = visits.visits_between(tx, first, last)
     return tuple(HomeVisitListing(*row) for row in rows)

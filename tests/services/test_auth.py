@@ -7,7 +7,7 @@ from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.vocabulary import CadreRole
 from posyandu_desktop.services import Database, cadres
 from posyandu_desktop.store.queries import audit
-from posyandu_desktop.store.queries import auth as auth_queries
+from posyandu_desktop.store.queries import cadres as auth_queries
 
 
 def _stored_hash(db: Database, cadre_id: int) -> str:
