@@ -152,7 +152,7 @@ def reset_pin(db: Database, *, cadre_id: int, by_cadre_id: int) -> Outcome[Cadre
     if cadre is None:
         return refused([Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id)])
     if not is_coordinator(db, posyandu_id=cadre.posyandu_id, cadre_id=by_cadre_id):
-        return refused([Issue(Problem.NOT_COORDINATOR, "by_cadre_id", by_cadre_id)])
+        return refused([Issue(Problem.COORDINATOR_ONLY, "by_cadre_id", by_cadre_id)])
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
         cadres.set_pin_hash(tx, cadre_id, None)
@@ -287,7 +287,7 @@ def give_one_time_code(
     code of CODE_DIGITS digits is returned for the coordinator to give her (audited, by the
     coordinator). The same call resets a forgotten PIN."""
     if not is_coordinator(db, posyandu_id=posyandu_id, cadre_id=by_cadre_id):
-        return refused([Issue(Problem.NOT_COORDINATOR, "by_cadre_id", by_cadre_id)])
+        return refused([Issue(Problem.COORDINATOR_ONLY, "by_cadre_id", by_cadre_id)])
     code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
     hashed = hash_pin(code)
 

@@ -89,7 +89,7 @@ def test_only_a_coordinator_resets_pins_or_gives_codes_and_it_is_audited(
     cadres.set_pin(db, rina, "1357").unwrap()
     cadres.set_pin(db, post.cadre.id, "2468").unwrap()
     by_member = cadres.reset_pin(db, cadre_id=post.cadre.id, by_cadre_id=rina)
-    assert not by_member.ok and by_member.problems[0].problem is Problem.NOT_COORDINATOR
+    assert not by_member.ok and by_member.problems[0].problem is Problem.COORDINATOR_ONLY
     code = cadres.give_one_time_code(
         db, posyandu_id=post.posyandu_id, cadre_id=post.cadre.id, by_cadre_id=rina
     )
