@@ -12,6 +12,11 @@ from pathlib import Path
 
 from posyandu_desktop import files
 from posyandu_desktop.domain.growth.standards import GrowthStandards
+from posyandu_desktop.domain.growth.weight_gain import (
+    KBM_BUKU_KIA_2023,
+    KmsVersion,
+    parse_kms_version,
+)
 
 APP_NAME = "posyandu-desktop"
 DATA_DIR_ENV = "POSYANDU_DATA_DIR"
@@ -31,6 +36,16 @@ def who_standards() -> GrowthStandards:
     """The WHO tables shipped in resources/who; each table is parsed on first use."""
     folder = resource_path("who")
     return GrowthStandards(lambda stem: (folder / f"{stem}.csv").read_text(encoding="utf-8"))
+
+
+@cache
+def kms_versions() -> tuple[KmsVersion, ...]:
+    """The KMS readings shipped in resources/kms, the default (docs/DECISIONS.md) first."""
+    found = [
+        parse_kms_version(path.read_text(encoding="utf-8"))
+        for path in sorted(resource_path("kms").glob("*.json"))
+    ]
+    return tuple(sorted(found, key=lambda v: v.version != KBM_BUKU_KIA_2023.version))
 
 
 def data_dir(option: str | None = None, environ: Mapping[str, str] = os.environ) -> Path:
