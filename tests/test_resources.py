@@ -5,7 +5,7 @@ import hashlib
 from posyandu_desktop.domain.growth import Table
 from posyandu_desktop.domain.growth.classify import RED_LINE_Z
 from posyandu_desktop.domain.growth.weight_gain import KBM_BUKU_KIA_2023
-from posyandu_desktop.settings import kms_versions, resource_path
+from posyandu_desktop.settings import cadre_competence, kms_versions, resource_path
 
 
 def test_every_table_matches_its_recorded_sha256() -> None:
@@ -40,3 +40,13 @@ def test_kms_versions_match_their_sums_and_the_default_table() -> None:
     assert by_name["buku-kia-2023-m11-300"].kbm_g(11) == 300
     assert {v.kbm.kbm_g(m) for v in versions for m in range(1, 7)} == {800, 900, 600, 500, 400}
     assert all(v.red_line_z == RED_LINE_Z and v.orange_line_z == 1.0 for v in versions)
+
+
+def test_the_competence_file_has_25_skills_in_5_groups_and_matches_its_sum() -> None:
+    folder = resource_path("cadre")
+    for line in (folder / "SHA256SUMS").read_text().splitlines():
+        digest, name = line.split()
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+    competence = cadre_competence()
+    assert [len(g.skills) for g in competence.groups] == [5, 5, 5, 5, 5]
+    assert [r.stratum.value for r in competence.rules] == ["utama", "madya", "purwa"]

@@ -17,6 +17,13 @@ from posyandu_desktop.domain.vocabulary import (
     VisitReason,
 )
 from posyandu_desktop.services.care import record_service
+from posyandu_desktop.services.competence import (
+    CadreCompetence,
+    cadre_competence,
+    choose_kms_version,
+    kms_version,
+    record_skill_assessment,
+)
 from posyandu_desktop.services.data_folder import (
     back_up_now,
     list_backups,
@@ -101,6 +108,7 @@ __all__ = [
     "BackupError",
     "BackupKind",
     "BloodPressure",
+    "CadreCompetence",
     "CadreRecord",
     "CadreRole",
     "CertificateRecord",
@@ -140,11 +148,14 @@ __all__ = [
     "VisitReason",
     "add_cadre_certificate",
     "back_up_now",
+    "cadre_competence",
+    "choose_kms_version",
     "close_posyandu_day",
     "correct_measurement",
     "due_list",
     "due_today",
     "find_people",
+    "kms_version",
     "list_backups",
     "mark_present_on_login",
     "measure_at_desk",
@@ -159,6 +170,7 @@ __all__ = [
     "record_measurement",
     "record_pregnancy",
     "record_service",
+    "record_skill_assessment",
     "register_arrival",
     "register_cadre",
     "register_household",

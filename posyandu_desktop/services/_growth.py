@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from posyandu_desktop.domain.growth.weight_gain import KbmTable
 from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId
 from posyandu_desktop.domain.measurement import (
     HARD_LIMITS,
@@ -18,9 +19,9 @@ from posyandu_desktop.domain.measurement import (
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.services._checks import in_range
 from posyandu_desktop.services.outcome import Issue
-from posyandu_desktop.settings import who_standards
+from posyandu_desktop.settings import kms_versions, who_standards
 from posyandu_desktop.store import Tx
-from posyandu_desktop.store.queries import measurements
+from posyandu_desktop.store.queries import competence, measurements
 from posyandu_desktop.store.records import (
     GrowthFindings,
     MeasuredValues,
@@ -61,8 +62,15 @@ def assessed(
     """The domain's judgement of `values` among the person's saved measurements."""
     saved = measurements.history(tx, person.id)
     return assess_measurement(
-        who_standards(), person, on, values, saved, measurement_id=measurement_id
+        who_standards(), person, on, values, saved, measurement_id=measurement_id, kbm=kbm(tx)
     )
+
+
+def kbm(tx: Tx) -> KbmTable:
+    """The KBM of the KMS version the coordinator chose (docs/sources/kms.md#versions)."""
+    chosen = competence.laptop_kbm_version(tx)
+    versions = kms_versions()
+    return next((v.kbm for v in versions if v.version == chosen), versions[0].kbm)
 
 
 def save(

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from posyandu_desktop.domain.competence import SkillAssessment
 from posyandu_desktop.domain.demo import (
     DemoAttendance,
     DemoMeasurement,
@@ -21,7 +22,14 @@ from posyandu_desktop.domain.vocabulary import Desk, Venue
 from posyandu_desktop.services import _growth
 from posyandu_desktop.settings import who_standards
 from posyandu_desktop.store import Database, Tx
-from posyandu_desktop.store.queries import days, people, posyandu, services_given, visits
+from posyandu_desktop.store.queries import (
+    competence,
+    days,
+    people,
+    posyandu,
+    services_given,
+    visits,
+)
 from posyandu_desktop.store.records import BloodPressure, MeasuredValues, PersonRecord, Reading
 
 _REASON = "demo data"
@@ -159,6 +167,14 @@ def _registry(tx: Tx, demo: DemoPosyandu, ids: _Ids, seed: int) -> None:
                 title=cert.title,
                 issued_on=cert.issued_on,
                 issuer=cert.issuer,
+                number=cert.number,
+            )
+        for skill, on in c.skills_passed:
+            competence.add_skill_assessment(
+                tx,
+                cadre_id=cadre.id,
+                assessment=SkillAssessment(skill, True, on, "Tim Puskesmas"),
+                entered_by=cadre.id,
             )
     for h in demo.households:
         ids.households[h.key] = people.add_household(

@@ -13,6 +13,7 @@ from datetime import date
 
 from posyandu_desktop.domain.growth.classify import LilaStatus
 from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue
+from posyandu_desktop.domain.growth.weight_gain import KbmTable
 from posyandu_desktop.domain.growth.zscore import Indicator
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
@@ -67,18 +68,23 @@ def preview_measurement(
         if on < person.birth_date:
             return refused([Issue(Problem.BEFORE_BIRTH, "measured_on", on.isoformat())])
         saved = measurements.history(tx, person_id)
-    return Outcome(_preview(person, on, values, saved))
+        kbm = _growth.kbm(tx)
+    return Outcome(_preview(person, on, values, saved, kbm))
 
 
 def _preview(
-    person: PersonRecord, on: date, values: MeasuredValues, saved: Sequence[MeasurementRecord]
+    person: PersonRecord,
+    on: date,
+    values: MeasuredValues,
+    saved: Sequence[MeasurementRecord],
+    kbm: KbmTable,
 ) -> MeasurementPreview:
     problems = [
         i for i in _growth.value_issues(values) if i.problem is not Problem.NOTHING_MEASURED
     ]
     # Values refused outright are left out of the judging: a z-score of 95 kg says nothing new.
     judged = assess_measurement(
-        who_standards(), person, on, _without(values, {i.field for i in problems}), saved
+        who_standards(), person, on, _without(values, {i.field for i in problems}), saved, kbm=kbm
     )
     found = judged.findings
     return MeasurementPreview(

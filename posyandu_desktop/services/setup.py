@@ -135,12 +135,14 @@ def add_cadre_certificate(
     title: str,
     issued_on: date,
     issuer: str = "",
+    number: str = "",
     by_cadre_id: int | None = None,
     today: date | None = None,
 ) -> Outcome[CertificateRecord]:
-    """Note a training certificate a cadre holds."""
+    """Note a training certificate a cadre holds, with its number as printed."""
     problems = _checks.text_issues(title, "title", 200, required=True)
     problems += _checks.text_issues(issuer, "issuer", 100, required=False)
+    problems += _checks.text_issues(number, "number", 60, required=False)
     problems += _checks.not_future(issued_on, "issued_on", today or date.today())
     if problems:
         return refused(problems)
@@ -149,7 +151,12 @@ def add_cadre_certificate(
         if posyandu.get_cadre(tx, cadre_id) is None:
             raise InputError(Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id))
         added = posyandu.add_certificate(
-            tx, cadre_id=cadre_id, title=title.strip(), issued_on=issued_on, issuer=issuer.strip()
+            tx,
+            cadre_id=cadre_id,
+            title=title.strip(),
+            issued_on=issued_on,
+            issuer=issuer.strip(),
+            number=number.strip() or None,
         )
         return Outcome(added)
 

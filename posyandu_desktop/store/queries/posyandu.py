@@ -127,10 +127,12 @@ def set_cadre_active(tx: Tx, cadre_id: int, active: bool) -> None:
 
 
 def add_certificate(
-    tx: Tx, *, cadre_id: int, title: str, issued_on: date, issuer: str
+    tx: Tx, *, cadre_id: int, title: str, issued_on: date, issuer: str, number: str | None = None
 ) -> CertificateRecord:
     """Insert a training certificate for a cadre."""
-    row = CadreCertificate(cadre_id=cadre_id, title=title, issued_on=issued_on, issuer=issuer)
+    row = CadreCertificate(
+        cadre_id=cadre_id, title=title, issued_on=issued_on, issuer=issuer, number=number
+    )
     tx.add(row)
     tx.flush()
     return record(CertificateRecord, row)
