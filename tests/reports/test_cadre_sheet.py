@@ -120,7 +120,7 @@ def _as_recount(q: QualityFigures) -> dict:  # type: ignore[type-arg]
     }
 
 
-def test_the_posyandu_and_each_cadres_quality_match_a_plain_sql_recount(folder, sql):  # type: ignore[no-untyped-def]
+def test_the_posyandu_and_each_cadres_quality_match_a_plain_sql_recount(folder, sql):
     db = Database(database_path(folder))
     try:
         found = month_quality(db, YEAR, MONTH)
@@ -150,7 +150,7 @@ def _days_served(sql: sqlite3.Connection) -> dict[int, int]:
     return dict(rows.fetchall())
 
 
-def test_the_xlsx_has_a_row_per_cadre_with_the_recounted_figures(sheet, sql):  # type: ignore[no-untyped-def]
+def test_the_xlsx_has_a_row_per_cadre_with_the_recounted_figures(sheet, sql):
     import io
 
     book = openpyxl.load_workbook(io.BytesIO(cadre_sheet_xlsx_bytes(sheet, lang="en")))
@@ -180,7 +180,7 @@ def test_the_xlsx_has_a_row_per_cadre_with_the_recounted_figures(sheet, sql):  #
     }
 
 
-def test_the_pdf_reads_back_with_each_cadre_and_the_posyandu_quality(sheet, sql, tmp_path):  # type: ignore[no-untyped-def]
+def test_the_pdf_reads_back_with_each_cadre_and_the_posyandu_quality(sheet, sql, tmp_path):
     pdf = tmp_path / "sheet.pdf"
     pdf.write_bytes(render_cadre_sheet(sheet, FONTS, lang="en", printed_on=TODAY))
     text = subprocess.run(
