@@ -68,6 +68,7 @@ class MonthlyReportData:
     year: int
     month: int
     indicators: MonthlyIndicators
+    quality: QualityFigures | None = None  # of the children's measurements taken this month
 
     @property
     def cadre_performance(self) -> tuple[CadrePerformance, ...]:

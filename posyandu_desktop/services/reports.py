@@ -13,6 +13,7 @@ from posyandu_desktop.domain.growth.zscore import LYING_BEFORE_DAYS
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.domain.months import Period, completed_months
+from posyandu_desktop.domain.quality import QualityFigures, data_quality
 from posyandu_desktop.domain.vocabulary import ServiceKind
 from posyandu_desktop.reports.data import (
     CardChart,
@@ -28,6 +29,7 @@ from posyandu_desktop.store.queries import (
     measurements,
     people,
     posyandu,
+    quality,
     services_given,
 )
 from posyandu_desktop.store.queries import reports as q
@@ -67,6 +69,7 @@ def _local_midnight(on: date) -> datetime:
 class _Read:
     posyandu: PosyanduHeader
     inputs: ind.MonthInputs
+    quality: QualityFigures
 
 
 def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) -> _Read:
@@ -132,7 +135,10 @@ def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) ->
         work=tuple(ind.CadreWork(r.entered_by, r.person_id, r.measured_on) for r in in_month),
         corrections=q.corrections_by_cadre(tx, _local_midnight(first), _local_midnight(next_month)),
     )
-    return _Read(_header(posyandu.get_posyandu(tx, posyandu_id)), inputs)
+    facts = quality.child_measurements(tx, first, last)
+    return _Read(
+        _header(posyandu.get_posyandu(tx, posyandu_id)), inputs, data_quality(f for _, f in facts)
+    )
 
 
 def this_posyandu_id(db: Database) -> int | None:
@@ -149,7 +155,8 @@ def monthly_report_data(
     `today` dates the current pregnancies (default: the real today)."""
     with db.reading() as tx:
         read = _read_month(tx, posyandu_id, year, month, today or date.today())
-    return MonthlyReportData(read.posyandu, year, month, ind.monthly_indicators(read.inputs))
+    indicators = ind.monthly_indicators(read.inputs)
+    return MonthlyReportData(read.posyandu, year, month, indicators, read.quality)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +176,7 @@ def month_report(
         read = _read_month(tx, posyandu_id, year, month, today)
     indicators = ind.monthly_indicators(read.inputs)
     return MonthReport(
-        MonthlyReportData(read.posyandu, year, month, indicators),
+        MonthlyReportData(read.posyandu, year, month, indicators, read.quality),
         ind.month_roster(read.inputs),
         frozenset(p.person_id for p in indicators.kek_pregnant),
     )

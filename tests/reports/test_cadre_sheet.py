@@ -230,3 +230,36 @@ def test_the_command_writes_pdf_and_xlsx_and_refuses_another_suffix(
         assert out.stat().st_size > 1000
     bad = ["--data-dir", str(folder), "--month", "2026-10", "--out", str(tmp_path / "x.csv")]
     assert cadre_sheet_command(bad) == 1
+
+
+def test_the_monthly_report_has_the_data_quality_section(folder: Path, sql) -> None:  # type: ignore[no-untyped-def]
+    from posyandu_desktop.reports.monthly_report import render_monthly_report
+    from posyandu_desktop.services.reports import monthly_report_data
+    from tests.reports.expected import pdf_lines
+
+    db = Database(database_path(folder))
+    try:
+        posyandu_id = this_posyandu_id(db)
+        assert posyandu_id is not None
+        data = monthly_report_data(db, posyandu_id, YEAR, MONTH, today=TODAY)
+    finally:
+        db.close()
+    text = " ".join(pdf_lines(render_monthly_report(data, FONTS, lang="en", printed_on=TODAY)))
+    measured = sql.execute(f"SELECT COUNT(*) {IN_MONTH}", (FIRST, LAST)).fetchone()[0]
+    assert "9. Data quality (children's measurements)" in text
+    assert f"Children's measurements this month {measured}" in text
+
+
+def test_report_json_has_the_quality_section(folder: Path, sql, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from posyandu_desktop.commands.report import main as report_command
+
+    assert (
+        report_command(["--data-dir", str(folder), "--month", "2026-10", "--format", "json"]) == 0
+    )
+    found = json.loads(capsys.readouterr().out)["quality"]
+    expected = _recount(sql)
+    assert found["measurements"] == expected["measurements"]
+    assert (found["values"], found["doubtful"]) == (expected["values"], expected["doubtful"])
+    assert found["sd"]["waz"] == pytest.approx(expected["sd"][0])
