@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from posyandu_desktop import settings
-from posyandu_desktop.domain.competence import SkillAssessment, mastered_skills, stratum
+from posyandu_desktop.domain.competence import (
+    Competence,
+    SkillAssessment,
+    mastered_skills,
+    stratum,
+)
 from posyandu_desktop.domain.growth.weight_gain import KmsVersion
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.vocabulary import TrainingGrade
@@ -26,6 +31,11 @@ class CadreCompetence:
     assessments: tuple[SkillAssessment, ...]
     mastered: frozenset[str]
     stratum: TrainingGrade | None
+
+
+def competence_framework() -> Competence:
+    """The skills in their groups and the stratum rule (resources/cadre/competence.json)."""
+    return settings.cadre_competence()
 
 
 def cadre_competence(db: Database, *, cadre_id: int, on: date | None = None) -> CadreCompetence:
