@@ -14,6 +14,7 @@ from posyandu_desktop.domain.competence import stratum
 from posyandu_desktop.domain.months import Period
 from posyandu_desktop.domain.quality import QualityFigures, data_quality, quality_per
 from posyandu_desktop.domain.vocabulary import Desk
+from posyandu_desktop.reports.cadre_sheet import write_cadre_sheet
 from posyandu_desktop.reports.data import CadreSheet, PosyanduHeader
 from posyandu_desktop.services.reports import monthly_report_data
 from posyandu_desktop.store import Database, Tx
@@ -120,4 +121,26 @@ def cadre_sheet(
         columns=settings.cadre_sheet_columns(data_dir),
         rows=tuple(sorted(rows, key=lambda r: (r.name.casefold(), r.cadre_id))),
         quality=month_quality_.posyandu,
+    )
+
+
+def write_cadre_sheet_files(
+    db: Database,
+    *,
+    posyandu_id: int,
+    year: int,
+    month: int,
+    folder: Path,
+    data_dir: Path,
+    lang: str | None = None,
+    today: date | None = None,
+) -> tuple[Path, Path]:
+    """Write `Lembar_Kader_YYYY-MM.xlsx` and `.pdf` into `folder` (made if missing)."""
+    sheet = cadre_sheet(db, posyandu_id, year, month, data_dir=data_dir, today=today)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / f"Lembar_Kader_{year:04d}-{month:02d}"
+    fonts = settings.resource_path("fonts")
+    return (
+        write_cadre_sheet(sheet, stem.with_suffix(".xlsx"), fonts, lang=lang),
+        write_cadre_sheet(sheet, stem.with_suffix(".pdf"), fonts, lang=lang, printed_on=today),
     )
