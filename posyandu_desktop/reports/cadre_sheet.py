@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import landscape
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -133,6 +134,11 @@ def quality_section(
     ]
 
 
+def _cell(text: str, style: Any) -> Any:
+    """Long values (certificate numbers, desks) wrap inside their cell; short ones stay text."""
+    return Paragraph(escape(text), style) if len(text) > 30 else text
+
+
 def render_cadre_sheet(
     sheet: CadreSheet, fonts_dir: Path, *, lang: str | None = None, printed_on: date | None = None
 ) -> bytes:
@@ -163,12 +169,16 @@ def render_cadre_sheet(
         ),
     ]
     half = (len(sheet.columns) + 1) // 2
+    cell_style = styles.style(8, narrow=True, alignment=TA_RIGHT)
     for number, row in enumerate(sheet.rows, start=1):
-        cells = [[words(c, lang=lang), shown_value(row, c, lang)] for c in sheet.columns]
+        cells: list[list[Any]] = [
+            [words(c, lang=lang), _cell(shown_value(row, c, lang), cell_style)]
+            for c in sheet.columns
+        ]
         left, right = cells[:half], cells[half:]
         right += [["", ""]] * (len(left) - len(right))
         grid = [[*a, *b] for a, b in zip(left, right, strict=True)]
-        table = Table(grid, colWidths=[_WIDTH * 0.3, _WIDTH * 0.2] * 2, hAlign="LEFT")
+        table = Table(grid, colWidths=[_WIDTH * 0.22, _WIDTH * 0.28] * 2, hAlign="LEFT")
         table.setStyle(
             TableStyle(
                 [*_GRID, ("ALIGN", (1, 0), (1, -1), "RIGHT"), ("ALIGN", (3, 0), (3, -1), "RIGHT")]

@@ -155,7 +155,7 @@ class CadresPage(Page):
         self.certificate_issuer.setPlaceholderText(_("e.g. Puskesmas"))
         self.certificate_number = QLineEdit()
         self.certificate_number.setMaxLength(60)
-        self.certificate_number.setPlaceholderText(_("Number as printed"))
+        self.certificate_number.setPlaceholderText(_("Number"))
         self.add_certificate_button = QPushButton(_("Add certificate"))
         self.add_certificate_button.clicked.connect(self.add_certificate)
         self.certificate_title.returnPressed.connect(self.certificate_date.setFocus)
