@@ -16,8 +16,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `cadre-sheet` subcommand."""
     from posyandu_desktop.commands._data import open_or_say, output_problem
     from posyandu_desktop.reports.cadre_sheet import write_cadre_sheet
-    from posyandu_desktop.services.cadre_sheet import cadre_sheet
-    from posyandu_desktop.services.reports import this_posyandu_id
+    from posyandu_desktop.services.reports import cadre_sheet, this_posyandu_id
     from posyandu_desktop.settings import resource_path
 
     parser = argparse.ArgumentParser(

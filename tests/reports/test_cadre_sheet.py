@@ -16,8 +16,7 @@ from posyandu_desktop.commands.cadre_sheet import main as cadre_sheet_command
 from posyandu_desktop.domain.quality import QualityFigures
 from posyandu_desktop.reports.cadre_sheet import cadre_sheet_xlsx_bytes, render_cadre_sheet
 from posyandu_desktop.reports.data import CadreSheet
-from posyandu_desktop.services.cadre_sheet import cadre_sheet, month_quality
-from posyandu_desktop.services.reports import this_posyandu_id
+from posyandu_desktop.services.reports import cadre_sheet, month_quality, this_posyandu_id
 from posyandu_desktop.settings import database_path
 from posyandu_desktop.store import Database
 from tests.reports.helpers import FONTS, TODAY, demo_folder

@@ -136,3 +136,22 @@ def add_certificate(
     tx.add(row)
     tx.flush()
     return record(CertificateRecord, row)
+
+
+def kbm_version(tx: Tx, posyandu_id: int) -> str | None:
+    """The KMS version the Posyandu chose; None for the default."""
+    row = tx.get(Posyandu, posyandu_id)
+    return None if row is None else row.kbm_version
+
+
+def set_kbm_version(tx: Tx, posyandu_id: int, version: str | None) -> None:
+    """Choose the KMS version (None: the default); audited like every change of a row."""
+    row = tx.get(Posyandu, posyandu_id)
+    if row is not None:
+        row.kbm_version = version
+        tx.flush()
+
+
+def laptop_kbm_version(tx: Tx) -> str | None:
+    """The KMS version chosen for this laptop's Posyandu (the first one set up), or None."""
+    return tx.scalar(select(Posyandu.kbm_version).order_by(Posyandu.id).limit(1))

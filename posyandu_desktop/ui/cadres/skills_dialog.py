@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from posyandu_desktop.i18n import _, vocabulary_label
 from posyandu_desktop.services import CadreRecord, cadre_competence, record_skill_assessment
-from posyandu_desktop.services.competence import CadreCompetence, competence_framework
+from posyandu_desktop.services.cadres import CadreCompetence, competence_framework
 from posyandu_desktop.ui.cadres.skills_table_model import (
     SkillColumn,
     SkillRow,
