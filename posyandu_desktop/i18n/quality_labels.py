@@ -4,7 +4,9 @@ domain/cadre_sheet.py): one short column head each, for the PDF, the XLSX and th
 from __future__ import annotations
 
 from posyandu_desktop.domain.cadre_sheet import SheetColumn
+from posyandu_desktop.domain.quality import QualityFigures
 from posyandu_desktop.i18n.catalog import N_, NP_
+from posyandu_desktop.i18n.formats import format_decimal
 from posyandu_desktop.i18n.words import register
 
 register(
@@ -43,3 +45,46 @@ QUALITY_NOTE = N_(
     "Under-twos should be measured lying. LILA is due from 6 months. WHO expects the SD of "
     "WAZ, HAZ and WHZ to be roughly 0.8 to 1.2; with few children it varies more."
 )
+
+# One Posyandu's quality figures in a row of the puskesmas recap (PDF and XLSX), in this order.
+QUALITY_HEADS = (
+    N_("Children's measurements"),
+    N_("Doubtful values (%)"),
+    N_("Weight last-digit score"),
+    N_("Length last-digit score"),
+    N_("Under-twos lying (%)"),
+    N_("Length missing (%)"),
+    N_("LILA missing (%)"),
+    N_("SD WAZ"),
+    N_("SD HAZ"),
+    N_("SD WHZ"),
+    N_("Twice a day"),
+    N_("Records corrected"),
+)
+
+
+def quality_values(q: QualityFigures) -> list[int | float | None]:
+    """The figures under `QUALITY_HEADS`: counts, percents, scores and SDs as numbers."""
+    return [
+        q.measurements,
+        q.doubtful_percent,
+        q.weight_digit_score,
+        q.lenhei_digit_score,
+        q.under_two_lying_percent,
+        q.length_missing_percent,
+        q.lila_missing_percent,
+        q.sd_waz,
+        q.sd_haz,
+        q.sd_whz,
+        q.twice_same_day,
+        q.corrected_records,
+    ]
+
+
+def quality_cells(q: QualityFigures, lang: str | None = None) -> list[str]:
+    """The same figures as printed: one decimal for shares and scores, two for SDs."""
+    decimals = (0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 0, 0)
+    return [
+        "-" if v is None else (str(v) if d == 0 else format_decimal(float(v), d, lang))
+        for v, d in zip(quality_values(q), decimals, strict=True)
+    ]
