@@ -109,8 +109,10 @@ class CadresPage(Page):
         self.code_button.setToolTip(_("For a first PIN, or a forgotten one"))
         self.code_button.clicked.connect(self.give_code)
         active_row.addWidget(self.code_button)
-        self.skills_button = QPushButton(_("Skills and stratum…"))
-        self.skills_button.setToolTip(_("The 25 basic skills, who assessed them and when"))
+        self.skills_button = QPushButton(_("Skills…"))
+        self.skills_button.setToolTip(
+            _("The 25 basic skills, who assessed them and when, and the stratum they give")
+        )
         self.skills_button.clicked.connect(self.open_skills)
         active_row.addWidget(self.skills_button)
         active_row.addStretch(1)
