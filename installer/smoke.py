@@ -71,6 +71,7 @@ def check_contents(bundle: Path) -> str:
     inner = bundle / "_internal"
     needed = [
         inner / "resources" / "who" / "SHA256SUMS",
+        inner / "resources" / "kms" / "SHA256SUMS",
         inner / "resources" / "locale" / "id" / "LC_MESSAGES" / "posyandu.mo",
         inner / "resources" / "fonts" / "DejaVuSans.ttf",
         inner / "resources" / "icons" / "posyandu.ico",

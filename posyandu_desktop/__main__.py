@@ -23,6 +23,7 @@ commands:
   simulate-scale             a virtual serial scale (pty) for trying the measuring desk
   card --data-dir D --person ID -o card.pdf      a child's KMS growth card (PDF)
   report --data-dir D --month 2026-10 -o r.pdf   the monthly Posyandu report (PDF)
+  cadre-sheet --data-dir D --month 2026-10 --out F.pdf|F.xlsx   the monthly cadre sheet
   init --data-dir D --posyandu-name N --code C  a Posyandu registry without the wizard
   init --data-dir P --mode puskesmas --name N    a Puskesmas-mode folder with its key pair
   import FILE --data-dir D [--dry-run]           children and weighings from e-PPGBM, a register
@@ -65,6 +66,12 @@ def _card(argv: Sequence[str]) -> int:
 
 def _report(argv: Sequence[str]) -> int:
     from posyandu_desktop.commands.report import main
+
+    return main(argv)
+
+
+def _cadre_sheet(argv: Sequence[str]) -> int:
+    from posyandu_desktop.commands.cadre_sheet import main
 
     return main(argv)
 
@@ -135,6 +142,7 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "simulate-scale": _simulate_scale,
     "card": _card,
     "report": _report,
+    "cadre-sheet": _cadre_sheet,
     "init": _init,
     "import": _import,
     "eppgbm-pack": _eppgbm_pack,

@@ -11,7 +11,14 @@ from functools import cache
 from pathlib import Path
 
 from posyandu_desktop import files
+from posyandu_desktop.domain.cadre_sheet import SheetColumn, parse_sheet_columns
+from posyandu_desktop.domain.competence import Competence, parse_competence
 from posyandu_desktop.domain.growth.standards import GrowthStandards
+from posyandu_desktop.domain.growth.weight_gain import (
+    KBM_BUKU_KIA_2023,
+    KmsVersion,
+    parse_kms_version,
+)
 
 APP_NAME = "posyandu-desktop"
 DATA_DIR_ENV = "POSYANDU_DATA_DIR"
@@ -31,6 +38,33 @@ def who_standards() -> GrowthStandards:
     """The WHO tables shipped in resources/who; each table is parsed on first use."""
     folder = resource_path("who")
     return GrowthStandards(lambda stem: (folder / f"{stem}.csv").read_text(encoding="utf-8"))
+
+
+@cache
+def kms_versions() -> tuple[KmsVersion, ...]:
+    """The KMS readings shipped in resources/kms, the default (docs/DECISIONS.md) first."""
+    found = [
+        parse_kms_version(path.read_text(encoding="utf-8"))
+        for path in sorted(resource_path("kms").glob("*.json"))
+    ]
+    return tuple(sorted(found, key=lambda v: v.version != KBM_BUKU_KIA_2023.version))
+
+
+@cache
+def cadre_competence() -> Competence:
+    """The cadres' basic skills, their groups and the stratum rule (resources/cadre)."""
+    return parse_competence(resource_path("cadre", "competence.json").read_text(encoding="utf-8"))
+
+
+CADRE_SHEET_FILE = "cadre-sheet.json"  # a city's own choice of indicators, in the data folder
+
+
+def cadre_sheet_columns(data: Path | None = None) -> tuple[SheetColumn, ...]:
+    """The indicators of the monthly cadre sheet: the data folder's cadre-sheet.json when the
+    city put one there, else the shipped resources/cadre/sheet.json. ValueError for a bad file."""
+    own = None if data is None else data / CADRE_SHEET_FILE
+    path = own if own is not None and own.is_file() else resource_path("cadre", "sheet.json")
+    return parse_sheet_columns(path.read_text(encoding="utf-8"))
 
 
 def data_dir(option: str | None = None, environ: Mapping[str, str] = os.environ) -> Path:

@@ -4,10 +4,13 @@ with the cadre performance sheet."""
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from posyandu_desktop.domain.quality import QualityFigures
 
 # Posyandu began in 1986; any earlier year is a typing mistake (and year 0 is no date at all).
 _FIRST_YEAR = 1986
@@ -18,6 +21,30 @@ def _month(text: str) -> tuple[int, int]:
     if found is None or not 1 <= int(found[2]) <= 12 or int(found[1]) < _FIRST_YEAR:
         raise argparse.ArgumentTypeError(f"{text!r} is not a month like 2026-10")
     return int(found[1]), int(found[2])
+
+
+def quality_json(q: QualityFigures) -> dict[str, object]:
+    """The "quality" section of `report --format json` (domain/quality.py): counts, shares in
+    percent and scores, None where there was nothing to compute."""
+    return {
+        "measurements": q.measurements,
+        "values": q.values,
+        "doubtful": q.doubtful,
+        "doubtful_percent": q.doubtful_percent,
+        "weight_digit_score": q.weight_digit_score,
+        "length_digit_score": q.lenhei_digit_score,
+        "under_two_measured": q.under_two_measured,
+        "under_two_lying": q.under_two_lying,
+        "length_due": q.length_due,
+        "length_missing": q.length_missing,
+        "lila_due": q.lila_due,
+        "lila_missing": q.lila_missing,
+        "sd": {"waz": q.sd_waz, "haz": q.sd_haz, "whz": q.sd_whz},
+        "sd_outside_expected": list(q.sds_outside_expected),
+        "twice_same_day": q.twice_same_day,
+        "corrected_records": q.corrected_records,
+        "corrections": q.corrections,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,11 +60,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--data-dir", type=Path, required=True, help="the data folder")
     parser.add_argument("--month", type=_month, required=True, help="YYYY-MM")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    parser.add_argument("-o", "--output", type=Path, help="PDF file to write")
     parser.add_argument("--lang", default="id", help="id (default) or en")
+    parser.add_argument(
+        "--format", choices=("pdf", "json"), default="pdf", help="pdf (default) or json (stdout)"
+    )
     args = parser.parse_args(argv)
     prog = parser.prog
-    problem = output_problem(args.output)
+    if args.format == "pdf" and args.output is None:
+        parser.error("-o/--output is needed for the PDF")
+    problem = None if args.output is None else output_problem(args.output)
     if problem is not None:
         print(f"{prog}: {problem}", file=sys.stderr)
         return 1
@@ -53,6 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         data = monthly_report_data(opened.database, posyandu_id, year, month)
     finally:
         opened.database.close()
+    if args.format == "json":
+        found = {"month": f"{year:04d}-{month:02d}"}
+        quality = None if data.quality is None else quality_json(data.quality)
+        print(json.dumps({**found, "quality": quality}, ensure_ascii=False, indent=1))
+        return 0
     try:
         write_monthly_report(data, args.output, resource_path("fonts"), lang=args.lang)
     except OSError as error:

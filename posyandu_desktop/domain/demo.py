@@ -88,11 +88,21 @@ class DemoPregnancy:
     delivered_on: date | None  # None while still pregnant on `today`
 
 
+# Which skill groups each training level adds, so that the stratum the shipped rule derives is
+# the cadre's grade (docs/sources/cadre-competence.md): Purwa A-C, Madya D, Utama E.
+_DEMO_SKILL_GROUPS = {
+    TrainingGrade.PURWA: "ABC",
+    TrainingGrade.MADYA: "D",
+    TrainingGrade.UTAMA: "E",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class DemoCertificate:
     title: str
     issued_on: date
     issuer: str
+    number: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +116,7 @@ class DemoCadre:
     training_grade: TrainingGrade
     joined_on: date
     certificates: tuple[DemoCertificate, ...]
+    skills_passed: tuple[tuple[str, date], ...]  # (skill code, assessed on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,11 +389,19 @@ class _Builder:
             joined = self.today - timedelta(days=rng.randint(300, 15 * 365))
             # The chair has usually been trained longest.
             grade = rng.choices(grades, (1, 3, 3) if role is CadreRole.CHAIR else (5, 3, 2))[0]
-            certificates, issued = [], joined
+            certificates: list[DemoCertificate] = []
+            skills: list[tuple[str, date]] = []
+            issued = joined
             for level in grades[: grades.index(grade) + 1]:  # one certificate per grade reached
                 issued = min(issued + timedelta(days=rng.randint(60, 700)), self.today)
                 title = f"Pelatihan Kader Posyandu ILP tingkat {level.value.title()}"
-                certificates.append(DemoCertificate(title, issued, "Dinas Kesehatan Kota Bontang"))
+                number = f"KDR/{issued.year}/{key:03d}/{len(certificates) + 1}"
+                certificates.append(
+                    DemoCertificate(title, issued, "Dinas Kesehatan Kota Bontang", number)
+                )
+                # The skill groups of resources/cadre/competence.json this level completes.
+                groups = _DEMO_SKILL_GROUPS[level]
+                skills += [(f"{g}{i}", issued) for g in groups for i in range(1, 6)]
             self.cadres.append(
                 DemoCadre(
                     key=key,
@@ -394,6 +413,7 @@ class _Builder:
                     training_grade=grade,
                     joined_on=joined,
                     certificates=tuple(certificates),
+                    skills_passed=tuple(skills),
                 )
             )
         desks = list(Desk)

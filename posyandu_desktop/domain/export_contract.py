@@ -26,8 +26,8 @@ from typing import Any, ClassVar, cast
 
 # The version a new monthly file carries. 1: the members in the clear; 2: the members sealed
 # to the puskesmas key, the tables as below. Older versions stay readable by verify and merge.
-FORMAT_VERSION = 3  # 3: measurement.origin (imports and the Buku KIA weight)
-READABLE_VERSIONS = (1, 2, 3)
+FORMAT_VERSION = 4  # 3: measurement.origin; 4: cadre competence, certificate numbers, KMS version
+READABLE_VERSIONS = (1, 2, 3, 4)
 
 
 class Privacy(StrEnum):
@@ -88,6 +88,7 @@ class PosyanduRow(ExportRow):
     puskesmas: str
     venue: str
     created_at: datetime
+    kbm_version: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,20 @@ class CadreCertificateRow(ExportRow):
     title: str
     issued_on: date
     issuer: str
+    number: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CadreSkillAssessmentRow(ExportRow):
+    table: ClassVar[str] = "cadre_skill_assessment"
+    id: int
+    cadre_id: int
+    skill: str
+    passed: bool
+    assessed_on: date
+    assessor: str = field(metadata=_PERSONAL)
+    entered_by: int = field()
+    created_at: datetime = field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +300,7 @@ RECORDS: tuple[type[ExportRow], ...] = (
     PosyanduRow,
     CadreRow,
     CadreCertificateRow,
+    CadreSkillAssessmentRow,
     HouseholdRow,
     PersonRow,
     PosyanduDayRow,

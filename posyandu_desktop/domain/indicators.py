@@ -24,7 +24,6 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from posyandu_desktop.domain.growth.classify import (
-    BGM_CATEGORY,
     KEK_BELOW_CM,
     STUNTED,
     Category,
@@ -32,6 +31,7 @@ from posyandu_desktop.domain.growth.classify import (
     LilaStatus,
     WeightForAgeCategory,
     WeightForLengthHeightCategory,
+    below_red_line,
     lila_group,
     lila_status,
 )
@@ -486,7 +486,7 @@ def _f2_line(
         weighed_on=None if w is None else w.measured_on,
         status=status,
         two_t=w is not None and status is GrowthStatus.T and w.two_t,
-        bgm=w is not None and w.wfa is BGM_CATEGORY,
+        bgm=w is not None and below_red_line(w.wfa),
         categories=_NO_CATEGORIES,
         new_stunting=False,
         referral=(),
@@ -637,7 +637,7 @@ def referrals(
             reasons.append(ReferralReason.T)
             if w.two_t:
                 reasons.append(ReferralReason.TWO_T)
-        if w is not None and w.wfa is BGM_CATEGORY:
+        if w is not None and below_red_line(w.wfa):
             reasons.append(ReferralReason.BGM)
         if person_id in oedema:
             reasons.append(ReferralReason.OEDEMA)

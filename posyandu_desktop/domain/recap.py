@@ -39,6 +39,7 @@ from posyandu_desktop.domain.indicators import (
     status_of,
 )
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.quality import QualityFigures
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ class PosyanduMonth:
     reported: ReportTotals
     kelurahan: str = ""
     puskesmas: str = ""
+    quality: QualityFigures | None = None  # of the month's children's measurements, if sent
 
 
 def posyandu_month(
@@ -110,6 +112,7 @@ def posyandu_month(
     people: Mapping[int, PersonKey],
     kelurahan: str = "",
     puskesmas: str = "",
+    quality: QualityFigures | None = None,
 ) -> PosyanduMonth:
     """One Posyandu's month from its report and roster; `people` names every person id in the
     roster and the KEK list (raises ValueError for one it lacks)."""
@@ -145,6 +148,7 @@ def posyandu_month(
         ),
         kelurahan=kelurahan,
         puskesmas=puskesmas,
+        quality=quality,
     )
 
 
@@ -181,6 +185,7 @@ class PosyanduRow:
     counts: RecapCounts
     attendance: tuple[tuple[date, int], ...]
     matches_report: bool  # the roster adds up to the totals the Posyandu's report printed
+    quality: QualityFigures | None = None  # as the Posyandu sent it (domain/quality.py)
 
 
 class SharedKind(Enum):
@@ -312,6 +317,7 @@ def _row(month: PosyanduMonth) -> PosyanduRow:
         counts,
         month.attendance,
         _matches(counts, month.reported),
+        month.quality,
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import fields
 from datetime import date
 from typing import Any, TypeVar, cast
 
@@ -26,6 +27,7 @@ from posyandu_desktop.domain.indicators import (
     StatusIndex,
 )
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.quality import QualityFigures
 from posyandu_desktop.domain.recap import (
     KekWoman,
     PersonKey,
@@ -52,6 +54,7 @@ def summary_bytes(
     people: Mapping[int, PersonKey],
     kelurahan: str = "",
     puskesmas: str = "",
+    quality: QualityFigures | None = None,
 ) -> bytes:
     """The summary of one Posyandu month; `people` names every person id of the roster and
     of the KEK list (ValueError if one is missing)."""
@@ -63,6 +66,7 @@ def summary_bytes(
         people=people,
         kelurahan=kelurahan,
         puskesmas=puskesmas,
+        quality=quality,
     )
     return month_bytes(month)
 
@@ -99,6 +103,11 @@ def month_bytes(month: PosyanduMonth) -> bytes:
             "kek": month.reported.kek,
         },
     }
+    # Added within format version 1 (see `_person`): written only when known.
+    if month.quality is not None:
+        document["quality"] = {
+            f.name: getattr(month.quality, f.name) for f in fields(QualityFigures)
+        }
     text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return text.encode("utf-8")
 
@@ -319,7 +328,25 @@ def _read(doc: Any) -> PosyanduMonth:
         reported=_read_totals(_get(doc, "totals", dict, "summary")),
         kelurahan=_get(posyandu, "kelurahan", str, "posyandu"),
         puskesmas=_get(posyandu, "puskesmas", str, "posyandu"),
+        quality=_read_quality(_added(doc, "quality", dict, "summary")),
     )
+
+
+def _read_quality(obj: dict[str, Any] | None) -> QualityFigures | None:
+    """The data-quality figures a Posyandu sent (None from a file without them)."""
+    if obj is None:
+        return None
+    where = "quality"
+    values: dict[str, Any] = {}
+    for f in fields(QualityFigures):
+        if f.name.startswith(("sd_", "weight_digit", "lenhei_digit")):
+            value = obj.get(f.name)
+            if value is not None and not isinstance(value, int | float):
+                raise _SummaryError(f"{where}.{f.name}: expected a number")
+            values[f.name] = None if value is None else float(value)
+        else:
+            values[f.name] = _get(obj, f.name, int, where)
+    return QualityFigures(**values)
 
 
 def read_summary(raw: bytes) -> PosyanduMonth:

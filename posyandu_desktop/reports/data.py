@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from posyandu_desktop.domain.cadre_sheet import CadreSheetRow, SheetColumn
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.indicators import CadrePerformance, MonthlyIndicators
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.quality import QualityFigures
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,21 @@ class MonthlyReportData:
     year: int
     month: int
     indicators: MonthlyIndicators
+    quality: QualityFigures | None = None  # of the children's measurements taken this month
 
     @property
     def cadre_performance(self) -> tuple[CadrePerformance, ...]:
         return self.indicators.cadre_performance
+
+
+@dataclass(frozen=True, slots=True)
+class CadreSheet:
+    """The monthly cadre sheet for the city (domain/cadre_sheet.py)."""
+
+    posyandu: PosyanduHeader
+    year: int
+    month: int
+    sessions: int
+    columns: tuple[SheetColumn, ...]
+    rows: tuple[CadreSheetRow, ...]  # by name
+    quality: QualityFigures  # the whole Posyandu's

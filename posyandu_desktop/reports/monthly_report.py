@@ -59,6 +59,7 @@ from posyandu_desktop.i18n import (
 from posyandu_desktop.i18n.recap_labels import reason_label
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.reports import styles
+from posyandu_desktop.reports.cadre_sheet import quality_section
 from posyandu_desktop.reports.data import MonthlyReportData
 
 
@@ -146,6 +147,7 @@ class _Report:
             *self._children_lists(),
             *self._adults(),
             *self._visits_services_cadres(),
+            *self._quality(),
             PageBreak(),
             *self._title(self.tr.gettext("Cadre performance sheet")),
             *self._cadre_sheet(),
@@ -690,6 +692,12 @@ class _Report:
                 [Paragraph(self.tr.gettext("8. Home visits, services and cadres"), self.h2), layout]
             )
         ]
+
+    def _quality(self) -> list[Flowable]:
+        if self.data.quality is None:
+            return []
+        heading = self.tr.gettext("9. Data quality (children's measurements)")
+        return quality_section(self.data.quality, self.tr, self.lang, _WIDTH * 0.6, heading)
 
     def _cadre_sheet(self) -> list[Flowable]:
         rows: list[list[Any]] = [

@@ -52,6 +52,7 @@ from posyandu_desktop.i18n import (
     format_month,
     translator,
 )
+from posyandu_desktop.i18n.quality_labels import QUALITY_HEADS, QUALITY_NOTE, quality_cells
 from posyandu_desktop.i18n.recap_labels import (
     INDEX_ABBREVIATIONS,
     index_label,
@@ -156,6 +157,7 @@ class _Story:
             *self._referrals(),
             *self._kek(),
             *self._shared(),
+            *self._quality(),
         ]
 
     # Shared pieces ------------------------------------------------------------------------
@@ -630,6 +632,42 @@ class _Story:
             table,
             Spacer(0, 2),
             Paragraph(note, self.small),
+        ]
+
+    def _quality(self) -> list[Flowable]:
+        """Each Posyandu's data quality as it sent it (docs/sources/data-quality.md)."""
+        tr = self.tr
+        rows_with = [r for r in self.recap.rows if r.quality is not None]
+        if not rows_with:
+            return []
+        head: list[Any] = [
+            tr.gettext("No."),
+            tr.gettext("Posyandu"),
+            *(self._p(tr.gettext(h)) for h in QUALITY_HEADS),
+        ]
+        widths: list[float] = [20, 0, *([44] * len(QUALITY_HEADS))]
+        widths[1] = _WIDTH - sum(widths)
+        rows: list[list[Any]] = [head]
+        for i, row in enumerate(rows_with, start=1):
+            assert row.quality is not None
+            rows.append(
+                [i, self._text(row.name, widths[1]), *quality_cells(row.quality, self.lang)]
+            )
+        table = self._grid(rows, widths, header_rows=1, totals=0)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                    ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
+                ]
+            )
+        )
+        return [
+            CondPageBreak(120),
+            Paragraph(tr.gettext("10. Data quality per Posyandu"), self.h2),
+            table,
+            Spacer(0, 2),
+            Paragraph(tr.gettext(QUALITY_NOTE), self.small),
         ]
 
     # Lists --------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from posyandu_desktop.i18n import (
     format_month,
     translator,
 )
+from posyandu_desktop.i18n.quality_labels import QUALITY_HEADS, quality_values
 from posyandu_desktop.i18n.recap_labels import (
     INDEX_ABBREVIATIONS,
     reason_label,
@@ -81,6 +82,7 @@ class _Book:
         self._referrals()
         self._kek()
         self._shared()
+        self._quality()
         return self.book
 
     # Writing ------------------------------------------------------------------------------
@@ -454,6 +456,33 @@ class _Book:
             rows,
             widths=[12, 30, 12, 12],
             formats={2: "DD/MM/YYYY"},
+        )
+
+    def _quality(self) -> None:
+        """Each Posyandu's data quality as it sent it; shares as fractions shown as %."""
+        tr = self.tr
+        percent_columns = {3, 6, 7, 8}
+        rows = []
+        for row in self.recap.rows:
+            if row.quality is None:
+                continue
+            values = quality_values(row.quality)
+            cells = [
+                v / 100 if i + 2 in percent_columns and v is not None else v
+                for i, v in enumerate(values)
+            ]
+            rows.append([row.code, row.name, *cells])
+        if not rows:
+            return
+        formats = dict.fromkeys(percent_columns, _PERCENT)
+        formats.update({4: "0.0", 5: "0.0", 9: "0.00", 10: "0.00", 11: "0.00"})
+        self._sheet(
+            tr.gettext("Data quality"),
+            tr.gettext("Data quality per Posyandu"),
+            [tr.gettext("Code"), tr.gettext("Posyandu"), *(tr.gettext(h) for h in QUALITY_HEADS)],
+            rows,
+            widths=[12, 30, *([12] * len(QUALITY_HEADS))],
+            formats=formats,
         )
 
     def _shared(self) -> None:

@@ -16,6 +16,11 @@ from posyandu_desktop.domain.vocabulary import (
     Venue,
     VisitReason,
 )
+from posyandu_desktop.services.cadres import (
+    CadreCompetence,
+    cadre_competence,
+    record_skill_assessment,
+)
 from posyandu_desktop.services.day import (
     DaySummary,
     DueChild,
@@ -61,6 +66,8 @@ from posyandu_desktop.services.registration import (
 )
 from posyandu_desktop.services.setup import (
     add_cadre_certificate,
+    choose_kms_version,
+    kms_version,
     register_cadre,
     set_cadre_active,
     set_up_posyandu,
@@ -104,6 +111,7 @@ __all__ = [
     "BackupError",
     "BackupKind",
     "BloodPressure",
+    "CadreCompetence",
     "CadreRecord",
     "CadreRole",
     "CertificateRecord",
@@ -143,11 +151,14 @@ __all__ = [
     "VisitReason",
     "add_cadre_certificate",
     "back_up_now",
+    "cadre_competence",
+    "choose_kms_version",
     "close_posyandu_day",
     "correct_measurement",
     "due_list",
     "due_today",
     "find_people",
+    "kms_version",
     "list_backups",
     "mark_present_on_login",
     "measure_at_desk",
@@ -162,6 +173,7 @@ __all__ = [
     "record_measurement",
     "record_pregnancy",
     "record_service",
+    "record_skill_assessment",
     "register_arrival",
     "register_cadre",
     "register_household",

@@ -13,6 +13,9 @@ with the hash, so they can be raised later without breaking stored PINs.
 The Posyandu's team: listing cadres with their certificates and correcting a cadre's profile.
 
 Who served when: today's cadre attendance and sessions attended per cadre in a month.
+
+Their competence: a cadre's assessed skills and the stratum they give (the coordinator records
+each assessment; docs/sources/cadre-competence.md).
 """
 
 from __future__ import annotations
@@ -25,6 +28,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from posyandu_desktop import settings
+from posyandu_desktop.domain.competence import (
+    Competence,
+    SkillAssessment,
+    mastered_skills,
+    stratum,
+)
 from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.months import Period
 from posyandu_desktop.domain.problems import Problem
@@ -402,3 +412,66 @@ def monthly_attendance(
         CadreMonth(c, tuple(sorted(dates.get(c.id, ())))) for c in team if c.active or c.id in dates
     )
     return MonthlyAttendance(year, month, sessions, rows)
+
+
+@dataclass(frozen=True, slots=True)
+class CadreCompetence:
+    """A cadre's assessments (oldest first), the skills mastered and the stratum they give."""
+
+    cadre_id: int
+    assessments: tuple[SkillAssessment, ...]
+    mastered: frozenset[str]
+    stratum: TrainingGrade | None
+
+
+def competence_framework() -> Competence:
+    """The skills in their groups and the stratum rule (resources/cadre/competence.json)."""
+    return settings.cadre_competence()
+
+
+def cadre_competence(db: Database, *, cadre_id: int, on: date | None = None) -> CadreCompetence:
+    """What the cadre's assessments (up to `on`) say."""
+    with db.reading() as tx:
+        found = tuple(cadres.skill_assessments(tx, [cadre_id], on).get(cadre_id, []))
+    framework = settings.cadre_competence()
+    return CadreCompetence(
+        cadre_id, found, frozenset(mastered_skills(found, on)), stratum(framework, found, on)
+    )
+
+
+def record_skill_assessment(
+    db: Database,
+    *,
+    cadre_id: int,
+    skill: str,
+    passed: bool,
+    assessed_on: date,
+    assessor: str,
+    by_cadre_id: int,
+    today: date | None = None,
+) -> Outcome[CadreCompetence]:
+    """The coordinator notes one skill assessment (by the puskesmas team) of a cadre."""
+    problems = _checks.text_issues(assessor, "assessor", 100, required=True)
+    problems += _checks.not_future(assessed_on, "assessed_on", today or date.today())
+    if skill not in settings.cadre_competence().skills:
+        problems.append(Issue(Problem.OUT_OF_RANGE, "skill", skill))
+    with db.reading() as tx:
+        cadre = posyandu.get_cadre(tx, cadre_id)
+    if cadre is None:
+        return refused([Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id)])
+    if not is_coordinator(db, posyandu_id=cadre.posyandu_id, cadre_id=by_cadre_id):
+        problems.append(Issue(Problem.NOT_COORDINATOR, "by_cadre_id", by_cadre_id))
+    if problems:
+        return refused(problems)
+
+    def work(tx: Tx) -> Outcome[None]:
+        assessment = SkillAssessment(skill, passed, assessed_on, assessor.strip())
+        cadres.add_skill_assessment(
+            tx, cadre_id=cadre_id, assessment=assessment, entered_by=by_cadre_id
+        )
+        return Outcome(None)
+
+    saved = attempt(db, work, cadre_id=by_cadre_id)
+    if saved.problems:
+        return refused(saved.problems)
+    return Outcome(cadre_competence(db, cadre_id=cadre_id))

@@ -338,6 +338,7 @@ def _export(
         people=people,
         kelurahan=identity.kelurahan,
         puskesmas=identity.puskesmas,
+        quality=month.data.quality,
     )
     bundle = fhir.transaction_bundle(
         identity,

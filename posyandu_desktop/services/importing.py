@@ -320,7 +320,7 @@ class _Import:
         weighed += [(-1 - i, on, kg) for i, (on, kg) in enumerate(new) if on and kg is not None]
         # by date; on one date the saved weighings first, then the file's in order
         weighed.sort(key=lambda w: (w[1], (w[0] or 0) < 0, abs(w[0] or 0)))
-        statuses = kms_statuses(person.birth_date, weighed)
+        statuses = kms_statuses(person.birth_date, weighed, measuring.kbm(self.tx))
         changed = {
             MeasurementId(w.id): statuses[w.id]
             for w in saved

@@ -28,6 +28,7 @@ from datetime import date
 
 from posyandu_desktop.domain.growth.classify import LilaStatus
 from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue
+from posyandu_desktop.domain.growth.weight_gain import KbmTable
 from posyandu_desktop.domain.growth.zscore import Indicator
 from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
@@ -45,9 +46,9 @@ from posyandu_desktop.services import _checks
 from posyandu_desktop.services._checks import in_range
 from posyandu_desktop.services.day import open_arrival, through_desk
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
-from posyandu_desktop.settings import who_standards
+from posyandu_desktop.settings import kms_versions, who_standards
 from posyandu_desktop.store import Database, Tx
-from posyandu_desktop.store.queries import audit, measurements, people, visits
+from posyandu_desktop.store.queries import audit, measurements, people, posyandu, visits
 from posyandu_desktop.store.records import (
     AuditRecord,
     GrowthFindings,
@@ -238,16 +239,21 @@ def preview_measurement(
         if on < person.birth_date:
             return refused([Issue(Problem.BEFORE_BIRTH, "measured_on", on.isoformat())])
         saved = measurements.history(tx, person_id)
-    return Outcome(_preview(person, on, values, saved))
+        table = kbm(tx)
+    return Outcome(_preview(person, on, values, saved, table))
 
 
 def _preview(
-    person: PersonRecord, on: date, values: MeasuredValues, saved: Sequence[MeasurementRecord]
+    person: PersonRecord,
+    on: date,
+    values: MeasuredValues,
+    saved: Sequence[MeasurementRecord],
+    table: KbmTable,
 ) -> MeasurementPreview:
     problems = [i for i in value_issues(values) if i.problem is not Problem.NOTHING_MEASURED]
     # Values refused outright are left out of the judging: a z-score of 95 kg says nothing new.
     judged = assess_measurement(
-        who_standards(), person, on, _without(values, {i.field for i in problems}), saved
+        who_standards(), person, on, _without(values, {i.field for i in problems}), saved, kbm=table
     )
     found = judged.findings
     return MeasurementPreview(
@@ -311,8 +317,15 @@ def assessed(
     """The domain's judgement of `values` among the person's saved measurements."""
     saved = measurements.history(tx, person.id)
     return assess_measurement(
-        who_standards(), person, on, values, saved, measurement_id=measurement_id
+        who_standards(), person, on, values, saved, measurement_id=measurement_id, kbm=kbm(tx)
     )
+
+
+def kbm(tx: Tx) -> KbmTable:
+    """The KBM of the KMS version the coordinator chose (docs/sources/kms.md#versions)."""
+    chosen = posyandu.laptop_kbm_version(tx)
+    versions = kms_versions()
+    return next((v.kbm for v in versions if v.version == chosen), versions[0].kbm)
 
 
 def save(

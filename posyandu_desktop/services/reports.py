@@ -8,6 +8,9 @@ register, each read in one transaction and handed to `reports` as plain values.
 
 The printed outputs as files: a child's KMS card and the monthly report, written as PDFs with
 names a person can read in a folder (the UI opens them in the system viewer, which prints).
+
+The month's data quality (per Posyandu and per cadre) and the monthly cadre sheet for the city
+(domain/quality.py, domain/cadre_sheet.py).
 """
 
 from __future__ import annotations
@@ -19,14 +22,19 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from posyandu_desktop.domain import indicators as ind
+from posyandu_desktop.domain.cadre_sheet import CadreSheetRow, served_per_stage
+from posyandu_desktop.domain.competence import stratum
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.weight_gain import growth_statuses
 from posyandu_desktop.domain.growth.zscore import LYING_BEFORE_DAYS
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS, VitaminACapsule
 from posyandu_desktop.domain.months import Period, completed_months
-from posyandu_desktop.domain.vocabulary import ServiceKind
+from posyandu_desktop.domain.quality import QualityFigures, data_quality, quality_per
+from posyandu_desktop.domain.vocabulary import Desk, ServiceKind
+from posyandu_desktop.reports.cadre_sheet import write_cadre_sheet
 from posyandu_desktop.reports.data import (
+    CadreSheet,
     CardChart,
     CardMonth,
     GrowthCardData,
@@ -42,11 +50,11 @@ from posyandu_desktop.reports.growth_card import write_growth_card
 from posyandu_desktop.reports.monthly_report import write_monthly_report
 from posyandu_desktop.reports.sip_register import SipRegister, SipRow, write_register
 from posyandu_desktop.services.people import growth_chart_points
-from posyandu_desktop.settings import resource_path
+from posyandu_desktop.settings import cadre_competence, cadre_sheet_columns, resource_path
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import cadres, exports, measurements, people, posyandu
 from posyandu_desktop.store.queries.exports import ChildRow, TakenRow
-from posyandu_desktop.store.records import PosyanduRecord
+from posyandu_desktop.store.records import CadreRecord, PosyanduRecord
 
 __all__ = [
     "EppgbmPack",
@@ -91,6 +99,7 @@ def _local_midnight(on: date) -> datetime:
 class _Read:
     posyandu: PosyanduHeader
     inputs: ind.MonthInputs
+    quality: QualityFigures
 
 
 def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) -> _Read:
@@ -160,7 +169,10 @@ def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) ->
             tx, _local_midnight(first), _local_midnight(next_month)
         ),
     )
-    return _Read(_header(posyandu.get_posyandu(tx, posyandu_id)), inputs)
+    facts = exports.quality_facts(tx, first, last)
+    return _Read(
+        _header(posyandu.get_posyandu(tx, posyandu_id)), inputs, data_quality(f for _, f in facts)
+    )
 
 
 def this_posyandu_id(db: Database) -> int | None:
@@ -177,7 +189,8 @@ def monthly_report_data(
     `today` dates the current pregnancies (default: the real today)."""
     with db.reading() as tx:
         read = _read_month(tx, posyandu_id, year, month, today or date.today())
-    return MonthlyReportData(read.posyandu, year, month, ind.monthly_indicators(read.inputs))
+    indicators = ind.monthly_indicators(read.inputs)
+    return MonthlyReportData(read.posyandu, year, month, indicators, read.quality)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +210,7 @@ def month_report(
         read = _read_month(tx, posyandu_id, year, month, today)
     indicators = ind.monthly_indicators(read.inputs)
     return MonthReport(
-        MonthlyReportData(read.posyandu, year, month, indicators),
+        MonthlyReportData(read.posyandu, year, month, indicators, read.quality),
         ind.month_roster(read.inputs),
         frozenset(p.person_id for p in indicators.kek_pregnant),
     )
@@ -471,3 +484,127 @@ def print_monthly_report(
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"Laporan_{code}_{year:04d}-{month:02d}.pdf"
     return write_monthly_report(data, target, resource_path("fonts"), lang=lang, printed_on=today)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthQuality:
+    """The month's data-quality figures of the whole Posyandu and of each cadre (by id)."""
+
+    posyandu: QualityFigures
+    per_cadre: dict[int, QualityFigures]
+
+
+def _month_quality(tx: Tx, first: date, last: date) -> MonthQuality:
+    facts = exports.quality_facts(tx, first, last)
+    return MonthQuality(data_quality(f for _, f in facts), quality_per(facts))
+
+
+def month_quality(db: Database, year: int, month: int) -> MonthQuality:
+    """The data-quality figures of the children's measurements taken in the month."""
+    period = Period(year, month)
+    with db.reading() as tx:
+        return _month_quality(tx, period.first_day, period.last_day)
+
+
+def cadre_sheet(
+    db: Database,
+    posyandu_id: int,
+    year: int,
+    month: int,
+    *,
+    data_dir: Path | None = None,
+    today: date | None = None,
+) -> CadreSheet:
+    """Per cadre who is active or served this month: days and desks, people served per life
+    stage, home visits, referrals, records corrected, data quality, stratum and certificates.
+    The columns come from the data folder's cadre-sheet.json, else the shipped default."""
+    period = Period(year, month)
+    first, last = period.first_day, period.last_day
+    today = today or date.today()
+    report = monthly_report_data(db, posyandu_id, year, month, today=today)
+    performance = {p.cadre_id: p for p in report.cadre_performance}
+    framework = cadre_competence()
+    with db.reading() as tx:
+        team: dict[int, CadreRecord] = {c.id: c for c in cadres.cadres(tx, posyandu_id)}
+        sessions = cadres.days_between(tx, posyandu_id, first, last)
+        attendance = cadres.attendance_of_days(tx, [d.id for d in sessions])
+        assessed = cadres.skill_assessments(tx, team, last)
+        month_quality_ = _month_quality(tx, first, last)
+        referrals = exports.referrals_by_cadre(tx, first, last)
+        served_rows = exports.served(tx, first, last)
+        header = posyandu.get_posyandu(tx, posyandu_id)
+    held_on = {d.id: d.held_on for d in sessions}
+    desks: dict[int, set[Desk]] = {}
+    days: dict[int, set[date]] = {}
+    for a in attendance:
+        desks.setdefault(a.cadre_id, set()).add(a.desk)
+        days.setdefault(a.cadre_id, set()).add(held_on[a.day_id])
+    served = served_per_stage(
+        (
+            s.cadre_id,
+            s.person_id,
+            s.on,
+            s.birth_date,
+            ind.pregnant_on(
+                s.on, pregnant_now=s.pregnant, delivered_on=s.delivered_on, today=today
+            ),
+        )
+        for s in served_rows
+    )
+    empty = data_quality(())
+    rows = []
+    for cadre_id, p in performance.items():
+        cadre = team.get(cadre_id)
+        if cadre is None:
+            continue
+        certificates = tuple(c.number or c.title for c in cadre.certificates)
+        rows.append(
+            CadreSheetRow(
+                cadre_id=cadre_id,
+                name=cadre.name,
+                stratum=stratum(framework, assessed.get(cadre_id, ()), last),
+                certificates=certificates,
+                days_served=len(days.get(cadre_id, ())),
+                desks=tuple(d for d in Desk if d in desks.get(cadre_id, ())),
+                served=served.get(cadre_id, {}),
+                home_visits=p.home_visits,
+                referrals=referrals.get(cadre_id, 0),
+                records_corrected=p.records_corrected,
+                quality=month_quality_.per_cadre.get(cadre_id, empty),
+            )
+        )
+    return CadreSheet(
+        posyandu=PosyanduHeader("")
+        if header is None
+        else PosyanduHeader(
+            header.name, header.kelurahan, header.kecamatan, header.kota, header.puskesmas
+        ),
+        year=year,
+        month=month,
+        sessions=len(sessions),
+        columns=cadre_sheet_columns(data_dir),
+        rows=tuple(sorted(rows, key=lambda r: (r.name.casefold(), r.cadre_id))),
+        quality=month_quality_.posyandu,
+    )
+
+
+def write_cadre_sheet_files(
+    db: Database,
+    *,
+    posyandu_id: int,
+    year: int,
+    month: int,
+    folder: Path,
+    data_dir: Path,
+    lang: str | None = None,
+    today: date | None = None,
+) -> tuple[Path, Path]:
+    """Write `Lembar_Kader_YYYY-MM.xlsx` and `.pdf` into `folder` (made if missing)."""
+    sheet = cadre_sheet(db, posyandu_id, year, month, data_dir=data_dir, today=today)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / f"Lembar_Kader_{year:04d}-{month:02d}"
+    fonts = resource_path("fonts")
+    return (
+        write_cadre_sheet(sheet, stem.with_suffix(".xlsx"), fonts, lang=lang),
+        write_cadre_sheet(sheet, stem.with_suffix(".pdf"), fonts, lang=lang, printed_on=today),
+    )

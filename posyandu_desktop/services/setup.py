@@ -8,6 +8,9 @@ Setting up this laptop's Posyandu and its cadres.
 
 The first run: this laptop's Posyandu and its first cadres, saved together or not at all
 (a half-finished set-up would leave a Posyandu nobody can log in to).
+
+The KMS version (KBM row and lines) the Posyandu judges N and T with: the coordinator chooses
+one of the shipped readings (docs/sources/kms.md#versions).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from posyandu_desktop.domain.competence import SkillAssessment
 from posyandu_desktop.domain.demo import (
     DemoAttendance,
     DemoMeasurement,
@@ -24,13 +28,14 @@ from posyandu_desktop.domain.demo import (
     DemoService,
     generate,
 )
+from posyandu_desktop.domain.growth.weight_gain import KmsVersion
 from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.vocabulary import CadreRole, Desk, TrainingGrade, Venue
 from posyandu_desktop.services import _checks, measuring
-from posyandu_desktop.services.cadres import hash_pin, pin_is_well_formed
+from posyandu_desktop.services.cadres import hash_pin, is_coordinator, pin_is_well_formed
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
-from posyandu_desktop.settings import who_standards
+from posyandu_desktop.settings import kms_versions, who_standards
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import cadres as cadres_q
 from posyandu_desktop.store.queries import days, people, posyandu, visits
@@ -179,6 +184,14 @@ def _registry(tx: Tx, demo: DemoPosyandu, ids: _Ids, seed: int) -> None:
                 title=cert.title,
                 issued_on=cert.issued_on,
                 issuer=cert.issuer,
+                number=cert.number,
+            )
+        for skill, on in c.skills_passed:
+            cadres_q.add_skill_assessment(
+                tx,
+                cadre_id=cadre.id,
+                assessment=SkillAssessment(skill, True, on, "Tim Puskesmas"),
+                entered_by=cadre.id,
             )
     for h in demo.households:
         ids.households[h.key] = people.add_household(
@@ -409,12 +422,14 @@ def add_cadre_certificate(
     title: str,
     issued_on: date,
     issuer: str = "",
+    number: str = "",
     by_cadre_id: int | None = None,
     today: date | None = None,
 ) -> Outcome[CertificateRecord]:
-    """Note a training certificate a cadre holds."""
+    """Note a training certificate a cadre holds, with its number as printed."""
     problems = _checks.text_issues(title, "title", 200, required=True)
     problems += _checks.text_issues(issuer, "issuer", 100, required=False)
+    problems += _checks.text_issues(number, "number", 60, required=False)
     problems += _checks.not_future(issued_on, "issued_on", today or date.today())
     if problems:
         return refused(problems)
@@ -423,7 +438,12 @@ def add_cadre_certificate(
         if posyandu.get_cadre(tx, cadre_id) is None:
             raise InputError(Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id))
         added = posyandu.add_certificate(
-            tx, cadre_id=cadre_id, title=title.strip(), issued_on=issued_on, issuer=issuer.strip()
+            tx,
+            cadre_id=cadre_id,
+            title=title.strip(),
+            issued_on=issued_on,
+            issuer=issuer.strip(),
+            number=number.strip() or None,
         )
         return Outcome(added)
 
@@ -530,3 +550,33 @@ def set_up_first_run(
         return Outcome(FirstRun(post, tuple(added)))
 
     return attempt(db, work)
+
+
+def kms_version(db: Database, *, posyandu_id: int) -> KmsVersion:
+    """The KMS reading new judgements use: the chosen one, else the default."""
+    with db.reading() as tx:
+        chosen = posyandu.kbm_version(tx, posyandu_id)
+    versions = kms_versions()
+    return next((v for v in versions if v.version == chosen), versions[0])
+
+
+def choose_kms_version(
+    db: Database, *, posyandu_id: int, version: str, by_cadre_id: int
+) -> Outcome[KmsVersion]:
+    """The coordinator chooses one of the shipped KMS readings (audited)."""
+    names = [v.version for v in kms_versions()]
+    if version not in names:
+        return refused([Issue(Problem.OUT_OF_RANGE, "version", version)])
+    if not is_coordinator(db, posyandu_id=posyandu_id, cadre_id=by_cadre_id):
+        return refused([Issue(Problem.NOT_COORDINATOR, "by_cadre_id", by_cadre_id)])
+
+    def work(tx: Tx) -> Outcome[None]:
+        if posyandu.get_posyandu(tx, posyandu_id) is None:
+            raise InputError(Issue(Problem.POSYANDU_NOT_FOUND, "posyandu_id", posyandu_id))
+        posyandu.set_kbm_version(tx, posyandu_id, version)
+        return Outcome(None)
+
+    saved = attempt(db, work, cadre_id=by_cadre_id, reason="KMS version")
+    if saved.problems:
+        return refused(saved.problems)
+    return Outcome(kms_version(db, posyandu_id=posyandu_id))

@@ -67,6 +67,7 @@ class CertificateRecord:
     title: str
     issued_on: date
     issuer: str
+    number: str | None
 
 
 @dataclass(frozen=True, slots=True)

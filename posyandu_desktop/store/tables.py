@@ -101,6 +101,8 @@ class Posyandu(Base):
     puskesmas: Mapped[str] = mapped_column(String(100), default="")
     venue: Mapped[Venue] = mapped_column(coded(Venue, "venue"))
     created_at: Mapped[datetime] = _created()
+    # Added by 0007: the KMS reading (resources/kms) new judgements use; None is the default one.
+    kbm_version: Mapped[str | None] = mapped_column(String(40))
 
 
 class Cadre(Base):
@@ -146,6 +148,22 @@ class CadreCertificate(Base):
     title: Mapped[str] = mapped_column(String(200))
     issued_on: Mapped[date]
     issuer: Mapped[str] = mapped_column(String(100), default="")
+    number: Mapped[str | None] = mapped_column(String(60))  # added by 0007, as printed
+
+
+class CadreSkillAssessment(Base):
+    """One assessment of one basic skill of a cadre (added by 0007). Skills are codes of
+    resources/cadre/competence.json; the latest assessment of a skill is the one that counts."""
+
+    __tablename__ = "cadre_skill_assessment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cadre_id: Mapped[int] = mapped_column(ForeignKey("cadre.id"), index=True)
+    skill: Mapped[str] = mapped_column(String(10))
+    passed: Mapped[bool] = mapped_column(Boolean)
+    assessed_on: Mapped[date]
+    assessor: Mapped[str] = mapped_column(String(100))
+    entered_by: Mapped[int] = mapped_column(ForeignKey("cadre.id"))
+    created_at: Mapped[datetime] = _created()
 
 
 class Household(Base):

@@ -8,6 +8,7 @@ from functools import cache
 
 import pytest
 
+from posyandu_desktop.domain.competence import SkillAssessment, stratum
 from posyandu_desktop.domain.demo import (
     DemoCadre,
     DemoHomeVisit,
@@ -27,8 +28,8 @@ from posyandu_desktop.domain.growth.weight_gain import (
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.nik import compare_nik, parse_nik
 from posyandu_desktop.domain.people import Age
-from posyandu_desktop.domain.vocabulary import ServiceKind, VisitReason
-from posyandu_desktop.settings import who_standards
+from posyandu_desktop.domain.vocabulary import ServiceKind, TrainingGrade, VisitReason
+from posyandu_desktop.settings import cadre_competence, who_standards
 
 TODAY = date(2025, 3, 20)
 CHILDREN, MONTHS = 300, 24
@@ -268,3 +269,14 @@ def test_a_large_posyandu_is_quick() -> None:
 def test_any_today(today: date) -> None:
     d = generate(who_standards(), seed=11, children=30, months=13, today=today)
     assert d.days[-1].on <= today and len(d.days) == 13
+
+
+def test_each_demo_cadres_assessed_skills_give_her_training_grade() -> None:
+    framework = cadre_competence()
+    for cadre in demo().cadres:
+        found = [
+            SkillAssessment(code, True, on, "Tim Puskesmas") for code, on in cadre.skills_passed
+        ]
+        assert stratum(framework, found) is cadre.training_grade, cadre.name
+        assert len(cadre.certificates) == list(TrainingGrade).index(cadre.training_grade) + 1
+        assert all(c.number for c in cadre.certificates)

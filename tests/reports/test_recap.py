@@ -14,6 +14,7 @@ import pytest
 from posyandu_desktop.domain import indicators as ind
 from posyandu_desktop.domain.growth.classify import WeightForAgeCategory as W
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus as G
+from posyandu_desktop.domain.quality import QualityFigures
 from posyandu_desktop.domain.recap import Recap, recap
 from posyandu_desktop.i18n import category_label
 from posyandu_desktop.reports.monthly_report import percent
@@ -233,3 +234,45 @@ def test_xlsx_kek_and_atomic_write(tmp_path: Path) -> None:
     ]
     assert [p.name for p in tmp_path.iterdir()] == ["rekap.xlsx"]
     assert book["Di dua Posyandu"].cell(HEAD_ROW + 1, 2).value == "6474014101980001"
+
+
+def _quality(measurements: int, doubtful: int) -> QualityFigures:
+    return QualityFigures(
+        measurements=measurements,
+        values=2 * measurements,
+        doubtful=doubtful,
+        weight_digit_score=12.5,
+        lenhei_digit_score=None,
+        under_two_measured=10,
+        under_two_lying=9,
+        length_due=measurements,
+        length_missing=0,
+        lila_due=measurements,
+        lila_missing=measurements // 2,
+        sd_waz=1.05,
+        sd_haz=1.41,
+        sd_whz=None,
+        twice_same_day=1,
+        corrected_records=2,
+        corrections=3,
+    )
+
+
+def test_the_data_quality_each_posyandu_sent_is_in_the_pdf_and_xlsx(demo: Demo) -> None:
+    from posyandu_desktop.exchange.summary import month_bytes, read_summary
+
+    sent = [_quality(40, 2), _quality(25, 0)]
+    months = [replace(m, quality=q) for m, q in zip(demo.months, sent, strict=False)]
+    months += demo.months[2:]  # the third sent a file without the figures
+    back = [read_summary(month_bytes(m)) for m in months]
+    assert [m.quality for m in back] == [*sent, None]
+    result = recap(back)
+    text = " ".join(pdf_lines(render_recap_pdf(result, FONTS, lang="en", printed_on=PRINTED)))
+    assert "10. Data quality per Posyandu" in text
+    # Posyandu 1: 40 measurements, 2 of 80 values doubtful = 2.5 %, score 12.5, 9 of 10 lying.
+    assert f"{result.rows[0].name} 40 2.5 12.5 - 90.0 0.0 50.0 1.05 1.41 - 1 2" in text
+    book = openpyxl.load_workbook(io.BytesIO(recap_xlsx_bytes(result, lang="en")))
+    sheet = book["Data quality"]
+    rows = list(sheet.iter_rows(min_row=HEAD_ROW + 1, values_only=True))
+    assert [r[0] for r in rows] == ["P-01", "P-02"]
+    assert rows[0][2:6] == (40, 0.025, 12.5, None)

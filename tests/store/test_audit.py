@@ -89,6 +89,16 @@ def test_every_row_of_every_table_has_its_create_event_after_a_posyandu_day(db, 
     services.add_cadre_certificate(
         db, cadre_id=cadre, title="Kader Madya", issued_on=date(2025, 8, 1), today=TODAY
     ).unwrap()
+    services.record_skill_assessment(
+        db,
+        cadre_id=cadre,
+        skill="B1",
+        passed=True,
+        assessed_on=date(2025, 8, 1),
+        assessor="Bidan Sari",
+        by_cadre_id=cadre,
+        today=TODAY,
+    ).unwrap()
     day = services.open_posyandu_day(
         db, cadre_id=cadre, posyandu_id=post.posyandu_id, held_on=TODAY, today=TODAY, now=NOW
     ).unwrap()

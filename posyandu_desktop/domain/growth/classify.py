@@ -149,11 +149,18 @@ BGM_CATEGORY = WeightForAgeCategory.SEVERELY_UNDERWEIGHT
 STUNTED = (LengthHeightForAgeCategory.SEVERELY_STUNTED, LengthHeightForAgeCategory.STUNTED)
 
 
+def below_red_line(weight_for_age: Category | None) -> bool:
+    """The one BGM rule: the weight-for-age category is the band below the KMS red line (on the
+    line is not below it; oedema is classified into that band). Every BGM count, alert, visit
+    reason and referral goes through here."""
+    return weight_for_age is BGM_CATEGORY
+
+
 def is_bgm(weight_for_age: ZScore) -> bool:
     """True when weight-for-age is below the KMS red line (BGM); oedema counts as below."""
     if weight_for_age.indicator is not Indicator.WEIGHT_FOR_AGE:
         raise ValueError(f"BGM needs weight-for-age, not {weight_for_age.indicator!r}")
-    return classify(weight_for_age) is BGM_CATEGORY  # on the line is not below it
+    return below_red_line(classify(weight_for_age))
 
 
 class LilaGroup(Enum):

@@ -256,6 +256,14 @@ def digit_preference_score(digits: Sequence[int], categories: int = 10) -> float
     return 100 * math.sqrt(chi2 / (n * (categories - 1)))
 
 
+def sample_sd(values: Sequence[float]) -> float | None:
+    """The sample standard deviation (n - 1); None for fewer than two values."""
+    if len(values) < 2:
+        return None
+    mean = sum(values) / len(values)
+    return math.sqrt(sum((v - mean) ** 2 for v in values) / (len(values) - 1))
+
+
 def _tenths(text: str) -> int | None:
     """The tenths digit as written ("9,6" -> 6, "10" -> 0), None when it is not a number."""
     text = text.strip().replace(",", ".")
@@ -272,13 +280,7 @@ def _quality(kept: Sequence[Child]) -> Quality:
         scored = [c for c in kept if c.z.get(suffix) is not None or c.flagged.get(suffix)]
         flags = sum(bool(c.flagged.get(suffix)) for c in scored)
         flagged[suffix] = 100 * flags / len(scored) if scored else None
-        values = [z for c in kept if (z := c.z.get(suffix)) is not None]
-        mean = sum(values) / len(values) if values else 0.0
-        sds[suffix] = (
-            math.sqrt(sum((v - mean) ** 2 for v in values) / (len(values) - 1))
-            if len(values) > 1
-            else None
-        )
+        sds[suffix] = sample_sd([z for c in kept if (z := c.z.get(suffix)) is not None])
     weight_digits = [d for c in kept if (d := _tenths(c.weight_text)) is not None]
     length_digits = [d for c in kept if (d := _tenths(c.lenhei_text)) is not None]
     months = [int(c.age_days / DAYS_PER_MONTH) for c in kept if c.age_days is not None]

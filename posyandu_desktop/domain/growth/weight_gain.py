@@ -7,6 +7,7 @@ computed, so every result carries the gain and the KBM used: the cadre confirms 
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,11 +22,13 @@ __all__ = [
     "GrowthHistory",
     "GrowthStatus",
     "KbmTable",
+    "KmsVersion",
     "RejectedWeighing",
     "WeighingProblem",
     "WeighingResult",
     "completed_months",
     "growth_statuses",
+    "parse_kms_version",
 ]
 
 
@@ -74,7 +77,8 @@ class KbmTable:
 # 2023 KMS row [C]; where the merged 300 and 200 cells start (months 7-10, 11-60) comes from a
 # Posyandu spreadsheet copy of the card [S]. Other copies have 600 g at month 3, 400 g at month 7 or
 # 300 g up to month 11 [S/U]: check against the printed Buku KIA / Juknis KMS 2021 before release.
-# Month 0 has no KBM (no interval before it on the card).
+# Month 0 has no KBM (no interval before it on the card). This is the default version; the same
+# rows ship as resources/kms/buku-kia-2023.json beside the other readings (a test keeps them equal).
 KBM_BUKU_KIA_2023 = KbmTable(
     version="buku-kia-2023",
     source="Buku KIA 2023, KMS row 'KBM (g)'; column boundaries 7-10/11-60 from a Posyandu copy",
@@ -89,6 +93,38 @@ KBM_BUKU_KIA_2023 = KbmTable(
         (11, 60, 200),
     ),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class KmsVersion:
+    """One shipped reading of the KMS: its KBM row and the SD lines the card draws
+    (resources/kms/, docs/sources/kms.md#versions). The version name is what a measurement
+    stores as `kbm_version`."""
+
+    kbm: KbmTable
+    red_line_z: float  # below it is BGM
+    orange_line_z: float  # above it the card says refer
+
+    @property
+    def version(self) -> str:
+        return self.kbm.version
+
+
+def parse_kms_version(text: str) -> KmsVersion:
+    """A KMS version from the text of one `resources/kms/*.json` file; ValueError when the file
+    is not one (so a damaged or hand-edited file is refused, never half-used)."""
+    try:
+        data = json.loads(text)
+        rows = tuple(
+            (int(r["from_month"]), int(r["to_month"]), int(r["grams"])) for r in data["kbm_g"]
+        )
+        kbm = KbmTable(version=str(data["version"]), source=str(data["source"]), rows=rows)
+        red, orange = float(data["red_line_z"]), float(data["orange_line_z"])
+    except (KeyError, TypeError, json.JSONDecodeError) as error:
+        raise ValueError(f"not a KMS version file: {error}") from error
+    if not (kbm.version and red < orange):
+        raise ValueError(f"KMS version {kbm.version!r}: no name, or the red line is not below")
+    return KmsVersion(kbm, red, orange)
 
 
 @dataclass(frozen=True, slots=True)

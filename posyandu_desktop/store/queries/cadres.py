@@ -4,17 +4,21 @@ Who may log in: active cadres, their PIN hashes and the coordinator flag.
 
 The team as screens list it: every cadre with certificates, profile changes, and who served
 on which Posyandu days.
+
+Their competence: each assessment of a basic skill (resources/cadre/competence.json).
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import insert, select, update
 
+from posyandu_desktop.domain.competence import SkillAssessment
 from posyandu_desktop.domain.vocabulary import AuditAction, CadreRole, TrainingGrade
 from posyandu_desktop.store import audit
 from posyandu_desktop.store.database import Tx
@@ -31,6 +35,7 @@ from posyandu_desktop.store.tables import (
     CadreAttendance,
     CadreCertificate,
     CadreLogin,
+    CadreSkillAssessment,
     PosyanduDay,
 )
 
@@ -199,3 +204,49 @@ def attendance_of_days(tx: Tx, day_ids: list[int]) -> tuple[AttendanceRecord, ..
         .order_by(CadreAttendance.arrived_at, CadreAttendance.id)
     )
     return tuple(record(AttendanceRecord, row) for row in rows)
+
+
+# Skill assessments (added by 0007): the cadre's basic skills, one assessment at a time.
+
+
+@dataclass(frozen=True, slots=True)
+class SkillAssessmentRecord:
+    id: int
+    cadre_id: int
+    assessment: SkillAssessment
+
+
+def add_skill_assessment(
+    tx: Tx, *, cadre_id: int, assessment: SkillAssessment, entered_by: int
+) -> SkillAssessmentRecord:
+    """Insert one assessment of one skill."""
+    row = CadreSkillAssessment(
+        cadre_id=cadre_id,
+        skill=assessment.skill,
+        passed=assessment.passed,
+        assessed_on=assessment.assessed_on,
+        assessor=assessment.assessor,
+        entered_by=entered_by,
+    )
+    tx.add(row)
+    tx.flush()
+    return SkillAssessmentRecord(row.id, cadre_id, assessment)
+
+
+def skill_assessments(
+    tx: Tx, cadre_ids: Iterable[int], until: date | None = None
+) -> dict[int, list[SkillAssessment]]:
+    """Each cadre's assessments (up to `until`), in the order they were given."""
+    query = (
+        select(CadreSkillAssessment)
+        .where(CadreSkillAssessment.cadre_id.in_(list(cadre_ids)))
+        .order_by(CadreSkillAssessment.assessed_on, CadreSkillAssessment.id)
+    )
+    if until is not None:
+        query = query.where(CadreSkillAssessment.assessed_on <= until)
+    found: dict[int, list[SkillAssessment]] = {}
+    for row in tx.scalars(query):
+        found.setdefault(row.cadre_id, []).append(
+            SkillAssessment(row.skill, row.passed, row.assessed_on, row.assessor)
+        )
+    return found

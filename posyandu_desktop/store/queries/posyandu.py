@@ -127,10 +127,31 @@ def set_cadre_active(tx: Tx, cadre_id: int, active: bool) -> None:
 
 
 def add_certificate(
-    tx: Tx, *, cadre_id: int, title: str, issued_on: date, issuer: str
+    tx: Tx, *, cadre_id: int, title: str, issued_on: date, issuer: str, number: str | None = None
 ) -> CertificateRecord:
     """Insert a training certificate for a cadre."""
-    row = CadreCertificate(cadre_id=cadre_id, title=title, issued_on=issued_on, issuer=issuer)
+    row = CadreCertificate(
+        cadre_id=cadre_id, title=title, issued_on=issued_on, issuer=issuer, number=number
+    )
     tx.add(row)
     tx.flush()
     return record(CertificateRecord, row)
+
+
+def kbm_version(tx: Tx, posyandu_id: int) -> str | None:
+    """The KMS version the Posyandu chose; None for the default."""
+    row = tx.get(Posyandu, posyandu_id)
+    return None if row is None else row.kbm_version
+
+
+def set_kbm_version(tx: Tx, posyandu_id: int, version: str | None) -> None:
+    """Choose the KMS version (None: the default); audited like every change of a row."""
+    row = tx.get(Posyandu, posyandu_id)
+    if row is not None:
+        row.kbm_version = version
+        tx.flush()
+
+
+def laptop_kbm_version(tx: Tx) -> str | None:
+    """The KMS version chosen for this laptop's Posyandu (the first one set up), or None."""
+    return tx.scalar(select(Posyandu.kbm_version).order_by(Posyandu.id).limit(1))

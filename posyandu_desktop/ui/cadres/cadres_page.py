@@ -36,6 +36,7 @@ from posyandu_desktop.ui.cadres.certificates_table_model import (
     CertificateColumn,
     CertificatesTableModel,
 )
+from posyandu_desktop.ui.cadres.skills_dialog import SkillsDialog
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.people.words import issue_text
@@ -108,6 +109,12 @@ class CadresPage(Page):
         self.code_button.setToolTip(_("For a first PIN, or a forgotten one"))
         self.code_button.clicked.connect(self.give_code)
         active_row.addWidget(self.code_button)
+        self.skills_button = QPushButton(_("Skills…"))
+        self.skills_button.setToolTip(
+            _("The 25 basic skills, who assessed them and when, and the stratum they give")
+        )
+        self.skills_button.clicked.connect(self.open_skills)
+        active_row.addWidget(self.skills_button)
         active_row.addStretch(1)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -147,6 +154,9 @@ class CadresPage(Page):
         self.certificate_date = DateField(today, latest=today)
         self.certificate_issuer = QLineEdit()
         self.certificate_issuer.setPlaceholderText(_("e.g. Puskesmas"))
+        self.certificate_number = QLineEdit()
+        self.certificate_number.setMaxLength(60)
+        self.certificate_number.setPlaceholderText(_("Number"))
         self.add_certificate_button = QPushButton(_("Add certificate"))
         self.add_certificate_button.clicked.connect(self.add_certificate)
         self.certificate_title.returnPressed.connect(self.certificate_date.setFocus)
@@ -155,6 +165,7 @@ class CadresPage(Page):
         adding = QHBoxLayout(self.adding_row)
         adding.setContentsMargins(0, 0, 0, 0)
         adding.addWidget(self.certificate_title, 2)
+        adding.addWidget(self.certificate_number, 1)
         adding.addWidget(self.certificate_date)
         adding.addWidget(self.certificate_issuer, 1)
         adding.addWidget(self.add_certificate_button)
@@ -225,6 +236,7 @@ class CadresPage(Page):
             and cadre.id != self.session.cadre_id
         )
         self.adding_row.setEnabled(cadre is not None)  # a certificate needs a saved cadre
+        self.skills_button.setVisible(cadre is not None)
 
     def new_cadre(self) -> None:
         if not self.session.is_coordinator:
@@ -329,6 +341,14 @@ class CadresPage(Page):
             _("One-time PIN code"),
         )
 
+    def open_skills(self) -> None:
+        """The chosen cadre's skills; the profile list shows her stratum afresh when it closes."""
+        if self.cadre is None:
+            return
+        self.skills = SkillsDialog(self.session, self.cadre, self)
+        self.skills.finished.connect(lambda _result: self.refresh())
+        self.skills.open()
+
     def add_certificate(self) -> None:
         cadre = self.cadre
         if cadre is None or not self.session.is_coordinator:
@@ -339,6 +359,7 @@ class CadresPage(Page):
             title=self.certificate_title.text(),
             issued_on=self.certificate_date.value(),
             issuer=self.certificate_issuer.text(),
+            number=self.certificate_number.text(),
             by_cadre_id=self.session.cadre_id,
             today=self.session.today(),
         )
@@ -347,5 +368,6 @@ class CadresPage(Page):
             return
         self.certificate_title.clear()
         self.certificate_issuer.clear()
+        self.certificate_number.clear()
         self.status_message.emit(_("Certificate added"))
         self.refresh(select=cadre.id)

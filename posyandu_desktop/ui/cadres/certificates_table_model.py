@@ -1,4 +1,4 @@
-"""A cadre's training certificates: title, date and issuer."""
+"""A cadre's training certificates: title, number, date and issuer."""
 
 from __future__ import annotations
 
@@ -11,12 +11,14 @@ from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
 class CertificateColumn(IntEnum):
     TITLE = 0
-    ISSUED_ON = 1
-    ISSUER = 2
+    NUMBER = 1
+    ISSUED_ON = 2
+    ISSUER = 3
 
 
 _HEADERS = {
     CertificateColumn.TITLE: N_("Certificate"),
+    CertificateColumn.NUMBER: N_("Number"),
     CertificateColumn.ISSUED_ON: N_("Date issued"),
     CertificateColumn.ISSUER: N_("Issued by"),
 }
@@ -32,6 +34,8 @@ class CertificatesTableModel(RecordTableModel[CertificateRecord]):
         match column:
             case CertificateColumn.TITLE:
                 return c.title
+            case CertificateColumn.NUMBER:
+                return c.number or ""
             case CertificateColumn.ISSUED_ON:
                 return format_date(c.issued_on)
             case CertificateColumn.ISSUER:

@@ -31,6 +31,10 @@ _FIELDS = {
     "bpjs_ketenagakerjaan": N_("BPJS Ketenagakerjaan"),
     "title": N_("Certificate"),
     "issuer": N_("Issued by"),
+    "number": N_("Certificate number"),
+    "assessor": N_("Assessor"),
+    "assessed_on": N_("Date assessed"),
+    "skill": N_("Skill"),
     "left_at": N_("Leaving time"),
 }
 

@@ -31,6 +31,7 @@ from posyandu_desktop.services.day import month_to_report
 from posyandu_desktop.services.reports import (
     monthly_report_data,
     print_monthly_report,
+    write_cadre_sheet_files,
     write_sip_register,
 )
 from posyandu_desktop.ui import background
@@ -170,6 +171,7 @@ class ReportsPage(Page):
         picker.addStretch(1)
         picker.addWidget(self.open_button)
         picker.addWidget(self._build_register_button())
+        picker.addWidget(self._build_cadre_sheet_button())
 
         self.summary = QLabel(_("Choose a month and make its report."))
         self.summary.setWordWrap(True)
@@ -202,6 +204,55 @@ class ReportsPage(Page):
         )
         self.register_button.clicked.connect(self.make_register)
         return self.register_button
+
+    def _build_cadre_sheet_button(self) -> QPushButton:
+        self.cadre_sheet_button = QPushButton(_("Cadre sheet…"))
+        self.cadre_sheet_button.setToolTip(
+            _(
+                "The chosen month's sheet for the city, one section per cadre: days and desks,"
+                " people served, home visits, referrals, corrections, data quality, stratum"
+                " (spreadsheet and PDF)."
+            )
+        )
+        self.cadre_sheet_button.clicked.connect(self.make_cadre_sheet)
+        return self.cadre_sheet_button
+
+    def make_cadre_sheet(self) -> None:
+        """Write the chosen month's cadre sheet into <data>/printouts/, then offer to open it."""
+        db, data = self.session.db, self.session.data_dir
+        year, month = self.chosen_month()
+        posyandu_id, today, lang = (
+            self.session.posyandu_id,
+            self.session.today(),
+            current_language(),
+        )
+        self.cadre_sheet_button.setEnabled(False)
+
+        def done(written: tuple[Path, Path]) -> None:
+            self.cadre_sheet_button.setEnabled(True)
+            offer_to_open(self, written)
+
+        def failed(error: BaseException) -> None:
+            self.cadre_sheet_button.setEnabled(True)
+            show_error(
+                self,
+                _("The file could not be made ({reason}).").format(reason=type(error).__name__),
+            )
+
+        background.run(
+            lambda: write_cadre_sheet_files(
+                db,
+                posyandu_id=posyandu_id,
+                year=year,
+                month=month,
+                folder=data / "printouts",
+                data_dir=data,
+                lang=lang,
+                today=today,
+            ),
+            done,
+            failed,
+        )
 
     def chosen_month(self) -> tuple[int, int]:
         return self.year.value(), int(self.month.currentData())

@@ -27,12 +27,15 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from posyandu_desktop import __version__
+from posyandu_desktop import __version__, settings
+from posyandu_desktop.domain.growth.weight_gain import KmsVersion
 from posyandu_desktop.i18n import _, current_language
 from posyandu_desktop.services import (
     BackupError,
     Database,
     back_up_now,
+    choose_kms_version,
+    kms_version,
     list_backups,
     restore_backup,
 )
@@ -83,6 +86,14 @@ def _key_words(data: Path, db: Database) -> tuple[str, str]:
     return (posyandu.code if posyandu else ""), signing_fingerprint(data)
 
 
+def kms_version_text(version: KmsVersion) -> str:
+    """A KMS version as the list shows it: its name and the KBM at months 7 and 11, where the
+    shipped readings differ."""
+    return _("{version}: KBM {m7} g at 7 months, {m11} g at 11 months").format(
+        version=version.version, m7=version.kbm.kbm_g(7), m11=version.kbm.kbm_g(11)
+    )
+
+
 def _backup_rows(data: Path) -> tuple[BackupRow, ...]:
     rows = []
     for backup in list_backups(data):
@@ -123,11 +134,66 @@ class SettingsPage(Page):
         top.addWidget(self._about_box(), 2)
         layout.addLayout(top)
         layout.addWidget(self._key_box())
+        layout.addWidget(self._kms_box())
         layout.addWidget(self._scales_box())
         layout.addWidget(self._backups_box(), 1)  # last: its list grows with the backups
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.addWidget(scrolled(layout))  # a small window scrolls instead of cutting the QR code
+
+    def _kms_box(self) -> QGroupBox:
+        """The KMS reading (KBM row and lines) the desk judges N and T with; the coordinator
+        chooses among the shipped ones (docs/sources/kms.md#versions)."""
+        box = QGroupBox(_("KMS version (KBM and lines)"))
+        self.kms_versions = settings.kms_versions()
+        self._kms_in_use = ""  # read in refresh()
+        self.kms = QComboBox()
+        for version in self.kms_versions:
+            self.kms.addItem(kms_version_text(version), version.version)
+        self.kms.setEnabled(self.session.is_coordinator)
+        self.kms_source = QLabel()
+        self.kms_source.setWordWrap(True)
+        self.kms.currentIndexChanged.connect(self._show_kms_source)
+        self.use_kms = QPushButton(_("Use this version"))
+        self.use_kms.setEnabled(self.session.is_coordinator)
+        self.use_kms.clicked.connect(self.choose_kms)
+        row = QHBoxLayout()
+        row.addWidget(self.kms, 1)
+        row.addWidget(self.use_kms)
+        layout = QVBoxLayout(box)
+        layout.addLayout(row)
+        layout.addWidget(self.kms_source)
+        return box
+
+    def _show_kms_source(self) -> None:
+        version = self.kms_versions[max(self.kms.currentIndex(), 0)]
+        in_use = self.kms.currentData() == self._kms_in_use
+        words = _("In use.") if in_use else _("Not in use.")
+        self.kms_source.setText(f"{words} {_('Source:')} {version.kbm.source}")
+
+    def _show_kms(self) -> None:
+        self._kms_in_use = kms_version(
+            self.session.db, posyandu_id=self.session.posyandu_id
+        ).version
+        self.kms.setCurrentIndex(max(self.kms.findData(self._kms_in_use), 0))
+        self._show_kms_source()
+
+    def choose_kms(self) -> None:
+        """The coordinator makes the chosen KMS version the one new weighings are judged with."""
+        chosen = self.kms.currentData()
+        if chosen == self._kms_in_use or not self.session.is_coordinator:
+            return
+        outcome = choose_kms_version(
+            self.session.db,
+            posyandu_id=self.session.posyandu_id,
+            version=chosen,
+            by_cadre_id=self.session.cadre_id,
+        )
+        if outcome.problems:
+            show_error(self, _("The KMS version could not be changed."))
+            return
+        self.status_message.emit(_("KMS version changed: new weighings are judged with it."))
+        self._show_kms()
 
     def _scales_box(self) -> QGroupBox:
         box = QGroupBox(_("Digital scales"))
@@ -314,6 +380,7 @@ class SettingsPage(Page):
     def refresh(self) -> None:
         """Show the backup folder and list its backups (off the GUI thread: it may be a slow
         USB stick)."""
+        self._show_kms()
         data = self.session.data_dir
         folder = backup_folder(data)
         if uses_default_backup_folder(data):

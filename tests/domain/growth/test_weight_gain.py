@@ -15,6 +15,7 @@ from posyandu_desktop.domain.growth.weight_gain import (
     WeighingProblem,
     completed_months,
     growth_statuses,
+    parse_kms_version,
 )
 
 N, T, O, B = GrowthStatus.N, GrowthStatus.T, GrowthStatus.O, GrowthStatus.B  # noqa: E741
@@ -270,3 +271,26 @@ def test_every_weighing_gets_exactly_one_outcome(weighings):
         assert (result.status in (N, T)) == one_month
         assert (result.gain_g is not None) == one_month
         assert result.two_t == (result.status is T and before.status is T)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "[]",
+        '{"version": "x", "source": "s", "kbm_g": [], "red_line_z": 1, "orange_line_z": -3}',
+        '{"version": "x", "source": "s", "kbm_g": [{"from_month": 2, "to_month": 1, "grams": 5}],'
+        ' "red_line_z": -3, "orange_line_z": 1}',
+    ],
+)
+def test_a_damaged_kms_version_file_is_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_kms_version(text)
+
+
+def test_a_kms_version_file_gives_its_kbm_and_lines() -> None:
+    version = parse_kms_version(
+        '{"version": "v", "source": "s", "kbm_g": [{"from_month": 1, "to_month": 60,'
+        ' "grams": 100}], "red_line_z": -3, "orange_line_z": 1}'
+    )
+    assert (version.version, version.kbm.kbm_g(7), version.red_line_z) == ("v", 100, -3.0)

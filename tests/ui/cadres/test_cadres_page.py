@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from posyandu_desktop.i18n import problem_label
+from posyandu_desktop.i18n import _, problem_label, vocabulary_label
 from posyandu_desktop.services import CadreRecord, Problem, TrainingGrade
 from posyandu_desktop.services.cadres import list_cadres
 from posyandu_desktop.ui.cadres.cadres_page import CadresPage
@@ -51,11 +51,13 @@ def test_a_coordinator_adds_a_certificate(qtbot, ui_session, registry):
     choose(page, "Nur Hidayah")
     qtbot.keyClicks(page.certificate_title, "Pelatihan Kader Madya")
     page.certificate_date.set_value(date(2025, 8, 20))
+    qtbot.keyClicks(page.certificate_number, "SERT/2025/0042")
     qtbot.keyClicks(page.certificate_issuer, "Puskesmas Bontang Utara I")
     qtbot.keyClick(page.certificate_issuer, Qt.Key.Key_Return)
     (certificate,) = team(registry)["Nur Hidayah"].certificates
-    assert (certificate.title, certificate.issued_on) == (
+    assert (certificate.title, certificate.number, certificate.issued_on) == (
         "Pelatihan Kader Madya",
+        "SERT/2025/0042",
         date(2025, 8, 20),
     )
     assert page.certificates.rowCount() == 1
@@ -133,3 +135,32 @@ def test_a_coordinator_gives_a_one_time_pin_code(qtbot, ui_session, registry, mo
     other = page_for(qtbot, replace(ui_session, is_coordinator=False))
     choose(other, "Nur Hidayah")
     assert not other.code_button.isVisible()
+
+
+def test_a_coordinator_records_skill_assessments_and_sees_the_stratum(qtbot, ui_session, registry):
+    page = page_for(qtbot, ui_session)
+    choose(page, "Rina Wati")
+    qtbot.mouseClick(page.skills_button, Qt.MouseButton.LeftButton)
+    dialog = page.skills
+    assert dialog.model.rowCount() == 25 and dialog.assessing.isVisible()
+    qtbot.keyClicks(dialog.assessor, "Bidan Sari")
+    dialog.assessed_on.set_value(date(2025, 11, 3))
+    for _skill in range(15):  # groups A, B and C in order: each click moves to the next skill
+        qtbot.mouseClick(dialog.passed_button, Qt.MouseButton.LeftButton)
+    rows = dialog.model.records()
+    assert [r.passed for r in rows[:16]] == [True] * 15 + [None]
+    assert (rows[0].assessor, rows[0].assessed_on) == ("Bidan Sari", date(2025, 11, 3))
+    assert vocabulary_label(TrainingGrade.PURWA) in dialog.summary.text()
+    dialog.view.selectRow(0)
+    qtbot.mouseClick(dialog.failed_button, Qt.MouseButton.LeftButton)  # A1 re-assessed: not yet
+    assert dialog.model.records()[0].passed is False
+    assert _("below Purwa") in dialog.summary.text()
+    dialog.close()
+
+
+def test_others_see_the_skills_but_cannot_assess(qtbot, ui_session):
+    page = page_for(qtbot, replace(ui_session, is_coordinator=False))
+    choose(page, "Rina Wati")
+    page.open_skills()
+    assert page.skills.model.rowCount() == 25 and not page.skills.assessing.isVisible()
+    page.skills.close()

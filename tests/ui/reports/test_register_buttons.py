@@ -72,3 +72,18 @@ def test_the_reports_screen_makes_the_sip_register(
     sheet = openpyxl.load_workbook(xlsx).active
     assert sheet is not None and str(sheet["A1"].value).startswith("Register Bayi dan Balita")
     assert xlsx.with_suffix(".pdf").exists()
+
+
+def test_the_reports_screen_makes_the_cadre_sheet(
+    qtbot: Any, demo_session: UiSession, opened: list[str]
+) -> None:
+    page = ReportsPage(demo_session)
+    qtbot.addWidget(page)
+    page.set_month(2026, 10)
+    page.cadre_sheet_button.click()
+    _settle(qtbot, page.cadre_sheet_button)
+    xlsx = demo_session.data_dir / "printouts" / "Lembar_Kader_2026-10.xlsx"
+    assert opened == [str(xlsx)]
+    sheet = openpyxl.load_workbook(xlsx).active
+    assert sheet is not None and sheet.max_row > 3  # a title, the heads, a row per cadre
+    assert xlsx.with_suffix(".pdf").read_bytes().startswith(b"%PDF")

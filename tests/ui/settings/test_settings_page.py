@@ -124,3 +124,19 @@ def test_a_failed_backup_is_explained(qtbot, ui_session, monkeypatch, tmp_path):
     _settle(qtbot)
     assert [kind for kind, _text in shown] == [messages.MessageKind.ERROR]
     assert page.back_up.isEnabled()
+
+
+def test_the_coordinator_chooses_a_kms_version_the_others_see_it(qtbot, ui_session):
+    page = _page(qtbot, ui_session)
+    assert page.kms.count() == 3 and page.kms.currentData() == "buku-kia-2023"
+    assert page.kms_source.text().startswith("Dipakai.") or "In use" in page.kms_source.text()
+    page.kms.setCurrentIndex(page.kms.findData("buku-kia-2023-m11-300"))
+    with qtbot.waitSignal(page.status_message):
+        qtbot.mouseClick(page.use_kms, Qt.MouseButton.LeftButton)
+    other = _page(qtbot, replace(ui_session, is_coordinator=False))
+    assert other.kms.currentData() == "buku-kia-2023-m11-300"
+    assert not other.kms.isEnabled() and not other.use_kms.isEnabled()
+    # Back to the default, so the other tests of the session's registry judge as before.
+    page.kms.setCurrentIndex(0)
+    with qtbot.waitSignal(page.status_message):
+        qtbot.mouseClick(page.use_kms, Qt.MouseButton.LeftButton)
