@@ -460,7 +460,7 @@ def record_skill_assessment(
     if cadre is None:
         return refused([Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id)])
     if not is_coordinator(db, posyandu_id=cadre.posyandu_id, cadre_id=by_cadre_id):
-        problems.append(Issue(Problem.NOT_COORDINATOR, "by_cadre_id", by_cadre_id))
+        problems.append(Issue(Problem.COORDINATOR_ONLY, "by_cadre_id", by_cadre_id))
     if problems:
         return refused(problems)
 

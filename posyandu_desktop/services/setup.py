@@ -568,7 +568,7 @@ def choose_kms_version(
     if version not in names:
         return refused([Issue(Problem.OUT_OF_RANGE, "version", version)])
     if not is_coordinator(db, posyandu_id=posyandu_id, cadre_id=by_cadre_id):
-        return refused([Issue(Problem.NOT_COORDINATOR, "by_cadre_id", by_cadre_id)])
+        return refused([Issue(Problem.COORDINATOR_ONLY, "by_cadre_id", by_cadre_id)])
 
     def work(tx: Tx) -> Outcome[None]:
         if posyandu.get_posyandu(tx, posyandu_id) is None:

@@ -59,7 +59,7 @@ def test_only_a_coordinator_chooses_and_only_a_shipped_version(db, post):
     refused = services.choose_kms_version(
         db, posyandu_id=post.posyandu_id, version="buku-kia-2023-m11-300", by_cadre_id=member.id
     )
-    assert [i.problem for i in refused.problems] == [Problem.NOT_COORDINATOR]
+    assert [i.problem for i in refused.problems] == [Problem.COORDINATOR_ONLY]
     unknown = services.choose_kms_version(
         db, posyandu_id=post.posyandu_id, version="kia-1999", by_cadre_id=post.cadre.id
     )
