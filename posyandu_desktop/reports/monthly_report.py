@@ -38,12 +38,12 @@ from posyandu_desktop.domain.indicators import (
     AgeGroup,
     MonthlyIndicators,
     PersonFinding,
-    ReferralReason,
     SkdnCounts,
     StatusIndex,
 )
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS, VitaminACapsule
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.domain.vocabulary import ServiceKind, VisitReason
 from posyandu_desktop.i18n import (
     Translator,
