@@ -75,6 +75,15 @@ def _expected_months(con: sqlite3.Connection, person_id: int, birth: date) -> li
             (on.year, on.month), {"on": on, "kg": None, "status": None, "doubtful": False}
         )
         months[(on.year, on.month)]["capsule"] = r["capsule"]
+    # The birth weight fills the birth month's column when nobody weighed the baby then.
+    weight = con.execute("SELECT birth_weight_kg FROM person WHERE id = ?", (person_id,)).fetchone()
+    if weight[0] is not None and (birth.year, birth.month) not in months:
+        months[(birth.year, birth.month)] = {
+            "on": birth,
+            "kg": weight[0],
+            "status": None,
+            "doubtful": False,
+        }
     out, last = [], -1
     for key in sorted(months):
         m = months[key]
