@@ -660,18 +660,40 @@ def new_stunting(
     return tuple(sorted(found, key=lambda f: (f.name.casefold(), f.person_id)))
 
 
+def _measured_validly(m: ChildMeasurement, quantity: Quantity) -> bool:
+    match quantity:
+        case Quantity.WEIGHT_KG:
+            return m.valid_weight_kg is not None
+        case Quantity.LILA_CM:
+            return m.valid_lila_cm is not None
+        case Quantity.LENHEI_CM:
+            return m.lhfa is not None  # a length with its category
+        case _:
+            return False
+
+
+def pending_doubts(measurements: Iterable[ChildMeasurement]) -> dict[int, frozenset[Quantity]]:
+    """Per child, the quantities saved as doubtful and not measured validly since (by date and
+    entry order): what is still to be measured again."""
+    pending: defaultdict[int, set[Quantity]] = defaultdict(set)
+    for m in sorted(measurements, key=lambda m: (m.measured_on, m.order)):
+        cleared = {q for q in pending[m.person_id] if _measured_validly(m, q)}
+        pending[m.person_id] = (pending[m.person_id] - cleared) | m.doubtful
+    return {pid: frozenset(qs) for pid, qs in pending.items() if qs}
+
+
 def referrals(
     children: Sequence[Child], measurements: Iterable[ChildMeasurement], year: int, month: int
 ) -> tuple[Referral, ...]:
     """Balita with a reason of the referral rule this month (domain/referral.py), from the
     month's weighing, oedema at any measurement, the month's last valid LILA and the doubtful
-    values of the month. Children who only need a re-measure are listed too (reason REMEASURE
-    alone): `Referral.referred` tells them apart."""
+    values not measured validly since (`pending_doubts`). Children who only need a re-measure
+    are listed too (reason REMEASURE alone): `Referral.referred` tells them apart."""
     by_id, found = _balita_of_month(children, measurements, year, month)
     weighing = _latest(m for m in found if m.valid_weight_kg is not None)
     lila = _latest(m for m in found if m.valid_lila_cm is not None)
     oedema = {m.person_id for m in found if m.oedema}
-    doubtful = {m.person_id for m in found if m.doubtful}
+    doubtful = pending_doubts(found)
     result = []
     for person_id in {m.person_id for m in found}:
         child = by_id[person_id]
@@ -687,7 +709,7 @@ def referrals(
             wfa=None if w is None else w.wfa,
             oedema=person_id in oedema,
             lila_status=status,
-            doubtful=(Quantity.WEIGHT_KG,) if person_id in doubtful else (),
+            doubtful=doubtful.get(person_id, ()),
         )
         if reasons:
             last_seen = max(m.measured_on for m in found if m.person_id == person_id)

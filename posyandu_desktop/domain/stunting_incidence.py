@@ -101,8 +101,9 @@ def new_stunting_lists(
       non-stunted one, not yet confirmed), its latest length taken in the month (the re-measure
       list);
     - at_registration: the child's first valid length here was taken in the month and was
-      stunted (unless born short);
-    - born_short: born in the month with a birth length below the cut-off.
+      stunted;
+    - born_short: born in the month with a birth length below the cut-off (this comes first
+      when a baby born short is also measured stunted in its birth month).
     Events count only while the child is younger than `rule.under_months`."""
     period = Period(year, month)
     lists: dict[str, list[int]] = {
@@ -134,7 +135,7 @@ def _child_event(child: ChildLengths, period: Period, rule: IncidenceRule) -> st
     if not valid:
         return None
     first = valid[0]
-    if Period.of(first.on) == period and first.stunted and young(first.on) and not born_short:
+    if Period.of(first.on) == period and first.stunted and young(first.on):
         return "at_registration"
     seen_normal = False
     run = 0  # stunted lengths in a row since the last non-stunted one

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -98,15 +99,13 @@ def _bp_doubtful(doubtful: frozenset[Quantity]) -> bool:
     return bool(doubtful & {Quantity.SYSTOLIC_MMHG, Quantity.DIASTOLIC_MMHG})
 
 
-def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) -> _Read:
-    first, last = ind.month_bounds(year, month)
-    persons = exports.people(tx)
-    rows = exports.measurements_until(tx, last)
-    next_month = Period(year, month).plus(1).first_day
-    by_id = {p.id: p for p in persons}
+def _child_inputs(
+    persons: Sequence[exports.PersonRow], rows: Sequence[exports.MeasurementRow], last: date
+) -> tuple[tuple[ind.Child, ...], tuple[ind.ChildMeasurement, ...]]:
+    """The children (anyone under five at some point of the trend window ending `last`) and
+    their measurements, as the domain's indicators take them."""
     children = tuple(
         ind.Child(p.id, p.name, p.sex, p.birth_date, p.left_on, p.kia_book_seen, p.birth_length_cm)
-        # Anyone under five at some point of the trend window (S is decided per month).
         for p in persons
         if completed_months(p.birth_date, max(p.birth_date, last)) < UNDER_FIVE_BELOW_MONTHS + 12
     )
@@ -130,6 +129,24 @@ def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) ->
         for r in rows
         if r.person_id in child_ids
     )
+    return children, child_rows
+
+
+def children_until(
+    tx: Tx, last: date
+) -> tuple[tuple[ind.Child, ...], tuple[ind.ChildMeasurement, ...]]:
+    """The children and every measurement of theirs up to `last`, for the domain's month
+    rules (referrals, new stunting) outside the printed report: the home screen's alerts."""
+    return _child_inputs(exports.people(tx), exports.measurements_until(tx, last), last)
+
+
+def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) -> _Read:
+    first, last = ind.month_bounds(year, month)
+    persons = exports.people(tx)
+    rows = exports.measurements_until(tx, last)
+    next_month = Period(year, month).plus(1).first_day
+    by_id = {p.id: p for p in persons}
+    children, child_rows = _child_inputs(persons, rows, last)
     in_month = [r for r in rows if r.measured_on >= first]
     adult_rows = tuple(
         ind.AdultMeasurement(

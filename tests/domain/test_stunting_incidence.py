@@ -85,11 +85,11 @@ def test_doubtful_lengths_count_for_nothing() -> None:
     assert [lists(first_doubtful, 2024, m) for m in (5, 6)] == ["-", "-"]
 
 
-def test_born_short_in_the_birth_month_and_not_again_at_registration() -> None:
+def test_born_short_in_the_birth_month_first() -> None:
     short = child(("2024-01-20", True), birth_cm=47.9)
     assert lists(short, 2024, 1) == "born_short"
     later = child(("2024-03-20", True), birth_cm=47.9)
-    assert [lists(later, 2024, m) for m in (1, 3)] == ["born_short", "-"]
+    assert [lists(later, 2024, m) for m in (1, 3)] == ["born_short", "at_registration"]
     assert lists(child(birth_cm=48.0), 2024, 1) == "-"
     assert lists(child(birth_cm=None), 2024, 1) == "-"
 
