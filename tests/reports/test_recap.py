@@ -82,7 +82,7 @@ def test_pdf_status_cases_and_cadres(lines: list[str], result: Recap) -> None:
         c = row.counts
         expected = [c.new_stunting, c.referrals, *c.referral_reasons.values()]
         expected += [c.kek, c.pregnant_lila_measured, c.home_visits]
-        assert [int(v) for v in after(lines, row.name, 10, start)] == expected
+        assert [int(v) for v in after(lines, row.name, len(expected), start)] == expected
     start = lines.index("5. Cadres and Posyandu sessions")
     for row in result.rows:
         c = row.counts
