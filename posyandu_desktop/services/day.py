@@ -43,7 +43,7 @@ from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
-from posyandu_desktop.services.reports import children_until
+from posyandu_desktop.services.reports import month_children
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import days, measurements, people, posyandu
 from posyandu_desktop.store.records import (
@@ -394,7 +394,7 @@ def alerts_today(db: Database, *, today: date) -> tuple[Alert, ...]:
     and pregnant women with KEK."""
     month = Period.of(today)
     with db.reading() as tx:
-        children, rows = children_until(tx, month.last_day)
+        children, rows = month_children(tx, month)
         pregnant = measurements.pregnant_lila(
             tx, since=today - timedelta(days=_PREGNANCY_DAYS), on=today
         )

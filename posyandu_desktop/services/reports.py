@@ -132,12 +132,13 @@ def _child_inputs(
     return children, child_rows
 
 
-def children_until(
-    tx: Tx, last: date
+def month_children(
+    tx: Tx, month: Period
 ) -> tuple[tuple[ind.Child, ...], tuple[ind.ChildMeasurement, ...]]:
-    """The children and every measurement of theirs up to `last`, for the domain's month
-    rules (referrals, new stunting) outside the printed report: the home screen's alerts."""
-    return _child_inputs(exports.people(tx), exports.measurements_until(tx, last), last)
+    """The children and what the domain's month rules (referrals, new stunting) need of their
+    measurements, outside the printed report: the home screen's alerts."""
+    rows = exports.measurements_until(tx, month.last_day, month_of=month.first_day)
+    return _child_inputs(exports.people(tx), rows, month.last_day)
 
 
 def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) -> _Read:

@@ -25,7 +25,7 @@ from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import ColumnElement, Select, Table, func, select
+from sqlalchemy import ColumnElement, Select, Table, func, or_, select
 from sqlalchemy.orm import aliased
 
 from posyandu_desktop.domain.export_contract import (
@@ -341,16 +341,27 @@ def people(tx: Tx) -> tuple[PersonRow, ...]:
     )
 
 
-def measurements_until(tx: Tx, last: date) -> tuple[MeasurementRow, ...]:
+def measurements_until(
+    tx: Tx, last: date, *, month_of: date | None = None
+) -> tuple[MeasurementRow, ...]:
     """Every measurement up to `last` inclusive, by date then entry order; a weight copied from
     the Buku KIA is left out (the child was not weighed here that month; it only gave the next
-    weighing its N or T)."""
-    rows = tx.execute(
+    weighing its N or T). With `month_of` (the month's first day), only what that month's
+    referrals and new stunting need: the month's measurements of the people measured in it,
+    and their earlier lengths."""
+    query = (
         select(*(getattr(Measurement, name) for name in MeasurementRow._fields))
         .where(Measurement.measured_on <= last)
         .where(Measurement.origin.is_distinct_from(MeasurementOrigin.KIA_BOOK))
-        .order_by(Measurement.measured_on, Measurement.id)
     )
+    if month_of is not None:
+        m = aliased(Measurement)
+        measured = select(m.person_id).where(m.measured_on >= month_of, m.measured_on <= last)
+        query = query.where(
+            Measurement.person_id.in_(measured),
+            or_(Measurement.measured_on >= month_of, Measurement.lhfa_category.is_not(None)),
+        )
+    rows = tx.execute(query.order_by(Measurement.measured_on, Measurement.id))
     return tuple(MeasurementRow(*r) for r in rows)
 
 
