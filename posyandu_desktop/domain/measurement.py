@@ -346,15 +346,27 @@ def assess_measurement(
         adjusted = adjust_length_height(lenhei, values.position, age)
         correction = round(adjusted.cm - lenhei, 1)
         standing_too_young = adjusted.standing_under_9_months
-    doubts = plausibility_issues(
-        stage=stage,
-        age_months=months,
-        on=on,
-        values=values.quantities(),
-        previous=_previous(person.birth_date, on, others),
-        rounded_z={i: scores[i].rounded for i in SHOWN_INDICATORS},
-        lenhei_correction_cm=correction,
-    )
+
+    def doubts_against(previous: dict[Quantity, Previous]) -> tuple[PlausibilityIssue, ...]:
+        return plausibility_issues(
+            stage=stage,
+            age_months=months,
+            on=on,
+            values=values.quantities(),
+            previous=previous,
+            rounded_z={i: scores[i].rounded for i in SHOWN_INDICATORS},
+            lenhei_correction_cm=correction,
+        )
+
+    # A jump is judged against the last valid value; but a value that agrees with a later
+    # doubtful one confirms it was the child, not a slip, and is not doubted again
+    # (docs/DECISIONS.md#doubtful-values).
+    valid_before = _previous(person.birth_date, on, others)
+    doubts = doubts_against(valid_before)
+    latest_before = _previous(person.birth_date, on, others, valid_only=False)
+    if latest_before != valid_before:
+        agreed = {(d.doubt, d.quantity) for d in doubts_against(latest_before)}
+        doubts = tuple(d for d in doubts if (d.doubt, d.quantity) in agreed)
     doubtful = frozenset(issue.quantity for issue in doubts)
     valid_weight = None if Quantity.WEIGHT_KG in doubtful else weight
     statuses, growth = _kms(
@@ -481,14 +493,16 @@ def kms_statuses(
     return statuses
 
 
-def _previous(birth: date, on: date, saved: Sequence[SavedMeasurement]) -> dict[Quantity, Previous]:
-    """The latest earlier valid weight, length (corrected for its position and age) and head:
-    a doubtful value is no yardstick."""
+def _previous(
+    birth: date, on: date, saved: Sequence[SavedMeasurement], *, valid_only: bool = True
+) -> dict[Quantity, Previous]:
+    """The latest earlier weight, length (corrected for its position and age) and head; by
+    default only valid ones: a doubtful value is no yardstick."""
     previous: dict[Quantity, Previous] = {}
     for m in saved:  # oldest first: later ones overwrite
         if m.measured_on >= on:
             continue  # a value saved the same day is being re-measured, not compared with
-        v, doubtful = m.values, m.findings.doubtful
+        v, doubtful = m.values, m.findings.doubtful if valid_only else frozenset()
         if v.weight_kg is not None and Quantity.WEIGHT_KG not in doubtful:
             previous[Quantity.WEIGHT_KG] = Previous(v.weight_kg.value, m.measured_on)
         if v.lenhei_cm is not None and Quantity.LENHEI_CM not in doubtful:

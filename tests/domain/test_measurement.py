@@ -278,3 +278,15 @@ def test_a_doubtful_length_leaves_out_only_what_rests_on_it(standards):
     assert f.wfa_category is not None and f.growth_status is B
     assert (f.lhfa_category, f.wflh_category, f.bfa_category) == (None, None, None)
     assert f.haz is not None
+
+
+def test_a_value_that_agrees_with_the_doubtful_one_before_it_is_valid(standards):
+    child = Child()
+    # 12.0 kg after 8.6 kg is doubtful; a month later 12.2 kg agrees with it: the child really
+    # is that heavy (or the scale was), so the cadre is not asked to confirm it forever.
+    rows = saved(standards, child, [(date(2026, 1, 12), 8.6), (date(2026, 2, 10), 12.0)])
+    assert rows[1].findings.doubtful == {Quantity.WEIGHT_KG}
+    march = assess_measurement(standards, child, date(2026, 3, 10), kg(12.2), rows)
+    assert not march.doubts and march.findings.doubtful == frozenset()
+    # A typo after a typo is still doubtful: 86 kg agrees with neither.
+    assert assess_measurement(standards, child, date(2026, 3, 10), kg(86.0), rows).doubts
