@@ -41,7 +41,7 @@ _KIND_WORDS = {
     AlertKind.REMEASURE: N_("Measure again"),
     AlertKind.REFER: N_("Refer"),
     AlertKind.NEW_STUNTING: N_("New stunting"),
-    AlertKind.SUSPECTED_STUNTING: N_("Measure length again"),
+    AlertKind.SUSPECTED_STUNTING: N_("Stunting?"),
     AlertKind.KEK_PREGNANT: N_("KEK (pregnant)"),
 }
 _KIND_COLOURS = {
