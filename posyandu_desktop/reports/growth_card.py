@@ -321,7 +321,7 @@ def _cell(
     elif row == 1 and m.weight_kg is not None:
         # As many decimals as were weighed, so the printed weights give the gain exactly.
         text = format_decimal(m.weight_kg, weighed_decimals(m.weight_kg), lang)
-        c.setFont(styles.NARROW, min(5.6, width / 2.6))
+        c.setFont(styles.NARROW, min(5.6, width / (3.1 if m.doubtful else 2.6)))
         if m.doubtful:
             c.setFillColor(styles.DOUBTFUL)
             text += "?"
