@@ -1,16 +1,14 @@
 """`posyandu-desktop report --data-dir D --month 2026-10 -o report.pdf`: the monthly F2 report
-with the cadre performance sheet."""
+with the cadre performance sheet; `--format json` prints every number of it as JSON instead
+(person ids in the lists; `reports/monthly_json.py`), to standard output unless `-o` is given."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-from posyandu_desktop.domain.quality import QualityFigures
 
 # Posyandu began in 1986; any earlier year is a typing mistake (and year 0 is no date at all).
 _FIRST_YEAR = 1986
@@ -23,33 +21,11 @@ def _month(text: str) -> tuple[int, int]:
     return int(found[1]), int(found[2])
 
 
-def quality_json(q: QualityFigures) -> dict[str, object]:
-    """The "quality" section of `report --format json` (domain/quality.py): counts, shares in
-    percent and scores, None where there was nothing to compute."""
-    return {
-        "measurements": q.measurements,
-        "values": q.values,
-        "doubtful": q.doubtful,
-        "doubtful_percent": q.doubtful_percent,
-        "weight_digit_score": q.weight_digit_score,
-        "length_digit_score": q.lenhei_digit_score,
-        "under_two_measured": q.under_two_measured,
-        "under_two_lying": q.under_two_lying,
-        "length_due": q.length_due,
-        "length_missing": q.length_missing,
-        "lila_due": q.lila_due,
-        "lila_missing": q.lila_missing,
-        "sd": {"waz": q.sd_waz, "haz": q.sd_haz, "whz": q.sd_whz},
-        "sd_outside_expected": list(q.sds_outside_expected),
-        "twice_same_day": q.twice_same_day,
-        "corrected_records": q.corrected_records,
-        "corrections": q.corrections,
-    }
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `report` subcommand."""
     from posyandu_desktop.commands._data import open_or_say, output_problem
+    from posyandu_desktop.files import write_atomically
+    from posyandu_desktop.reports.monthly_json import dumps
     from posyandu_desktop.reports.monthly_report import write_monthly_report
     from posyandu_desktop.services.reports import monthly_report_data, this_posyandu_id
     from posyandu_desktop.settings import resource_path
@@ -60,15 +36,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--data-dir", type=Path, required=True, help="the data folder")
     parser.add_argument("--month", type=_month, required=True, help="YYYY-MM")
-    parser.add_argument("-o", "--output", type=Path, help="PDF file to write")
+    parser.add_argument("-o", "--output", type=Path, help="file to write (PDF: required)")
     parser.add_argument("--lang", default="id", help="id (default) or en")
     parser.add_argument(
         "--format", choices=("pdf", "json"), default="pdf", help="pdf (default) or json (stdout)"
     )
     args = parser.parse_args(argv)
     prog = parser.prog
-    if args.format == "pdf" and args.output is None:
-        parser.error("-o/--output is needed for the PDF")
+    if args.output is None and args.format == "pdf":
+        parser.error("-o/--output is required for a PDF")
     problem = None if args.output is None else output_problem(args.output)
     if problem is not None:
         print(f"{prog}: {problem}", file=sys.stderr)
@@ -85,13 +61,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         data = monthly_report_data(opened.database, posyandu_id, year, month)
     finally:
         opened.database.close()
-    if args.format == "json":
-        found = {"month": f"{year:04d}-{month:02d}"}
-        quality = None if data.quality is None else quality_json(data.quality)
-        print(json.dumps({**found, "quality": quality}, ensure_ascii=False, indent=1))
+    if args.format == "json" and args.output is None:
+        sys.stdout.write(dumps(data))
         return 0
     try:
-        write_monthly_report(data, args.output, resource_path("fonts"), lang=args.lang)
+        if args.format == "json":
+            write_atomically(args.output, dumps(data).encode("utf-8"))
+        else:
+            write_monthly_report(data, args.output, resource_path("fonts"), lang=args.lang)
     except OSError as error:
         print(f"{prog}: {args.output} could not be written: {error.strerror}", file=sys.stderr)
         return 1

@@ -26,7 +26,8 @@ from typing import Any, ClassVar, cast
 
 # The version a new monthly file carries. 1: the members in the clear; 2: the members sealed
 # to the puskesmas key, the tables as below. Older versions stay readable by verify and merge.
-FORMAT_VERSION = 4  # 3: measurement.origin; 4: cadre competence, certificate numbers, KMS version
+FORMAT_VERSION = 4  # 3: measurement.origin; 4: measurement.doubtful, cadre competence,
+# certificate numbers, the KMS version
 READABLE_VERSIONS = (1, 2, 3, 4)
 
 
@@ -274,6 +275,7 @@ class MeasurementRow(ExportRow):
     engine_version: str
     kbm_version: str | None
     origin: str | None  # None: measured here; "imported" (a register or e-PPGBM) or "kia_book"
+    doubtful: tuple[str, ...]  # quantities saved as doubtful ("weight_kg", "lenhei_cm", ...)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,6 @@ from types import MappingProxyType
 from posyandu_desktop.domain.growth.classify import Category
 from posyandu_desktop.domain.indicators import (
     MonthlyIndicators,
-    ReferralReason,
     RosterChild,
     Skdn,
     SkdnCounts,
@@ -40,6 +39,7 @@ from posyandu_desktop.domain.indicators import (
 )
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.quality import QualityFigures
+from posyandu_desktop.domain.referral import ReferralReason
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,6 @@ from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.indicators import (
     AgeGroup,
     MonthlyIndicators,
-    ReferralReason,
     RosterChild,
     SkdnCounts,
     StatusIndex,
@@ -36,6 +35,7 @@ from posyandu_desktop.domain.recap import (
     ReportTotals,
     posyandu_month,
 )
+from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.domain.safe_text import strip_bidi_controls
 
 SUMMARY_FORMAT = "posyandu-desktop-summary"

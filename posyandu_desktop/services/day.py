@@ -21,9 +21,11 @@ import enum
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from posyandu_desktop.domain.growth.classify import RED_LINE_Z, STUNTED, LilaStatus, stored_bgm
-from posyandu_desktop.domain.growth.zscore import FLAG_LIMITS, Indicator, ZScore
+from posyandu_desktop.domain import indicators as ind
+from posyandu_desktop.domain.growth.classify import LilaStatus
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.ids import CadreId, DayId, PersonId
 from posyandu_desktop.domain.life_stage import (
     UNDER_FIVE_BELOW_MONTHS,
@@ -37,12 +39,13 @@ from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.nik import NikIssue, NikMismatch, compare_nik, parse_nik
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
+from posyandu_desktop.services.reports import month_children
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import days, measurements, people, posyandu
-from posyandu_desktop.store.queries.measurements import LatestOfMonth
 from posyandu_desktop.store.records import (
     ArrivalRecord,
     AttendanceRecord,
@@ -359,18 +362,17 @@ def day_overview(db: Database, *, posyandu_id: int, today: date) -> DayOverview:
 
 # A pregnancy lasts about 280 days: an older LILA says nothing about this pregnancy.
 _PREGNANCY_DAYS = 280
-# Below every z threshold an alert uses (BGM < -3, WHO flags at |z| > 5 or 6), so the store
-# hands over every measurement that might raise one and this module decides exactly.
-_NOTABLE_Z = min(-RED_LINE_Z, *(min(-low, high) for low, high in FLAG_LIMITS.values())) - 0.1
 
 
 class AlertKind(enum.Enum):
     """Why a person is on the alert list, most urgent first."""
 
-    IMPLAUSIBLE = "implausible"  # a saved value WHO flags as implausible: measure again
-    BGM = "bgm"  # weight-for-age below the KMS red line
-    TWO_T = "two_t"  # weight did not rise at two weighings in a row
-    NEW_STUNTING = "new_stunting"  # stunted this month, never before
+    REMEASURE = "remeasure"  # a value saved as doubtful this month: measure again
+    REFER = "refer"  # a reason of the one referral rule (domain/referral.py)
+    NEW_STUNTING = "new_stunting"  # a confirmed new stunting case this month
+    SUSPECTED_STUNTING = (
+        "suspected_stunting"  # one stunted length after a normal one: measure again
+    )
     KEK_PREGNANT = "kek_pregnant"  # pregnant with LILA below 23.5 cm
 
 
@@ -380,63 +382,43 @@ class Alert:
     person_id: int
     name: str
     birth_date: date
-    measured_on: date
-    value: float | None  # the z-score (BGM, new stunting) or LILA in cm (KEK)
-    indicators: tuple[Indicator, ...] = ()  # the flagged indicators (IMPLAUSIBLE)
-
-
-def _scores(m: LatestOfMonth) -> tuple[ZScore, ...]:
-    return (
-        ZScore(Indicator.WEIGHT_FOR_AGE, m.waz),
-        ZScore(Indicator.LENGTH_HEIGHT_FOR_AGE, m.haz),
-        ZScore(Indicator.WEIGHT_FOR_LENGTH_HEIGHT, m.whz),
-        ZScore(Indicator.BMI_FOR_AGE, m.baz),
-        ZScore(Indicator.HEAD_CIRCUMFERENCE_FOR_AGE, m.hcz),
-        ZScore(Indicator.ARM_CIRCUMFERENCE_FOR_AGE, m.acz),
-    )
-
-
-def _alerts_of(m: LatestOfMonth) -> list[Alert]:
-    found = []
-
-    def add(kind: AlertKind, value: float | None = None, *indicators: Indicator) -> None:
-        found.append(
-            Alert(kind, m.person_id, m.name, m.birth_date, m.measured_on, value, indicators)
-        )
-
-    flagged = tuple(score.indicator for score in _scores(m) if score.flagged)
-    if flagged:
-        add(AlertKind.IMPLAUSIBLE, None, *flagged)
-    # The KMS, BGM and stunting alerts are for balita.
-    if completed_months(m.birth_date, m.measured_on) >= UNDER_FIVE_BELOW_MONTHS:
-        return found
-    # An implausible weight makes no BGM or 2T child yet: it waits to be measured again.
-    weight_plausible = Indicator.WEIGHT_FOR_AGE not in flagged
-    if weight_plausible and stored_bgm(m.waz, oedema=m.oedema):
-        add(AlertKind.BGM, m.waz)
-    if weight_plausible and m.two_t:
-        add(AlertKind.TWO_T)
-    if (
-        m.lhfa_category in STUNTED
-        and not m.stunted_before
-        and Indicator.LENGTH_HEIGHT_FOR_AGE not in flagged
-    ):
-        add(AlertKind.NEW_STUNTING, m.haz)
-    return found
+    measured_on: date  # the person's last measurement this month
+    value: float | None = None  # LILA in cm (KEK)
+    reasons: tuple[ReferralReason, ...] = ()  # REFER: why, in the rule's order
+    quantities: tuple[Quantity, ...] = ()  # REMEASURE: the doubtful values
 
 
 def alerts_today(db: Database, *, today: date) -> tuple[Alert, ...]:
-    """This month's alerts, most urgent kind first, then by name."""
+    """This month's alerts, most urgent kind first, then by name: the monthly report's own
+    referral, re-measure and new-stunting lists for the month so far (the same domain rules),
+    and pregnant women with KEK."""
     month = Period.of(today)
-    month_start, month_end = month.first_day, month.plus(1).first_day
     with db.reading() as tx:
-        latest = measurements.latest_of_month(
-            tx, month_start=month_start, month_end=month_end, notable_z=_NOTABLE_Z
-        )
+        children, rows = month_children(tx, month)
         pregnant = measurements.pregnant_lila(
             tx, since=today - timedelta(days=_PREGNANCY_DAYS), on=today
         )
-    found = [alert for m in latest for alert in _alerts_of(m)]
+    by_id = {c.person_id: c for c in children}
+    in_month = [r for r in rows if Period.of(r.measured_on) == month]
+    seen = {r.person_id: r.measured_on for r in sorted(in_month, key=lambda r: r.measured_on)}
+    doubtful = ind.pending_doubts(in_month)
+
+    def alert(kind: AlertKind, person_id: int, **more: Any) -> Alert:
+        child = by_id[person_id]
+        return Alert(kind, person_id, child.name, child.birth_date, seen[person_id], **more)
+
+    found = []
+    for referral in ind.referrals(children, rows, month.year, month.month):
+        pid = referral.person_id
+        if ReferralReason.REMEASURE in referral.reasons:
+            quantities = tuple(q for q in Quantity if q in doubtful.get(pid, ()))
+            found.append(alert(AlertKind.REMEASURE, pid, quantities=quantities))
+        if referral.referred:
+            reasons = tuple(x for x in referral.reasons if x is not ReferralReason.REMEASURE)
+            found.append(alert(AlertKind.REFER, pid, reasons=reasons))
+    lists = ind.stunting_lists(children, rows, month.year, month.month)
+    found += [alert(AlertKind.NEW_STUNTING, pid) for pid in lists.confirmed]
+    found += [alert(AlertKind.SUSPECTED_STUNTING, pid) for pid in lists.suspected]
     found += [
         Alert(AlertKind.KEK_PREGNANT, p.person_id, p.name, p.birth_date, p.measured_on, p.lila_cm)
         for p in pregnant

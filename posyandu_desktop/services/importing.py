@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from posyandu_desktop import files
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus, completed_months
 from posyandu_desktop.domain.ids import MeasurementId, PersonId
 from posyandu_desktop.domain.importing import (
@@ -286,7 +287,15 @@ class _Import:
                 added.append((row, found, values))
         if not added:
             return
-        statuses = self._kms(person, [(row.measured_on, row.weight_kg) for row, _, _ in added])
+        # A doubtful weight is no weighing: it gets no letter and no later weighing is compared
+        # with it (docs/DECISIONS.md#doubtful-values).
+        statuses = self._kms(
+            person,
+            [
+                (row.measured_on, None if Quantity.WEIGHT_KG in found.doubtful else row.weight_kg)
+                for row, found, _ in added
+            ],
+        )
         for i, (row, found, values) in enumerate(added):
             status, two_t = statuses.get(-1 - i, (None, False))
             self.new_rows.append(

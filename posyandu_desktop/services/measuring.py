@@ -31,7 +31,7 @@ from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue
 from posyandu_desktop.domain.growth.weight_gain import KbmTable
 from posyandu_desktop.domain.growth.zscore import Indicator
 from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
-from posyandu_desktop.domain.life_stage import LifeStage
+from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS, LifeStage
 from posyandu_desktop.domain.measurement import (
     HARD_LIMITS,
     GrowthPreview,
@@ -41,6 +41,7 @@ from posyandu_desktop.domain.measurement import (
 )
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.referral import ReferralReason, referral_reasons
 from posyandu_desktop.domain.vocabulary import Desk, MeasurementOrigin
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services._checks import in_range
@@ -222,6 +223,7 @@ class MeasurementPreview:
     growth: GrowthPreview | None  # balita with a weight only
     doubts: tuple[PlausibilityIssue, ...]  # confirm or re-measure before saving
     problems: tuple[Issue, ...]  # values no one can have: they cannot be saved
+    referral: tuple[ReferralReason, ...] = ()  # the one referral rule, for a balita
 
     def score(self, indicator: Indicator) -> ZResult | None:
         """The result of one index, or None."""
@@ -270,6 +272,16 @@ def _preview(
         growth=judged.growth,
         doubts=judged.doubts,
         problems=tuple(problems),
+        referral=referral_reasons(
+            growth_status=found.growth_status,
+            two_t=found.two_t,
+            wfa=found.wfa_category,
+            oedema=values.oedema,
+            lila_status=found.lila_status,
+            doubtful=found.doubtful,
+        )
+        if judged.age_months < UNDER_FIVE_BELOW_MONTHS
+        else (),
     )
 
 

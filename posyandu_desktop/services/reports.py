@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -25,6 +26,7 @@ from posyandu_desktop.domain import indicators as ind
 from posyandu_desktop.domain.cadre_sheet import CadreSheetRow, served_per_stage
 from posyandu_desktop.domain.competence import stratum
 from posyandu_desktop.domain.growth.curves import Chart
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import growth_statuses
 from posyandu_desktop.domain.growth.zscore import LYING_BEFORE_DAYS
 from posyandu_desktop.domain.ids import PersonId
@@ -54,7 +56,7 @@ from posyandu_desktop.settings import cadre_competence, cadre_sheet_columns, res
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import cadres, exports, measurements, people, posyandu
 from posyandu_desktop.store.queries.exports import ChildRow, TakenRow
-from posyandu_desktop.store.records import CadreRecord, PosyanduRecord
+from posyandu_desktop.store.records import CadreRecord, MeasurementRecord, PosyanduRecord
 
 __all__ = [
     "EppgbmPack",
@@ -102,15 +104,17 @@ class _Read:
     quality: QualityFigures
 
 
-def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) -> _Read:
-    first, last = ind.month_bounds(year, month)
-    persons = exports.people(tx)
-    rows = exports.measurements_until(tx, last)
-    next_month = Period(year, month).plus(1).first_day
-    by_id = {p.id: p for p in persons}
+def _bp_doubtful(doubtful: frozenset[Quantity]) -> bool:
+    return bool(doubtful & {Quantity.SYSTOLIC_MMHG, Quantity.DIASTOLIC_MMHG})
+
+
+def _child_inputs(
+    persons: Sequence[exports.PersonRow], rows: Sequence[exports.MeasurementRow], last: date
+) -> tuple[tuple[ind.Child, ...], tuple[ind.ChildMeasurement, ...]]:
+    """The children (anyone under five at some point of the trend window ending `last`) and
+    their measurements, as the domain's indicators take them."""
     children = tuple(
-        ind.Child(p.id, p.name, p.sex, p.birth_date, p.left_on, p.kia_book_seen)
-        # Anyone under five at some point of the trend window (S is decided per month).
+        ind.Child(p.id, p.name, p.sex, p.birth_date, p.left_on, p.kia_book_seen, p.birth_length_cm)
         for p in persons
         if completed_months(p.birth_date, max(p.birth_date, last)) < UNDER_FIVE_BELOW_MONTHS + 12
     )
@@ -129,10 +133,30 @@ def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) ->
             r.bfa_category,
             r.oedema,
             r.lila_cm,
+            r.doubtful,
         )
         for r in rows
         if r.person_id in child_ids
     )
+    return children, child_rows
+
+
+def month_children(
+    tx: Tx, month: Period
+) -> tuple[tuple[ind.Child, ...], tuple[ind.ChildMeasurement, ...]]:
+    """The children and what the domain's month rules (referrals, new stunting) need of their
+    measurements, outside the printed report: the home screen's alerts."""
+    rows = exports.measurements_until(tx, month.last_day, month_of=month.first_day)
+    return _child_inputs(exports.people(tx), rows, month.last_day)
+
+
+def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) -> _Read:
+    first, last = ind.month_bounds(year, month)
+    persons = exports.people(tx)
+    rows = exports.measurements_until(tx, last)
+    next_month = Period(year, month).plus(1).first_day
+    by_id = {p.id: p for p in persons}
+    children, child_rows = _child_inputs(persons, rows, last)
     in_month = [r for r in rows if r.measured_on >= first]
     adult_rows = tuple(
         ind.AdultMeasurement(
@@ -141,9 +165,10 @@ def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) ->
             p.birth_date,
             r.measured_on,
             r.id,
-            r.systolic_mmhg,
-            r.diastolic_mmhg,
-            r.lila_cm,
+            # Doubtful values count for nothing (docs/DECISIONS.md#doubtful-values).
+            None if _bp_doubtful(r.doubtful) else r.systolic_mmhg,
+            None if _bp_doubtful(r.doubtful) else r.diastolic_mmhg,
+            None if Quantity.LILA_CM in r.doubtful else r.lila_cm,
             ind.pregnant_on(
                 r.measured_on, pregnant_now=p.pregnant, delivered_on=p.delivered_on, today=today
             ),
@@ -224,6 +249,18 @@ def cadre_performance(
     return monthly_report_data(db, posyandu_id, year, month).cadre_performance
 
 
+# The measured quantities each card chart plots: a doubtful one is marked, not joined.
+_CHART_QUANTITIES = {
+    Chart.WEIGHT_FOR_AGE_0_24: frozenset({Quantity.WEIGHT_KG}),
+    Chart.WEIGHT_FOR_AGE_24_60: frozenset({Quantity.WEIGHT_KG}),
+    Chart.LENGTH_FOR_AGE_0_24: frozenset({Quantity.LENHEI_CM}),
+    Chart.HEIGHT_FOR_AGE_24_60: frozenset({Quantity.LENHEI_CM}),
+    Chart.WEIGHT_FOR_LENGTH_45_110: frozenset({Quantity.WEIGHT_KG, Quantity.LENHEI_CM}),
+    Chart.WEIGHT_FOR_HEIGHT_65_120: frozenset({Quantity.WEIGHT_KG, Quantity.LENHEI_CM}),
+    Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_24: frozenset({Quantity.HEADC_CM}),
+}
+
+
 def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None:
     """One child's KMS card: header, WHO charts with the child's points, the monthly rows;
     None when there is no such person."""
@@ -245,22 +282,34 @@ def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None
         if last_age < LYING_BEFORE_DAYS
         else Chart.WEIGHT_FOR_HEIGHT_65_120
     )
+    doubtful: dict[int, frozenset[Quantity]] = {m.id: m.findings.doubtful for m in history}
     charts = []
     for chart in (*_CARD_CHARTS[:4], wfl, _CARD_CHARTS[4]):
         drawn = growth_chart_points(chart, person, history)  # the profile screen's own points
+        plotted = _CHART_QUANTITIES[chart]
+        points = [(p.x, p.value) for p in drawn.points if not doubtful[p.measurement_id] & plotted]
+        if chart is Chart.WEIGHT_FOR_AGE_0_24 and person.birth_weight_kg is not None:
+            points.insert(0, (0.0, person.birth_weight_kg))  # the KMS starts at the birth weight
         charts.append(
             CardChart(
                 chart,
                 tuple((c.z, c.points) for c in drawn.curves),
-                tuple((p.x, p.value) for p in drawn.points),
+                tuple(points),
+                tuple((p.x, p.value) for p in drawn.points if doubtful[p.measurement_id] & plotted),
             )
         )
-    # The month's weighing is its last one, which carries the stored KMS status (_growth.py).
-    weighed = {}
-    for w in history:
+    # The month's weighing is its last valid one, which carries the stored KMS status; a month
+    # with only doubtful weighings shows the last of them, marked, without a letter.
+    weighed: dict[tuple[int, int], MeasurementRecord] = {}
+    for w in sorted(history, key=lambda w: Quantity.WEIGHT_KG not in w.findings.doubtful):
         if w.values.weight_kg is not None and w.measured_on >= person.birth_date:
             weighed[(w.measured_on.year, w.measured_on.month)] = w
-    kg = [(m.measured_on, m.values.weight_kg.value) for m in weighed.values() if m.values.weight_kg]
+    kg = [
+        (m.measured_on, m.values.weight_kg.value)
+        for m in weighed.values()
+        if m.values.weight_kg and Quantity.WEIGHT_KG not in m.findings.doubtful
+    ]
+    kg.sort()
     gains = {
         (r.on.year, r.on.month): r.gain_g for r in growth_statuses(person.birth_date, kg).results
     }
@@ -279,8 +328,13 @@ def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None
                 gains.get(key),
                 None if m is None else m.findings.growth_status,
                 None if dose is None else dose.capsule,
+                m is not None and Quantity.WEIGHT_KG in m.findings.doubtful,
             )
         )
+    birth_month = (person.birth_date.year, person.birth_date.month)
+    if person.birth_weight_kg is not None and birth_month not in weighed:
+        born = CardMonth(*birth_month, 0, person.birth_weight_kg, None, None, None)
+        months = [born, *(m for m in months if (m.year, m.month) != birth_month)]
     mother_nik = mother.nik if mother is not None and mother.nik else person.mother_nik
     return GrowthCardData(
         name=person.name,

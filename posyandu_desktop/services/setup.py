@@ -277,6 +277,11 @@ def _day(
             waist_cm=None if m.waist_cm is None else Reading(m.waist_cm),
             glucose_mg_dl=None if m.glucose_mg_dl is None else Reading(float(m.glucose_mg_dl)),
         )
+        # The desk's rules: a value the desk would refuse never enters the demo; a doubtful
+        # one (its deliberate typos) is saved as doubtful, as after a cadre's confirmation.
+        refused_here = measuring.value_issues(values)
+        if refused_here:
+            raise ValueError(f"demo measurement the desk would refuse: {refused_here}")
         measuring.save(
             tx,
             ids.records[m.person_key],

@@ -591,3 +591,20 @@ def test_refuses_a_row_that_is_both_exported_and_deleted(export: Export) -> None
             created_at=CREATED_AT,
             deleted_measurements=[row.uid.upper()],
         )
+
+
+def test_a_doubtful_value_has_no_interpretation(bundle: dict[str, Any], export: Export) -> None:
+    """The demo's deliberate typos are saved as doubtful: their z-scores travel, their
+    categories do not exist, so FHIR states no interpretation for them."""
+    doubtful = [m for m in export.measurements if m.doubtful]
+    assert doubtful, "the demo makes a few typos"
+    observations = _observations_by_measurement(bundle)
+    for row in doubtful:
+        for observation in observations.get(row.uid, []):
+            for component in observation.get("component", []):
+                text = component["code"]["text"]
+                weight_based = text.startswith(("BB/", "IMT/"))
+                if "weight_kg" in row.doubtful and weight_based:
+                    assert "interpretation" not in component, text
+                if "lenhei_cm" in row.doubtful and text.startswith(("PB/", "TB/")):
+                    assert "interpretation" not in component, text

@@ -1,12 +1,13 @@
-"""The home screen's alerts: 2T, BGM, new stunting, KEK in pregnancy, implausible values."""
+"""The home screen's alerts: the referral rule, doubtful values, new stunting, KEK in pregnancy."""
 
 from datetime import date
 from typing import Any
 
 from posyandu_desktop import services
-from posyandu_desktop.domain.growth.zscore import Indicator
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.services.day import AlertKind, alerts_today
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.records import MeasuredValues, PersonRecord, Reading
@@ -50,48 +51,49 @@ def test_nothing_to_report_for_a_child_growing_well(db, post):
     assert alerts_today(db, today=TODAY) == ()
 
 
-def test_a_child_below_the_red_line_is_bgm_with_the_z_score(db, post):
+def test_a_child_below_the_red_line_is_referred_for_bgm(db, post):
     _measure(db, post, post.child.id, TODAY, weight_kg=6.6)
     (alert,) = alerts_today(db, today=TODAY)
-    assert (alert.kind, alert.name, alert.measured_on) == (AlertKind.BGM, "Ahmad Fauzi", TODAY)
-    assert alert.value is not None and alert.value < -3
+    assert (alert.kind, alert.name, alert.measured_on) == (AlertKind.REFER, "Ahmad Fauzi", TODAY)
+    assert alert.reasons == (ReferralReason.BGM,)
 
 
-def test_a_weight_that_did_not_rise_twice_is_2t(db, post):
+def test_a_weight_that_did_not_rise_twice_is_referred_for_t_and_2t(db, post):
     _measure(db, post, post.child.id, DEC, weight_kg=8.4)
     _measure(db, post, post.child.id, JAN, weight_kg=8.3)
     _measure(db, post, post.child.id, TODAY, weight_kg=8.2)
-    assert _kinds(db) == [(AlertKind.TWO_T, "Ahmad Fauzi")]
-
-
-def test_stunting_is_new_only_the_first_month_it_shows(db, post):
-    stunted_before = _child(db, post, "Budi Kecil")
-    _measure(db, post, post.child.id, JAN, lenhei_cm=72.0)
-    _measure(db, post, post.child.id, TODAY, lenhei_cm=66.0)
-    _measure(db, post, stunted_before.id, JAN, lenhei_cm=65.0)
-    _measure(db, post, stunted_before.id, TODAY, lenhei_cm=66.0)
-
     (alert,) = alerts_today(db, today=TODAY)
+    assert (alert.kind, alert.reasons) == (
+        AlertKind.REFER,
+        (ReferralReason.T, ReferralReason.TWO_T),
+    )
 
-    assert (alert.kind, alert.person_id) == (AlertKind.NEW_STUNTING, post.child.id)
-    assert alert.value is not None and alert.value < -2
+
+def test_one_stunted_length_after_a_normal_one_is_suspected_two_confirm(db, post):
+    stunted_before = _child(db, post, "Budi Kecil")
+    _measure(db, post, post.child.id, JAN, lenhei_cm=69.0)
+    _measure(db, post, post.child.id, TODAY, lenhei_cm=68.6)
+    _measure(db, post, stunted_before.id, JAN, lenhei_cm=65.0)  # stunted at its first length
+    _measure(db, post, stunted_before.id, TODAY, lenhei_cm=66.0)
+    assert _kinds(db) == [(AlertKind.SUSPECTED_STUNTING, "Ahmad Fauzi")]
+    _measure(db, post, post.child.id, TODAY, lenhei_cm=68.5)  # the re-measure confirms it
+    assert _kinds(db) == [(AlertKind.NEW_STUNTING, "Ahmad Fauzi")]
 
 
-def test_an_implausible_value_is_flagged_and_not_taken_for_bgm(db, post):
+def test_a_doubtful_value_asks_for_a_re_measure_and_is_no_bgm(db, post):
     _measure(db, post, post.child.id, TODAY, weight_kg=3.0)
     (alert,) = alerts_today(db, today=TODAY)
-    assert alert.kind is AlertKind.IMPLAUSIBLE
-    assert Indicator.WEIGHT_FOR_AGE in alert.indicators
+    assert (alert.kind, alert.quantities) == (AlertKind.REMEASURE, (Quantity.WEIGHT_KG,))
 
 
-def test_an_implausible_weight_is_not_taken_for_2t(db, post):
+def test_a_doubtful_weight_is_not_taken_for_2t(db, post):
     _measure(db, post, post.child.id, DEC, weight_kg=8.4)
     _measure(db, post, post.child.id, JAN, weight_kg=8.3)
     _measure(db, post, post.child.id, TODAY, weight_kg=3.0)
-    assert _kinds(db) == [(AlertKind.IMPLAUSIBLE, "Ahmad Fauzi")]
+    assert _kinds(db) == [(AlertKind.REMEASURE, "Ahmad Fauzi")]
 
 
-def test_a_new_measurement_clears_an_implausible_one(db, post):
+def test_a_valid_re_measure_clears_a_doubtful_value(db, post):
     _measure(db, post, post.child.id, TODAY, weight_kg=3.0)
     _measure(db, post, post.child.id, TODAY, weight_kg=8.9)
     assert alerts_today(db, today=TODAY) == ()
@@ -119,8 +121,8 @@ def test_last_months_findings_are_not_this_months_alerts(db, post):
 def test_alerts_come_most_urgent_first_then_by_name(db, post):
     zaki = _child(db, post, "Zaki")
     _measure(db, post, zaki.id, TODAY, weight_kg=6.6)  # BGM
-    _measure(db, post, post.child.id, TODAY, weight_kg=3.0)  # implausible
+    _measure(db, post, post.child.id, TODAY, weight_kg=3.0)  # doubtful
     assert [a.kind for a in alerts_today(db, today=TODAY)] == [
-        AlertKind.IMPLAUSIBLE,
-        AlertKind.BGM,
+        AlertKind.REMEASURE,
+        AlertKind.REFER,
     ]

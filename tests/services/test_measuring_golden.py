@@ -60,6 +60,8 @@ def _plain(value: Any) -> Any:
         return {k: _plain(v) for k, v in value._asdict().items()}
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
+    if isinstance(value, frozenset):
+        return sorted(_plain(v) for v in value)
     raise TypeError(f"cannot record {type(value).__name__}")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.ids import DayId, PersonId
 from posyandu_desktop.domain.indicators import AgeGroup, SkdnCounts
@@ -96,10 +97,14 @@ def test_growth_card_of_the_child(db: Database, post: Post) -> None:
         "Siti Aminah",
         "6474014204960003",
     )
+    # The birth weight (3.1 kg) fills the birth month's column, with no letter.
     assert [(m.month, m.age_months, m.weight_kg, m.gain_g, m.status) for m in card.months] == [
+        (3, 0, 3.1, None, None),
         (12, 8, 8.0, None, GrowthStatus.B),
         (1, 9, 8.4, 400, GrowthStatus.N),
     ]
+    weights = card.chart(Chart.WEIGHT_FOR_AGE_0_24)
+    assert weights is not None and weights.points[0] == (0.0, 3.1)
     assert growth_card_data(db, PersonId(999)) is None
 
 

@@ -28,7 +28,7 @@ from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import ColumnElement, Select, Table, func, select
+from sqlalchemy import ColumnElement, Select, Table, func, or_, select
 from sqlalchemy.orm import aliased
 
 from posyandu_desktop.domain.export_contract import (
@@ -39,6 +39,7 @@ from posyandu_desktop.domain.export_contract import (
     column_names,
 )
 from posyandu_desktop.domain.growth.classify import Category
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.life_stage import VitaminACapsule
@@ -280,6 +281,7 @@ class PersonRow(NamedTuple):
     pregnant: bool
     delivered_on: date | None
     kia_book_seen: bool  # birth weight or a service copied from the Buku KIA
+    birth_length_cm: float | None
 
 
 class MeasurementRow(NamedTuple):
@@ -298,6 +300,7 @@ class MeasurementRow(NamedTuple):
     lila_cm: float | None
     systolic_mmhg: int | None
     diastolic_mmhg: int | None
+    doubtful: frozenset[Quantity]
 
 
 class ServiceRow(NamedTuple):
@@ -333,23 +336,36 @@ def people(tx: Tx) -> tuple[PersonRow, ...]:
             Person.pregnant,
             Person.delivered_on,
             Person.birth_weight_kg,
+            Person.birth_length_cm,
         ).order_by(Person.id)
     )
     return tuple(
-        PersonRow(*r[:7], r.birth_weight_kg is not None or r.id in from_book) for r in rows
+        PersonRow(*r[:7], r.birth_weight_kg is not None or r.id in from_book, r.birth_length_cm)
+        for r in rows
     )
 
 
-def measurements_until(tx: Tx, last: date) -> tuple[MeasurementRow, ...]:
+def measurements_until(
+    tx: Tx, last: date, *, month_of: date | None = None
+) -> tuple[MeasurementRow, ...]:
     """Every measurement up to `last` inclusive, by date then entry order; a weight copied from
     the Buku KIA is left out (the child was not weighed here that month; it only gave the next
-    weighing its N or T)."""
-    rows = tx.execute(
+    weighing its N or T). With `month_of` (the month's first day), only what that month's
+    referrals and new stunting need: the month's measurements of the people measured in it,
+    and their earlier lengths."""
+    query = (
         select(*(getattr(Measurement, name) for name in MeasurementRow._fields))
         .where(Measurement.measured_on <= last)
         .where(Measurement.origin.is_distinct_from(MeasurementOrigin.KIA_BOOK))
-        .order_by(Measurement.measured_on, Measurement.id)
     )
+    if month_of is not None:
+        m = aliased(Measurement)
+        measured = select(m.person_id).where(m.measured_on >= month_of, m.measured_on <= last)
+        query = query.where(
+            Measurement.person_id.in_(measured),
+            or_(Measurement.measured_on >= month_of, Measurement.lhfa_category.is_not(None)),
+        )
+    rows = tx.execute(query.order_by(Measurement.measured_on, Measurement.id))
     return tuple(MeasurementRow(*r) for r in rows)
 
 

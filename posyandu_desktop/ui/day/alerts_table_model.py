@@ -10,16 +10,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
 from posyandu_desktop.domain.growth.classify import Severity
-from posyandu_desktop.domain.growth.zscore import Indicator
-from posyandu_desktop.i18n import (
-    N_,
-    _,
-    age_text_on,
-    format_date_short,
-    format_decimal,
-    format_quantity,
-    indicator_label,
-)
+from posyandu_desktop.domain.referral import ReferralReason
+from posyandu_desktop.i18n import N_, _, age_text_on, format_date_short, format_quantity
+from posyandu_desktop.i18n.desk_labels import quantity_label
+from posyandu_desktop.i18n.recap_labels import reason_label
 from posyandu_desktop.services.day import Alert, AlertKind
 from posyandu_desktop.ui.theme import SEVERITY_COLOURS, WARNING_COLOURS
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
@@ -44,49 +38,47 @@ _HEADERS = {
 }
 # The alert's name as cadres say it; the colour repeats it, never replaces it.
 _KIND_WORDS = {
-    AlertKind.IMPLAUSIBLE: N_("Measure again"),
-    AlertKind.BGM: N_("BGM"),
-    AlertKind.TWO_T: N_("2T"),
+    AlertKind.REMEASURE: N_("Measure again"),
+    AlertKind.REFER: N_("Refer"),
     AlertKind.NEW_STUNTING: N_("New stunting"),
+    AlertKind.SUSPECTED_STUNTING: N_("Stunting?"),
     AlertKind.KEK_PREGNANT: N_("KEK (pregnant)"),
 }
 _KIND_COLOURS = {
-    AlertKind.IMPLAUSIBLE: WARNING_COLOURS,
-    AlertKind.BGM: SEVERITY_COLOURS[Severity.SEVERE],
-    AlertKind.TWO_T: SEVERITY_COLOURS[Severity.MODERATE],
+    AlertKind.REMEASURE: WARNING_COLOURS,
+    AlertKind.REFER: SEVERITY_COLOURS[Severity.SEVERE],
     AlertKind.NEW_STUNTING: SEVERITY_COLOURS[Severity.MODERATE],
+    AlertKind.SUSPECTED_STUNTING: WARNING_COLOURS,
     AlertKind.KEK_PREGNANT: SEVERITY_COLOURS[Severity.MODERATE],
 }
 
 
+_LETTERS = (ReferralReason.T, ReferralReason.TWO_T, ReferralReason.BGM)
+
+
 def kind_label(kind: AlertKind) -> str:
-    """The alert's name: BGM, 2T, Stunting baru …"""
+    """The alert's name: Rujuk, Stunting baru …"""
     return _(_KIND_WORDS[kind])
 
 
 def detail_text(alert: Alert) -> str:
-    """Why the person is on the list, short enough for its column: the number behind it."""
+    """Why the person is on the list, short enough for its column."""
     match alert.kind:
-        case AlertKind.IMPLAUSIBLE:
-            names = ", ".join(indicator_label(i) for i in alert.indicators)
-            return _("Check {indicators}").format(indicators=names)
-        case AlertKind.BGM:
-            return _("{indicator} z = {z}").format(
-                indicator=indicator_label(Indicator.WEIGHT_FOR_AGE), z=_z(alert.value)
+        case AlertKind.REMEASURE:
+            names = ", ".join(quantity_label(q) for q in alert.quantities)
+            return _("Doubtful: {values}").format(values=names)
+        case AlertKind.REFER:  # the letters as on the card, so the column stays narrow
+            return ", ".join(
+                r.name.replace("TWO_T", "2T") if r in _LETTERS else reason_label(r)
+                for r in alert.reasons
             )
-        case AlertKind.TWO_T:
-            return _("Did not gain twice")
         case AlertKind.NEW_STUNTING:
-            return _("{indicator} z = {z}").format(
-                indicator=indicator_label(Indicator.LENGTH_HEIGHT_FOR_AGE), z=_z(alert.value)
-            )
+            return _("Stunted at two lengths in a row")
+        case AlertKind.SUSPECTED_STUNTING:
+            return _("Stunted once after a normal length")
         case AlertKind.KEK_PREGNANT:
             lila = "" if alert.value is None else format_quantity(alert.value, "cm")
             return _("LILA {lila}").format(lila=lila)
-
-
-def _z(value: float | None) -> str:
-    return "" if value is None else format_decimal(value, 2)
 
 
 class AlertsTableModel(RecordTableModel[Alert]):

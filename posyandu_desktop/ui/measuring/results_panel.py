@@ -21,6 +21,7 @@ from posyandu_desktop.domain.growth.classify import Severity, severity
 from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.growth.zscore import Indicator
+from posyandu_desktop.domain.referral import is_referred
 from posyandu_desktop.i18n import (
     _,
     category_label,
@@ -30,6 +31,7 @@ from posyandu_desktop.i18n import (
     indicator_label,
 )
 from posyandu_desktop.i18n.desk_labels import growth_change_text
+from posyandu_desktop.i18n.recap_labels import reason_label
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services.measuring import MeasurementPreview
 from posyandu_desktop.ui.widgets.status_badge import StatusBadge
@@ -70,7 +72,8 @@ class _Row:
 
 
 class ResultsPanel(QWidget):
-    """Z-scores with their Permenkes category, N/T with gain and KBM, LILA status, BGM."""
+    """Z-scores with their Permenkes category, N/T with gain and KBM, LILA status, and the
+    referral advice."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,10 +148,16 @@ class ResultsPanel(QWidget):
         self.lila_row.set_visible(lila is not None)
         self.lila_row.badge.set_category(lila)
         shown = shown or lila is not None
-        bgm = preview is not None and preview.bgm
-        self.bgm_badge.setVisible(bgm)
+        # The one referral rule (domain/referral.py); a doubtful value's warning is shown apart.
+        refer = [r for r in (preview.referral if preview is not None else ()) if is_referred((r,))]
+        self.bgm_badge.setVisible(bool(refer))
         self.bgm_badge.set_status(
-            _("BGM: below the red line of the KMS") if bgm else "", Severity.SEVERE
+            _("Refer to the puskesmas: {reasons}").format(
+                reasons=", ".join(reason_label(r) for r in refer)
+            )
+            if refer
+            else "",
+            Severity.SEVERE,
         )
         self.empty.setVisible(not shown)
 

@@ -2,18 +2,20 @@
 row opens."""
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
-from posyandu_desktop.domain.growth.zscore import Indicator
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.i18n import format_rt_rw
 from posyandu_desktop.services import DueChild, PersonListing
 from posyandu_desktop.services.day import Alert, AlertKind
-from posyandu_desktop.ui.day.alerts_table_model import AlertsTableModel, detail_text
+from posyandu_desktop.ui.day.alerts_table_model import AlertsTableModel, detail_text, kind_label
 from posyandu_desktop.ui.day.alerts_table_model import Column as AlertColumn
 from posyandu_desktop.ui.day.due_table_model import PERSON_ID_ROLE, DueTableModel
 from posyandu_desktop.ui.day.due_table_model import Column as DueColumn
@@ -63,17 +65,17 @@ def test_rt_and_rw_are_zero_padded_as_on_the_forms():
     assert format_rt_rw(None, None) == ""
 
 
-def _alert(kind: AlertKind, value: float | None = None, *indicators: Indicator) -> Alert:
-    return Alert(kind, 5, "Rizky", date(2024, 9, 3), TODAY, value, indicators)
+def _alert(kind: AlertKind, value: float | None = None, **more: Any) -> Alert:
+    return Alert(kind, 5, "Rizky", date(2024, 9, 3), TODAY, value, **more)
 
 
 def test_alert_rows_name_the_kind_in_words_on_its_colour(qapp):
     model = AlertsTableModel(TODAY)
-    model.set_rows((_alert(AlertKind.BGM, -3.256), _alert(AlertKind.TWO_T)))
+    model.set_rows((_alert(AlertKind.REFER), _alert(AlertKind.REMEASURE)))
     kind = model.index(0, AlertColumn.KIND)
-    assert model.data(kind) == "BGM"
+    assert model.data(kind) == "Rujuk"
     assert isinstance(model.data(kind, Qt.ItemDataRole.BackgroundRole), QBrush)
-    assert model.data(model.index(1, AlertColumn.KIND)) == "2T"
+    assert model.data(model.index(1, AlertColumn.KIND)) == "Ukur ulang"
     assert model.data(model.index(0, AlertColumn.NAME)) == "Rizky"
     assert model.data(model.index(0, AlertColumn.AGE)) == "1 tahun 5 bulan"
     assert model.data(model.index(0, AlertColumn.MEASURED_ON)) == "10/02/2026"
@@ -81,11 +83,11 @@ def test_alert_rows_name_the_kind_in_words_on_its_colour(qapp):
     assert model.data(model.index(0, AlertColumn.NAME), Qt.ItemDataRole.BackgroundRole) is None
 
 
-def test_alert_details_carry_the_number_behind_them(qapp):
-    assert detail_text(_alert(AlertKind.BGM, -3.256)) == "BB/U z = -3,26"
-    assert "-2,10" in detail_text(_alert(AlertKind.NEW_STUNTING, -2.104))
+def test_alert_details_say_why(qapp):
+    refer = _alert(AlertKind.REFER, reasons=(ReferralReason.T, ReferralReason.ABOVE_ORANGE))
+    assert detail_text(refer) == "T, di atas garis oranye"
     assert detail_text(_alert(AlertKind.KEK_PREGNANT, 20.8)) == "LILA 20,8 cm"
-    implausible = detail_text(_alert(AlertKind.IMPLAUSIBLE, None, Indicator.WEIGHT_FOR_AGE))
-    assert "BB/U" in implausible
+    again = detail_text(_alert(AlertKind.REMEASURE, quantities=(Quantity.WEIGHT_KG,)))
+    assert "Berat badan" in again
     for kind in AlertKind:  # every kind has words
-        assert detail_text(_alert(kind, -2.5, Indicator.WEIGHT_FOR_AGE))
+        assert kind_label(kind) and detail_text(_alert(kind, 20.0)) is not None

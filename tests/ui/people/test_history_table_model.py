@@ -94,12 +94,16 @@ def test_position_and_stunting_words(registry):
         person_id=child,
         measured_on=date(2026, 11, 13),
         values=MeasuredValues(
-            weight_kg=Reading(7.4), lenhei_cm=Reading(63.0), position=Position.LYING
+            # 66.5 cm: severely stunted, and not more than 1 cm below last month's 67.0 cm (a
+            # bigger drop would be doubtful and get no category).
+            weight_kg=Reading(7.4),
+            lenhei_cm=Reading(66.5),
+            position=Position.LYING,
         ),
         today=TODAY,
     ).unwrap()
     model = HistoryTableModel(measurements_of(registry.db, child))
-    assert cell(model, 0, Column.LENGTH_HEIGHT) == "PB 63,0"
+    assert cell(model, 0, Column.LENGTH_HEIGHT) == "PB 66,5"
     stunted = model.measurement(0).findings.lhfa_category
     assert stunted is LengthHeightForAgeCategory.SEVERELY_STUNTED
     assert cell(model, 0, Column.LENGTH_HEIGHT_FOR_AGE).startswith("Sangat pendek")
