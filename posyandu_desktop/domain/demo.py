@@ -242,6 +242,13 @@ _WHZ_AR, _WHZ_STEP_SD = 0.7, 0.06
 _LENGTH_NOISE_CM = 0.2
 # 12% of children falter for 2-4 months, losing 0.25 SD a month, then slowly recover.
 _FALTER_SHARE, _FALTER_STEP, _FALTER_RECOVERY = 0.12, 0.25, 0.8
+# Linear growth falters mostly before two years (docs/sources/early-warning.md): a share of the
+# weight falterers under two also lose length-for-age, from the month after the weight started
+# to fall, 0.10-0.25 SD a month while it lasts; about half catch up afterwards (the rest keep the
+# loss), so the early-warning backtest sees both recoveries and new cases. Drawn from a second
+# generator so that the rest of a seed's Posyandu stays as it was.
+_LENGTH_FALTER_SHARE, _LENGTH_FALTER_STEP = 0.6, (0.10, 0.25)
+_LENGTH_CATCH_UP_SHARE, _LENGTH_CATCH_UP = 0.5, 0.85
 # Tracks stay inside the WHO plausibility limits (docs/sources/who-zscores.md#flags) so only typos
 # are flagged.
 _Z_LOW, _Z_HIGH = -3.8, 3.2
@@ -263,6 +270,8 @@ class _Track:
     attendance: float
     falter_at: int  # index of the Posyandu day where faltering starts; -1 for none
     falter_months: int
+    length_step: float = 0.0  # SD of length-for-age lost a month while faltering (0: none)
+    length_catch_up: float = 1.0  # share of the loss kept each month afterwards
 
 
 @dataclass(slots=True)
@@ -284,12 +293,15 @@ def generate(
     """A synthetic Posyandu with `children` balita on `today` and `months` monthly days."""
     if children < 0 or months < 1:
         raise ValueError("children must be >= 0 and months >= 1")
-    return _Builder(standards, random.Random(seed), today, months).build(children)
+    return _Builder(standards, random.Random(seed), today, months, seed).build(children)
 
 
 class _Builder:
-    def __init__(self, standards: GrowthStandards, rng: random.Random, today: date, months: int):
+    def __init__(
+        self, standards: GrowthStandards, rng: random.Random, today: date, months: int, seed: int
+    ):
         self.standards, self.rng, self.today = standards, rng, today
+        self.length_rng = random.Random(f"length-faltering-{seed}")
         # The name first, so that a seed keeps its Posyandu whatever the size asked for.
         self.name = f"Posyandu {rng.choice(_POSYANDU_NAMES)} {rng.randint(1, 30)}"
         self.puskesmas = f"Puskesmas {_KECAMATAN} {rng.randint(1, 2)}"
@@ -535,7 +547,7 @@ class _Builder:
     def _track(self) -> _Track:
         rng = self.rng
         chances, shares = zip(*_ATTENDANCE, strict=True)
-        return _Track(
+        track = _Track(
             laz_offset=rng.gauss(0.0, _LAZ_SD),
             whz_level=rng.gauss(_WHZ_MEAN, _WHZ_SD),
             hcz=rng.gauss(-0.2, 0.9),
@@ -543,6 +555,13 @@ class _Builder:
             falter_at=rng.randrange(len(self.days)) if rng.random() < _FALTER_SHARE else -1,
             falter_months=rng.randint(2, 4),
         )
+        other = self.length_rng
+        if track.falter_at >= 0 and other.random() < _LENGTH_FALTER_SHARE:
+            track.length_step = other.uniform(*_LENGTH_FALTER_STEP)
+            track.length_catch_up = (
+                _LENGTH_CATCH_UP if other.random() < _LENGTH_CATCH_UP_SHARE else 1.0
+            )
+        return track
 
     def _adult(self, sex: Sex, birth: date) -> _Adult:
         rng = self.rng
@@ -578,16 +597,21 @@ class _Builder:
         rng, st, sex, birth = self.rng, self.standards, child.sex, child.birth_date
         weighings: list[tuple[date, float]] = []
         day_of: dict[date, int] = {}
-        wobble = dip = 0.0
+        wobble = dip = length_dip = 0.0
         for day_key, on, age in self._days_aged(birth, 0.0, 60.0):
             wobble = _WHZ_AR * wobble + rng.gauss(0.0, _WHZ_STEP_SD)
             falter = track.falter_at <= day_key - 1 < track.falter_at + track.falter_months
             dip = dip - _FALTER_STEP if falter else dip * _FALTER_RECOVERY
+            length_falter = track.falter_at < day_key - 1 <= track.falter_at + track.falter_months
+            if length_falter and age.months < 24:
+                length_dip -= track.length_step
+            elif not length_falter:
+                length_dip *= track.length_catch_up
             if rng.random() > track.attendance:
                 if rng.random() < 0.5:
                     self._visit(child.key, on, VisitReason.ABSENT_FROM_WEIGHING, day_key)
                 continue
-            laz = _clip(_laz_mean(age.months) + track.laz_offset)
+            laz = _clip(_laz_mean(age.months) + track.laz_offset + length_dip)
             whz = _clip(track.whz_level + wobble + dip)
             lying = age.days < LYING_BEFORE_DAYS  # length lying before 731 days (WHO, Permenkes)
             length = _must(value_for_age(st, _LHFA, sex, age, laz))
