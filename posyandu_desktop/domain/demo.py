@@ -242,12 +242,13 @@ _WHZ_AR, _WHZ_STEP_SD = 0.7, 0.06
 _LENGTH_NOISE_CM = 0.2
 # 12% of children falter for 2-4 months, losing 0.25 SD a month, then slowly recover.
 _FALTER_SHARE, _FALTER_STEP, _FALTER_RECOVERY = 0.12, 0.25, 0.8
-# Linear growth falters mostly before two years (docs/sources/early-warning.md): a share of the
-# weight falterers under two also lose length-for-age, from the month after the weight started
-# to fall, 0.10-0.25 SD a month while it lasts; about half catch up afterwards (the rest keep the
-# loss), so the early-warning backtest sees both recoveries and new cases. Drawn from a second
-# generator so that the rest of a seed's Posyandu stays as it was.
-_LENGTH_FALTER_SHARE, _LENGTH_FALTER_STEP = 0.6, (0.10, 0.25)
+# Linear growth falters mostly before two years (docs/sources/early-warning.md): most weight
+# falterers, and a few other children, lose length-for-age for 3-6 months (from the month after
+# the weight started to fall), 0.15-0.30 SD a month while under two; about half catch up
+# afterwards and the rest keep the loss, so the early-warning backtest sees both recoveries and
+# new cases. Drawn from a second generator so that the rest of a seed's Posyandu stays as it was.
+_LENGTH_WITH_WEIGHT_SHARE, _LENGTH_ALONE_SHARE = 0.8, 0.15
+_LENGTH_FALTER_STEP, _LENGTH_FALTER_MONTHS = (0.15, 0.3), (3, 6)
 _LENGTH_CATCH_UP_SHARE, _LENGTH_CATCH_UP = 0.5, 0.85
 # Tracks stay inside the WHO plausibility limits (docs/sources/who-zscores.md#flags) so only typos
 # are flagged.
@@ -270,7 +271,9 @@ class _Track:
     attendance: float
     falter_at: int  # index of the Posyandu day where faltering starts; -1 for none
     falter_months: int
-    length_step: float = 0.0  # SD of length-for-age lost a month while faltering (0: none)
+    length_at: int = -1  # index of the Posyandu day where length faltering starts; -1 for none
+    length_months: int = 0
+    length_step: float = 0.0  # SD of length-for-age lost a month while faltering
     length_catch_up: float = 1.0  # share of the loss kept each month afterwards
 
 
@@ -556,7 +559,12 @@ class _Builder:
             falter_months=rng.randint(2, 4),
         )
         other = self.length_rng
-        if track.falter_at >= 0 and other.random() < _LENGTH_FALTER_SHARE:
+        with_weight = track.falter_at >= 0 and other.random() < _LENGTH_WITH_WEIGHT_SHARE
+        if with_weight or other.random() < _LENGTH_ALONE_SHARE:
+            track.length_at = (
+                track.falter_at + 1 if with_weight else other.randrange(len(self.days))
+            )
+            track.length_months = other.randint(*_LENGTH_FALTER_MONTHS)
             track.length_step = other.uniform(*_LENGTH_FALTER_STEP)
             track.length_catch_up = (
                 _LENGTH_CATCH_UP if other.random() < _LENGTH_CATCH_UP_SHARE else 1.0
@@ -602,10 +610,9 @@ class _Builder:
             wobble = _WHZ_AR * wobble + rng.gauss(0.0, _WHZ_STEP_SD)
             falter = track.falter_at <= day_key - 1 < track.falter_at + track.falter_months
             dip = dip - _FALTER_STEP if falter else dip * _FALTER_RECOVERY
-            length_falter = track.falter_at < day_key - 1 <= track.falter_at + track.falter_months
-            if length_falter and age.months < 24:
-                length_dip -= track.length_step
-            elif not length_falter:
+            if track.length_at <= day_key - 1 < track.length_at + track.length_months:
+                length_dip -= track.length_step if age.months < 24 else 0.0
+            else:
                 length_dip *= track.length_catch_up
             if rng.random() > track.attendance:
                 if rng.random() < 0.5:

@@ -20,6 +20,13 @@ from itertools import pairwise
 from posyandu_desktop.domain.growth.classify import KEK_BELOW_CM
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.months import Period, completed_months
+from posyandu_desktop.domain.stunting_incidence import (
+    INCIDENCE_2026,
+    ChildLengths,
+    IncidenceRule,
+    LengthRecord,
+    new_stunting_lists,
+)
 
 __all__ = [
     "DEFAULT_RULES",
@@ -32,7 +39,9 @@ __all__ = [
     "StuntingRisk",
     "at_risk",
     "backtest",
+    "confirmed_cases",
     "monthly_lists",
+    "registry_backtest",
     "risk_of",
 ]
 
@@ -61,7 +70,8 @@ class EarlyWarningRules:
     haz_band: tuple[float, float] = (-2.0, -1.0)  # at or above the first, below the second
     haz_fall_sd: float = 0.5  # local choice: twice the usual month-to-month noise of HAZ
     fall_window_days: int = 183  # six months, the window of both falls
-    # docs/sources/early-warning.md#weight: 0.67 SD is one major centile space.
+    # docs/sources/early-warning.md#weight: 0.67 SD is one major centile space. The weight
+    # rules (with the KMS letters below) apply before 24 months, as the length rule does.
     weight_under_months: int = 24
     waz_fall_sd: float = 0.67
     # docs/sources/early-warning.md#kms: T twice in three months, 2T.
@@ -107,6 +117,7 @@ class GrowthPoint:
     growth_status: GrowthStatus | None = None
     two_t: bool = False
     doubtful: bool = False  # a doubtful value counts for nothing here
+    order: int = 0  # entry order among measurements of one date (the row id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +180,7 @@ def risk_of(
     findings = [
         *_length_falling(points, as_of, age, rules),
         *_weight_falling(points, as_of, age, rules),
-        *_kms_letters(points, as_of, rules),
+        *(_kms_letters(points, as_of, rules) if age < rules.weight_under_months else ()),
         *_birth(child, age, rules),
         *_missed(child, points, as_of, age, rules, held_months),
     ]
@@ -360,3 +371,52 @@ def backtest(
         warned=tuple(warned),
         recovered=tuple(sorted(recovered)),
     )
+
+
+# HAZ below -2 SD is stunted (pendek or sangat pendek, docs/sources/permenkes-2-2020.md), read on
+# the two-decimal z as the categories are.
+_STUNTED_BELOW = -2.0
+
+
+def confirmed_cases(
+    children: Iterable[ChildHistory],
+    months: Sequence[Period],
+    rule: IncidenceRule = INCIDENCE_2026,
+) -> list[tuple[int, Period]]:
+    """The confirmed new stunting cases of each month, by the incidence rule."""
+    lengths = [
+        ChildLengths(
+            c.person_id,
+            c.birth_date,
+            c.birth_length_cm,
+            [
+                LengthRecord(
+                    p.measured_on, p.order, round(p.haz, 2) < _STUNTED_BELOW, not p.doubtful
+                )
+                for p in c.points
+                if p.haz is not None
+            ],
+        )
+        for c in children
+    ]
+    return [
+        (pid, m) for m in months for pid in new_stunting_lists(lengths, m.year, m.month).confirmed
+    ]
+
+
+def registry_backtest(
+    children: Sequence[ChildHistory],
+    last: Period,
+    *,
+    months: int = 12,
+    rules: EarlyWarningRules = DEFAULT_RULES,
+    rule: IncidenceRule = INCIDENCE_2026,
+    held_months: frozenset[Period] | None = None,
+) -> Backtest:
+    """The backtest of the `months` up to `last` on a registry's own history."""
+    lead = 3
+    span = [last.plus(-k) for k in range(months + lead - 1, -1, -1)]
+    lists = monthly_lists(children, span, rules, held_months=held_months)
+    cases = confirmed_cases(children, span[lead:], rule)
+    measured = {c.person_id: [p.measured_on for p in c.points if not p.doubtful] for c in children}
+    return backtest(lists, cases, measured, lead_months=(1, lead))
