@@ -618,11 +618,14 @@ class _Builder:
                 if rng.random() < 0.5:
                     self._visit(child.key, on, VisitReason.ABSENT_FROM_WEIGHING, day_key)
                 continue
-            laz = _clip(_laz_mean(age.months) + track.laz_offset + length_dip)
+            laz = _clip(_laz_mean(age.months) + track.laz_offset)
             whz = _clip(track.whz_level + wobble + dip)
             lying = age.days < LYING_BEFORE_DAYS  # length lying before 731 days (WHO, Permenkes)
             length = _must(value_for_age(st, _LHFA, sex, age, laz))
             weight = weight_for_lenhei_at_z(st, sex, age, length, whz)
+            # The weight follows the track before the length falters, so a seed's weights, N/T
+            # letters and everything drawn after them stay as they were.
+            length = _must(value_for_age(st, _LHFA, sex, age, _clip(laz + length_dip)))
             if weight is None:  # shorter than 45 cm: no weight-for-length row
                 weight = _must(value_for_age(st, _WFA, sex, age, (laz + whz) / 2))
             scale = _BABY_SCALE_KG if lying else _STANDING_SCALE_KG
