@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from posyandu_desktop.domain.early_warning import Backtest, StuntingRisk
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.indicators import CadrePerformance, MonthlyIndicators
@@ -61,11 +62,28 @@ class GrowthCardData:
 
 
 @dataclass(frozen=True, slots=True)
+class AtRiskChild:
+    """A child on the early-warning list, with the name the report prints."""
+
+    name: str
+    risk: StuntingRisk
+
+
+@dataclass(frozen=True, slots=True)
+class EarlyWarningSection:
+    """The month's early-warning list, ranked, and how the list did over the past months."""
+
+    children: tuple[AtRiskChild, ...]
+    backtest: Backtest
+
+
+@dataclass(frozen=True, slots=True)
 class MonthlyReportData:
     posyandu: PosyanduHeader
     year: int
     month: int
     indicators: MonthlyIndicators
+    early_warning: EarlyWarningSection | None = None
 
     @property
     def cadre_performance(self) -> tuple[CadrePerformance, ...]:
