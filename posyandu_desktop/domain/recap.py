@@ -27,6 +27,7 @@ from datetime import date
 from enum import Enum
 from types import MappingProxyType
 
+from posyandu_desktop.domain.early_warning import RiskReason
 from posyandu_desktop.domain.growth.classify import Category
 from posyandu_desktop.domain.indicators import (
     MonthlyIndicators,
@@ -81,6 +82,24 @@ class ReportTotals:
 
 
 @dataclass(frozen=True, slots=True)
+class EarlyWarningFigures:
+    """A Posyandu's early-warning list at the month's end and how it did over the past months
+    (domain/early_warning.py): the cases confirmed, those warned one to three months before,
+    the children who left the list without becoming a case, and the list's mean size."""
+
+    at_risk: tuple[tuple[PersonKey, tuple[RiskReason, ...]], ...]
+    months: int
+    cases: int
+    warned: int
+    recovered: int
+    mean_list_size: float
+
+    @property
+    def sensitivity(self) -> float | None:
+        return self.warned / self.cases if self.cases else None
+
+
+@dataclass(frozen=True, slots=True)
 class PosyanduMonth:
     """What the recap needs of one Posyandu's month (the export's report/summary.json)."""
 
@@ -99,6 +118,7 @@ class PosyanduMonth:
     reported: ReportTotals
     kelurahan: str = ""
     puskesmas: str = ""
+    early_warning: EarlyWarningFigures | None = None  # None in files made before it existed
 
 
 def posyandu_month(
@@ -181,6 +201,7 @@ class PosyanduRow:
     counts: RecapCounts
     attendance: tuple[tuple[date, int], ...]
     matches_report: bool  # the roster adds up to the totals the Posyandu's report printed
+    early_warning: EarlyWarningFigures | None = None
 
 
 class SharedKind(Enum):
@@ -312,6 +333,7 @@ def _row(month: PosyanduMonth) -> PosyanduRow:
         counts,
         month.attendance,
         _matches(counts, month.reported),
+        month.early_warning,
     )
 
 
