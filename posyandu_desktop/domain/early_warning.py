@@ -11,6 +11,7 @@ stunting case, was the child on the list in the months before it?
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -30,6 +31,7 @@ from posyandu_desktop.domain.stunting_incidence import (
 
 __all__ = [
     "DEFAULT_RULES",
+    "Advice",
     "Backtest",
     "ChildHistory",
     "EarlyWarningRules",
@@ -37,10 +39,12 @@ __all__ = [
     "GrowthPoint",
     "RiskReason",
     "StuntingRisk",
+    "advice_for",
     "at_risk",
     "backtest",
     "confirmed_cases",
     "monthly_lists",
+    "parse_advice",
     "registry_backtest",
     "risk_of",
 ]
@@ -140,6 +144,7 @@ class Finding:
     amount: float | None = None  # SD fallen, kg, cm or months missed
     months: int | None = None  # over how many months
     z: float | None = None  # the latest z of the index concerned
+    since: date | None = None  # a fall: the measurement it fell from (the chart marks it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,8 +213,9 @@ def at_risk(
 
 def _fall(
     points: Sequence[GrowthPoint], as_of: date, window_days: int, z_of: str
-) -> tuple[float, int, float] | None:
-    """The largest fall from an earlier value in the window to the latest: (SD, months, last z)."""
+) -> tuple[float, int, float, date] | None:
+    """The largest fall from an earlier value in the window to the latest: (SD, months, last z,
+    the date fallen from)."""
     values = [(p.measured_on, getattr(p, z_of)) for p in points if getattr(p, z_of) is not None]
     if len(values) < 2:
         return None
@@ -221,7 +227,7 @@ def _fall(
     top_on, top_z = max(earlier, key=lambda v: v[1])
     months = Period.of(last_on).index - Period.of(top_on).index
     # z-scores are kept to two decimals on screen: compare the fall the cadre can read.
-    return round(top_z - last_z, 2), max(months, 1), last_z
+    return round(top_z - last_z, 2), max(months, 1), last_z, top_on
 
 
 def _length_falling(
@@ -232,10 +238,10 @@ def _length_falling(
     fall = _fall(points, as_of, rules.fall_window_days, "haz")
     if fall is None:
         return []
-    sd, months, last = fall
+    sd, months, last, since = fall
     low, high = rules.haz_band
     if low <= last < high and sd >= rules.haz_fall_sd:
-        return [Finding(RiskReason.LENGTH_FALLING, sd, months, last)]
+        return [Finding(RiskReason.LENGTH_FALLING, sd, months, last, since)]
     return []
 
 
@@ -247,8 +253,8 @@ def _weight_falling(
     fall = _fall(points, as_of, rules.fall_window_days, "waz")
     if fall is None or fall[0] < rules.waz_fall_sd:
         return []
-    sd, months, last = fall
-    return [Finding(RiskReason.WEIGHT_FALLING, sd, months, last)]
+    sd, months, last, since = fall
+    return [Finding(RiskReason.WEIGHT_FALLING, sd, months, last, since)]
 
 
 def _kms_letters(
@@ -420,3 +426,43 @@ def registry_backtest(
     cases = confirmed_cases(children, span[lead:], rule)
     measured = {c.person_id: [p.measured_on for p in c.points if not p.doubtful] for c in children}
     return backtest(lists, cases, measured, lead_months=(1, lead))
+
+
+# --- what to tell the mother --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """The message for one reason, in Indonesian and English, with where it comes from."""
+
+    reason: RiskReason
+    text_id: str
+    text_en: str
+    source: str  # a docs/sources file, or "local" (docs/DECISIONS.md)
+
+    def text(self, lang: str) -> str:
+        return self.text_en if lang == "en" else self.text_id
+
+
+def parse_advice(text: str) -> dict[RiskReason, Advice]:
+    """The messages of `resources/early_warning/counselling.json`; ValueError when a reason has
+    none, an unknown reason appears, or a field is missing."""
+    try:
+        doc = json.loads(text)
+        found = {
+            RiskReason(m["reason"]): Advice(
+                RiskReason(m["reason"]), str(m["id"]), str(m["en"]), str(m["source"])
+            )
+            for m in doc["messages"]
+        }
+    except (KeyError, TypeError, json.JSONDecodeError) as e:
+        raise ValueError(f"early-warning counselling messages: {e!r}") from None
+    missing = set(RiskReason) - set(found)
+    if missing:
+        raise ValueError(f"no counselling message for {sorted(missing)}")
+    return found
+
+
+def advice_for(risk: StuntingRisk, messages: Mapping[RiskReason, Advice]) -> tuple[Advice, ...]:
+    """What to tell the mother, heaviest reason first."""
+    return tuple(messages[r] for r in risk.reasons)
