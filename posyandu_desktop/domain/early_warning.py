@@ -134,6 +134,7 @@ class ChildHistory:
     birth_weight_kg: float | None = None
     birth_length_cm: float | None = None
     mother_lila_in_pregnancy_cm: float | None = None  # lowest LILA while pregnant with the child
+    left_on: date | None = None  # moved away or died: off the list from this day
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,9 +172,9 @@ def risk_of(
     held_months: frozenset[Period] | None = None,
 ) -> StuntingRisk | None:
     """The child's risk on `as_of` from the measurements up to that day; None when no rule
-    applies, the child is not born yet, or is five or older. `held_months` are the months with
-    a Posyandu day (every month when None), for the missed-weighings rule."""
-    if as_of < child.birth_date:
+    applies, the child is not born yet, has left, or is five or older. `held_months` are the
+    months with a Posyandu day (every month when None), for the missed-weighings rule."""
+    if as_of < child.birth_date or (child.left_on is not None and child.left_on <= as_of):
         return None
     age = completed_months(child.birth_date, as_of)
     if age >= 60:

@@ -61,3 +61,12 @@ def finding_text(finding: Finding, lang: str | None = None) -> str:
 def risk_line(risk: StuntingRisk, lang: str | None = None) -> str:
     """Every reason of a child on the list, heaviest first, in one line."""
     return "; ".join(finding_text(f, lang) for f in risk.findings)
+
+
+def risk_headline(risk: StuntingRisk, lang: str | None = None) -> str:
+    """The heaviest reason with its numbers, and how many more there are: one short line."""
+    first = finding_text(risk.findings[0], lang)
+    more = len(risk.findings) - 1
+    if not more:
+        return first
+    return translator(lang).gettext("{reason} (+{more} more)").format(reason=first, more=more)

@@ -3,7 +3,7 @@
 from datetime import date
 
 from posyandu_desktop.domain.early_warning import Finding, RiskReason, StuntingRisk
-from posyandu_desktop.i18n.early_warning_labels import risk_line
+from posyandu_desktop.i18n.early_warning_labels import risk_headline, risk_line
 
 
 def test_one_line_with_the_numbers() -> None:
@@ -24,3 +24,4 @@ def test_one_line_with_the_numbers() -> None:
         "Tidak ditimbang: 2 dari 3 bulan terakhir; 2T (dua kali tidak naik)"
     )
     assert risk_line(risk, "en").startswith("Length-for-age falling: 0.55 SD less in 3 months")
+    assert risk_headline(risk, "id").endswith("kini -1,35 (+2 lainnya)")
