@@ -63,9 +63,34 @@ def risk_line(risk: StuntingRisk, lang: str | None = None) -> str:
     return "; ".join(finding_text(f, lang) for f in risk.findings)
 
 
+def short_text(finding: Finding, lang: str | None = None) -> str:
+    """One reason in a few words, for a narrow column: 'PB/U down 0.97 SD', '2T', 'BBLR 2.47 kg'."""
+    tr = translator(lang)
+    amount = finding.amount or 0.0
+    match finding.reason:
+        case RiskReason.LENGTH_FALLING:
+            return tr.gettext("Length-for-age down {sd} SD").format(
+                sd=format_decimal(amount, 2, lang)
+            )
+        case RiskReason.WEIGHT_FALLING:
+            return tr.gettext("Weight-for-age down {sd} SD").format(
+                sd=format_decimal(amount, 2, lang)
+            )
+        case RiskReason.LOW_BIRTH_WEIGHT:
+            return tr.gettext("BBLR {kg} kg").format(kg=format_decimal(amount, 2, lang))
+        case RiskReason.SHORT_BIRTH_LENGTH:
+            return tr.gettext("Born short, {cm} cm").format(cm=format_decimal(amount, 1, lang))
+        case RiskReason.MISSED_WEIGHINGS:
+            return tr.gettext("Not weighed {missed} of {months} months").format(
+                missed=int(amount), months=finding.months or 0
+            )
+        case _:
+            return words(finding.reason, lang=lang)
+
+
 def risk_headline(risk: StuntingRisk, lang: str | None = None) -> str:
-    """The heaviest reason with its numbers, and how many more there are: one short line."""
-    first = finding_text(risk.findings[0], lang)
+    """The heaviest reason in a few words, and how many more there are: one short line."""
+    first = short_text(risk.findings[0], lang)
     more = len(risk.findings) - 1
     if not more:
         return first

@@ -24,4 +24,4 @@ def test_one_line_with_the_numbers() -> None:
         "Tidak ditimbang: 2 dari 3 bulan terakhir; 2T (dua kali tidak naik)"
     )
     assert risk_line(risk, "en").startswith("Length-for-age falling: 0.55 SD less in 3 months")
-    assert risk_headline(risk, "id").endswith("kini -1,35 (+2 lainnya)")
+    assert risk_headline(risk, "id") == "PB/U turun 0,55 SD (+2 lainnya)"
