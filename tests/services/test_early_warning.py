@@ -13,7 +13,7 @@ from posyandu_desktop.domain.growth.standards import GrowthStandards
 from posyandu_desktop.domain.growth.zscore import Indicator, Position
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.people import Age, Sex
-from posyandu_desktop.services.early_warning import advice, early_warning_of_month, stunting_risks
+from posyandu_desktop.services.day import advice, early_warning_of_month, stunting_risks
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.records import MeasuredValues, Reading
 from tests.store.helpers import TODAY, Post

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posyandu_desktop.domain.early_warning import RiskReason, StuntingRisk
 from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.ids import CadreId, PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
@@ -44,16 +45,9 @@ from posyandu_desktop.services import (
     measurements_of,
 )
 from posyandu_desktop.services.cadres import list_cadres
-from posyandu_desktop.services.early_warning import (
-    Chart,
-    RiskReason,
-    StuntingRisk,
-    advice,
-    risk_of_person,
-)
-from posyandu_desktop.services.growth_chart import growth_charts
-from posyandu_desktop.services.person_profile import PersonProfile, person_profile
-from posyandu_desktop.services.printing import print_growth_card
+from posyandu_desktop.services.day import advice, risk_of_person
+from posyandu_desktop.services.people import Chart, PersonProfile, growth_charts, person_profile
+from posyandu_desktop.services.reports import print_growth_card
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.people.correct_measurement_dialog import CorrectMeasurementDialog
