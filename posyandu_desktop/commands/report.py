@@ -1,5 +1,6 @@
 """`posyandu-desktop report --data-dir D --month 2026-10 -o report.pdf`: the monthly F2 report
-with the cadre performance sheet."""
+with the cadre performance sheet; `--format json` prints every number of it as JSON instead
+(person ids in the lists; `reports/monthly_json.py`), to standard output unless `-o` is given."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ def _month(text: str) -> tuple[int, int]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `report` subcommand."""
     from posyandu_desktop.commands._data import open_or_say, output_problem
+    from posyandu_desktop.files import write_atomically
+    from posyandu_desktop.reports.monthly_json import dumps
     from posyandu_desktop.reports.monthly_report import write_monthly_report
     from posyandu_desktop.services.reports import monthly_report_data, this_posyandu_id
     from posyandu_desktop.settings import resource_path
@@ -33,11 +36,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--data-dir", type=Path, required=True, help="the data folder")
     parser.add_argument("--month", type=_month, required=True, help="YYYY-MM")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    parser.add_argument("-o", "--output", type=Path, help="file to write (PDF: required)")
+    parser.add_argument("--format", choices=("pdf", "json"), default="pdf", help="pdf (default)")
     parser.add_argument("--lang", default="id", help="id (default) or en")
     args = parser.parse_args(argv)
     prog = parser.prog
-    problem = output_problem(args.output)
+    if args.output is None and args.format == "pdf":
+        parser.error("-o/--output is required for a PDF")
+    problem = None if args.output is None else output_problem(args.output)
     if problem is not None:
         print(f"{prog}: {problem}", file=sys.stderr)
         return 1
@@ -53,8 +59,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         data = monthly_report_data(opened.database, posyandu_id, year, month)
     finally:
         opened.database.close()
+    if args.format == "json" and args.output is None:
+        sys.stdout.write(dumps(data))
+        return 0
     try:
-        write_monthly_report(data, args.output, resource_path("fonts"), lang=args.lang)
+        if args.format == "json":
+            write_atomically(args.output, dumps(data).encode("utf-8"))
+        else:
+            write_monthly_report(data, args.output, resource_path("fonts"), lang=args.lang)
     except OSError as error:
         print(f"{prog}: {args.output} could not be written: {error.strerror}", file=sys.stderr)
         return 1

@@ -789,12 +789,14 @@ class _Builder:
             self.visits.append(DemoHomeVisit(person_key, cadre, on, reason, day_key))
 
     def _mistype(self) -> None:
-        """A handful of typos a cadre might make (decimal point slipped), marked as such."""
+        """A handful of typos a cadre might make, marked as such: each passes the desk's hard
+        limits and is doubtful (`domain/measurement.HARD_LIMITS`, `growth/plausibility.py`), so
+        the registry keeps it as "diragukan", as the desk does once the cadre confirms."""
         rng, rows = self.rng, self.child_rows
         for i in rng.sample(rows, min(len(rows), max(2, len(rows) // 250))):
             m = self.measurements[i]
-            if m.lenhei_cm is not None and rng.random() < 0.3:  # 87.0 typed as 8.7
-                typo = replace(m, lenhei_cm=round(m.lenhei_cm / 10, 2), deliberate_typo=True)
+            if m.lenhei_cm is not None and rng.random() < 0.3:  # 87.0 typed as 187.0
+                typo = replace(m, lenhei_cm=round(m.lenhei_cm + 100, 1), deliberate_typo=True)
             else:  # 9.5 typed as 95 (every balita measurement has a weight)
                 typo = replace(
                     m, weight_kg=round((m.weight_kg or 0.0) * 10, 2), deliberate_typo=True

@@ -26,8 +26,8 @@ from typing import Any, ClassVar, cast
 
 # The version a new monthly file carries. 1: the members in the clear; 2: the members sealed
 # to the puskesmas key, the tables as below. Older versions stay readable by verify and merge.
-FORMAT_VERSION = 3  # 3: measurement.origin (imports and the Buku KIA weight)
-READABLE_VERSIONS = (1, 2, 3)
+FORMAT_VERSION = 4  # 3: measurement.origin (imports and the Buku KIA weight); 4: .doubtful
+READABLE_VERSIONS = (1, 2, 3, 4)
 
 
 class Privacy(StrEnum):
@@ -259,6 +259,7 @@ class MeasurementRow(ExportRow):
     engine_version: str
     kbm_version: str | None
     origin: str | None  # None: measured here; "imported" (a register or e-PPGBM) or "kia_book"
+    doubtful: tuple[str, ...]  # quantities saved as doubtful ("weight_kg", "lenhei_cm", ...)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,12 +29,12 @@ from posyandu_desktop.domain.growth.classify import (
     STUNTED,
     Category,
     LengthHeightForAgeCategory,
-    LilaStatus,
     WeightForAgeCategory,
     WeightForLengthHeightCategory,
     lila_group,
     lila_status,
 )
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.life_stage import (
     ADULT_FROM_YEARS,
@@ -44,6 +44,15 @@ from posyandu_desktop.domain.life_stage import (
 )
 from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.referral import ReferralReason, is_referred, referral_reasons
+from posyandu_desktop.domain.stunting_incidence import (
+    INCIDENCE_2026,
+    ChildLengths,
+    IncidenceRule,
+    LengthRecord,
+    NewStuntingLists,
+    new_stunting_lists,
+)
 from posyandu_desktop.domain.vocabulary import ServiceKind, VisitReason
 
 # Hypertension screening in ILP adults and elders: >= 140 systolic or >= 90 diastolic (JNC 7 /
@@ -103,17 +112,6 @@ _INDEX_CATEGORIES: dict[StatusIndex, tuple[Category, ...]] = {
 }
 
 
-class ReferralReason(Enum):
-    """Why a child goes to the puskesmas (docs/sources/kms.md: T, BGM; 2T per 2019 guidance;
-    docs/sources/lila-muac.md: oedema, MUAC)."""
-
-    T = "t"
-    TWO_T = "two_t"
-    BGM = "bgm"
-    OEDEMA = "oedema"
-    MUAC = "muac"
-
-
 # Inputs -------------------------------------------------------------------------------------
 
 
@@ -127,6 +125,7 @@ class Child:
     birth_date: date
     left_on: date | None = None  # moved away or died: out of S from this date
     has_kms: bool = True  # owns a KMS / Buku KIA: the K of SKDN (docs/sources/skdn-f2.md#skdn)
+    birth_length_cm: float | None = None  # for "born short" (domain/stunting_incidence.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +144,17 @@ class ChildMeasurement:
     bfa: Category | None = None
     oedema: bool = False
     lila_cm: float | None = None
+    # Saved as doubtful: such a weight is no weighing (no D, no KMS letter), such a length no
+    # stunting, such a LILA no MUAC (docs/DECISIONS.md#doubtful-values).
+    doubtful: frozenset[Quantity] = frozenset()
+
+    @property
+    def valid_weight_kg(self) -> float | None:
+        return None if Quantity.WEIGHT_KG in self.doubtful else self.weight_kg
+
+    @property
+    def valid_lila_cm(self) -> float | None:
+        return None if Quantity.LILA_CM in self.doubtful else self.lila_cm
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +358,11 @@ class Referral:
     age_months: int
     reasons: tuple[ReferralReason, ...]
 
+    @property
+    def referred(self) -> bool:
+        """Sent to the puskesmas; False: only a value to measure again."""
+        return is_referred(self.reasons)
+
 
 @dataclass(frozen=True, slots=True)
 class NewStunting:
@@ -403,8 +418,10 @@ class MonthlyIndicators:
     skdn: Skdn
     status_counts: Mapping[StatusIndex, Mapping[Category, int]]
     status_measured: Mapping[StatusIndex, int]  # children with a category on each index
-    new_stunting: tuple[NewStunting, ...]
-    referrals: tuple[Referral, ...]
+    new_stunting: tuple[NewStunting, ...]  # the confirmed new cases (`stunting.confirmed`)
+    stunting: NewStuntingLists  # new stunting as incidence: the four lists of person ids
+    referrals: tuple[Referral, ...]  # referred to the puskesmas (`Referral.referred`)
+    remeasure: tuple[Referral, ...]  # doubtful values only: measure again
     kek_pregnant: tuple[PersonFinding, ...]
     pregnant_lila_measured: int
     blood_pressure: BloodPressureCounts
@@ -454,7 +471,7 @@ class _Months:
 
     def __init__(self, measurements: Iterable[ChildMeasurement]) -> None:
         self.weighing: defaultdict[tuple[int, int], dict[int, ChildMeasurement]] = defaultdict(dict)
-        weighed = (m for m in measurements if m.weight_kg is not None)
+        weighed = (m for m in measurements if m.valid_weight_kg is not None)
         for m in sorted(weighed, key=lambda m: (m.measured_on, m.order)):
             self.weighing[(m.measured_on.year, m.measured_on.month)][m.person_id] = m
 
@@ -592,65 +609,90 @@ def status_counts(
     return _tally(_categories(children, measurements, year, month).values())
 
 
+def stunting_lists(
+    children: Sequence[Child],
+    measurements: Iterable[ChildMeasurement],
+    year: int,
+    month: int,
+    rule: IncidenceRule = INCIDENCE_2026,
+) -> NewStuntingLists:
+    """The month's new stunting as incidence (domain/stunting_incidence.py): confirmed,
+    suspected, found at registration, born short. A length without a category (doubtful, or
+    none computed) is no length for the rule."""
+    _, last = month_bounds(year, month)
+    lengths: defaultdict[int, list[LengthRecord]] = defaultdict(list)
+    for m in measurements:
+        if m.lhfa is not None and m.measured_on <= last:
+            lengths[m.person_id].append(LengthRecord(m.measured_on, m.order, m.lhfa in STUNTED))
+    histories = (
+        ChildLengths(c.person_id, c.birth_date, c.birth_length_cm, lengths.get(c.person_id, ()))
+        for c in children
+    )
+    return new_stunting_lists(histories, year, month, rule)
+
+
 def new_stunting(
-    children: Sequence[Child], measurements: Iterable[ChildMeasurement], year: int, month: int
+    children: Sequence[Child],
+    measurements: Iterable[ChildMeasurement],
+    year: int,
+    month: int,
+    confirmed: Iterable[int] | None = None,
 ) -> tuple[NewStunting, ...]:
-    """Balita stunted (pendek or sangat pendek) at their latest length/height this month who
-    were not stunted at the measurement before it (or had none: a case found here first)."""
+    """The confirmed new stunting cases of the month (`stunting_lists`), each with its
+    category at the month's last valid length and at the length before it."""
+    rows = list(measurements)
+    ids = set(
+        stunting_lists(children, rows, year, month).confirmed if confirmed is None else confirmed
+    )
     _, last = month_bounds(year, month)
     by_id = {c.person_id: c for c in children}
-    measured = sorted(
-        (m for m in measurements if m.lhfa is not None and m.measured_on <= last),
-        key=lambda m: (m.measured_on, m.order),
-    )
     history: defaultdict[int, list[ChildMeasurement]] = defaultdict(list)
-    for m in measured:
-        history[m.person_id].append(m)
+    for m in sorted(rows, key=lambda m: (m.measured_on, m.order)):
+        if m.person_id in ids and m.lhfa is not None and m.measured_on <= last:
+            history[m.person_id].append(m)
     found = []
-    for person_id, rows in history.items():
-        now, child = rows[-1], by_id.get(person_id)
-        if child is None or not _in_month(now.measured_on, year, month) or now.lhfa is None:
-            continue
+    for person_id, lengths in history.items():
+        child, now = by_id[person_id], lengths[-1]
+        assert now.lhfa is not None
         months = completed_months(child.birth_date, now.measured_on)
-        before = rows[-2].lhfa if len(rows) > 1 else None
-        if months < UNDER_FIVE_BELOW_MONTHS and now.lhfa in STUNTED and before not in STUNTED:
-            found.append(NewStunting(person_id, child.name, months, before, now.lhfa))
+        before = lengths[-2].lhfa if len(lengths) > 1 else None
+        found.append(NewStunting(person_id, child.name, months, before, now.lhfa))
     return tuple(sorted(found, key=lambda f: (f.name.casefold(), f.person_id)))
 
 
 def referrals(
     children: Sequence[Child], measurements: Iterable[ChildMeasurement], year: int, month: int
 ) -> tuple[Referral, ...]:
-    """Balita to refer this month: T at the month's weighing (Buku KIA 2023), 2T (2019
-    surveillance guidance), BGM, oedema at any measurement, MUAC < 11.5 cm (docs/sources/kms.md,
-    docs/sources/lila-muac.md)."""
+    """Balita with a reason of the referral rule this month (domain/referral.py), from the
+    month's weighing, oedema at any measurement, the month's last valid LILA and the doubtful
+    values of the month. Children who only need a re-measure are listed too (reason REMEASURE
+    alone): `Referral.referred` tells them apart."""
     by_id, found = _balita_of_month(children, measurements, year, month)
-    weighing = _latest(m for m in found if m.weight_kg is not None)
-    lila = _latest(m for m in found if m.lila_cm is not None)
+    weighing = _latest(m for m in found if m.valid_weight_kg is not None)
+    lila = _latest(m for m in found if m.valid_lila_cm is not None)
     oedema = {m.person_id for m in found if m.oedema}
+    doubtful = {m.person_id for m in found if m.doubtful}
     result = []
     for person_id in {m.person_id for m in found}:
         child = by_id[person_id]
-        reasons = []
-        w = weighing.get(person_id)
-        if w is not None and w.growth_status is GrowthStatus.T:
-            reasons.append(ReferralReason.T)
-            if w.two_t:
-                reasons.append(ReferralReason.TWO_T)
-        if w is not None and w.wfa is BGM_CATEGORY:
-            reasons.append(ReferralReason.BGM)
-        if person_id in oedema:
-            reasons.append(ReferralReason.OEDEMA)
-        arm = lila.get(person_id)
+        w, arm = weighing.get(person_id), lila.get(person_id)
+        status = None
         if arm is not None and arm.lila_cm is not None:
             at = completed_months(child.birth_date, arm.measured_on)
             group = lila_group(at, child.sex, woman_group=False)
-            if group is not None and lila_status(arm.lila_cm, group) is LilaStatus.SAM:
-                reasons.append(ReferralReason.MUAC)
+            status = None if group is None else lila_status(arm.lila_cm, group)
+        reasons = referral_reasons(
+            growth_status=None if w is None else w.growth_status,
+            two_t=w is not None and w.two_t,
+            wfa=None if w is None else w.wfa,
+            oedema=person_id in oedema,
+            lila_status=status,
+            doubtful=(Quantity.WEIGHT_KG,) if person_id in doubtful else (),
+        )
         if reasons:
             last_seen = max(m.measured_on for m in found if m.person_id == person_id)
             months = completed_months(child.birth_date, last_seen)
-            result.append(Referral(person_id, child.name, child.sex, months, tuple(reasons)))
+            result.append(Referral(person_id, child.name, child.sex, months, reasons))
     return tuple(sorted(result, key=lambda r: (r.name.casefold(), r.person_id)))
 
 
@@ -773,8 +815,9 @@ def cadre_performance(
 @dataclass(frozen=True, slots=True)
 class _ChildrenOfMonth:
     roster: tuple[RosterChild, ...]
+    stunting: NewStuntingLists
     new_stunting: tuple[NewStunting, ...]
-    referrals: tuple[Referral, ...]
+    referrals: tuple[Referral, ...]  # referred and re-measure alike
 
 
 def _children_of_month(inputs: MonthInputs, months: _Months) -> _ChildrenOfMonth:
@@ -783,10 +826,11 @@ def _children_of_month(inputs: MonthInputs, months: _Months) -> _ChildrenOfMonth
     _, last = month_bounds(y, m)
     weighed = months.weighing.get((y, m), {})
     categories = _categories(children, measured, y, m)
-    stunting = new_stunting(children, measured, y, m)
+    lists = stunting_lists(children, measured, y, m)
+    stunting = new_stunting(children, measured, y, m, lists.confirmed)
     referred = referrals(children, measured, y, m)
-    stunted = {s.person_id for s in stunting}
-    reasons = {r.person_id: r.reasons for r in referred}
+    stunted = set(lists.confirmed)
+    reasons = {r.person_id: r.reasons for r in referred if r.referred}
     roster = []
     for child in children:
         pid = child.person_id
@@ -805,7 +849,7 @@ def _children_of_month(inputs: MonthInputs, months: _Months) -> _ChildrenOfMonth
             )
         roster.append(line)
     roster.sort(key=lambda c: c.person_id)
-    return _ChildrenOfMonth(tuple(roster), stunting, referred)
+    return _ChildrenOfMonth(tuple(roster), lists, stunting, referred)
 
 
 def month_roster(inputs: MonthInputs) -> tuple[RosterChild, ...]:
@@ -834,7 +878,9 @@ def monthly_indicators(inputs: MonthInputs) -> MonthlyIndicators:
         status_counts=counts,
         status_measured={index: sum(c.values()) for index, c in counts.items()},
         new_stunting=found.new_stunting,
-        referrals=found.referrals,
+        stunting=found.stunting,
+        referrals=tuple(r for r in found.referrals if r.referred),
+        remeasure=tuple(r for r in found.referrals if not r.referred),
         kek_pregnant=kek,
         pregnant_lila_measured=lila_measured,
         blood_pressure=blood_pressure(inputs.adult_measurements, y, m),

@@ -141,6 +141,10 @@ class GrowthFindings:
     two_t: bool
     engine_version: str
     kbm_version: str | None
+    # Quantities whose value was doubtful (`plausibility.py`) and saved once the cadre confirmed
+    # it ("diragukan"): kept and shown, to be measured again, but they give no category, no KMS
+    # letter, no LILA status (docs/DECISIONS.md#doubtful-values).
+    doubtful: frozenset[Quantity] = frozenset()
 
 
 # Hard limits catch slips of the keyboard (a lost decimal point, grams typed as kilograms), not
@@ -244,6 +248,13 @@ SHOWN_INDICATORS = (
     Indicator.ARM_CIRCUMFERENCE_FOR_AGE,
 )
 _CLASSIFIED = SHOWN_INDICATORS[:4]  # Permenkes 2/2020 categorises these four
+# The measured quantities each category rests on: a doubtful one leaves the category out.
+_DRIVEN_BY: Mapping[Indicator, frozenset[Quantity]] = {
+    Indicator.WEIGHT_FOR_AGE: frozenset({Quantity.WEIGHT_KG}),
+    Indicator.LENGTH_HEIGHT_FOR_AGE: frozenset({Quantity.LENHEI_CM}),
+    Indicator.WEIGHT_FOR_LENGTH_HEIGHT: frozenset({Quantity.WEIGHT_KG, Quantity.LENHEI_CM}),
+    Indicator.BMI_FOR_AGE: frozenset({Quantity.WEIGHT_KG, Quantity.LENHEI_CM}),
+}
 
 
 # --- what is measured, by life stage ---------------------------------------------------------
@@ -330,40 +341,6 @@ def assess_measurement(
     )
     balita = months < UNDER_FIVE_BELOW_MONTHS
     others = [m for m in saved if m.id != measurement_id]
-    statuses, growth = _kms(
-        person.birth_date, others, measurement_id, on, weight if balita else None, kbm
-    )
-    woman = person.sex is Sex.FEMALE and in_lila_woman_group(
-        person.birth_date, on, pregnant=person.pregnant, delivered_on=person.delivered_on
-    )
-    group = lila_group(months, person.sex, woman_group=woman)
-    findings = GrowthFindings(
-        age_days=age.days,
-        waz=scores[Indicator.WEIGHT_FOR_AGE].z,
-        haz=scores[Indicator.LENGTH_HEIGHT_FOR_AGE].z,
-        whz=scores[Indicator.WEIGHT_FOR_LENGTH_HEIGHT].z,
-        baz=scores[Indicator.BMI_FOR_AGE].z,
-        hcz=scores[Indicator.HEAD_CIRCUMFERENCE_FOR_AGE].z,
-        acz=scores[Indicator.ARM_CIRCUMFERENCE_FOR_AGE].z,
-        bmi=scores.bmi,
-        wfa_category=classify(scores[Indicator.WEIGHT_FOR_AGE]),
-        lhfa_category=classify(scores[Indicator.LENGTH_HEIGHT_FOR_AGE]),
-        wflh_category=classify(scores[Indicator.WEIGHT_FOR_LENGTH_HEIGHT]),
-        bfa_category=classify(scores[Indicator.BMI_FOR_AGE]),
-        lila_status=None
-        if group is None
-        else lila_status(_value(values.lila_cm), group, oedema=values.oedema),
-        growth_status=None if growth is None else growth.status,
-        two_t=growth is not None and growth.two_t,
-        engine_version=ENGINE_VERSION,
-        kbm_version=kbm.version if balita and weight is not None else None,
-    )
-    shown = []
-    for indicator in SHOWN_INDICATORS:
-        score = scores[indicator]
-        category = classify(score) if indicator in _CLASSIFIED else None
-        if score.z is not None or category is not None:
-            shown.append(ZResult(indicator, score.rounded, category, score.flagged))
     correction, standing_too_young = 0.0, False
     if lenhei is not None:
         adjusted = adjust_length_height(lenhei, values.position, age)
@@ -375,9 +352,47 @@ def assess_measurement(
         on=on,
         values=values.quantities(),
         previous=_previous(person.birth_date, on, others),
-        rounded_z={s.indicator: s.z for s in shown},
+        rounded_z={i: scores[i].rounded for i in SHOWN_INDICATORS},
         lenhei_correction_cm=correction,
     )
+    doubtful = frozenset(issue.quantity for issue in doubts)
+    valid_weight = None if Quantity.WEIGHT_KG in doubtful else weight
+    statuses, growth = _kms(
+        person.birth_date, others, measurement_id, on, valid_weight if balita else None, kbm
+    )
+    woman = person.sex is Sex.FEMALE and in_lila_woman_group(
+        person.birth_date, on, pregnant=person.pregnant, delivered_on=person.delivered_on
+    )
+    group = lila_group(months, person.sex, woman_group=woman)
+    categories = {i: None if _DRIVEN_BY[i] & doubtful else classify(scores[i]) for i in _CLASSIFIED}
+    findings = GrowthFindings(
+        age_days=age.days,
+        waz=scores[Indicator.WEIGHT_FOR_AGE].z,
+        haz=scores[Indicator.LENGTH_HEIGHT_FOR_AGE].z,
+        whz=scores[Indicator.WEIGHT_FOR_LENGTH_HEIGHT].z,
+        baz=scores[Indicator.BMI_FOR_AGE].z,
+        hcz=scores[Indicator.HEAD_CIRCUMFERENCE_FOR_AGE].z,
+        acz=scores[Indicator.ARM_CIRCUMFERENCE_FOR_AGE].z,
+        bmi=scores.bmi,
+        wfa_category=categories[Indicator.WEIGHT_FOR_AGE],
+        lhfa_category=categories[Indicator.LENGTH_HEIGHT_FOR_AGE],
+        wflh_category=categories[Indicator.WEIGHT_FOR_LENGTH_HEIGHT],
+        bfa_category=categories[Indicator.BMI_FOR_AGE],
+        lila_status=None
+        if group is None or Quantity.LILA_CM in doubtful
+        else lila_status(_value(values.lila_cm), group, oedema=values.oedema),
+        growth_status=None if growth is None else growth.status,
+        two_t=growth is not None and growth.two_t,
+        engine_version=ENGINE_VERSION,
+        kbm_version=kbm.version if balita and valid_weight is not None else None,
+        doubtful=doubtful,
+    )
+    shown = []
+    for indicator in SHOWN_INDICATORS:
+        score = scores[indicator]
+        category = categories.get(indicator)
+        if score.z is not None or category is not None:
+            shown.append(ZResult(indicator, score.rounded, category, score.flagged))
     return MeasurementAssessment(
         findings=findings,
         status_changes={
@@ -388,7 +403,7 @@ def assess_measurement(
         age_months=months,
         life_stage=stage,
         scores=tuple(shown),
-        bgm=balita and weight is not None and is_bgm(scores[Indicator.WEIGHT_FOR_AGE]),
+        bgm=balita and valid_weight is not None and is_bgm(scores[Indicator.WEIGHT_FOR_AGE]),
         length_correction_cm=correction,
         standing_under_9_months=standing_too_young,
         growth=growth,
@@ -416,6 +431,7 @@ def _kms(
         (m.id, m.measured_on, m.values.weight_kg.value)
         for m in saved
         if m.values.weight_kg is not None
+        and Quantity.WEIGHT_KG not in m.findings.doubtful
         and completed_months(birth, m.measured_on) < UNDER_FIVE_BELOW_MONTHS
     ]
     judged = math.inf if key is None else key
@@ -466,19 +482,20 @@ def kms_statuses(
 
 
 def _previous(birth: date, on: date, saved: Sequence[SavedMeasurement]) -> dict[Quantity, Previous]:
-    """The latest earlier weight, length (corrected for its position and age) and head."""
+    """The latest earlier valid weight, length (corrected for its position and age) and head:
+    a doubtful value is no yardstick."""
     previous: dict[Quantity, Previous] = {}
     for m in saved:  # oldest first: later ones overwrite
         if m.measured_on >= on:
             continue  # a value saved the same day is being re-measured, not compared with
-        v = m.values
-        if v.weight_kg is not None:
+        v, doubtful = m.values, m.findings.doubtful
+        if v.weight_kg is not None and Quantity.WEIGHT_KG not in doubtful:
             previous[Quantity.WEIGHT_KG] = Previous(v.weight_kg.value, m.measured_on)
-        if v.lenhei_cm is not None:
+        if v.lenhei_cm is not None and Quantity.LENHEI_CM not in doubtful:
             cm = adjust_length_height(
                 v.lenhei_cm.value, v.position, Age.between(birth, m.measured_on)
             ).cm
             previous[Quantity.LENHEI_CM] = Previous(cm, m.measured_on)
-        if v.headc_cm is not None:
+        if v.headc_cm is not None and Quantity.HEADC_CM not in doubtful:
             previous[Quantity.HEADC_CM] = Previous(v.headc_cm.value, m.measured_on)
     return previous

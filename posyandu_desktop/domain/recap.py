@@ -27,11 +27,10 @@ from datetime import date
 from enum import Enum
 from types import MappingProxyType
 
-from posyandu_desktop.domain.early_warning import RiskReason
+from posyandu_desktop.domain.early_warning import Backtest, RiskReason
 from posyandu_desktop.domain.growth.classify import Category
 from posyandu_desktop.domain.indicators import (
     MonthlyIndicators,
-    ReferralReason,
     RosterChild,
     Skdn,
     SkdnCounts,
@@ -40,6 +39,7 @@ from posyandu_desktop.domain.indicators import (
     status_of,
 )
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.referral import ReferralReason
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,20 @@ class EarlyWarningFigures:
     @property
     def sensitivity(self) -> float | None:
         return self.warned / self.cases if self.cases else None
+
+    @classmethod
+    def of(
+        cls, at_risk: Sequence[tuple[PersonKey, tuple[RiskReason, ...]]], backtest: Backtest
+    ) -> EarlyWarningFigures:
+        """The figures of a month's list and its backtest."""
+        return cls(
+            at_risk=tuple(at_risk),
+            months=len(backtest.months),
+            cases=len(backtest.cases),
+            warned=len(backtest.warned),
+            recovered=len(backtest.recovered),
+            mean_list_size=round(backtest.mean_list_size, 2),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,6 @@ from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.indicators import (
     AgeGroup,
     MonthlyIndicators,
-    ReferralReason,
     RosterChild,
     SkdnCounts,
     StatusIndex,
@@ -37,6 +36,7 @@ from posyandu_desktop.domain.recap import (
     ReportTotals,
     posyandu_month,
 )
+from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.domain.safe_text import strip_bidi_controls
 
 SUMMARY_FORMAT = "posyandu-desktop-summary"

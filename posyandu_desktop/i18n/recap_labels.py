@@ -4,9 +4,10 @@ referral words are the monthly report's own, so a Posyandu's report and the reca
 from __future__ import annotations
 
 from posyandu_desktop.domain.growth.classify import MUAC_SAM_BELOW_CM
-from posyandu_desktop.domain.indicators import ReferralReason, StatusIndex
+from posyandu_desktop.domain.indicators import StatusIndex
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import MatchedBy, SharedKind, SharedPerson
+from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.i18n.catalog import N_, translator
 from posyandu_desktop.i18n.formats import format_decimal
 from posyandu_desktop.i18n.words import register, words
@@ -33,8 +34,10 @@ register(
         ReferralReason.T: N_("T (weight did not go up)"),
         ReferralReason.TWO_T: N_("2T"),
         ReferralReason.BGM: N_("BGM"),
+        ReferralReason.ABOVE_ORANGE: N_("above the orange line"),
         ReferralReason.OEDEMA: N_("oedema"),
         ReferralReason.MUAC: N_("MUAC < {cm} cm"),
+        ReferralReason.REMEASURE: N_("measure again"),
     }
 )
 

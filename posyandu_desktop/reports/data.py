@@ -30,6 +30,8 @@ class CardChart:
     chart: Chart
     curves: tuple[tuple[float, tuple[tuple[float, float], ...]], ...]  # (z, points), -3 .. +3
     points: tuple[tuple[float, float], ...]  # (x, value), oldest first
+    # Values saved as doubtful: marked apart, never joined to the line nor widening the axis.
+    doubtful: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ class CardMonth:
     gain_g: int | None
     status: GrowthStatus | None  # as stored with the weighing
     vitamin_a: VitaminACapsule | None
+    doubtful: bool = False  # the weight was saved as doubtful: no letter, measure again
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.weight_gain import KBM_BUKU_KIA_2023
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS, VitaminACapsule
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.referral import REFERRING
 from posyandu_desktop.i18n import (
     Translator,
     category_label,
@@ -32,6 +33,7 @@ from posyandu_desktop.i18n import (
     month_name,
     translator,
 )
+from posyandu_desktop.i18n.recap_labels import reason_label
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.reports import sd_chart, styles
 from posyandu_desktop.reports.data import CardMonth, GrowthCardData
@@ -55,6 +57,11 @@ def columns(months: tuple[CardMonth, ...]) -> dict[int, CardMonth]:
             placed[column] = m
         last = column
     return placed
+
+
+def weighed_decimals(weight_kg: float) -> int:
+    """The fewest decimals (1-3) that print the weight exactly: 9.5 -> 1, 9.25 -> 2."""
+    return next((d for d in (1, 2) if abs(round(weight_kg, d) - weight_kg) < 1e-9), 3)
 
 
 def render_growth_card(
@@ -97,15 +104,19 @@ def render_growth_card(
             x_tick_label=_age_tick(tr),
         )
         y = _rows(c, scale, place, first, first + (24 if first == 0 else 36), tr, lang) - 16
+    refer = ", ".join(reason_label(r, lang) for r in REFERRING)
     notes = Paragraph(
         tr.gettext(
             "N = weight went up by at least the KBM; T = did not; O = not weighed last month;"
-            " B = first weighing here. KBM = minimum weight gain (Buku KIA)."
+            " B = first weighing here. KBM = minimum weight gain (Buku KIA); gain = this weight"
+            " minus last month's, in grams."
         )
         + " "
+        + tr.gettext("Refer to the puskesmas when: {reasons}.").format(reasons=refer)
+        + " "
         + tr.gettext(
-            "Refer to the puskesmas when the weight did not go up (T), is below the red line"
-            " (BGM) or above the orange line."
+            "? = a doubtful value, kept but not judged: measure again. An arrow at the chart's"
+            " edge points to a doubtful value outside it."
         ),
         styles.style(6.5, textColor=styles.MUTED),
     )
@@ -252,6 +263,7 @@ def _rows(
         tr.gettext("Month"),
         tr.gettext("Weight (kg)"),
         tr.gettext("KBM (g)"),
+        tr.gettext("Gain (g)"),
         tr.gettext("N/T"),
     ]
     if first == 0:  # exclusive breastfeeding is for 0-6 months: not recorded, left to write in
@@ -307,9 +319,17 @@ def _cell(
         c.drawCentredString(x, y + 7, month_name(m.month, lang)[:3])
         c.drawCentredString(x, y + 1.6, f"{m.year % 100:02d}")
     elif row == 1 and m.weight_kg is not None:
-        c.setFont(styles.NARROW, min(5.6, width / 2.5))
-        c.drawCentredString(x, y + 2.4, format_decimal(m.weight_kg, 1, lang))
-    elif row == 3 and m.status is not None:
+        # As many decimals as were weighed, so the printed weights give the gain exactly.
+        text = format_decimal(m.weight_kg, weighed_decimals(m.weight_kg), lang)
+        c.setFont(styles.NARROW, min(5.6, width / 2.6))
+        if m.doubtful:
+            c.setFillColor(styles.DOUBTFUL)
+            text += "?"
+        c.drawCentredString(x, y + 2.4, text)
+    elif row == 3 and m.gain_g is not None:
+        c.setFont(styles.NARROW, min(5.6, width / 2.6))
+        c.drawCentredString(x, y + 2.4, str(m.gain_g))
+    elif row == 4 and m.status is not None:
         c.setFont(styles.NARROW_BOLD, 6.5)
         c.drawCentredString(x, y + 2.2, m.status.value)
     elif vitamin_row and m.vitamin_a is not None:

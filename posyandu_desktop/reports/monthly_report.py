@@ -29,8 +29,6 @@ from reportlab.platypus import (
 
 from posyandu_desktop.domain.growth.classify import (
     KEK_BELOW_CM,
-    LILA_CHILD_FROM_MONTHS,
-    MUAC_SAM_BELOW_CM,
 )
 from posyandu_desktop.domain.indicators import (
     HIGH_DIASTOLIC_MMHG,
@@ -38,12 +36,13 @@ from posyandu_desktop.domain.indicators import (
     AgeGroup,
     MonthlyIndicators,
     PersonFinding,
-    ReferralReason,
     SkdnCounts,
     StatusIndex,
 )
-from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS, VitaminACapsule
+from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.referral import REFERRING, ReferralReason
+from posyandu_desktop.domain.stunting_incidence import INCIDENCE_2026
 from posyandu_desktop.domain.vocabulary import ServiceKind, VisitReason
 from posyandu_desktop.i18n import (
     Translator,
@@ -473,7 +472,7 @@ class _Report:
         return words(sex, "initial", self.lang)
 
     def _children_lists(self) -> list[Flowable]:
-        stunting = self.ind.new_stunting
+        stunting, lists = self.ind.new_stunting, self.ind.stunting
         out: list[Flowable] = [
             Paragraph(
                 self.tr.gettext("4. New stunting cases: {count}").format(count=len(stunting)),
@@ -481,8 +480,16 @@ class _Report:
             ),
             Paragraph(
                 self.tr.gettext(
-                    "Stunted at this month's length/height and not stunted at the measurement "
-                    "before (or measured for the first time)."
+                    "Confirmed: stunted at two valid lengths in a row after a length here that "
+                    "was not (the second may be a re-measure the same month); at most once in "
+                    "12 months. Suspected, to measure again: {suspected}. Already stunted at "
+                    "their first length here: {registration}. Born short (under {cm} cm): "
+                    "{born}."
+                ).format(
+                    suspected=len(lists.suspected),
+                    registration=len(lists.at_registration),
+                    cm=format_decimal(INCIDENCE_2026.born_short_below_cm, 0, self.lang),
+                    born=len(lists.born_short),
                 ),
                 self.small,
             ),
@@ -515,21 +522,17 @@ class _Report:
                 self.h2,
             ),
             Paragraph(
-                self.tr.gettext(
-                    "T at this month's weighing (Buku KIA 2023), 2T, BGM, oedema or MUAC below "
-                    "{cm} cm ({first}-{last} months)."
-                ).format(
-                    cm=format_decimal(MUAC_SAM_BELOW_CM, 1, self.lang),
-                    first=LILA_CHILD_FROM_MONTHS,
-                    last=UNDER_FIVE_BELOW_MONTHS - 1,
+                self.tr.gettext("Refer to the puskesmas when: {reasons}.").format(
+                    reasons=", ".join(map(self._reason, REFERRING))
                 ),
                 self.small,
             ),
         ]
-        counts = dict.fromkeys(ReferralReason, 0)
+        counts = dict.fromkeys(REFERRING, 0)
         for r in referrals:
             for reason in r.reasons:
-                counts[reason] += 1
+                if reason in counts:
+                    counts[reason] += 1
         out.append(
             Paragraph(
                 " &nbsp; ".join(f"{self._reason(k)}: <b>{v}</b>" for k, v in counts.items()),
@@ -551,6 +554,19 @@ class _Report:
                 for i, r in enumerate(referrals, start=1)
             ]
             out.append(self._list_table(rows, [24, 190, 30, 60, _WIDTH - 304]))
+        again = self.ind.remeasure
+        out.append(
+            Paragraph(
+                self.tr.gettext(
+                    "Doubtful values to measure again (not counted anywhere): {count}"
+                ).format(count=len(again)),
+                self.body,
+            )
+        )
+        if again:
+            rows = [[self.tr.gettext("No."), self.tr.gettext("Name"), self.tr.gettext("Sex")]]
+            rows += [[i, r.name, self._sex(r.sex)] for i, r in enumerate(again, start=1)]
+            out.append(self._list_table(rows, [24, 190, 30]))
         return out
 
     def _list_table(self, rows: list[list[Any]], widths: Sequence[float]) -> Table:

@@ -36,7 +36,6 @@ from posyandu_desktop.domain.growth.classify import (
 )
 from posyandu_desktop.domain.indicators import (
     AgeGroup,
-    ReferralReason,
     SkdnCounts,
     StatusIndex,
     ratio,
@@ -44,6 +43,7 @@ from posyandu_desktop.domain.indicators import (
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import ListedChild, PosyanduRow, Recap, RecapCounts
+from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.i18n import (
     Translator,
     category_label,

@@ -17,9 +17,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from posyandu_desktop.domain.growth.classify import KEK_BELOW_CM
-from posyandu_desktop.domain.indicators import AgeGroup, ReferralReason, StatusIndex
+from posyandu_desktop.domain.indicators import AgeGroup, StatusIndex
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import ListedChild, PosyanduRow, Recap, RecapCounts
+from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.domain.safe_text import strip_bidi_controls
 from posyandu_desktop.i18n import (
     Translator,

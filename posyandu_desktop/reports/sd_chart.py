@@ -162,6 +162,7 @@ def draw(
     c.setDash([])
     _band_labels(c, s, bounds, kinds, band_label)
     _points(c, s, card.points)
+    _doubtful(c, s, card.doubtful)
     c.restoreState()
     _frame_and_axes(c, s, card, y_step, x_label, y_label, x_tick_label)
     return s
@@ -239,6 +240,23 @@ def _points(c: Canvas, s: Scale, points: Sequence[tuple[float, float]]) -> None:
     c.setLineWidth(0.5)
     for x, y in placed:
         c.circle(x, y, 1.9, stroke=1, fill=1)
+
+
+def _doubtful(c: Canvas, s: Scale, points: Sequence[tuple[float, float]]) -> None:
+    """Doubtful values: a hollow marker where the value falls, or an arrow at the chart's edge
+    pointing to where it would be, so one typo never rescales the chart."""
+    c.setStrokeColor(styles.DOUBTFUL)
+    c.setFillColor(styles.DOUBTFUL)
+    c.setLineWidth(0.9)
+    top, bottom = s.box.y + s.box.height, s.box.y
+    for x, y in points:
+        px = s.px(x)
+        if s.y0 <= y <= s.y1:
+            c.circle(px, s.py(y), 2.4, stroke=1, fill=0)
+            continue
+        tip, base = (top - 1, top - 7) if y > s.y1 else (bottom + 1, bottom + 7)
+        arrow = _path(c, [(px, tip), (px - 3, base), (px + 3, base)], close=True)
+        c.drawPath(arrow, stroke=0, fill=1)
 
 
 def _frame_and_axes(

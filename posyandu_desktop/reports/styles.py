@@ -46,6 +46,8 @@ TOTAL_FILL = colors.HexColor("#eeeeee")
 ACCENT = colors.HexColor("#1f4e79")  # titles: dark blue, near-black in grey
 RED_LINE = colors.HexColor("#c62828")  # KMS red line (-3 SD), docs/sources/kms.md
 ORANGE_LINE = colors.HexColor("#e65100")  # KMS orange line (+1 SD), docs/sources/kms.md
+# A value saved as doubtful (docs/DECISIONS.md#doubtful-values).
+DOUBTFUL = colors.HexColor("#6a1b9a")
 
 # Chart bands per severity: pale, so black points and labels read on top, and spaced in grey
 # level (luminance about 0.78 / 0.86 / 0.92 / 0.96 / 0.85). The bands beyond the normal range are

@@ -29,7 +29,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
-from typing import Any
 
 from posyandu_desktop.domain.early_warning import (
     DEFAULT_RULES,
@@ -45,6 +44,7 @@ from posyandu_desktop.domain.early_warning import (
     registry_backtest,
 )
 from posyandu_desktop.domain.growth.classify import RED_LINE_Z, STUNTED, LilaStatus, stored_bgm
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.zscore import FLAG_LIMITS, Indicator, ZScore, implausible
 from posyandu_desktop.domain.ids import CadreId, DayId, PersonId
 from posyandu_desktop.domain.life_stage import (
@@ -59,7 +59,6 @@ from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.nik import NikIssue, NikMismatch, compare_nik, parse_nik
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import Problem
-from posyandu_desktop.domain.recap import EarlyWarningFigures, PersonKey
 from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
@@ -544,30 +543,6 @@ class EarlyWarning:
     children: tuple[AtRisk, ...]
     backtest: Backtest
 
-    def as_json(self) -> dict[str, Any]:
-        """The `early_warning` section of `report --format json`."""
-        bt = self.backtest
-        return {
-            "at_risk": [c.person_id for c in self.children],
-            "cases": len(bt.cases),
-            "warned": len(bt.warned),
-            "sensitivity": None if bt.sensitivity is None else round(bt.sensitivity, 4),
-            "recovered": len(bt.recovered),
-            "list_sizes": dict(zip(map(str, bt.months), bt.list_sizes, strict=True)),
-        }
-
-    def figures(self, people: Mapping[int, PersonKey]) -> EarlyWarningFigures:
-        """The figures the puskesmas summary carries (`people` names the children listed)."""
-        bt = self.backtest
-        return EarlyWarningFigures(
-            at_risk=tuple((people[c.person_id], c.risk.reasons) for c in self.children),
-            months=len(bt.months),
-            cases=len(bt.cases),
-            warned=len(bt.warned),
-            recovered=len(bt.recovered),
-            mean_list_size=round(bt.mean_list_size, 2),
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class _Registry:
@@ -585,8 +560,13 @@ def _registry(tx: Tx, upto: date) -> _Registry:
     records = measurements.children_born_after(tx, born_after)
     points: defaultdict[int, list[GrowthPoint]] = defaultdict(list)
     for g in measurements.growth_of_children_born_after(tx, born_after):
-        waz = _valid(Indicator.WEIGHT_FOR_AGE, g.waz)
-        haz = _valid(Indicator.LENGTH_HEIGHT_FOR_AGE, g.haz)
+        # A value stored as doubtful, or one the WHO flags, counts for nothing.
+        waz = None if Quantity.WEIGHT_KG in g.doubtful else _valid(Indicator.WEIGHT_FOR_AGE, g.waz)
+        haz = (
+            None
+            if Quantity.LENHEI_CM in g.doubtful
+            else _valid(Indicator.LENGTH_HEIGHT_FOR_AGE, g.haz)
+        )
         points[g.person_id].append(
             GrowthPoint(
                 g.measured_on,
@@ -653,10 +633,15 @@ def early_warning_of_month(
 ) -> EarlyWarning:
     """The month's list (at its last day, or `today` within the month) and the backtest of the
     twelve months up to it."""
+    with db.reading() as tx:
+        return early_warning_in(tx, year, month, today=today)
+
+
+def early_warning_in(tx: Tx, year: int, month: int, *, today: date | None = None) -> EarlyWarning:
+    """`early_warning_of_month` inside a reading the caller holds (the monthly report's)."""
     period = Period(year, month)
     on = min(period.last_day, today) if today is not None else period.last_day
-    with db.reading() as tx:
-        registry = _registry(tx, on)
+    registry = _registry(tx, on)
     backtest = registry_backtest(
         registry.children, period, months=_BACKTEST_MONTHS, held_months=registry.held
     )

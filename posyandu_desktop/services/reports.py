@@ -20,6 +20,7 @@ from pathlib import Path
 
 from posyandu_desktop.domain import indicators as ind
 from posyandu_desktop.domain.growth.curves import Chart
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import growth_statuses
 from posyandu_desktop.domain.growth.zscore import LYING_BEFORE_DAYS
 from posyandu_desktop.domain.ids import PersonId
@@ -27,8 +28,10 @@ from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS, VitaminA
 from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.vocabulary import ServiceKind
 from posyandu_desktop.reports.data import (
+    AtRiskChild,
     CardChart,
     CardMonth,
+    EarlyWarningSection,
     GrowthCardData,
     MonthlyReportData,
     PosyanduHeader,
@@ -41,12 +44,13 @@ from posyandu_desktop.reports.eppgbm_pack import (
 from posyandu_desktop.reports.growth_card import write_growth_card
 from posyandu_desktop.reports.monthly_report import write_monthly_report
 from posyandu_desktop.reports.sip_register import SipRegister, SipRow, write_register
+from posyandu_desktop.services.day import early_warning_in
 from posyandu_desktop.services.people import growth_chart_points
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import cadres, exports, measurements, people, posyandu
 from posyandu_desktop.store.queries.exports import ChildRow, TakenRow
-from posyandu_desktop.store.records import PosyanduRecord
+from posyandu_desktop.store.records import MeasurementRecord, PosyanduRecord
 
 __all__ = [
     "EppgbmPack",
@@ -93,6 +97,10 @@ class _Read:
     inputs: ind.MonthInputs
 
 
+def _bp_doubtful(doubtful: frozenset[Quantity]) -> bool:
+    return bool(doubtful & {Quantity.SYSTOLIC_MMHG, Quantity.DIASTOLIC_MMHG})
+
+
 def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) -> _Read:
     first, last = ind.month_bounds(year, month)
     persons = exports.people(tx)
@@ -100,7 +108,7 @@ def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) ->
     next_month = Period(year, month).plus(1).first_day
     by_id = {p.id: p for p in persons}
     children = tuple(
-        ind.Child(p.id, p.name, p.sex, p.birth_date, p.left_on, p.kia_book_seen)
+        ind.Child(p.id, p.name, p.sex, p.birth_date, p.left_on, p.kia_book_seen, p.birth_length_cm)
         # Anyone under five at some point of the trend window (S is decided per month).
         for p in persons
         if completed_months(p.birth_date, max(p.birth_date, last)) < UNDER_FIVE_BELOW_MONTHS + 12
@@ -120,6 +128,7 @@ def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) ->
             r.bfa_category,
             r.oedema,
             r.lila_cm,
+            r.doubtful,
         )
         for r in rows
         if r.person_id in child_ids
@@ -132,9 +141,10 @@ def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) ->
             p.birth_date,
             r.measured_on,
             r.id,
-            r.systolic_mmhg,
-            r.diastolic_mmhg,
-            r.lila_cm,
+            # Doubtful values count for nothing (docs/DECISIONS.md#doubtful-values).
+            None if _bp_doubtful(r.doubtful) else r.systolic_mmhg,
+            None if _bp_doubtful(r.doubtful) else r.diastolic_mmhg,
+            None if Quantity.LILA_CM in r.doubtful else r.lila_cm,
             ind.pregnant_on(
                 r.measured_on, pregnant_now=p.pregnant, delivered_on=p.delivered_on, today=today
             ),
@@ -177,7 +187,17 @@ def monthly_report_data(
     `today` dates the current pregnancies (default: the real today)."""
     with db.reading() as tx:
         read = _read_month(tx, posyandu_id, year, month, today or date.today())
-    return MonthlyReportData(read.posyandu, year, month, ind.monthly_indicators(read.inputs))
+        warning = _early_warning(tx, year, month, today or date.today())
+    return MonthlyReportData(
+        read.posyandu, year, month, ind.monthly_indicators(read.inputs), early_warning=warning
+    )
+
+
+def _early_warning(tx: Tx, year: int, month: int, today: date) -> EarlyWarningSection:
+    found = early_warning_in(tx, year, month, today=today)
+    return EarlyWarningSection(
+        tuple(AtRiskChild(c.name, c.risk) for c in found.children), found.backtest
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,9 +215,10 @@ def month_report(
     """`monthly_report_data` with the per-child roster the SKDN was counted from."""
     with db.reading() as tx:
         read = _read_month(tx, posyandu_id, year, month, today)
+        warning = _early_warning(tx, year, month, today)
     indicators = ind.monthly_indicators(read.inputs)
     return MonthReport(
-        MonthlyReportData(read.posyandu, year, month, indicators),
+        MonthlyReportData(read.posyandu, year, month, indicators, early_warning=warning),
         ind.month_roster(read.inputs),
         frozenset(p.person_id for p in indicators.kek_pregnant),
     )
@@ -209,6 +230,18 @@ def cadre_performance(
     """The month's cadre performance sheet: sessions attended, people measured, home visits
     and records corrected per cadre."""
     return monthly_report_data(db, posyandu_id, year, month).cadre_performance
+
+
+# The measured quantities each card chart plots: a doubtful one is marked, not joined.
+_CHART_QUANTITIES = {
+    Chart.WEIGHT_FOR_AGE_0_24: frozenset({Quantity.WEIGHT_KG}),
+    Chart.WEIGHT_FOR_AGE_24_60: frozenset({Quantity.WEIGHT_KG}),
+    Chart.LENGTH_FOR_AGE_0_24: frozenset({Quantity.LENHEI_CM}),
+    Chart.HEIGHT_FOR_AGE_24_60: frozenset({Quantity.LENHEI_CM}),
+    Chart.WEIGHT_FOR_LENGTH_45_110: frozenset({Quantity.WEIGHT_KG, Quantity.LENHEI_CM}),
+    Chart.WEIGHT_FOR_HEIGHT_65_120: frozenset({Quantity.WEIGHT_KG, Quantity.LENHEI_CM}),
+    Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_24: frozenset({Quantity.HEADC_CM}),
+}
 
 
 def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None:
@@ -232,22 +265,34 @@ def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None
         if last_age < LYING_BEFORE_DAYS
         else Chart.WEIGHT_FOR_HEIGHT_65_120
     )
+    doubtful: dict[int, frozenset[Quantity]] = {m.id: m.findings.doubtful for m in history}
     charts = []
     for chart in (*_CARD_CHARTS[:4], wfl, _CARD_CHARTS[4]):
         drawn = growth_chart_points(chart, person, history)  # the profile screen's own points
+        plotted = _CHART_QUANTITIES[chart]
+        points = [(p.x, p.value) for p in drawn.points if not doubtful[p.measurement_id] & plotted]
+        if chart is Chart.WEIGHT_FOR_AGE_0_24 and person.birth_weight_kg is not None:
+            points.insert(0, (0.0, person.birth_weight_kg))  # the KMS starts at the birth weight
         charts.append(
             CardChart(
                 chart,
                 tuple((c.z, c.points) for c in drawn.curves),
-                tuple((p.x, p.value) for p in drawn.points),
+                tuple(points),
+                tuple((p.x, p.value) for p in drawn.points if doubtful[p.measurement_id] & plotted),
             )
         )
-    # The month's weighing is its last one, which carries the stored KMS status (_growth.py).
-    weighed = {}
-    for w in history:
+    # The month's weighing is its last valid one, which carries the stored KMS status; a month
+    # with only doubtful weighings shows the last of them, marked, without a letter.
+    weighed: dict[tuple[int, int], MeasurementRecord] = {}
+    for w in sorted(history, key=lambda w: Quantity.WEIGHT_KG not in w.findings.doubtful):
         if w.values.weight_kg is not None and w.measured_on >= person.birth_date:
             weighed[(w.measured_on.year, w.measured_on.month)] = w
-    kg = [(m.measured_on, m.values.weight_kg.value) for m in weighed.values() if m.values.weight_kg]
+    kg = [
+        (m.measured_on, m.values.weight_kg.value)
+        for m in weighed.values()
+        if m.values.weight_kg and Quantity.WEIGHT_KG not in m.findings.doubtful
+    ]
+    kg.sort()
     gains = {
         (r.on.year, r.on.month): r.gain_g for r in growth_statuses(person.birth_date, kg).results
     }
@@ -266,8 +311,13 @@ def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None
                 gains.get(key),
                 None if m is None else m.findings.growth_status,
                 None if dose is None else dose.capsule,
+                m is not None and Quantity.WEIGHT_KG in m.findings.doubtful,
             )
         )
+    birth_month = (person.birth_date.year, person.birth_date.month)
+    if person.birth_weight_kg is not None and birth_month not in weighed:
+        born = CardMonth(*birth_month, 0, person.birth_weight_kg, None, None, None)
+        months = [born, *(m for m in months if (m.year, m.month) != birth_month)]
     mother_nik = mother.nik if mother is not None and mother.nik else person.mother_nik
     return GrowthCardData(
         name=person.name,

@@ -15,6 +15,7 @@ from posyandu_desktop.domain.growth.classify import (
     WeightForAgeCategory,
     WeightForLengthHeightCategory,
 )
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import Desk
 
@@ -38,6 +39,20 @@ def coded(enum: type[PyEnum], name: str) -> Enum:
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
+
+
+class QuantitySetColumn(TypeDecorator[frozenset[Quantity]]):
+    """A set of measured quantities as their names in a fixed order, comma-separated ("" when
+    empty): the doubtful values of a measurement."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: frozenset[Quantity] | None, dialect: Dialect) -> str:
+        return ",".join(q.value for q in Quantity if q in (value or ()))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> frozenset[Quantity]:
+        return frozenset(Quantity(name) for name in (value or "").split(",") if name)
 
 
 class SexColumn(TypeDecorator[Sex]):

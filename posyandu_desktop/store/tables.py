@@ -35,6 +35,7 @@ from posyandu_desktop.domain.growth.classify import (
     WeightForAgeCategory,
     WeightForLengthHeightCategory,
 )
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.life_stage import VitaminACapsule
@@ -54,6 +55,7 @@ from posyandu_desktop.store.columns import (
     ALL_DESKS_MASK,
     CategoryColumn,
     DeskSet,
+    QuantitySetColumn,
     SexColumn,
     UtcDateTime,
     category_codes,
@@ -400,6 +402,11 @@ class Measurement(Base):
             values_callable=lambda members: [m.value for m in members],
             validate_strings=True,
         )
+    )
+    # Added by 0007: the quantities saved as doubtful ("diragukan") once the cadre confirmed
+    # them, e.g. "weight_kg"; "" when every value is valid (docs/DECISIONS.md#doubtful-values).
+    doubtful: Mapped[frozenset[Quantity]] = mapped_column(
+        QuantitySetColumn(length=120), default=frozenset(), server_default=""
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -11,9 +12,11 @@ from posyandu_desktop.domain import indicators as ind
 from posyandu_desktop.domain.growth.classify import LengthHeightForAgeCategory as H
 from posyandu_desktop.domain.growth.classify import WeightForAgeCategory as W
 from posyandu_desktop.domain.growth.classify import WeightForLengthHeightCategory as Wl
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus as G
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.domain.vocabulary import ServiceKind, VisitReason
 
 Y, M = 2026, 10
@@ -152,22 +155,37 @@ def test_status_counts_take_each_index_from_the_latest_measurement_that_has_it()
     assert counts[ind.StatusIndex.BMI_FOR_AGE][Wl.OBESE] == 1
 
 
-def test_new_stunting_needs_stunting_now_and_none_at_the_previous_measurement() -> None:
+def test_new_stunting_is_incidence_with_four_lists() -> None:
     rows = [
         weighing(1, date(2026, 9, 5), lhfa=H.NORMAL),
-        weighing(1, date(2026, 10, 5), lhfa=H.STUNTED),  # new
+        weighing(1, date(2026, 10, 5), lhfa=H.STUNTED),  # one stunted length: suspected
+        weighing(2, date(2026, 8, 5), lhfa=H.NORMAL),
         weighing(2, date(2026, 9, 5), lhfa=H.STUNTED),
-        weighing(2, date(2026, 10, 5), lhfa=H.SEVERELY_STUNTED),  # was already stunted
-        weighing(3, date(2026, 10, 5), lhfa=H.SEVERELY_STUNTED),  # first measurement: found now
-        weighing(4, date(2026, 3, 5), lhfa=H.STUNTED),
+        weighing(2, date(2026, 10, 5), lhfa=H.SEVERELY_STUNTED),  # second in a row: confirmed
+        weighing(3, date(2026, 10, 5), lhfa=H.SEVERELY_STUNTED),  # first length here
         weighing(4, date(2026, 9, 5), lhfa=H.NORMAL),
-        weighing(4, date(2026, 10, 5), lhfa=H.STUNTED),  # relapse after a normal one: new
+        weighing(4, date(2026, 10, 5), lhfa=H.STUNTED),
+        weighing(4, date(2026, 10, 5), lhfa=H.STUNTED),  # re-measured the same day: confirmed
         weighing(5, date(2026, 10, 5), lhfa=H.NORMAL),
         weighing(6, date(2026, 9, 5), lhfa=H.NORMAL),
         weighing(6, date(2026, 11, 5), lhfa=H.STUNTED),  # next month: not yet
+        weighing(7, date(2026, 9, 5), lhfa=H.NORMAL),
+        weighing(7, date(2026, 10, 5), lhfa=None, doubtful=frozenset({Quantity.LENHEI_CM})),
     ]
-    found = ind.new_stunting([child(i) for i in range(1, 7)], rows, Y, M)
-    assert [(f.person_id, f.previous) for f in found] == [(1, H.NORMAL), (3, None), (4, H.NORMAL)]
+    children = [child(i) for i in range(1, 8)]
+    children.append(replace(child(8), birth_date=date(2026, 10, 2), birth_length_cm=47.0))
+    lists = ind.stunting_lists(children, rows, Y, M)
+    assert (lists.confirmed, lists.suspected, lists.at_registration, lists.born_short) == (
+        (2, 4),
+        (1,),
+        (3,),
+        (8,),
+    )
+    found = ind.new_stunting(children, rows, Y, M)
+    assert [(f.person_id, f.previous, f.now) for f in found] == [
+        (2, H.STUNTED, H.SEVERELY_STUNTED),
+        (4, H.STUNTED, H.STUNTED),
+    ]
 
 
 def test_referrals_list_every_reason() -> None:
@@ -178,11 +196,30 @@ def test_referrals_list_every_reason() -> None:
         weighing(4, date(2026, 10, 5), G.N, lila_cm=11.5),  # on the cut-off: not below it
         weighing(5, date(2026, 10, 5), G.N, lila_cm=11.0),  # under 6 months: MUAC not judged
         weighing(6, date(2026, 10, 5), G.T),
+        weighing(7, date(2026, 10, 5), G.N, wfa=W.RISK_OF_OVERWEIGHT),  # above the orange line
+        # A doubtful weight is no weighing (its T is ignored), a doubtful LILA no MUAC: both only
+        # ask for a re-measure.
+        weighing(8, date(2026, 10, 5), G.T, doubtful=frozenset({Quantity.WEIGHT_KG})),
+        weighing(9, date(2026, 10, 5), G.N, lila_cm=10.0, doubtful=frozenset({Quantity.LILA_CM})),
     ]
-    children = [child(i) for i in range(1, 5)] + [child(5, date(2026, 5, 1)), child(6)]
+    children = [child(i) for i in range(1, 5)] + [child(5, date(2026, 5, 1))]
+    children += [child(i) for i in range(6, 10)]
     found = {r.person_id: r.reasons for r in ind.referrals(children, rows, Y, M)}
-    r = ind.ReferralReason
-    assert found == {1: (r.T, r.TWO_T, r.BGM), 2: (r.OEDEMA,), 3: (r.MUAC,), 6: (r.T,)}
+    r = ReferralReason
+    assert found == {
+        1: (r.T, r.TWO_T, r.BGM),
+        2: (r.OEDEMA,),
+        3: (r.MUAC,),
+        6: (r.T,),
+        7: (r.ABOVE_ORANGE,),
+        8: (r.REMEASURE,),
+        9: (r.REMEASURE,),
+    }
+    report = ind.monthly_indicators(ind.MonthInputs(Y, M, children, rows))
+    assert [x.person_id for x in report.referrals] == [1, 2, 3, 6, 7]
+    assert [x.person_id for x in report.remeasure] == [8, 9]
+    # The doubtful weighing is not the month's weighing: child 8 is not in D.
+    assert report.skdn.total().d == 8
 
 
 def adult(pid: int, on: date, birth: date, **kw: Any) -> ind.AdultMeasurement:

@@ -130,7 +130,9 @@ def test_doubts_and_bgm(standards):
     assert [(d.doubt, d.quantity) for d in judged.doubts] == [
         (Doubt.OUTSIDE_USUAL_RANGE, Quantity.WEIGHT_KG)
     ]
-    thin = assess_measurement(standards, child, date(2026, 2, 10), kg(5.5), rows)
+    # Without last month's 8.6 kg: a fall to 5.5 kg in a month is itself doubtful, so no BGM.
+    thin = assess_measurement(standards, child, date(2026, 2, 10), kg(5.5), [])
+    assert not assess_measurement(standards, child, date(2026, 2, 10), kg(5.5), rows).bgm
     assert (
         thin.bgm and not assess_measurement(standards, child, date(2026, 2, 10), kg(8.8), rows).bgm
     )
@@ -247,3 +249,32 @@ def test_muac_at_its_cut_offs(standards, cm, status):
     values = MeasuredValues(lila_cm=Reading(cm))
     judged = assess_measurement(standards, Child(), date(2026, 2, 10), values, [])
     assert judged.findings.lila_status is status
+
+
+def test_a_confirmed_doubtful_weight_is_kept_but_judges_nothing(standards):
+    child = Child()
+    rows = saved(standards, child, [(date(2026, 1, 12), 8.6), (date(2026, 2, 10), 86.0)])
+    typo = rows[1].findings
+    assert typo.doubtful == {Quantity.WEIGHT_KG} and typo.waz is not None
+    assert (typo.wfa_category, typo.wflh_category, typo.growth_status) == (None, None, None)
+    # Re-measured the same day: compared with January's valid weight, not with the typo.
+    again = assess_measurement(standards, child, date(2026, 2, 10), kg(9.4), rows)
+    assert again.findings.growth_status is N and not again.doubts
+    # Next month without a re-measure: February had no valid weighing, so March is O, and the
+    # jump is judged against January's 8.6 kg.
+    march = assess_measurement(standards, child, date(2026, 3, 10), kg(9.0), rows)
+    assert march.findings.growth_status is GrowthStatus.O and not march.doubts
+    assert march.findings.doubtful == frozenset()
+
+
+def test_a_doubtful_length_leaves_out_only_what_rests_on_it(standards):
+    child = Child()
+    values = MeasuredValues(
+        weight_kg=Reading(9.0), lenhei_cm=Reading(187.0), position=Position.LYING
+    )
+    judged = assess_measurement(standards, child, date(2026, 2, 10), values, [])
+    f = judged.findings
+    assert f.doubtful == {Quantity.LENHEI_CM}
+    assert f.wfa_category is not None and f.growth_status is B
+    assert (f.lhfa_category, f.wflh_category, f.bfa_category) == (None, None, None)
+    assert f.haz is not None

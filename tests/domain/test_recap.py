@@ -27,6 +27,7 @@ from posyandu_desktop.domain.recap import (
     posyandu_month,
     recap,
 )
+from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.services import Opened, open_data_folder
 from posyandu_desktop.services.setup import load_demo
 from posyandu_desktop.settings import database_path
@@ -91,7 +92,11 @@ def test_one_nik_in_two_posyandu_counts_once_with_the_latest_weighing() -> None:
         "A",
         [(1, "6474010101250001", False), (2, "6474010101250002", True), (3, None, True)],
         [
+            # Normal length in September, stunted now and on the same day's re-measure: a
+            # confirmed new case.
+            ind.ChildMeasurement(1, date(Y, M - 1, 3), 1, None, None, False, lhfa=H.NORMAL),
             weighing(1, 3, G.T, lhfa=H.STUNTED, wfa=W.UNDERWEIGHT),
+            ind.ChildMeasurement(1, date(Y, M, 3), 104, None, None, False, lhfa=H.STUNTED),
             weighing(3, 3, G.N),
         ],
         [(10, "6474014101980001", 22.0)],
@@ -126,7 +131,7 @@ def test_one_nik_in_two_posyandu_counts_once_with_the_latest_weighing() -> None:
     )
     # A referred the child for T; the referral list keeps every reason any Posyandu found.
     assert [(r.posyandu, r.reasons) for r in result.referrals] == [
-        (("A", "B"), (ind.ReferralReason.T,))
+        (("A", "B"), (ReferralReason.T,))
     ]
     assert result.total.referrals == 1 and result.rows[0].counts.referrals == 1
     # KEK: the woman in A and C once, at her lowest LILA; the other only in C.

@@ -16,6 +16,7 @@ from posyandu_desktop.domain.growth.classify import WeightForAgeCategory as W
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus as G
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import PersonKey
+from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.services.reports import _read_month, this_posyandu_id
 from posyandu_desktop.settings import database_path
 from posyandu_desktop.store import Database
@@ -74,7 +75,7 @@ def test_lines_carry_the_skdn_letters() -> None:
     assert (one.in_s, one.age_months, one.age_group) == (True, 12, ind.AgeGroup.M12_23)
     assert (one.weighed_on, one.status, one.two_t, one.bgm) == (date(2026, 10, 15), G.T, True, True)
     assert one.skdn == ind.SkdnCounts(s=1, k=1, d=1, t=1, two_t=1, bgm=1)
-    assert one.referral == (ind.ReferralReason.T, ind.ReferralReason.TWO_T, ind.ReferralReason.BGM)
+    assert one.referral == (ReferralReason.T, ReferralReason.TWO_T, ReferralReason.BGM)
     assert roster[3].skdn == ind.SkdnCounts(s=1) and roster[3].weighed_on is None
     assert roster[4].skdn == ind.SkdnCounts(s=1, k=1, d=1)
 
@@ -96,7 +97,7 @@ def test_who_has_a_line() -> None:
     two = roster[2]
     assert not two.in_s and two.skdn == ind.SkdnCounts()
     assert dict(two.categories) == {ind.StatusIndex.LENGTH_HEIGHT_FOR_AGE: H.STUNTED}
-    assert two.new_stunting
+    assert not two.new_stunting  # its first length here: found at registration, no new case
     assert roster[5].in_s and roster[5].age_group is ind.AgeGroup.M36_59
     assert dict(roster[5].categories) == {ind.StatusIndex.WEIGHT_FOR_AGE: W.NORMAL}
 

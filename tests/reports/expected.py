@@ -64,7 +64,11 @@ class Registry:
     def month_weighings(self, year: int, month: int) -> dict[int, Row]:
         last: dict[int, Row] = {}
         for m in self.measurements:
-            if m["on"].year == year and m["on"].month == month and m["weight_kg"] is not None:
+            if (
+                (m["on"].year, m["on"].month) == (year, month)
+                and m["weight_kg"] is not None
+                and not self.doubtful(m, "weight_kg")  # a doubtful weight is no weighing
+            ):
                 last[m["person_id"]] = m
         return last
 
@@ -113,52 +117,81 @@ class Registry:
         return out
 
     def new_stunting(self, year: int, month: int) -> list[str]:
+        """Names of the confirmed new cases: the second stunted valid length in a row after a
+        non-stunted one, in the month, under five, not within 12 months of an earlier case."""
         end = date(year, month, calendar.monthrange(year, month)[1])
         history: dict[int, list[Row]] = defaultdict(list)
-        for m in self.measurements:
-            if m["lhfa_category"] is not None and m["on"] <= end:
+        for m in sorted(self.measurements, key=lambda m: (m["on"], m["id"])):
+            if m["lhfa_category"] is not None and m["on"] <= end:  # doubtful: no category
                 history[m["person_id"]].append(m)
         stunted = ("lhfa.stunted", "lhfa.severely_stunted")
         names = []
         for pid, rows in history.items():
-            now = rows[-1]
             birth = self.people[pid]["birth"]
-            if (now["on"].year, now["on"].month) != (year, month) or months_old(
-                birth, now["on"]
-            ) >= 60:
-                continue
-            before = rows[-2]["lhfa_category"] if len(rows) > 1 else None
-            if now["lhfa_category"] in stunted and before not in stunted:
+            normal_seen, run, cases = False, 0, list[int]()
+            for m in rows:
+                if m["lhfa_category"] not in stunted:
+                    normal_seen, run = True, 0
+                    continue
+                run += normal_seen
+                at = m["on"].year * 12 + m["on"].month
+                if (
+                    run == 2
+                    and (not cases or at - cases[-1] >= 12)
+                    and months_old(birth, m["on"]) < 60
+                ):
+                    cases.append(at)
+            if cases and cases[-1] == year * 12 + month:
                 names.append(self.people[pid]["name"])
         return sorted(names, key=str.casefold)
 
-    def referrals(self, year: int, month: int) -> tuple[list[str], Counter[str]]:
+    def doubtful(self, m: Row, quantity: str) -> bool:
+        return quantity in (m["doubtful"] or "").split(",")
+
+    def referrals(self, year: int, month: int) -> tuple[list[str], Counter[str], list[str]]:
+        """Referred names, the tally of reasons, and the names that only need a re-measure."""
         rows = self.balita_month(year, month)
         reasons: dict[int, list[str]] = defaultdict(list)
-        weighing = {m["person_id"]: m for m in rows if m["weight_kg"] is not None}
-        lila = {m["person_id"]: m for m in rows if m["lila_cm"] is not None}
+        weighing = {
+            m["person_id"]: m
+            for m in rows
+            if m["weight_kg"] is not None and not self.doubtful(m, "weight_kg")
+        }
+        lila = {
+            m["person_id"]: m
+            for m in rows
+            if m["lila_cm"] is not None and not self.doubtful(m, "lila_cm")
+        }
         for pid in {m["person_id"] for m in rows}:
             w = weighing.get(pid)
+            oedema = any(m["oedema"] for m in rows if m["person_id"] == pid)
             if w is not None and w["growth_status"] == "T":
                 reasons[pid].append("t")
                 if w["two_t"]:
                     reasons[pid].append("two_t")
             if w is not None and w["wfa_category"] == "wfa.severely_underweight":
                 reasons[pid].append("bgm")
-            if any(m["oedema"] for m in rows if m["person_id"] == pid):
+            if w is not None and w["wfa_category"] == "wfa.risk_of_overweight":
+                reasons[pid].append("above_orange")
+            if oedema:
                 reasons[pid].append("oedema")
             arm = lila.get(pid)
             if (
                 arm
+                and not oedema
                 and months_old(self.people[pid]["birth"], arm["on"]) >= 6
                 and arm["lila_cm"] < 11.5
             ):
                 reasons[pid].append("muac")
+        again = {m["person_id"] for m in rows if m["doubtful"]}
         tally = Counter(r for rs in reasons.values() for r in rs)
         names = sorted(
             (self.people[pid]["name"] for pid, rs in reasons.items() if rs), key=str.casefold
         )
-        return names, tally
+        remeasure = sorted(
+            (self.people[pid]["name"] for pid in again if not reasons[pid]), key=str.casefold
+        )
+        return names, tally, remeasure
 
     def pregnant_on(self, pid: int, on: date, today: date) -> bool:
         p = self.people[pid]

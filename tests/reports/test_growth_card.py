@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from posyandu_desktop.domain.growth.curves import Chart
-from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.growth.weight_gain import KBM_BUKU_KIA_2023, GrowthStatus
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.reports.data import CardMonth
 from posyandu_desktop.reports.growth_card import columns, render_growth_card, write_growth_card
@@ -46,22 +46,44 @@ def _children(con: sqlite3.Connection) -> list[PersonId]:
 
 
 def _expected_months(con: sqlite3.Connection, person_id: int, birth: date) -> list[dict[str, Any]]:
-    """Per calendar month: the last weighing's kg and status, and the vitamin A capsule."""
+    """Per calendar month: the last valid weighing's kg and status (else the last doubtful one,
+    printed with "?"), the gain in grams from last month's valid weighing, and vitamin A."""
     months: dict[tuple[int, int], dict[str, Any]] = {}
     for r in con.execute(
-        "SELECT measured_on, weight_kg, growth_status FROM measurement WHERE person_id = ? "
-        "AND weight_kg IS NOT NULL ORDER BY measured_on, id",
+        "SELECT measured_on, weight_kg, growth_status, doubtful LIKE '%weight_kg%' AS doubtful "
+        "FROM measurement WHERE person_id = ? AND weight_kg IS NOT NULL "
+        "ORDER BY doubtful LIKE '%weight_kg%' DESC, measured_on, id",
         (person_id,),
     ):
         on = date.fromisoformat(r["measured_on"])
-        months[(on.year, on.month)] = {"on": on, "kg": r["weight_kg"], "status": r["growth_status"]}
+        months[(on.year, on.month)] = {
+            "on": on,
+            "kg": r["weight_kg"],
+            "status": r["growth_status"],
+            "doubtful": bool(r["doubtful"]),
+        }
+    for (year, month), found in months.items():
+        before = months.get((year, month - 1) if month > 1 else (year - 1, 12))
+        if found["status"] in ("N", "T") and before is not None:
+            found["gain"] = round((found["kg"] - before["kg"]) * 1000)
     for r in con.execute(
         "SELECT given_on, capsule FROM service_given WHERE person_id = ? AND kind = 'vitamin_a'",
         (person_id,),
     ):
         on = date.fromisoformat(r["given_on"])
-        months.setdefault((on.year, on.month), {"on": on, "kg": None, "status": None})
+        months.setdefault(
+            (on.year, on.month), {"on": on, "kg": None, "status": None, "doubtful": False}
+        )
         months[(on.year, on.month)]["capsule"] = r["capsule"]
+    # The birth weight fills the birth month's column when nobody weighed the baby then.
+    weight = con.execute("SELECT birth_weight_kg FROM person WHERE id = ?", (person_id,)).fetchone()
+    if weight[0] is not None and (birth.year, birth.month) not in months:
+        months[(birth.year, birth.month)] = {
+            "on": birth,
+            "kg": weight[0],
+            "status": None,
+            "doubtful": False,
+        }
     out, last = [], -1
     for key in sorted(months):
         m = months[key]
@@ -70,6 +92,12 @@ def _expected_months(con: sqlite3.Connection, person_id: int, birth: date) -> li
         if column < 60:
             out.append({**m, "key": key, "column": column})
     return out
+
+
+def _printed(kg: float, doubtful: bool) -> str:
+    """A weight as the card prints it: as many decimals as weighed (1 to 3), "?" if doubtful."""
+    text = f"{kg:.3f}".rstrip("0")
+    return (text + "0" if text.endswith(".") else text) + ("?" if doubtful else "")
 
 
 def _row(lines: list[str], start: int, name: str, stop: str) -> list[str]:
@@ -126,10 +154,18 @@ def test_card_header_and_monthly_rows_match_the_registry(
                     for x in (MONTHS_EN[m["key"][1] - 1], f"{m['key'][0] % 100:02d}")
                 ]
                 weights = _row(lines, lines.index("Month", start), "Weight (kg)", "KBM (g)")
-                assert weights == [f"{m['kg']:.1f}" for m in part if m["kg"] is not None]
+                assert weights == [_printed(m["kg"], m["doubtful"]) for m in part if m["kg"]]
+                gains = _row(lines, lines.index("KBM (g)", start), "Gain (g)", "N/T")
+                assert gains == [str(m["gain"]) for m in part if "gain" in m]
                 stop = "Excl. breastfeeding" if first == 0 else "Vitamin A"
-                statuses = _row(lines, lines.index("KBM (g)", start), "N/T", stop)
+                statuses = _row(lines, lines.index("Gain (g)", start), "N/T", stop)
                 assert statuses == [m["status"] for m in part if m["status"]]
+                # The printed numbers imply the letter: the gain is the difference of the two
+                # printed weights, and N exactly when it reaches the month's KBM.
+                for m in part:
+                    if "gain" in m:
+                        kbm = KBM_BUKU_KIA_2023.kbm_g(months_old(birth, m["on"])) or 1
+                        assert (m["gain"] >= kbm) == (m["status"] == "N"), m
                 after_vitamin = lines[lines.index("Vitamin A", start) + 1 :]
                 capsules = [
                     {"blue": "B", "red": "R"}[m["capsule"]] for m in part if m.get("capsule")

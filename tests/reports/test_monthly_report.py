@@ -154,11 +154,12 @@ def test_status_counts(lines: list[str], registry: Registry) -> None:
 def test_new_stunting_and_referrals(lines: list[str], registry: Registry) -> None:
     names = registry.new_stunting(YEAR, MONTH)
     assert f"4. New stunting cases: {len(names)}" in lines
-    refer, tally = registry.referrals(YEAR, MONTH)
+    refer, tally, again = registry.referrals(YEAR, MONTH)
     assert f"5. Children to refer: {len(refer)}" in lines
     line = next(x for x in lines if x.startswith("T (weight did not go up): "))
     expected = (
         f"T (weight did not go up): {tally['t']}   2T: {tally['two_t']}   BGM: {tally['bgm']}   "
+        f"above the orange line: {tally['above_orange']}   "
         f"oedema: {tally['oedema']}   MUAC < 11.5 cm: {tally['muac']}"
     )
     assert line.replace("\xa0", " ") == expected
@@ -171,6 +172,7 @@ def test_new_stunting_and_referrals(lines: list[str], registry: Registry) -> Non
         printed.append(lines[i + 1])
         i += 2
     assert printed == refer
+    assert f"Doubtful values to measure again (not counted anywhere): {len(again)}" in lines
 
 
 def test_adults_visits_services_and_cadres(lines: list[str], registry: Registry) -> None:

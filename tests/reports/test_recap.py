@@ -15,6 +15,7 @@ from posyandu_desktop.domain import indicators as ind
 from posyandu_desktop.domain.growth.classify import WeightForAgeCategory as W
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus as G
 from posyandu_desktop.domain.recap import Recap, recap
+from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.i18n import category_label
 from posyandu_desktop.reports.monthly_report import percent
 from posyandu_desktop.reports.recap import render_recap_pdf, write_recap_pdf
@@ -81,7 +82,7 @@ def test_pdf_status_cases_and_cadres(lines: list[str], result: Recap) -> None:
         c = row.counts
         expected = [c.new_stunting, c.referrals, *c.referral_reasons.values()]
         expected += [c.kek, c.pregnant_lila_measured, c.home_visits]
-        assert [int(v) for v in after(lines, row.name, 10, start)] == expected
+        assert [int(v) for v in after(lines, row.name, len(expected), start)] == expected
     start = lines.index("5. Cadres and Posyandu sessions")
     for row in result.rows:
         c = row.counts
@@ -215,7 +216,7 @@ def test_xlsx_lists(book: openpyxl.Workbook, result: Recap, demo: Demo) -> None:
         assert values[1:3] == (child.person.name, child.person.nik)
         assert values[6] == child.age_months
         flags = values[8:]
-        assert [bool(f) for f in flags] == [r in child.reasons for r in ind.ReferralReason]
+        assert [bool(f) for f in flags] == [r in child.reasons for r in ReferralReason]
     _, *rows = _sheet_rows(book, "New stunting")
     assert [r[1] for r in rows] == [c.person.name for c in result.new_stunting]
     _, *rows = _sheet_rows(book, "In two Posyandu")

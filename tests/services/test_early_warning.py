@@ -13,7 +13,9 @@ from posyandu_desktop.domain.growth.standards import GrowthStandards
 from posyandu_desktop.domain.growth.zscore import Indicator, Position
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.people import Age, Sex
+from posyandu_desktop.reports.monthly_json import monthly_json
 from posyandu_desktop.services.day import advice, early_warning_of_month, stunting_risks
+from posyandu_desktop.services.reports import monthly_report_data
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.records import MeasuredValues, Reading
 from tests.store.helpers import TODAY, Post
@@ -66,12 +68,20 @@ def test_the_backtest_counts_the_case_the_list_warned_of(
         _measure_at_z(db, post, standards, on, haz)
     result = early_warning_of_month(db, 2026, 1)
     assert result.backtest.cases[0][0] == post.child.id
-    assert result.as_json() | {"list_sizes": None} == {
+    assert (len(result.backtest.warned), result.backtest.sensitivity) == (1, 1.0)
+    # The same figures in the monthly report's JSON (report --format json).
+    data = monthly_report_data(db, post.posyandu_id, 2026, 1, today=TODAY)
+    section = monthly_json(data)["early_warning"]
+    assert section | {"list_size": None} == {
         "at_risk": [],
+        "reasons": {},
         "cases": 1,
         "warned": 1,
         "sensitivity": 1.0,
         "recovered": 0,
-        "list_sizes": None,
+        "case_ids": [post.child.id],
+        "warned_ids": [post.child.id],
+        "recovered_ids": [],
+        "list_size": None,
     }
-    assert result.as_json()["list_sizes"]["2025-10"] == 1
+    assert section["list_size"]["2025-10"] == 1 and len(section["list_size"]) == 12

@@ -97,6 +97,7 @@ def test_growth_card_of_the_child(db: Database, post: Post) -> None:
         "6474014204960003",
     )
     assert [(m.month, m.age_months, m.weight_kg, m.gain_g, m.status) for m in card.months] == [
+        (3, 0, 3.1, None, None),  # the birth weight, plotted at month 0
         (12, 8, 8.0, None, GrowthStatus.B),
         (1, 9, 8.4, 400, GrowthStatus.N),
     ]

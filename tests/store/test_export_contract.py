@@ -27,7 +27,7 @@ from posyandu_desktop.domain import export_contract as contract
 from posyandu_desktop.domain.export_contract import Kind, Privacy
 from posyandu_desktop.services.setup import load_demo
 from posyandu_desktop.store import Database, migrate
-from posyandu_desktop.store.columns import CategoryColumn, DeskSet, SexColumn
+from posyandu_desktop.store.columns import CategoryColumn, DeskSet, QuantitySetColumn, SexColumn
 from posyandu_desktop.store.queries import exports
 from posyandu_desktop.store.tables import Base
 
@@ -36,12 +36,14 @@ from posyandu_desktop.store.tables import Base
 CONTRACT_DIGESTS = {
     2: "1e815f0e6a877a5d7dbce3c14e85cb0821973cc14526f0231d7e8c61a72e3603",
     3: "1e2c1a5e19b28c4b019c11a4de6efd3082c8c0f4258a39cdeaba2d573aba51b6",  # measurement.origin
+    4: "b820eab74bc801655b7bb39313ba71fe1741008ad7551bf84c5d46ec046735fb",  # measurement.doubtful
 }
 
 # How the file writes each registry column type; store/columns.py keeps enums by their code.
 _KIND_OF: tuple[tuple[type[TypeEngine[Any]], Kind], ...] = (
     (SexColumn, Kind.INTEGER),  # WHO's 1 and 2
     (DeskSet, Kind.TEXT_LIST),
+    (QuantitySetColumn, Kind.TEXT_LIST),
     (CategoryColumn, Kind.TEXT),
     (Enum, Kind.TEXT),
     (Boolean, Kind.BOOLEAN),

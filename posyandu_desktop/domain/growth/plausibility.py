@@ -197,6 +197,9 @@ _FLAGGED_QUANTITY = {
 }
 
 
+_LENGTH_BASED = frozenset({Indicator.WEIGHT_FOR_LENGTH_HEIGHT, Indicator.BMI_FOR_AGE})
+
+
 def who_flags(
     rounded_z: Mapping[Indicator, float | None], values: Mapping[Quantity, float]
 ) -> list[PlausibilityIssue]:
@@ -246,7 +249,11 @@ def plausibility_issues(
             later.append(
                 shrank(quantity, values[quantity], previous.get(quantity), correction_cm=correction)
             )
-    later += who_flags(rounded_z, values)
+    flags = who_flags(rounded_z, values)
+    if any(i is not None and i.quantity is Quantity.LENHEI_CM for i in (*issues, *later)):
+        # A doubtful length explains a flagged weight-for-length or BMI: the weight is not blamed.
+        flags = [f for f in flags if f.indicator not in _LENGTH_BASED]
+    later += flags
     issues += _first_per_quantity(
         i for i in later if i is not None and i.quantity not in out_of_range
     )

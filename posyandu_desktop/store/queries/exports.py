@@ -36,6 +36,7 @@ from posyandu_desktop.domain.export_contract import (
     column_names,
 )
 from posyandu_desktop.domain.growth.classify import Category
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.life_stage import VitaminACapsule
@@ -276,6 +277,7 @@ class PersonRow(NamedTuple):
     pregnant: bool
     delivered_on: date | None
     kia_book_seen: bool  # birth weight or a service copied from the Buku KIA
+    birth_length_cm: float | None
 
 
 class MeasurementRow(NamedTuple):
@@ -294,6 +296,7 @@ class MeasurementRow(NamedTuple):
     lila_cm: float | None
     systolic_mmhg: int | None
     diastolic_mmhg: int | None
+    doubtful: frozenset[Quantity]
 
 
 class ServiceRow(NamedTuple):
@@ -329,10 +332,12 @@ def people(tx: Tx) -> tuple[PersonRow, ...]:
             Person.pregnant,
             Person.delivered_on,
             Person.birth_weight_kg,
+            Person.birth_length_cm,
         ).order_by(Person.id)
     )
     return tuple(
-        PersonRow(*r[:7], r.birth_weight_kg is not None or r.id in from_book) for r in rows
+        PersonRow(*r[:7], r.birth_weight_kg is not None or r.id in from_book, r.birth_length_cm)
+        for r in rows
     )
 
 

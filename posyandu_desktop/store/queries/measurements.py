@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import aliased
 
 from posyandu_desktop.domain.growth.classify import STUNTED, Category, LilaStatus
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
 from posyandu_desktop.store.database import Tx
@@ -323,6 +324,7 @@ class GrowthRecord:
     haz: float | None
     growth_status: GrowthStatus | None
     two_t: bool
+    doubtful: frozenset[Quantity] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +363,7 @@ def growth_of_children_born_after(tx: Tx, born_after: date) -> tuple[GrowthRecor
             Measurement.haz,
             Measurement.growth_status,
             Measurement.two_t,
+            Measurement.doubtful,
         )
         .join(Person, Person.id == Measurement.person_id)
         .where(
@@ -373,15 +376,24 @@ def growth_of_children_born_after(tx: Tx, born_after: date) -> tuple[GrowthRecor
 
 
 def lila_of(tx: Tx, person_ids: list[int]) -> tuple[LilaRecord, ...]:
-    """Every LILA measured of these people (the mothers), oldest first."""
+    """Every valid LILA measured of these people (the mothers), oldest first."""
     if not person_ids:
         return ()
     rows = tx.execute(
-        select(Measurement.person_id, Measurement.measured_on, Measurement.lila_cm)
+        select(
+            Measurement.person_id,
+            Measurement.measured_on,
+            Measurement.lila_cm,
+            Measurement.doubtful,
+        )
         .where(Measurement.person_id.in_(person_ids), Measurement.lila_cm.is_not(None))
         .order_by(Measurement.measured_on, Measurement.id)
     ).all()
-    return tuple(LilaRecord(r.person_id, r.measured_on, float(r.lila_cm)) for r in rows)
+    return tuple(
+        LilaRecord(r.person_id, r.measured_on, float(r.lila_cm))
+        for r in rows
+        if Quantity.LILA_CM not in r.doubtful  # a doubtful LILA counts for nothing
+    )
 
 
 def posyandu_day_dates(tx: Tx) -> tuple[date, ...]:
