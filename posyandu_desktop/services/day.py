@@ -555,11 +555,11 @@ def _valid(indicator: Indicator, z: float | None) -> float | None:
     return None if z is None or implausible(indicator, round(z, 2)) else z
 
 
-def _registry(tx: Tx, upto: date) -> _Registry:
+def _registry(tx: Tx, upto: date, only: int | None = None) -> _Registry:
     born_after = Period.of(upto).plus(-UNDER_FIVE_BELOW_MONTHS - _BACKTEST_MONTHS - 3).first_day
-    records = measurements.children_born_after(tx, born_after)
+    records = measurements.children_born_after(tx, born_after, only)
     points: defaultdict[int, list[GrowthPoint]] = defaultdict(list)
-    for g in measurements.growth_of_children_born_after(tx, born_after):
+    for g in measurements.growth_of_children_born_after(tx, born_after, only):
         # A value stored as doubtful, or one the WHO flags, counts for nothing.
         waz = None if Quantity.WEIGHT_KG in g.doubtful else _valid(Indicator.WEIGHT_FOR_AGE, g.waz)
         haz = (
@@ -624,8 +624,12 @@ def stunting_risks(db: Database, *, today: date) -> tuple[AtRisk, ...]:
 
 
 def risk_of_person(db: Database, person_id: int, *, today: date) -> StuntingRisk | None:
-    """The child's risk today, or None when the child is not on the list."""
-    return next((c.risk for c in stunting_risks(db, today=today) if c.person_id == person_id), None)
+    """The child's risk today, or None when the child is not on the list (the profile, the
+    measuring desk after a save)."""
+    with db.reading() as tx:
+        registry = _registry(tx, today, only=person_id)
+    found = _listed(registry, today)
+    return found[0].risk if found else None
 
 
 def early_warning_of_month(

@@ -334,8 +334,10 @@ class LilaRecord:
     lila_cm: float
 
 
-def children_born_after(tx: Tx, born_after: date) -> tuple[ChildRecord, ...]:
-    """Everyone born after `born_after` (moved away or not), by id."""
+def children_born_after(
+    tx: Tx, born_after: date, only: int | None = None
+) -> tuple[ChildRecord, ...]:
+    """Everyone born after `born_after` (moved away or not), by id; with `only`, that person."""
     rows = tx.execute(
         select(
             Person.id.label("person_id"),
@@ -346,14 +348,16 @@ def children_born_after(tx: Tx, born_after: date) -> tuple[ChildRecord, ...]:
             Person.mother_id,
             Person.left_on,
         )
-        .where(Person.birth_date > born_after)
+        .where(Person.birth_date > born_after, *([Person.id == only] if only else []))
         .order_by(Person.id)
     ).all()
     return tuple(ChildRecord(**row._asdict()) for row in rows)
 
 
-def growth_of_children_born_after(tx: Tx, born_after: date) -> tuple[GrowthRecord, ...]:
-    """Their measurements with a WAZ or HAZ, oldest first."""
+def growth_of_children_born_after(
+    tx: Tx, born_after: date, only: int | None = None
+) -> tuple[GrowthRecord, ...]:
+    """Their measurements with a WAZ or HAZ, oldest first; with `only`, that person's."""
     rows = tx.execute(
         select(
             Measurement.person_id,
@@ -368,6 +372,7 @@ def growth_of_children_born_after(tx: Tx, born_after: date) -> tuple[GrowthRecor
         .join(Person, Person.id == Measurement.person_id)
         .where(
             Person.birth_date > born_after,
+            *([Person.id == only] if only else []),
             (Measurement.waz.is_not(None)) | (Measurement.haz.is_not(None)),
         )
         .order_by(Measurement.measured_on, Measurement.id)
