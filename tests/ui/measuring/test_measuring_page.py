@@ -304,9 +304,7 @@ def test_the_preview_waits_for_typing_to_pause(qtbot, ui_session, registry, monk
     assert desk.results.category_text(Indicator.WEIGHT_FOR_AGE) != ""
 
 
-def test_after_saving_a_child_at_risk_the_desk_says_what_to_tell_the_mother(
-    qtbot, page, registry
-):
+def test_after_saving_a_child_at_risk_the_desk_says_what_to_tell_the_mother(qtbot, page, registry):
     open_day_with(registry, "Aisyah Putri", "Rizky Pratama")
     page.refresh()
     # Aisyah stayed at 7.3 kg in October (T); 7.2 kg today is a second T in a row: 2T.

@@ -94,12 +94,12 @@ def test_position_and_stunting_words(registry):
         person_id=child,
         measured_on=date(2026, 11, 13),
         values=MeasuredValues(
-            weight_kg=Reading(7.4), lenhei_cm=Reading(63.0), position=Position.LYING
+            weight_kg=Reading(7.4), lenhei_cm=Reading(66.9), position=Position.LYING
         ),
         today=TODAY,
     ).unwrap()
     model = HistoryTableModel(measurements_of(registry.db, child))
-    assert cell(model, 0, Column.LENGTH_HEIGHT) == "PB 63,0"
+    assert cell(model, 0, Column.LENGTH_HEIGHT) == "PB 66,9"
     stunted = model.measurement(0).findings.lhfa_category
     assert stunted is LengthHeightForAgeCategory.SEVERELY_STUNTED
     assert cell(model, 0, Column.LENGTH_HEIGHT_FOR_AGE).startswith("Sangat pendek")
