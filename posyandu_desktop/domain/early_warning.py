@@ -78,7 +78,8 @@ class EarlyWarningRules:
     # rules (with the KMS letters below) apply before 24 months, as the length rule does.
     weight_under_months: int = 24
     waz_fall_sd: float = 0.67
-    # docs/sources/early-warning.md#kms: T twice in three months, 2T.
+    # docs/sources/early-warning.md#kms: T twice in three months, 2T (False: neither counts).
+    kms_letters: bool = True
     t_count: int = 2
     t_window_months: int = 3
     # docs/sources/early-warning.md#birth: BBLR < 2500 g, born short < 48 cm; "first months" is
@@ -261,6 +262,8 @@ def _weight_falling(
 def _kms_letters(
     points: Sequence[GrowthPoint], as_of: date, rules: EarlyWarningRules
 ) -> list[Finding]:
+    if not rules.kms_letters:
+        return []
     first = Period.of(as_of).plus(1 - rules.t_window_months)
     recent = [p for p in points if p.growth_status and Period.of(p.measured_on) >= first]
     if not recent:

@@ -110,6 +110,8 @@ def test_kms_letters_two_t_and_t_twice_in_three_months() -> None:
         replace(p, growth_status=s, two_t=False) for p, s in zip(two_t, (T, N, T), strict=True)
     ]
     assert _reasons(_child(t_n_t), date(2025, 5, 31)) == (RiskReason.T_TWICE,)
+    without = replace(DEFAULT_RULES, kms_letters=False)
+    assert risk_of(_child(two_t), date(2025, 5, 31), without) is None
     # The first T falls out of the three-month window in June.
     june = [*t_n_t, GrowthPoint(date(2025, 6, 15), growth_status=N)]
     assert _reasons(_child(june), date(2025, 6, 30)) == ()
