@@ -28,6 +28,15 @@ register(
         VisitAction.REFERRAL: NP_("VisitAction", "Referral to the puskesmas"),
     }
 )
+# For the visit form's tick boxes, which share one row beside the other fields.
+register(
+    {
+        VisitAction.COUNSELLING: NP_("VisitAction short", "Counselling"),
+        VisitAction.PMT: NP_("VisitAction short", "PMT"),
+        VisitAction.REFERRAL: NP_("VisitAction short", "Referral"),
+    },
+    "short",
+)
 
 
 def finding_text(finding: Finding, lang: str | None = None) -> str:

@@ -105,7 +105,9 @@ class VisitForm(QGroupBox):
         self.findings = _text_box(_("What you saw and heard"))
         self.follow_up = _text_box(_("e.g. come next month, refer to the puskesmas"))
         # What was done (counselling, PMT, referral), so next month shows whether it helped.
-        self.done_boxes = {a: QCheckBox(words(a)) for a in VisitAction}
+        self.done_boxes = {a: QCheckBox(words(a, "short")) for a in VisitAction}
+        for action, box in self.done_boxes.items():
+            box.setToolTip(words(action))
         done = QHBoxLayout()
         for box in self.done_boxes.values():
             done.addWidget(box)
