@@ -53,3 +53,23 @@ def test_the_recap_lists_each_posyandus_children_beside_its_cases() -> None:
     assert "Bima Saputra Posyandu Melati 2T (no weight gain twice); Missed weighings" in text
     without = recap([_month("P-01", "Posyandu Melati", None)])
     assert "Early warning" not in " ".join(pdf_lines(render_recap_pdf(without, FONTS, lang="en")))
+
+
+def test_the_workbook_has_the_figures_and_the_children() -> None:
+    import io
+
+    import openpyxl
+
+    from posyandu_desktop.reports.recap_xlsx import recap_xlsx_bytes
+
+    result = recap([_month("P-01", "Posyandu Melati", FIGURES)])
+    book = openpyxl.load_workbook(io.BytesIO(recap_xlsx_bytes(result, lang="id")))
+    figures = list(book["Peringatan dini"].iter_rows(min_row=4, values_only=True))
+    assert figures == [(1, "P-01", "Posyandu Melati", 2, 4, 3, 0.75, 5, 6.4)]
+    children = list(book["Berisiko stunting"].iter_rows(min_row=4, values_only=True))
+    assert children[1] == (
+        "P-01",
+        "Bima Saputra",
+        None,
+        "2T (dua kali tidak naik); Tidak ditimbang",
+    )
