@@ -625,7 +625,8 @@ class _Builder:
             weight = weight_for_lenhei_at_z(st, sex, age, length, whz)
             # The weight follows the track before the length falters, so a seed's weights, N/T
             # letters and everything drawn after them stay as they were.
-            length = _must(value_for_age(st, _LHFA, sex, age, _clip(laz + length_dip)))
+            if length_dip:
+                length = _must(value_for_age(st, _LHFA, sex, age, _clip(laz + length_dip)))
             if weight is None:  # shorter than 45 cm: no weight-for-length row
                 weight = _must(value_for_age(st, _WFA, sex, age, (laz + whz) / 2))
             scale = _BABY_SCALE_KG if lying else _STANDING_SCALE_KG
