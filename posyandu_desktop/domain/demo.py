@@ -253,6 +253,14 @@ _WHZ_AR, _WHZ_STEP_SD = 0.7, 0.06
 _LENGTH_NOISE_CM = 0.2
 # 12% of children falter for 2-4 months, losing 0.25 SD a month, then slowly recover.
 _FALTER_SHARE, _FALTER_STEP, _FALTER_RECOVERY = 0.12, 0.25, 0.8
+# Linear growth falters mostly before two years (docs/sources/early-warning.md): most weight
+# falterers, and a few other children, lose length-for-age for 3-6 months (from the month after
+# the weight started to fall), 0.15-0.30 SD a month while under two; about half catch up
+# afterwards and the rest keep the loss, so the early-warning backtest sees both recoveries and
+# new cases. Drawn from a second generator so that the rest of a seed's Posyandu stays as it was.
+_LENGTH_WITH_WEIGHT_SHARE, _LENGTH_ALONE_SHARE = 0.8, 0.15
+_LENGTH_FALTER_STEP, _LENGTH_FALTER_MONTHS = (0.15, 0.3), (3, 6)
+_LENGTH_CATCH_UP_SHARE, _LENGTH_CATCH_UP = 0.5, 0.85
 # Tracks stay inside the WHO plausibility limits (docs/sources/who-zscores.md#flags) so only typos
 # are flagged.
 _Z_LOW, _Z_HIGH = -3.8, 3.2
@@ -274,6 +282,10 @@ class _Track:
     attendance: float
     falter_at: int  # index of the Posyandu day where faltering starts; -1 for none
     falter_months: int
+    length_at: int = -1  # index of the Posyandu day where length faltering starts; -1 for none
+    length_months: int = 0
+    length_step: float = 0.0  # SD of length-for-age lost a month while faltering
+    length_catch_up: float = 1.0  # share of the loss kept each month afterwards
 
 
 @dataclass(slots=True)
@@ -295,12 +307,15 @@ def generate(
     """A synthetic Posyandu with `children` balita on `today` and `months` monthly days."""
     if children < 0 or months < 1:
         raise ValueError("children must be >= 0 and months >= 1")
-    return _Builder(standards, random.Random(seed), today, months).build(children)
+    return _Builder(standards, random.Random(seed), today, months, seed).build(children)
 
 
 class _Builder:
-    def __init__(self, standards: GrowthStandards, rng: random.Random, today: date, months: int):
+    def __init__(
+        self, standards: GrowthStandards, rng: random.Random, today: date, months: int, seed: int
+    ):
         self.standards, self.rng, self.today = standards, rng, today
+        self.length_rng = random.Random(f"length-faltering-{seed}")
         # The name first, so that a seed keeps its Posyandu whatever the size asked for.
         self.name = f"Posyandu {rng.choice(_POSYANDU_NAMES)} {rng.randint(1, 30)}"
         self.puskesmas = f"Puskesmas {_KECAMATAN} {rng.randint(1, 2)}"
@@ -555,7 +570,7 @@ class _Builder:
     def _track(self) -> _Track:
         rng = self.rng
         chances, shares = zip(*_ATTENDANCE, strict=True)
-        return _Track(
+        track = _Track(
             laz_offset=rng.gauss(0.0, _LAZ_SD),
             whz_level=rng.gauss(_WHZ_MEAN, _WHZ_SD),
             hcz=rng.gauss(-0.2, 0.9),
@@ -563,6 +578,18 @@ class _Builder:
             falter_at=rng.randrange(len(self.days)) if rng.random() < _FALTER_SHARE else -1,
             falter_months=rng.randint(2, 4),
         )
+        other = self.length_rng
+        with_weight = track.falter_at >= 0 and other.random() < _LENGTH_WITH_WEIGHT_SHARE
+        if with_weight or other.random() < _LENGTH_ALONE_SHARE:
+            track.length_at = (
+                track.falter_at + 1 if with_weight else other.randrange(len(self.days))
+            )
+            track.length_months = other.randint(*_LENGTH_FALTER_MONTHS)
+            track.length_step = other.uniform(*_LENGTH_FALTER_STEP)
+            track.length_catch_up = (
+                _LENGTH_CATCH_UP if other.random() < _LENGTH_CATCH_UP_SHARE else 1.0
+            )
+        return track
 
     def _adult(self, sex: Sex, birth: date) -> _Adult:
         rng = self.rng
@@ -598,11 +625,15 @@ class _Builder:
         rng, st, sex, birth = self.rng, self.standards, child.sex, child.birth_date
         weighings: list[tuple[date, float]] = []
         day_of: dict[date, int] = {}
-        wobble = dip = 0.0
+        wobble = dip = length_dip = 0.0
         for day_key, on, age in self._days_aged(birth, 0.0, 60.0):
             wobble = _WHZ_AR * wobble + rng.gauss(0.0, _WHZ_STEP_SD)
             falter = track.falter_at <= day_key - 1 < track.falter_at + track.falter_months
             dip = dip - _FALTER_STEP if falter else dip * _FALTER_RECOVERY
+            if track.length_at <= day_key - 1 < track.length_at + track.length_months:
+                length_dip -= track.length_step if age.months < 24 else 0.0
+            else:
+                length_dip *= track.length_catch_up
             if rng.random() > track.attendance:
                 if rng.random() < 0.5:
                     self._visit(child.key, on, VisitReason.ABSENT_FROM_WEIGHING, day_key)
@@ -612,6 +643,10 @@ class _Builder:
             lying = age.days < LYING_BEFORE_DAYS  # length lying before 731 days (WHO, Permenkes)
             length = _must(value_for_age(st, _LHFA, sex, age, laz))
             weight = weight_for_lenhei_at_z(st, sex, age, length, whz)
+            # The weight follows the track before the length falters, so a seed's weights, N/T
+            # letters and everything drawn after them stay as they were.
+            if length_dip:
+                length = _must(value_for_age(st, _LHFA, sex, age, _clip(laz + length_dip)))
             if weight is None:  # shorter than 45 cm: no weight-for-length row
                 weight = _must(value_for_age(st, _WFA, sex, age, (laz + whz) / 2))
             scale = _BABY_SCALE_KG if lying else _STANDING_SCALE_KG

@@ -321,8 +321,9 @@ RECORD_OF = {r.table: r for r in RECORDS}
 WITHHELD = {"cadre": ("pin_hash",)}
 
 # Registry tables that never leave the laptop: the audit trail (the file carries its effect),
-# wrong-PIN counters, and the ledger of exports and their copies (the manifest links months).
-LAPTOP_ONLY = ("audit_event", "cadre_login", "export_copy", "export_ledger")
+# wrong-PIN counters, the ledger of exports and their copies (the manifest links months), and
+# what a home visit did (the Posyandu's own follow-up; its effect shows in the next weighing).
+LAPTOP_ONLY = ("audit_event", "cadre_login", "export_copy", "export_ledger", "home_visit_action")
 
 _KINDS: dict[object, Kind] = {
     int: Kind.INTEGER,

@@ -27,6 +27,7 @@ from datetime import date
 from enum import Enum
 from types import MappingProxyType
 
+from posyandu_desktop.domain.early_warning import Backtest, RiskReason
 from posyandu_desktop.domain.growth.classify import Category
 from posyandu_desktop.domain.indicators import (
     MonthlyIndicators,
@@ -82,6 +83,38 @@ class ReportTotals:
 
 
 @dataclass(frozen=True, slots=True)
+class EarlyWarningFigures:
+    """A Posyandu's early-warning list at the month's end and how it did over the past months
+    (domain/early_warning.py): the cases confirmed, those warned one to three months before,
+    the children who left the list without becoming a case, and the list's mean size."""
+
+    at_risk: tuple[tuple[PersonKey, tuple[RiskReason, ...]], ...]
+    months: int
+    cases: int
+    warned: int
+    recovered: int
+    mean_list_size: float
+
+    @property
+    def sensitivity(self) -> float | None:
+        return self.warned / self.cases if self.cases else None
+
+    @classmethod
+    def of(
+        cls, at_risk: Sequence[tuple[PersonKey, tuple[RiskReason, ...]]], backtest: Backtest
+    ) -> EarlyWarningFigures:
+        """The figures of a month's list and its backtest."""
+        return cls(
+            at_risk=tuple(at_risk),
+            months=len(backtest.months),
+            cases=len(backtest.cases),
+            warned=len(backtest.warned),
+            recovered=len(backtest.recovered),
+            mean_list_size=round(backtest.mean_list_size, 2),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class PosyanduMonth:
     """What the recap needs of one Posyandu's month (the export's report/summary.json)."""
 
@@ -101,6 +134,7 @@ class PosyanduMonth:
     kelurahan: str = ""
     puskesmas: str = ""
     quality: QualityFigures | None = None  # of the month's children's measurements, if sent
+    early_warning: EarlyWarningFigures | None = None  # None in files made before it existed
 
 
 def posyandu_month(
@@ -186,6 +220,7 @@ class PosyanduRow:
     attendance: tuple[tuple[date, int], ...]
     matches_report: bool  # the roster adds up to the totals the Posyandu's report printed
     quality: QualityFigures | None = None  # as the Posyandu sent it (domain/quality.py)
+    early_warning: EarlyWarningFigures | None = None
 
 
 class SharedKind(Enum):
@@ -318,6 +353,7 @@ def _row(month: PosyanduMonth) -> PosyanduRow:
         month.attendance,
         _matches(counts, month.reported),
         month.quality,
+        month.early_warning,
     )
 
 

@@ -85,6 +85,14 @@ class VisitReason(StrEnum):
     OTHER = "other"
 
 
+class VisitAction(StrEnum):
+    """What cadres did on a home visit, so the next month shows whether the child recovered."""
+
+    COUNSELLING = "counselling"  # told the mother what to do (feeding, care, the next weighing)
+    PMT = "pmt"  # gave or arranged supplementary food
+    REFERRAL = "referral"  # sent the child to the puskesmas
+
+
 class AuditAction(StrEnum):
     """What happened to a row."""
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date
 from typing import Any, TypeVar, cast
 
+from posyandu_desktop.domain.early_warning import RiskReason
 from posyandu_desktop.domain.growth.classify import Category
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.indicators import (
@@ -28,6 +29,7 @@ from posyandu_desktop.domain.indicators import (
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.quality import QualityFigures
 from posyandu_desktop.domain.recap import (
+    EarlyWarningFigures,
     KekWoman,
     PersonKey,
     PosyanduMonth,
@@ -55,6 +57,7 @@ def summary_bytes(
     kelurahan: str = "",
     puskesmas: str = "",
     quality: QualityFigures | None = None,
+    early_warning: EarlyWarningFigures | None = None,
 ) -> bytes:
     """The summary of one Posyandu month; `people` names every person id of the roster and
     of the KEK list (ValueError if one is missing)."""
@@ -68,7 +71,7 @@ def summary_bytes(
         puskesmas=puskesmas,
         quality=quality,
     )
-    return month_bytes(month)
+    return month_bytes(replace(month, early_warning=early_warning))
 
 
 def month_bytes(month: PosyanduMonth) -> bytes:
@@ -108,8 +111,25 @@ def month_bytes(month: PosyanduMonth) -> bytes:
         document["quality"] = {
             f.name: getattr(month.quality, f.name) for f in fields(QualityFigures)
         }
+    # Added within format version 1, so written only when known (as _person's fields).
+    if month.early_warning is not None:
+        document["early_warning"] = _early_warning(month.early_warning)
     text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return text.encode("utf-8")
+
+
+def _early_warning(figures: EarlyWarningFigures) -> dict[str, Any]:
+    return {
+        "at_risk": [
+            {**_person(person), "reasons": [r.value for r in reasons]}
+            for person, reasons in figures.at_risk
+        ],
+        "months": figures.months,
+        "cases": figures.cases,
+        "warned": figures.warned,
+        "recovered": figures.recovered,
+        "mean_list_size": figures.mean_list_size,
+    }
 
 
 def _person(person: PersonKey) -> dict[str, Any]:
@@ -281,6 +301,28 @@ def _read_totals(obj: Any) -> ReportTotals:
     )
 
 
+def _read_early_warning(doc: Any) -> EarlyWarningFigures | None:
+    found = _added(doc, "early_warning", dict, "summary")
+    if found is None:
+        return None
+    where = "early_warning"
+    at_risk = []
+    for i, entry in enumerate(_get(found, "at_risk", list, where)):
+        here = f"{where}.at_risk[{i}]"
+        reasons = tuple(
+            _code(RiskReason, r, f"{here}.reasons") for r in _get(entry, "reasons", list, here)
+        )
+        at_risk.append((_read_person(entry, here), reasons))
+    return EarlyWarningFigures(
+        at_risk=tuple(at_risk),
+        months=_get(found, "months", int, where),
+        cases=_get(found, "cases", int, where),
+        warned=_get(found, "warned", int, where),
+        recovered=_get(found, "recovered", int, where),
+        mean_list_size=_number(found, "mean_list_size", where),
+    )
+
+
 def _read(doc: Any) -> PosyanduMonth:
     if _get(doc, "format", str, "summary") != SUMMARY_FORMAT:
         raise _SummaryError(f"not a Posyandu summary (format {doc['format']!r})")
@@ -329,6 +371,7 @@ def _read(doc: Any) -> PosyanduMonth:
         kelurahan=_get(posyandu, "kelurahan", str, "posyandu"),
         puskesmas=_get(posyandu, "puskesmas", str, "posyandu"),
         quality=_read_quality(_added(doc, "quality", dict, "summary")),
+        early_warning=_read_early_warning(doc),
     )
 
 

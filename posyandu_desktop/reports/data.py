@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from posyandu_desktop.domain.cadre_sheet import CadreSheetRow, SheetColumn
+from posyandu_desktop.domain.early_warning import Backtest, StuntingRisk
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.indicators import CadrePerformance, MonthlyIndicators
@@ -66,12 +67,29 @@ class GrowthCardData:
 
 
 @dataclass(frozen=True, slots=True)
+class AtRiskChild:
+    """A child on the early-warning list, with the name the report prints."""
+
+    name: str
+    risk: StuntingRisk
+
+
+@dataclass(frozen=True, slots=True)
+class EarlyWarningSection:
+    """The month's early-warning list, ranked, and how the list did over the past months."""
+
+    children: tuple[AtRiskChild, ...]
+    backtest: Backtest
+
+
+@dataclass(frozen=True, slots=True)
 class MonthlyReportData:
     posyandu: PosyanduHeader
     year: int
     month: int
     indicators: MonthlyIndicators
     quality: QualityFigures | None = None  # of the children's measurements taken this month
+    early_warning: EarlyWarningSection | None = None
 
     @property
     def cadre_performance(self) -> tuple[CadrePerformance, ...]:

@@ -181,9 +181,35 @@ def quality(data: MonthlyReportData) -> Json:
     return {"quality": None if data.quality is None else _quality_json(data.quality)}
 
 
-# The report's sections in order; each returns top-level keys of the document. Early warning
-# ("early_warning") plugs in here as a further section.
-SECTIONS: tuple[Section, ...] = (header, children, adults, activities, quality)
+def early_warning(data: MonthlyReportData) -> Json:
+    """The early-warning list at the month's end and the backtest of the twelve months up to it
+    (domain/early_warning.py): the confirmed new cases, those on the list one to three months
+    before, the children who left the list without becoming a case, the list's size a month."""
+    found = data.early_warning
+    if found is None:
+        return {}
+    bt = found.backtest
+    return {
+        "early_warning": {
+            "at_risk": sorted(c.risk.person_id for c in found.children),
+            "reasons": {
+                str(c.risk.person_id): [r.value for r in c.risk.reasons] for c in found.children
+            },
+            "cases": len(bt.cases),
+            "warned": len(bt.warned),
+            "sensitivity": None if bt.sensitivity is None else round(bt.sensitivity, 4),
+            "recovered": len(bt.recovered),
+            "case_ids": sorted(pid for pid, _month in bt.cases),
+            "warned_ids": sorted(bt.warned),
+            "recovered_ids": list(bt.recovered),
+            "list_size": {str(m): n for m, n in zip(bt.months, bt.list_sizes, strict=True)},
+        }
+    }
+
+
+# The report's sections in order; each returns top-level keys of the document. A new part of the
+# report plugs in here as a further section.
+SECTIONS: tuple[Section, ...] = (header, children, adults, activities, quality, early_warning)
 
 
 def monthly_json(data: MonthlyReportData, sections: tuple[Section, ...] = SECTIONS) -> Json:

@@ -55,6 +55,7 @@ from posyandu_desktop.i18n import (
     translator,
     vocabulary_label,
 )
+from posyandu_desktop.i18n.early_warning_labels import risk_line
 from posyandu_desktop.i18n.recap_labels import reason_label
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.reports import styles
@@ -147,6 +148,7 @@ class _Report:
             *self._adults(),
             *self._visits_services_cadres(),
             *self._quality(),
+            *self._early_warning(),
             PageBreak(),
             *self._title(self.tr.gettext("Cadre performance sheet")),
             *self._cadre_sheet(),
@@ -714,6 +716,56 @@ class _Report:
             return []
         heading = self.tr.gettext("9. Data quality (children's measurements)")
         return quality_section(self.data.quality, self.tr, self.lang, _WIDTH * 0.6, heading)
+
+    def _early_warning(self) -> list[Flowable]:
+        section = self.data.early_warning
+        if section is None:
+            return []
+        tr, bt = self.tr, section.backtest
+        out: list[Flowable] = [
+            CondPageBreak(120),
+            Paragraph(
+                tr.gettext("10. At risk of stunting (early warning): {count} children").format(
+                    count=len(section.children)
+                ),
+                self.h2,
+            ),
+            Paragraph(
+                tr.gettext(
+                    "Children under two with a sign that comes before stunting: length-for-age "
+                    "falling, weight-for-age down across a line, 2T or T twice, small at birth, "
+                    "a mother with KEK in pregnancy, missed weighings. Visit the first ones first."
+                ),
+                self.small,
+            ),
+        ]
+        if section.children:
+            no, name, age = tr.gettext("No."), tr.gettext("Name"), tr.gettext("Age (months)")
+            rows: list[list[Any]] = [[no, name, age, tr.gettext("Reasons")]]
+            rows += [
+                [i, c.name, c.risk.age_months, Paragraph(risk_line(c.risk, self.lang), self.body)]
+                for i, c in enumerate(section.children, start=1)
+            ]
+            out.append(self._list_table(rows, [24, 150, 50, _WIDTH - 224]))
+        out.append(
+            Paragraph(
+                tr.gettext(
+                    "The list checked against the last {months} months: {warned} of {cases} "
+                    "confirmed new stunting cases were on it one to three months before "
+                    "({share}); {size} children on the list a month on average; {recovered} "
+                    "left it without becoming a case."
+                ).format(
+                    months=len(bt.months),
+                    warned=len(bt.warned),
+                    cases=len(bt.cases),
+                    share=percent(bt.sensitivity, self.lang),
+                    size=format_decimal(bt.mean_list_size, 1, self.lang),
+                    recovered=len(bt.recovered),
+                ),
+                self.body,
+            )
+        )
+        return out
 
     def _cadre_sheet(self) -> list[Flowable]:
         rows: list[list[Any]] = [

@@ -158,6 +158,7 @@ class _Story:
             *self._kek(),
             *self._shared(),
             *self._quality(),
+            *self._early_warning(),
         ]
 
     # Shared pieces ------------------------------------------------------------------------
@@ -870,6 +871,94 @@ class _Story:
             for i, s in enumerate(found, start=1)
         ]
         return [*out, self._list(rows, widths)]
+
+    def _early_warning(self) -> list[Flowable]:
+        """Each Posyandu's at-risk children beside its new cases and how early it warned."""
+        tr = self.tr
+        rows_with = [r for r in self.recap.rows if r.early_warning is not None]
+        if not rows_with:
+            return []
+        head: list[Any] = [
+            tr.gettext("No."),
+            tr.gettext("Posyandu"),
+            self._p(tr.gettext("At risk of stunting now")),
+            self._p(tr.gettext("Confirmed new cases")),
+            self._p(tr.gettext("Warned 1-3 months before")),
+            self._p(tr.gettext("Share warned")),
+            self._p(tr.gettext("Left the list, not a case")),
+            self._p(tr.gettext("Children on the list a month")),
+        ]
+        rows: list[list[Any]] = [head]
+        listed: list[list[Any]] = []
+        for i, row in enumerate(rows_with, start=1):
+            ew = row.early_warning
+            assert ew is not None
+            rows.append(
+                [
+                    i,
+                    self._posyandu(row),
+                    len(ew.at_risk),
+                    ew.cases,
+                    ew.warned,
+                    percent(ew.sensitivity, self.lang),
+                    ew.recovered,
+                    format_decimal(ew.mean_list_size, 1, self.lang),
+                ]
+            )
+            listed += [[row.code, person, reasons] for person, reasons in ew.at_risk]
+        widths = _fill([20, 0, 70, 70, 70, 60, 70, 70])
+        table = self._grid(rows, widths, header_rows=1, totals=0)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                    ("FONTNAME", (0, 0), (-1, 0), styles.NARROW_BOLD),
+                    ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
+                ]
+            )
+        )
+        months = max(r.early_warning.months for r in rows_with if r.early_warning)
+        out: list[Flowable] = [
+            CondPageBreak(160),
+            Paragraph(
+                tr.gettext("11. Early warning: children at risk and new cases by Posyandu"),
+                self.h2,
+            ),
+            table,
+            Spacer(0, 2),
+            Paragraph(
+                tr.gettext(
+                    "Each Posyandu checks its own list against its last {months} months: a "
+                    "confirmed new stunting case counts as warned when the child was on the "
+                    "list one to three months before. Follow up first where the list is long "
+                    "or the warnings came late."
+                ).format(months=months),
+                self.small,
+            ),
+        ]
+        if listed:
+            list_widths = _fill([24, 0, 200, 330])
+            list_rows: list[list[Any]] = [
+                [
+                    tr.gettext("No."),
+                    tr.gettext("Name"),
+                    tr.gettext("Posyandu"),
+                    tr.gettext("Reasons"),
+                ]
+            ]
+            list_rows += [
+                [
+                    i,
+                    self._text(person.name, list_widths[1]),
+                    self._where((code,), list_widths[2]),
+                    self._text(
+                        "; ".join(words(r, lang=self.lang) for r in reasons), list_widths[3]
+                    ),
+                ]
+                for i, (code, person, reasons) in enumerate(listed, start=1)
+            ]
+            out.append(self._list(list_rows, list_widths))
+        return out
 
 
 def _fill(widths: list[float]) -> list[float]:

@@ -84,6 +84,7 @@ class _Book:
         self._kek()
         self._shared()
         self._quality()
+        self._early_warning()
         return self.book
 
     # Writing ------------------------------------------------------------------------------
@@ -516,4 +517,58 @@ class _Book:
             header,
             rows,
             widths=[5, 19, 40, 40, 14, 24],
+        )
+
+    def _early_warning(self) -> None:
+        """Each Posyandu's list beside its new cases (as the PDF's section 10), then the
+        children listed with their reasons."""
+        tr = self.tr
+        rows_with = [r for r in self.recap.rows if r.early_warning is not None]
+        if not rows_with:
+            return
+        figures: list[list[Any]] = []
+        listed: list[list[Any]] = []
+        for i, row in enumerate(rows_with, start=1):
+            ew = row.early_warning
+            assert ew is not None
+            figures.append(
+                [
+                    i,
+                    row.code,
+                    row.name,
+                    len(ew.at_risk),
+                    ew.cases,
+                    ew.warned,
+                    ew.sensitivity,
+                    ew.recovered,
+                    ew.mean_list_size,
+                ]
+            )
+            listed += [
+                [row.code, person.name, person.nik or "", "; ".join(words(r) for r in reasons)]
+                for person, reasons in ew.at_risk
+            ]
+        title = tr.gettext("11. Early warning: children at risk and new cases by Posyandu")
+        self._sheet(
+            tr.gettext("Early warning"),
+            title,
+            [
+                *self._identity(),
+                tr.gettext("At risk of stunting now"),
+                tr.gettext("Confirmed new cases"),
+                tr.gettext("Warned 1-3 months before"),
+                tr.gettext("Share warned"),
+                tr.gettext("Left the list, not a case"),
+                tr.gettext("Children on the list a month"),
+            ],
+            figures,
+            widths=[6, 14, 30, 16, 16, 16, 16, 16, 16],
+            formats={6: _PERCENT},
+        )
+        self._sheet(
+            tr.gettext("At risk of stunting"),
+            title,
+            [tr.gettext("Code"), tr.gettext("Name"), tr.gettext("NIK"), tr.gettext("Reasons")],
+            listed,
+            widths=[14, 30, 19, 60],
         )

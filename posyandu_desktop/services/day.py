@@ -13,6 +13,12 @@ The home screen's alerts: who needs a cadre's attention this month.
 
 Who is due today: children under five not yet weighed this month, and vitamin A in
 February and August.
+
+The early-warning list (Berisiko stunting) from the registry (rules in domain/early_warning.py):
+who is on it today, ranked for home visits; the month's list with how the list did over the
+past year (the backtest), for the monthly report, its JSON and the puskesmas summary; and what
+to tell the mother. A z-score the WHO flags as implausible counts for nothing there: the value
+waits to be measured again.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
+from posyandu_desktop.services.people import PREGNANCY_DAYS
 from posyandu_desktop.services.reports import month_children
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import days, measurements, people, posyandu
@@ -360,10 +367,6 @@ def day_overview(db: Database, *, posyandu_id: int, today: date) -> DayOverview:
     return DayOverview(day, counts, tuple((desk, passed[desk]) for desk in Desk))
 
 
-# A pregnancy lasts about 280 days: an older LILA says nothing about this pregnancy.
-_PREGNANCY_DAYS = 280
-
-
 class AlertKind(enum.Enum):
     """Why a person is on the alert list, most urgent first."""
 
@@ -396,7 +399,7 @@ def alerts_today(db: Database, *, today: date) -> tuple[Alert, ...]:
     with db.reading() as tx:
         children, rows = month_children(tx, month)
         pregnant = measurements.pregnant_lila(
-            tx, since=today - timedelta(days=_PREGNANCY_DAYS), on=today
+            tx, since=today - timedelta(days=PREGNANCY_DAYS), on=today
         )
     by_id = {c.person_id: c for c in children}
     in_month = [r for r in rows if Period.of(r.measured_on) == month]

@@ -34,7 +34,7 @@ from posyandu_desktop import __version__, settings
 from posyandu_desktop.domain import export_contract as contract
 from posyandu_desktop.domain.export_contract import MeasurementRow, PersonRow
 from posyandu_desktop.domain.problems import Problem
-from posyandu_desktop.domain.recap import PersonKey
+from posyandu_desktop.domain.recap import EarlyWarningFigures, PersonKey
 from posyandu_desktop.domain.vocabulary import BackupKind
 from posyandu_desktop.exchange import fhir, sealing, signing, summary, usb
 from posyandu_desktop.exchange.package import (
@@ -329,7 +329,12 @@ def _export(
     month = reports.month_report(db, posyandu_id, period.year, period.month, today=today)
     report_name = f"report/Laporan_{file_name_code(found.code)}_{period}.pdf"
     pdf = render_monthly_report(month.data, resource_path("fonts"), lang=lang, printed_on=today)
-    people = _people_keys(db, {c.person_id for c in month.roster} | month.kek_person_ids)
+    warning = month.data.early_warning
+    at_risk = [] if warning is None else [c.risk for c in warning.children]
+    people = _people_keys(
+        db,
+        {c.person_id for c in month.roster} | month.kek_person_ids | {r.person_id for r in at_risk},
+    )
     summary_json = summary.summary_bytes(
         code=identity.code,
         name=identity.name,
@@ -339,6 +344,11 @@ def _export(
         kelurahan=identity.kelurahan,
         puskesmas=identity.puskesmas,
         quality=month.data.quality,
+        early_warning=None
+        if warning is None
+        else EarlyWarningFigures.of(
+            [(people[r.person_id], r.reasons) for r in at_risk], warning.backtest
+        ),
     )
     bundle = fhir.transaction_bundle(
         identity,

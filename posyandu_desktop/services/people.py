@@ -20,31 +20,51 @@ One person as the profile screen shows them: who, whose child, where, which ILP 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
+from posyandu_desktop.domain.early_warning import (
+    DEFAULT_RULES,
+    Advice,
+    Backtest,
+    ChildHistory,
+    GrowthPoint,
+    RiskReason,
+    StuntingRisk,
+    advice_for,
+    at_risk,
+    parse_advice,
+    registry_backtest,
+)
 from posyandu_desktop.domain.growth.curves import WHO_SD_LINES, Chart, sd_curves
+from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus, completed_months
 from posyandu_desktop.domain.growth.zscore import (
     HANDOVER_MONTHS,
     LYING_BEFORE_DAYS,
+    Indicator,
     adjust_length_height,
+    implausible,
 )
 from posyandu_desktop.domain.ids import CadreId, DayId, PersonId
 from posyandu_desktop.domain.life_stage import (
+    UNDER_FIVE_BELOW_MONTHS,
     LifeStage,
     VitaminACapsule,
     life_stage,
     vitamin_a_capsule,
     vitamin_a_due,
 )
+from posyandu_desktop.domain.months import Period
 from posyandu_desktop.domain.people import DAYS_PER_MONTH, Age, Sex
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.vocabulary import ServiceKind
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
-from posyandu_desktop.settings import who_standards
+from posyandu_desktop.settings import resource_path, who_standards
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import days, measurements, people, visits
 from posyandu_desktop.store.records import (
@@ -462,3 +482,153 @@ def person_profile(db: Database, person_id: int, *, today: date) -> PersonProfil
         age_months=completed_months(person.birth_date, on),
         life_stage=stage,
     )
+
+
+# A pregnancy lasts about 280 days: an older LILA says nothing about this pregnancy.
+PREGNANCY_DAYS = 280
+
+
+# Early warning ------------------------------------------------------------------------------------
+
+# The mother's LILA "while pregnant with the child" is one measured in the PREGNANCY_DAYS
+# before the birth; the backtest judges twelve months.
+_BACKTEST_MONTHS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class AtRisk:
+    """A child on the list, with the name and birth date the screens show."""
+
+    person_id: int
+    name: str
+    birth_date: date
+    risk: StuntingRisk
+
+
+@dataclass(frozen=True, slots=True)
+class EarlyWarning:
+    """A month's list (at its last day, or today for the current month) and the backtest of
+    the twelve months up to it."""
+
+    period: Period
+    children: tuple[AtRisk, ...]
+    backtest: Backtest
+
+
+@dataclass(frozen=True, slots=True)
+class _Registry:
+    children: tuple[ChildHistory, ...]
+    names: Mapping[int, tuple[str, date]]  # name, birth date
+    held: frozenset[Period] | None
+
+
+def _valid(indicator: Indicator, z: float | None) -> float | None:
+    return None if z is None or implausible(indicator, round(z, 2)) else z
+
+
+def _registry(tx: Tx, upto: date, only: int | None = None) -> _Registry:
+    born_after = Period.of(upto).plus(-UNDER_FIVE_BELOW_MONTHS - _BACKTEST_MONTHS - 3).first_day
+    records = measurements.children_born_after(tx, born_after, only)
+    points: defaultdict[int, list[GrowthPoint]] = defaultdict(list)
+    for g in measurements.growth_of_children_born_after(tx, born_after, only):
+        # A value stored as doubtful, or one the WHO flags, counts for nothing.
+        waz = None if Quantity.WEIGHT_KG in g.doubtful else _valid(Indicator.WEIGHT_FOR_AGE, g.waz)
+        haz = (
+            None
+            if Quantity.LENHEI_CM in g.doubtful
+            else _valid(Indicator.LENGTH_HEIGHT_FOR_AGE, g.haz)
+        )
+        points[g.person_id].append(
+            GrowthPoint(
+                g.measured_on,
+                waz,
+                haz,
+                g.growth_status if waz is not None else None,
+                g.two_t and waz is not None,
+                order=g.measurement_id,
+            )
+        )
+    mothers = sorted({r.mother_id for r in records if r.mother_id is not None})
+    lila: defaultdict[int, list[tuple[date, float]]] = defaultdict(list)
+    for m in measurements.lila_of(tx, mothers):
+        lila[m.person_id].append((m.measured_on, m.lila_cm))
+
+    def in_pregnancy(mother: int | None, birth: date) -> float | None:
+        found = [
+            cm
+            for on, cm in lila.get(mother or -1, [])
+            if birth - timedelta(days=PREGNANCY_DAYS) <= on < birth
+        ]
+        return min(found) if found else None
+
+    children = tuple(
+        ChildHistory(
+            r.person_id,
+            r.birth_date,
+            tuple(points.get(r.person_id, ())),
+            r.birth_weight_kg,
+            r.birth_length_cm,
+            in_pregnancy(r.mother_id, r.birth_date),
+            r.left_on,
+        )
+        for r in records
+    )
+    names = {r.person_id: (r.name, r.birth_date) for r in records}
+    held = frozenset(Period.of(on) for on in measurements.posyandu_day_dates(tx))
+    # A registry without Posyandu days (measurements typed in from the KMS) counts every month.
+    return _Registry(children, names, held or None)
+
+
+def _listed(registry: _Registry, on: date) -> tuple[AtRisk, ...]:
+    ranked = at_risk(registry.children, on, DEFAULT_RULES, held_months=registry.held)
+    return tuple(
+        AtRisk(r.person_id, registry.names[r.person_id][0], registry.names[r.person_id][1], r)
+        for r in ranked
+    )
+
+
+def stunting_risks(db: Database, *, today: date) -> tuple[AtRisk, ...]:
+    """The children at risk of stunting today, ranked for home visits (first = visit first)."""
+    with db.reading() as tx:
+        registry = _registry(tx, today)
+    return _listed(registry, today)
+
+
+def risk_of_person(db: Database, person_id: int, *, today: date) -> StuntingRisk | None:
+    """The child's risk today, or None when the child is not on the list (the profile, the
+    measuring desk after a save)."""
+    with db.reading() as tx:
+        registry = _registry(tx, today, only=person_id)
+    found = _listed(registry, today)
+    return found[0].risk if found else None
+
+
+def early_warning_of_month(
+    db: Database, year: int, month: int, *, today: date | None = None
+) -> EarlyWarning:
+    """The month's list (at its last day, or `today` within the month) and the backtest of the
+    twelve months up to it."""
+    with db.reading() as tx:
+        return early_warning_in(tx, year, month, today=today)
+
+
+def early_warning_in(tx: Tx, year: int, month: int, *, today: date | None = None) -> EarlyWarning:
+    """`early_warning_of_month` inside a reading the caller holds (the monthly report's)."""
+    period = Period(year, month)
+    on = min(period.last_day, today) if today is not None else period.last_day
+    registry = _registry(tx, on)
+    backtest = registry_backtest(
+        registry.children, period, months=_BACKTEST_MONTHS, held_months=registry.held
+    )
+    return EarlyWarning(period, _listed(registry, on), backtest)
+
+
+@cache
+def _messages() -> dict[RiskReason, Advice]:
+    path = resource_path("early_warning") / "counselling.json"
+    return parse_advice(path.read_text(encoding="utf-8"))
+
+
+def advice(risk: StuntingRisk) -> tuple[Advice, ...]:
+    """What to tell the mother of a child on the list, heaviest reason first."""
+    return advice_for(risk, _messages())

@@ -36,9 +36,11 @@ from posyandu_desktop.domain.quality import QualityFigures, data_quality, qualit
 from posyandu_desktop.domain.vocabulary import Desk, ServiceKind
 from posyandu_desktop.reports.cadre_sheet import write_cadre_sheet
 from posyandu_desktop.reports.data import (
+    AtRiskChild,
     CadreSheet,
     CardChart,
     CardMonth,
+    EarlyWarningSection,
     GrowthCardData,
     MonthlyReportData,
     PosyanduHeader,
@@ -51,7 +53,7 @@ from posyandu_desktop.reports.eppgbm_pack import (
 from posyandu_desktop.reports.growth_card import write_growth_card
 from posyandu_desktop.reports.monthly_report import write_monthly_report
 from posyandu_desktop.reports.sip_register import SipRegister, SipRow, write_register
-from posyandu_desktop.services.people import growth_chart_points
+from posyandu_desktop.services.people import early_warning_in, growth_chart_points
 from posyandu_desktop.settings import cadre_competence, cadre_sheet_columns, resource_path
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import cadres, exports, measurements, people, posyandu
@@ -214,8 +216,18 @@ def monthly_report_data(
     `today` dates the current pregnancies (default: the real today)."""
     with db.reading() as tx:
         read = _read_month(tx, posyandu_id, year, month, today or date.today())
+        warning = _early_warning(tx, year, month, today or date.today())
     indicators = ind.monthly_indicators(read.inputs)
-    return MonthlyReportData(read.posyandu, year, month, indicators, read.quality)
+    return MonthlyReportData(
+        read.posyandu, year, month, indicators, read.quality, early_warning=warning
+    )
+
+
+def _early_warning(tx: Tx, year: int, month: int, today: date) -> EarlyWarningSection:
+    found = early_warning_in(tx, year, month, today=today)
+    return EarlyWarningSection(
+        tuple(AtRiskChild(c.name, c.risk) for c in found.children), found.backtest
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,9 +245,12 @@ def month_report(
     """`monthly_report_data` with the per-child roster the SKDN was counted from."""
     with db.reading() as tx:
         read = _read_month(tx, posyandu_id, year, month, today)
+        warning = _early_warning(tx, year, month, today)
     indicators = ind.monthly_indicators(read.inputs)
     return MonthReport(
-        MonthlyReportData(read.posyandu, year, month, indicators, read.quality),
+        MonthlyReportData(
+            read.posyandu, year, month, indicators, read.quality, early_warning=warning
+        ),
         ind.month_roster(read.inputs),
         frozenset(p.person_id for p in indicators.kek_pregnant),
     )

@@ -14,14 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from posyandu_desktop.domain.early_warning import StuntingRisk
 from posyandu_desktop.domain.growth.classify import stored_bgm
 from posyandu_desktop.domain.growth.weight_gain import completed_months
 from posyandu_desktop.domain.ids import CadreId, PersonId
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.domain.problems import Problem
-from posyandu_desktop.domain.vocabulary import VisitReason
+from posyandu_desktop.domain.vocabulary import VisitAction, VisitReason
 from posyandu_desktop.services import _checks, measuring
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
+from posyandu_desktop.services.people import stunting_risks
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import people, visits
 from posyandu_desktop.store.records import (
@@ -50,9 +52,11 @@ def record_home_visit(
     findings: str = "",
     follow_up: str = "",
     values: MeasuredValues | None = None,
+    actions: Sequence[VisitAction] = (),
     today: date | None = None,
 ) -> Outcome[HomeVisitResult]:
-    """Record a home visit to a person or a household, and what was measured there."""
+    """Record a home visit to a person or a household, what was measured there and what the
+    cadres did (counselling, PMT, referral)."""
     problems = _checks.text_issues(findings, "findings", 4000, required=False)
     problems += _checks.text_issues(follow_up, "follow_up", 4000, required=False)
     problems += _checks.not_future(visited_on, "visited_on", today or date.today())
@@ -86,6 +90,7 @@ def record_home_visit(
             follow_up=follow_up.strip(),
             entered_by=entered_by,
             cadre_ids=cadre_ids,
+            actions=actions,
         )
         measured = None
         if values is not None and visited is not None:
@@ -110,19 +115,23 @@ _URGENCY = (VisitReason.BGM, VisitReason.TWO_T, VisitReason.ABSENT_FROM_WEIGHING
 class VisitSuggestion:
     person: PersonListing
     age_months: int
-    reasons: tuple[VisitReason, ...]  # most urgent first
+    reasons: tuple[VisitReason, ...]  # most urgent first; () for a child only at risk
     last_weighed_on: date | None
     last_visited_on: date | None
+    risk: StuntingRisk | None = None  # on the early-warning list (services/day.py)
 
 
 def visit_suggestions(
     db: Database, posyandu_id: int, *, today: date
 ) -> tuple[VisitSuggestion, ...]:
-    """Children under five who need a home visit, most urgent first, then by RW, RT and name."""
+    """Children under five who need a home visit: BGM first, then by their early-warning risk
+    (the heaviest first), then 2T before a missed weighing. A child on the early-warning list
+    is suggested until a cadre has visited after the last weighing."""
     born_after = date(today.year - 6, today.month, 1)  # surely older than five; cut below
     with db.reading() as tx:
         children = visits.latest_weighings(tx, born_after=born_after, on=today)
         last_session = visits.latest_closed_day(tx, posyandu_id, today)
+    risks = {r.person_id: r.risk for r in stunting_risks(db, today=today)}
     found = []
     for child in children:
         months = completed_months(child.person.birth_date, today)
@@ -143,9 +152,19 @@ def visit_suggestions(
             due[VisitReason.ABSENT_FROM_WEIGHING] = last_session
         visited = child.visited_on
         reasons = tuple(r for r in _URGENCY if r in due and (visited is None or visited < due[r]))
-        if reasons:
-            found.append(VisitSuggestion(child.person, months, reasons, child.weighed_on, visited))
-    return tuple(sorted(found, key=lambda s: _URGENCY.index(s.reasons[0])))
+        risk = risks.get(child.person.id)
+        if risk is not None and visited is not None and visited >= (child.weighed_on or visited):
+            risk = None  # visited since the last weighing: the next one shows whether it helped
+        if reasons or risk is not None:
+            found.append(
+                VisitSuggestion(child.person, months, reasons, child.weighed_on, visited, risk)
+            )
+
+    def rank(s: VisitSuggestion) -> tuple[bool, int, int]:
+        first = _URGENCY.index(s.reasons[0]) if s.reasons else len(_URGENCY)
+        return VisitReason.BGM not in s.reasons, -(s.risk.score if s.risk else 0), first
+
+    return tuple(sorted(found, key=rank))
 
 
 @dataclass(frozen=True, slots=True)

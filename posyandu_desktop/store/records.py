@@ -21,6 +21,7 @@ from posyandu_desktop.domain.vocabulary import (
     ServiceKind,
     TrainingGrade,
     Venue,
+    VisitAction,
     VisitReason,
 )
 
@@ -214,6 +215,7 @@ class HomeVisitRecord:
     follow_up: str
     entered_by: int
     cadre_ids: tuple[int, ...]
+    actions: tuple[VisitAction, ...] = ()  # what was done: counselling, PMT, referral
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,7 @@ from posyandu_desktop.domain.vocabulary import (
     ServiceKind,
     TrainingGrade,
     Venue,
+    VisitAction,
     VisitReason,
 )
 from posyandu_desktop.store.columns import (
@@ -302,6 +303,16 @@ class HomeVisitCadre(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     home_visit_id: Mapped[int] = mapped_column(ForeignKey("home_visit.id"))
     cadre_id: Mapped[int] = mapped_column(ForeignKey("cadre.id"), index=True)
+
+
+class HomeVisitAction(Base):
+    """One thing done on a home visit (counselling, PMT, referral); a visit may have several."""
+
+    __tablename__ = "home_visit_action"
+    __table_args__ = (UniqueConstraint("home_visit_id", "action"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    home_visit_id: Mapped[int] = mapped_column(ForeignKey("home_visit.id"), index=True)
+    action: Mapped[VisitAction] = mapped_column(coded(VisitAction, "action"))
 
 
 def _source(value_column: str, source: str) -> CheckConstraint:

@@ -412,3 +412,24 @@ def test_a_measurement_deleted_after_an_export_is_deleted_from_the_next_fhir_bun
     assert {url.rpartition("-")[2] for url in deletes} == every_value
     assert urls(later, "PUT") == set()
     assert all(url.startswith("Observation?identifier=") for url in deletes)
+
+
+def test_the_summary_carries_the_month_s_early_warning_list(folder):
+    from posyandu_desktop.exchange.summary import read_summary
+    from posyandu_desktop.services.people import early_warning_of_month
+
+    db, data = folder
+    entry = _export(db, data, OCTOBER)
+    month = read_summary(_members(export_folder(data) / entry.file_name)["report/summary.json"])
+    expected = early_warning_of_month(db, 2026, 10, today=TODAY)
+    figures = month.early_warning
+    assert figures is not None
+    assert [(p.name, reasons) for p, reasons in figures.at_risk] == [
+        (c.name, c.risk.reasons) for c in expected.children
+    ]
+    assert (figures.months, figures.cases, figures.warned, figures.recovered) == (
+        12,
+        len(expected.backtest.cases),
+        len(expected.backtest.warned),
+        len(expected.backtest.recovered),
+    )

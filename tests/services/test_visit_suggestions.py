@@ -142,3 +142,39 @@ def test_the_visits_of_a_month_with_cadres_and_measurements(db, post):
     assert child.visit.cadre_ids == (post.cadre.id, partner.id)
     assert (child.weight_kg, child.lenhei_cm) == (8.6, 74.0)
     assert (child.rt, child.rw) == (3, 5)
+
+
+def test_a_child_at_risk_is_suggested_by_risk_until_visited_after_the_weighing(db, post):
+    from posyandu_desktop.domain.early_warning import RiskReason
+    from posyandu_desktop.domain.vocabulary import VisitAction
+
+    other = services.register_person(
+        db,
+        cadre_id=post.cadre.id,
+        name="Budi Kecil",
+        sex=Sex.MALE,
+        birth_date=date(2025, 6, 1),
+        household_id=post.household.id,
+        mother_id=post.mother.id,
+        birth_weight_kg=2.4,  # BBLR: at risk in the first six months, nothing else
+        today=TODAY,
+    ).unwrap()
+    weigh(db, post, other.id, date(2025, 11, 10), 6.0)
+    for month in (11, 12):  # Ahmad: B, T, T = 2T, at risk with the heavier score
+        weigh(db, post, post.child.id, date(2025, month, 10), 8.0)
+    weigh(db, post, post.child.id, date(2026, 1, 10), 8.0)
+    found = visit_suggestions(db, post.posyandu_id, today=date(2025, 11, 30))
+    assert [(s.person.name, s.reasons) for s in found] == [("Budi Kecil", ())]
+    assert found[0].risk is not None
+    assert found[0].risk.reasons == (RiskReason.LOW_BIRTH_WEIGHT,)
+    # In February Budi is past six months but has missed his weighings since November: still
+    # at risk, with a lighter score than Ahmad's 2T.
+    found = visit_suggestions(db, post.posyandu_id, today=TODAY)
+    assert [s.person.name for s in found] == ["Ahmad Fauzi", "Budi Kecil"]
+    assert found[1].risk is not None
+    assert found[1].risk.reasons == (RiskReason.MISSED_WEIGHINGS,)
+    visit(db, post, post.child.id, date(2026, 1, 20), actions=[VisitAction.COUNSELLING])
+    found = visit_suggestions(db, post.posyandu_id, today=TODAY)
+    assert [s.person.name for s in found] == ["Budi Kecil"]
+    (made,) = home_visits_between(db, date(2026, 1, 1), date(2026, 1, 31))
+    assert made.visit.actions == (VisitAction.COUNSELLING,)

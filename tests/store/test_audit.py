@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from posyandu_desktop import services
 from posyandu_desktop.domain.growth import Position
-from posyandu_desktop.domain.vocabulary import Desk, ServiceKind, VisitReason
+from posyandu_desktop.domain.vocabulary import Desk, ServiceKind, VisitAction, VisitReason
 from posyandu_desktop.store.queries import audit, exports, people
 from posyandu_desktop.store.records import BloodPressure, MeasuredValues, Reading
 from posyandu_desktop.store.tables import Base, CadreCertificate, Household
@@ -154,6 +154,7 @@ def test_every_row_of_every_table_has_its_create_event_after_a_posyandu_day(db, 
         visited_on=TODAY,
         reason=VisitReason.NEW_BABY,
         household_id=post.household.id,
+        actions=[VisitAction.COUNSELLING],
         today=TODAY,
     ).unwrap()
     services.close_posyandu_day(db, cadre_id=cadre, day_id=day.id, now=NOW).unwrap()

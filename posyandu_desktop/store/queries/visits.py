@@ -18,7 +18,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from posyandu_desktop.domain.vocabulary import VisitReason
+from posyandu_desktop.domain.vocabulary import VisitAction, VisitReason
 from posyandu_desktop.store.database import Tx
 from posyandu_desktop.store.queries._rows import record
 from posyandu_desktop.store.queries.people import _LISTING, _listing, _listing_select
@@ -26,6 +26,7 @@ from posyandu_desktop.store.records import HomeVisitRecord, PersonListing
 from posyandu_desktop.store.tables import (
     Cadre,
     HomeVisit,
+    HomeVisitAction,
     HomeVisitCadre,
     Household,
     Measurement,
@@ -130,6 +131,7 @@ def visits_between(tx: Tx, first: date, last: date) -> tuple[VisitRow, ...]:
         .order_by(HomeVisit.visited_on.desc(), HomeVisit.id.desc())
     ).all()
     ids = [row[0].id for row in rows]
+    actions = _actions(tx, ids)
     cadres: defaultdict[int, list[tuple[int, str]]] = defaultdict(list)
     for visit_id, cadre_id, name in tx.execute(
         select(HomeVisitCadre.home_visit_id, Cadre.id, Cadre.name)
@@ -148,7 +150,12 @@ def visits_between(tx: Tx, first: date, last: date) -> tuple[VisitRow, ...]:
     }
     return tuple(
         VisitRow(
-            record(HomeVisitRecord, visit, cadre_ids=tuple(c for c, _ in cadres[visit.id])),
+            record(
+                HomeVisitRecord,
+                visit,
+                cadre_ids=tuple(c for c, _ in cadres[visit.id]),
+                actions=actions.get(visit.id, ()),
+            ),
             person_name,
             head,
             rt,
@@ -171,8 +178,9 @@ def add_home_visit(
     follow_up: str,
     entered_by: int,
     cadre_ids: Sequence[int],
+    actions: Sequence[VisitAction] = (),
 ) -> HomeVisitRecord:
-    """Insert a home visit and the cadres who went."""
+    """Insert a home visit, the cadres who went and what they did."""
     row = HomeVisit(
         person_id=person_id,
         household_id=household_id,
@@ -186,8 +194,10 @@ def add_home_visit(
     tx.flush()
     unique_ids = tuple(dict.fromkeys(cadre_ids))
     tx.add_all(HomeVisitCadre(home_visit_id=row.id, cadre_id=c) for c in unique_ids)
+    done = tuple(a for a in VisitAction if a in actions)
+    tx.add_all(HomeVisitAction(home_visit_id=row.id, action=a) for a in done)
     tx.flush()
-    return record(HomeVisitRecord, row, cadre_ids=unique_ids)
+    return record(HomeVisitRecord, row, cadre_ids=unique_ids, actions=done)
 
 
 def get_home_visit(tx: Tx, visit_id: int) -> HomeVisitRecord | None:
@@ -200,4 +210,21 @@ def get_home_visit(tx: Tx, visit_id: int) -> HomeVisitRecord | None:
         .where(HomeVisitCadre.home_visit_id == visit_id)
         .order_by(HomeVisitCadre.id)
     )
-    return record(HomeVisitRecord, row, cadre_ids=tuple(cadre_ids))
+    return record(
+        HomeVisitRecord,
+        row,
+        cadre_ids=tuple(cadre_ids),
+        actions=_actions(tx, [visit_id]).get(visit_id, ()),
+    )
+
+
+def _actions(tx: Tx, visit_ids: Sequence[int]) -> dict[int, tuple[VisitAction, ...]]:
+    """What was done on each of these visits, in `VisitAction` order."""
+    found: defaultdict[int, set[VisitAction]] = defaultdict(set)
+    for visit_id, action in tx.execute(
+        select(HomeVisitAction.home_visit_id, HomeVisitAction.action).where(
+            HomeVisitAction.home_visit_id.in_(visit_ids)
+        )
+    ):
+        found[visit_id].add(action)
+    return {v: tuple(a for a in VisitAction if a in done) for v, done in found.items()}

@@ -39,10 +39,13 @@ from posyandu_desktop.services.day import (
     due_list,
     waiting_at_desk,
 )
+from posyandu_desktop.services.people import AtRisk, stunting_risks
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.day.alerts_table_model import AlertsTableModel
 from posyandu_desktop.ui.day.alerts_table_model import Column as AlertColumn
+from posyandu_desktop.ui.day.at_risk_table_model import AtRiskTableModel
+from posyandu_desktop.ui.day.at_risk_table_model import Column as AtRiskColumn
 from posyandu_desktop.ui.day.due_table_model import PERSON_ID_ROLE, DueTableModel
 from posyandu_desktop.ui.day.due_table_model import Column as DueColumn
 from posyandu_desktop.ui.pages import Page
@@ -61,6 +64,7 @@ class HomeData:
     due: tuple[DueChild, ...]
     alerts: tuple[Alert, ...]
     under_five: int
+    at_risk: tuple[AtRisk, ...] = ()
 
 
 def load_home_data(session: UiSession) -> HomeData:
@@ -73,6 +77,7 @@ def load_home_data(session: UiSession) -> HomeData:
         due.due,
         alerts_today(session.db, today=today),
         due.under_five,
+        stunting_risks(session.db, today=today),
     )
 
 
@@ -108,7 +113,7 @@ class _CountTile(QFrame):
 _SIZE_FROM_ROWS = 40
 
 
-def _table(model: DueTableModel | AlertsTableModel) -> QTableView:
+def _table(model: DueTableModel | AlertsTableModel | AtRiskTableModel) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -137,6 +142,7 @@ class HomePage(Page):
         # Parented to the page: a view must never outlive its model (a crash in the next paint).
         self.due_model = DueTableModel(session.today(), self)
         self.alerts_model = AlertsTableModel(session.today(), self)
+        self.at_risk_model = AtRiskTableModel(session.today(), self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
@@ -218,10 +224,22 @@ class HomePage(Page):
         self.alerts_table.setColumnHidden(AlertColumn.MEASURED_ON, True)
         self.alerts_empty = QLabel(_("No alerts this month."))
         self.alerts_table.activated.connect(self._open_person)
+        # The early-warning list (docs/sources/early-warning.md): children to visit before
+        # they are stunted, the first one first.
+        self.at_risk_heading = QLabel()
+        _bold(self.at_risk_heading, 13)
+        self.at_risk_table = _table(self.at_risk_model)
+        header = self.at_risk_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AtRiskColumn.REASON, QHeaderView.ResizeMode.Stretch)
+        self.at_risk_table.setColumnHidden(AtRiskColumn.AGE, True)
+        self.at_risk_table.activated.connect(self._open_person)
         column = QVBoxLayout()
         column.addWidget(self.alerts_heading)
         column.addWidget(self.alerts_table, 1)
         column.addWidget(self.alerts_empty)
+        column.addWidget(self.at_risk_heading)
+        column.addWidget(self.at_risk_table, 1)
         return column
 
     def refresh(self) -> None:
@@ -268,6 +286,15 @@ class HomePage(Page):
         self.due_empty.setVisible(not data.due)
         self.alerts_table.setVisible(bool(data.alerts))
         self.alerts_empty.setVisible(not data.alerts)
+        self.at_risk_model.set_rows(data.at_risk, data.today)
+        self.at_risk_heading.setText(
+            ngettext(
+                "At risk of stunting: {n} child",
+                "At risk of stunting: {n} children",
+                len(data.at_risk),
+            ).format(n=len(data.at_risk))
+        )
+        self.at_risk_table.setVisible(bool(data.at_risk))
         self.data_did_load.emit()
 
     def _show_day(self, overview: DayOverview) -> None:

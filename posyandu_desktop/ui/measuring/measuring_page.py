@@ -27,8 +27,16 @@ from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.measurement import CHILD_STAGES, measured_lying
 from posyandu_desktop.domain.measurement import fields_for as measured_fields
-from posyandu_desktop.i18n import _, age_text, format_date, format_decimal, format_weight
+from posyandu_desktop.i18n import (
+    _,
+    age_text,
+    current_language,
+    format_date,
+    format_decimal,
+    format_weight,
+)
 from posyandu_desktop.i18n.desk_labels import DECIMALS, UNITS, doubt_text, quantity_label
+from posyandu_desktop.i18n.early_warning_labels import risk_headline
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import (
     BloodPressure,
@@ -43,7 +51,7 @@ from posyandu_desktop.services import (
 )
 from posyandu_desktop.services.day import QueueEntry, day_today, waiting_at_desk
 from posyandu_desktop.services.measuring import MeasurementPreview, preview_measurement
-from posyandu_desktop.services.people import needs_today
+from posyandu_desktop.services.people import advice, needs_today, risk_of_person
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.measuring.queue_table_model import Column, QueueTableModel
 from posyandu_desktop.ui.measuring.results_panel import ResultsPanel
@@ -253,6 +261,14 @@ class MeasuringPage(Page):
             "QLabel { background: #e8f5e9; color: #1b5e20; padding: 4px 8px; border-radius: 4px; }"
         )
         self.saved_banner.setVisible(False)
+        # After a save: the child is at risk of stunting, and what to tell the mother now.
+        self.risk_banner = QLabel()
+        self.risk_banner.setWordWrap(True)
+        self.risk_banner.setStyleSheet(
+            "QLabel { background: #fff3e0; color: #3e2723; padding: 4px 8px;"
+            " border-left: 4px solid #e65100; }"
+        )
+        self.risk_banner.setVisible(False)
         self.person_name = QLabel()
         name_font = QFont(self.font())
         name_font.setPointSize(name_font.pointSize() + 6)
@@ -276,6 +292,7 @@ class MeasuringPage(Page):
         hint.setWordWrap(True)
         person_box = QVBoxLayout()
         person_box.addWidget(self.saved_banner)
+        person_box.addWidget(self.risk_banner)
         person_box.addWidget(self.person_name)
         person_box.addWidget(self.person_details)
         person_box.addWidget(self.scale_state)  # full width: one line
@@ -595,7 +612,21 @@ class MeasuringPage(Page):
             messages.show_error(self, "\n".join(issue_text(i) for i in outcome.problems))
             return False
         self._after_leaving_queue(entry, _("Saved: {name}").format(name=entry.person.name))
+        self._show_risk(entry.person.id, entry.person.name)
         return True
+
+    def _show_risk(self, person_id: int, name: str) -> None:
+        """The early-warning step of the counselling: why, and what to tell the mother."""
+        risk = risk_of_person(self.session.db, person_id, today=self.session.today())
+        self.risk_banner.setVisible(risk is not None)
+        if risk is not None:
+            self.risk_banner.setText(
+                _("{name} is at risk of stunting: {reason}. Tell the mother: {advice}").format(
+                    name=name,
+                    reason=risk_headline(risk),
+                    advice=advice(risk)[0].text(current_language()),
+                )
+            )
 
     def _ask_to_confirm(self, preview: MeasurementPreview) -> bool:
         sentences = [doubt_text(d, age_days=preview.age_days) for d in preview.doubts]
@@ -632,6 +663,7 @@ class MeasuringPage(Page):
             messages.show_error(self, "\n".join(issue_text(i) for i in passed.problems))
             return
         self._after_leaving_queue(entry, _("Not measured: {name}").format(name=entry.person.name))
+        self.risk_banner.setVisible(False)
 
     def _after_leaving_queue(self, entry: QueueEntry, message: str) -> None:
         self.saved_banner.setText("✓ " + message)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posyandu_desktop.domain.early_warning import RiskReason, StuntingRisk
 from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.ids import CadreId, PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
@@ -35,6 +36,7 @@ from posyandu_desktop.i18n import (
     life_stage_label,
     vocabulary_label,
 )
+from posyandu_desktop.i18n.early_warning_labels import risk_line
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import (
     AuditRecord,
@@ -43,7 +45,14 @@ from posyandu_desktop.services import (
     measurements_of,
 )
 from posyandu_desktop.services.cadres import list_cadres
-from posyandu_desktop.services.people import PersonProfile, growth_charts, person_profile
+from posyandu_desktop.services.people import (
+    Chart,
+    PersonProfile,
+    advice,
+    growth_charts,
+    person_profile,
+    risk_of_person,
+)
 from posyandu_desktop.services.reports import print_growth_card
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
@@ -54,6 +63,7 @@ from posyandu_desktop.ui.people.history_table_model import (
     HistoryTableModel,
 )
 from posyandu_desktop.ui.widgets.growth_chart import (
+    FALL_COLOUR,
     GrowthChart,
     sex_label,
 )
@@ -61,6 +71,12 @@ from posyandu_desktop.ui.widgets.messages import show_error
 from posyandu_desktop.ui.widgets.open_file import open_document
 from posyandu_desktop.ui.widgets.status_badge import StatusBadge
 
+# Which fall the early-warning list found is drawn on which chart.
+_FALL_ON_CHART = {
+    Chart.LENGTH_FOR_AGE_0_24: RiskReason.LENGTH_FALLING,
+    Chart.WEIGHT_FOR_AGE_0_24: RiskReason.WEIGHT_FALLING,
+    Chart.WEIGHT_FOR_AGE_0_60: RiskReason.WEIGHT_FALLING,
+}
 CATEGORY_WIDTH = 112  # px: "Berat badan sangat kurang (-3,12)" wraps onto two lines
 
 # Audited measurement columns a cadre can change, in the order the trail lists them.
@@ -141,6 +157,15 @@ class ProfileView(QWidget):
         self.printing: background.Task | None = None
         self.last_printout: Path | None = None
 
+        # The early-warning list's reasons and what to tell the mother (services/early_warning).
+        self.risk = QLabel()
+        self.risk.setWordWrap(True)
+        self.risk.setTextFormat(Qt.TextFormat.PlainText)
+        self.risk.setStyleSheet(
+            f"background: {FALL_COLOUR.lighter(190).name()}; color: #3e2723; padding: 4px;"
+            f" border-left: 4px solid {FALL_COLOUR.name()};"
+        )
+
         self.tabs = QTabWidget()
         self.charts = [GrowthChart() for _i in range(4)]
         self.history_page = self._build_history()
@@ -150,6 +175,7 @@ class ProfileView(QWidget):
         layout.addWidget(self.name)
         layout.addWidget(self.details)
         layout.addLayout(badge_row)
+        layout.addWidget(self.risk)
         layout.addWidget(self.tabs, 1)
         self.clear()
 
@@ -194,6 +220,7 @@ class ProfileView(QWidget):
         self.person_id, self.profile = None, None
         self.name.setText(_("Choose a person on the left"))
         self.details.setText("")
+        self.risk.setVisible(False)
         self.latest.setText("")
         for badge in self.badges:
             badge.clear_status()
@@ -223,14 +250,33 @@ class ProfileView(QWidget):
         self.correct_button.setEnabled(False)
         current = self.tabs.currentIndex()
         self.tabs.clear()
+        risk = risk_of_person(self.session.db, person_id, today=today)
+        self._show_risk(risk)
+        falls = {
+            f.reason: f.since
+            for f in (risk.findings if risk is not None else ())
+            if f.since is not None
+        }
         charts = growth_charts(self.session.db, person_id, today=today)
         for view, data in zip(self.charts, charts, strict=False):
-            view.set_data(data, profile.person.name)
+            fell = _FALL_ON_CHART.get(data.chart) if data is not None else None
+            view.set_data(data, profile.person.name, falls.get(fell) if fell else None)
             index = self.tabs.addTab(view, words(data.chart, "tab"))
             self.tabs.setTabToolTip(index, words(data.chart))
         # From five years there is no WHO 2006 chart: the history is the whole profile.
         self.tabs.addTab(self.history_page, _("History"))
         self.tabs.setCurrentIndex(max(current, 0) if current < self.tabs.count() else 0)
+
+    def _show_risk(self, risk: StuntingRisk | None) -> None:
+        self.risk.setVisible(risk is not None)
+        if risk is None:
+            return
+        said = advice(risk)[0].text(current_language())  # the heaviest reason's message
+        self.risk.setText(
+            _("At risk of stunting: {reasons}").format(reasons=risk_line(risk))
+            + "\n"
+            + _("Tell the mother: {advice}").format(advice=said)
+        )
 
     def _show_header(self, profile: PersonProfile, history: tuple[MeasurementRecord, ...]) -> None:
         person = profile.person

@@ -31,7 +31,9 @@ from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.measurement import measured_lying
 from posyandu_desktop.domain.months import Period
+from posyandu_desktop.domain.vocabulary import VisitAction
 from posyandu_desktop.i18n import _, format_month, parse_decimal, vocabulary_label
+from posyandu_desktop.i18n.early_warning_labels import risk_line
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import MeasuredValues, Reading, VisitReason, record_home_visit
 from posyandu_desktop.services.cadres import list_cadres
@@ -102,6 +104,14 @@ class VisitForm(QGroupBox):
         self.reason = EnumCombo(VisitReason, vocabulary_label)
         self.findings = _text_box(_("What you saw and heard"))
         self.follow_up = _text_box(_("e.g. come next month, refer to the puskesmas"))
+        # What was done (counselling, PMT, referral), so next month shows whether it helped.
+        self.done_boxes = {a: QCheckBox(words(a, "short")) for a in VisitAction}
+        for action, box in self.done_boxes.items():
+            box.setToolTip(words(action))
+        done = QHBoxLayout()
+        for box in self.done_boxes.values():
+            done.addWidget(box)
+        done.addStretch(1)
         measured = self._measured_row()
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -123,6 +133,7 @@ class VisitForm(QGroupBox):
         form.addRow(_("Reason"), self.reason)
         form.addRow(_("Findings"), self.findings)
         form.addRow(_("Follow-up"), self.follow_up)
+        form.addRow(_("What was done"), done)
         form.addRow(_("Measured"), measured)
         form.addRow(self.problems)
         form.addRow(self.save_button)
@@ -223,6 +234,7 @@ class VisitForm(QGroupBox):
             findings=self.findings.toPlainText(),
             follow_up=self.follow_up.toPlainText(),
             values=values,
+            actions=[a for a, box in self.done_boxes.items() if box.isChecked()],
             today=self.session.today(),
         )
         if not outcome.ok:
@@ -238,6 +250,8 @@ class VisitForm(QGroupBox):
         self.reason.setCurrentIndex(0)
         for edit in (self.findings, self.follow_up):
             edit.clear()
+        for box in self.done_boxes.values():
+            box.setChecked(False)
         for line in (self.weight, self.length):
             line.clear()
         self.problems.setVisible(False)
@@ -335,7 +349,12 @@ class HomeVisitsPage(Page):
         """Fill the form for a suggested child: who, and the most urgent reason."""
         suggestion = self.suggestions.record(row)
         self.form.picker.choose(suggestion.person, suggestion.age_months)
-        self.form.set_reason(suggestion.reasons[0])
+        # A child only at risk of stunting has no reason of the list: "other", said in the form.
+        self.form.set_reason(suggestion.reasons[0] if suggestion.reasons else VisitReason.OTHER)
+        if suggestion.risk is not None and not self.form.findings.toPlainText().strip():
+            self.form.findings.setPlainText(
+                _("At risk of stunting: {reasons}").format(reasons=risk_line(suggestion.risk))
+            )
         self.form.findings.setFocus()
 
     def save(self) -> None:

@@ -1,4 +1,5 @@
-"""Children to visit at home, most urgent first: BGM, 2T, missed the weighing."""
+"""Children to visit at home: BGM first, then by early-warning risk, then 2T and missed
+weighings."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from posyandu_desktop.i18n import (
     format_rt_rw,
     vocabulary_label,
 )
+from posyandu_desktop.i18n.early_warning_labels import risk_headline, risk_line
 from posyandu_desktop.services import VisitReason
 from posyandu_desktop.services.visits import VisitSuggestion
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
@@ -50,7 +52,12 @@ class SuggestionsTableModel(RecordTableModel[VisitSuggestion]):
             case SuggestionColumn.AGE:
                 return age_text_months(s.age_months)
             case SuggestionColumn.REASONS:
-                return ", ".join(vocabulary_label(r) for r in s.reasons)
+                words = [vocabulary_label(r) for r in s.reasons]
+                if s.risk is not None:
+                    words.append(
+                        _("At risk of stunting: {reason}").format(reason=risk_headline(s.risk))
+                    )
+                return ", ".join(words)
             case SuggestionColumn.LAST_WEIGHED:
                 if s.last_weighed_on is None:
                     return _("never")
@@ -59,9 +66,15 @@ class SuggestionsTableModel(RecordTableModel[VisitSuggestion]):
                 return format_rt_rw(s.person.rt, s.person.rw)
 
     def tooltip(self, s: VisitSuggestion, column: SuggestionColumn) -> str | None:
-        return self.text(s, column) if column is SuggestionColumn.REASONS else None
+        if column is not SuggestionColumn.REASONS:
+            return None
+        if s.risk is None:
+            return self.text(s, column)
+        return self.text(s, column) + "\n" + risk_line(s.risk)
 
     def severity(self, s: VisitSuggestion, column: SuggestionColumn) -> Severity | None:
         if column is not SuggestionColumn.REASONS:
             return None
+        if not s.reasons:  # only at risk: a moderate warning, before the line is crossed
+            return Severity.MODERATE
         return _REASON_SEVERITY.get(s.reasons[0])

@@ -14,6 +14,7 @@ from posyandu_desktop.i18n import (
     format_weight,
     vocabulary_label,
 )
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services.visits import HomeVisitListing
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
@@ -72,6 +73,9 @@ class VisitsTableModel(RecordTableModel[HomeVisitListing]):
                 lines = [v.visit.findings]
                 if v.visit.follow_up:
                     lines.append(_("Follow-up: {text}").format(text=v.visit.follow_up))
+                if v.visit.actions:
+                    done = ", ".join(words(a) for a in v.visit.actions)
+                    lines.append(_("Done: {actions}").format(actions=done))
                 who = _("Cadres: {names}").format(names=", ".join(v.cadre_names))
                 measured = measured_text(v)
                 if measured:

@@ -8,6 +8,7 @@ black dashes, +/-1 SD thin grey dots, and every line is labelled at its right en
 from __future__ import annotations
 
 import math
+from datetime import date
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, QRectF, Qt
@@ -20,6 +21,7 @@ from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services.people import Chart, GrowthChartData
 
 CHILD_COLOUR = QColor("#0d47a1")  # dark blue: apart from every SD line colour
+FALL_COLOUR = QColor("#e65100")  # deep orange: a fall the early-warning list found
 # Big enough that the axis labels never elide (toolchain pitfall 11: squeezed QChartView).
 MINIMUM_SIZE = (520, 340)
 
@@ -101,10 +103,16 @@ class GrowthChart(QChartView):
         self._chart.plotAreaChanged.connect(self._place_labels)
         self.setChart(self._chart)
         self.child_series: QLineSeries | None = None
+        self.fall_since: date | None = None
 
-    def set_data(self, data: GrowthChartData | None, child_name: str = "") -> None:
-        """Draw `data` (curves and the child's points); the child's name goes in the legend."""
+    def set_data(
+        self, data: GrowthChartData | None, child_name: str = "", fall_since: date | None = None
+    ) -> None:
+        """Draw `data` (curves and the child's points); the child's name goes in the legend.
+        `fall_since`: the early-warning list found a fall from that measurement on, drawn in
+        its own colour with the -1 SD line it approaches the -2 SD line from."""
         self.data = data
+        self.fall_since = fall_since
         chart = self._chart
         chart.removeAllSeries()
         for axis in chart.axes():
@@ -131,15 +139,20 @@ class GrowthChart(QChartView):
         self._add_curves(data, x_axis, y_axis)
         if data.points:
             self._add_child(data, child_name, x_axis, y_axis)
+            self._add_fall(data, x_axis, y_axis)
         self._set_ranges(data, x_axis, y_axis)
         self._place_labels()
 
     def _add_curves(self, data: GrowthChartData, x_axis: QValueAxis, y_axis: QValueAxis) -> None:
         chart = self._chart
         named: set[float] = set()
+        falling = self.fall_since is not None
         for curve in data.curves:
             series = QLineSeries()
-            series.setPen(_sd_pen(curve.z))
+            pen = _sd_pen(curve.z)
+            if falling and curve.z == -1.0:  # the line the child fell through, made visible
+                pen = QPen(FALL_COLOUR, 1.5, Qt.PenStyle.DashLine)
+            series.setPen(pen)
             series.append([QPointF(x, y) for x, y in curve.points])
             series.setName(_sd_name(curve.z))
             chart.addSeries(series)
@@ -147,12 +160,14 @@ class GrowthChart(QChartView):
             series.attachAxis(y_axis)
             # One legend entry per pair (-2 and +2 look alike on purpose); none for +/-1.
             pair = abs(curve.z)
-            show = pair != 1.0 and pair not in named
+            show = (pair != 1.0 and pair not in named) or (falling and curve.z == -1.0)
             named.add(pair)
+            if falling and curve.z == -1.0:
+                series.setName("\u22121 SD")
             for marker in chart.legend().markers(series):
                 marker.setVisible(show)
             if curve.points:
-                self._add_label(_line_label(curve.z), curve.points[-1], _sd_pen(curve.z).color())
+                self._add_label(_line_label(curve.z), curve.points[-1], pen.color())
 
     def _add_child(
         self, data: GrowthChartData, name: str, x_axis: QValueAxis, y_axis: QValueAxis
@@ -175,6 +190,20 @@ class GrowthChart(QChartView):
             marker.setVisible(False)
         dots.hovered.connect(self._show_point)
         self.child_series = line
+
+    def _add_fall(self, data: GrowthChartData, x_axis: QValueAxis, y_axis: QValueAxis) -> None:
+        since = self.fall_since
+        points = [p for p in data.points if since is not None and p.measured_on >= since]
+        if len(points) < 2:
+            return
+        fall = QLineSeries()
+        fall.setName(_("Falling since {date}").format(date=format_date(points[0].measured_on)))
+        fall.setPen(QPen(FALL_COLOUR, 5.0))
+        for p in points:
+            fall.append(p.x, p.value)
+        self._chart.addSeries(fall)
+        fall.attachAxis(x_axis)
+        fall.attachAxis(y_axis)
 
     def _set_ranges(self, data: GrowthChartData, x_axis: QValueAxis, y_axis: QValueAxis) -> None:
         first, last = data.x_range

@@ -193,3 +193,31 @@ def test_an_empty_registry_is_not_all_weighed(qtbot, tmp_path):
         page.close()
     finally:
         _close(db)
+
+
+def test_the_children_at_risk_of_stunting_with_their_reason(qtbot, ui_session, registry):
+    page = _page(qtbot, ui_session)
+    assert page.at_risk_heading.text() == "Berisiko stunting: 0 anak"
+    assert not page.at_risk_table.isVisible()
+    # Aisyah's weight stayed at 7.3 kg in October (T); 7.2 kg now is the second T in a row.
+    aisyah = registry.person_ids["Aisyah Putri"]
+    record_measurement(
+        ui_session.db,
+        cadre_id=ui_session.cadre_id,
+        person_id=aisyah,
+        measured_on=TODAY,
+        values=MeasuredValues(weight_kg=Reading(7.2)),
+        today=TODAY,
+    ).unwrap()
+    with qtbot.waitSignal(page.data_did_load, timeout=BUSY_MACHINE_MS):
+        page.refresh()
+    assert page.at_risk_heading.text() == "Berisiko stunting: 1 anak"
+    assert page.at_risk_table.isVisible()
+    model = page.at_risk_model
+    assert [model.text(r, c) for r in model.records() for c in model.columns][::2] == [
+        "Aisyah Putri",
+        "2T (dua kali tidak naik)",
+    ]
+    with qtbot.waitSignal(page.person_requested) as requested:
+        page.at_risk_table.activated.emit(model.index(0, 0))
+    assert requested.args == [aisyah]

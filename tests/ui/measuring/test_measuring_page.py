@@ -302,3 +302,19 @@ def test_the_preview_waits_for_typing_to_pause(qtbot, ui_session, registry, monk
     assert previews == []  # five keys, no preview yet
     qtbot.waitUntil(lambda: len(previews) == 1, timeout=BUSY_MACHINE_MS)
     assert desk.results.category_text(Indicator.WEIGHT_FOR_AGE) != ""
+
+
+def test_after_saving_a_child_at_risk_the_desk_says_what_to_tell_the_mother(qtbot, page, registry):
+    open_day_with(registry, "Aisyah Putri", "Rizky Pratama")
+    page.refresh()
+    # Aisyah stayed at 7.3 kg in October (T); 7.2 kg today is a second T in a row: 2T.
+    type_into(qtbot, page, W, "7,2")
+    assert page.save()
+    assert page.risk_banner.isVisible()
+    text = page.risk_banner.text()
+    assert text.startswith("Aisyah Putri berisiko stunting: 2T (dua kali tidak naik).")
+    assert "Sampaikan kepada ibu: Berat badan dua kali berturut-turut tidak naik (2T)." in text
+    # Rizky gains enough: nothing to add for him.
+    type_into(qtbot, page, W, "10,6")
+    assert page.save()
+    assert not page.risk_banner.isVisible()

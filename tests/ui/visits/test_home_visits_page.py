@@ -138,3 +138,19 @@ def test_suggestions_model_without_a_window(registry):
     assert model.severity(nabila, SuggestionColumn.REASONS) is Severity.SEVERE
     assert model.text(nabila, SuggestionColumn.LAST_WEIGHED) == "12/10/2026"
     assert model.text(nabila, SuggestionColumn.PLACE) == "003/001"
+
+
+def test_what_was_done_is_ticked_saved_and_listed(qtbot, ui_session, registry):
+    from posyandu_desktop.domain.vocabulary import VisitAction
+
+    page = page_for(qtbot, ui_session)
+    choose(qtbot, page, "aisyah")
+    page.form.set_reason(VisitReason.TWO_T)
+    for action in (VisitAction.COUNSELLING, VisitAction.PMT):
+        qtbot.mouseClick(page.form.done_boxes[action], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.form.save_button, Qt.MouseButton.LeftButton)
+    (saved,) = home_visits_between(registry.db, *NOVEMBER)
+    assert saved.visit.actions == (VisitAction.COUNSELLING, VisitAction.PMT)
+    notes = page.visits.text(saved, VisitColumn.NOTES).split("\n")
+    assert "Dilakukan: Konseling, Makanan tambahan (PMT)" in notes
+    assert not any(box.isChecked() for box in page.form.done_boxes.values())
