@@ -27,12 +27,12 @@ from enum import StrEnum
 
 from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.months import Period
-from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.domain.vocabulary import CadreRole, TrainingGrade
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
 from posyandu_desktop.store import Database, Tx
-from posyandu_desktop.store.queries import cadres, days, posyandu
+from posyandu_desktop.store.queries import cadres, days
 from posyandu_desktop.store.queries.cadres import LoginCadre
 from posyandu_desktop.store.records import AttendanceRecord, CadreRecord, DayRecord
 
@@ -126,20 +126,20 @@ def check_pin(db: Database, cadre_id: int, pin: str) -> bool:
     """True when `pin` is this active cadre's PIN (False with no PIN set)."""
     with db.reading() as tx:
         stored = cadres.pin_hash(tx, cadre_id)
-        active = posyandu.cadre_active(tx, cadre_id)
+        active = cadres.cadre_active(tx, cadre_id)
     return bool(active) and stored is not None and _matches(pin, stored)
 
 
 def set_pin(db: Database, cadre_id: int, pin: str) -> Outcome[CadreRecord]:
     """Set (or change) a cadre's PIN; refused unless it is 4 to 6 digits."""
     if not pin_is_well_formed(pin):
-        return refused([Issue(Problem.OUT_OF_RANGE, "pin")])
+        return refused([Issue(Problem.OUT_OF_RANGE, Field.PIN)])
     hashed = hash_pin(pin)  # outside the transaction: the write lock is held only for the write
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
         _checks.cadre(tx, cadre_id)
         cadres.set_pin_hash(tx, cadre_id, hashed)
-        return Outcome(posyandu.get_cadre(tx, cadre_id))
+        return Outcome(cadres.get_cadre(tx, cadre_id))
 
     return attempt(db, work, cadre_id=cadre_id)
 
@@ -148,15 +148,15 @@ def reset_pin(db: Database, *, cadre_id: int, by_cadre_id: int) -> Outcome[Cadre
     """A coordinator forgets a cadre's PIN (they forgot it); `give_one_time_code` also lets
     the cadre set a new one."""
     with db.reading() as tx:
-        cadre = posyandu.get_cadre(tx, cadre_id)
+        cadre = cadres.get_cadre(tx, cadre_id)
     if cadre is None:
-        return refused([Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id)])
+        return refused([Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_ID, cadre_id)])
     if not is_coordinator(db, posyandu_id=cadre.posyandu_id, cadre_id=by_cadre_id):
-        return refused([Issue(Problem.COORDINATOR_ONLY, "by_cadre_id", by_cadre_id)])
+        return refused([Issue(Problem.COORDINATOR_ONLY, Field.BY_CADRE_ID, by_cadre_id)])
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
         cadres.set_pin_hash(tx, cadre_id, None)
-        return Outcome(posyandu.get_cadre(tx, cadre_id))
+        return Outcome(cadres.get_cadre(tx, cadre_id))
 
     return attempt(db, work, cadre_id=by_cadre_id)
 
@@ -167,10 +167,10 @@ def set_coordinator(
     """Let a cadre manage cadres and settings, or take that away."""
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
-        if posyandu.get_cadre(tx, cadre_id) is None:
-            raise InputError(Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id))
+        if cadres.get_cadre(tx, cadre_id) is None:
+            raise InputError(Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_ID, cadre_id))
         cadres.set_coordinator(tx, cadre_id, is_coordinator)
-        return Outcome(posyandu.get_cadre(tx, cadre_id))
+        return Outcome(cadres.get_cadre(tx, cadre_id))
 
     return attempt(db, work, cadre_id=by_cadre_id)
 
@@ -256,18 +256,18 @@ def set_first_pin(
     where `first_pin` says SETS_OWN. A wrong code counts as a wrong PIN."""
     how = first_pin(db, posyandu_id=posyandu_id, cadre_id=cadre_id)
     if how is FirstPin.HAS_PIN:
-        return refused([Issue(Problem.PIN_ALREADY_SET, "pin")])
+        return refused([Issue(Problem.PIN_ALREADY_SET, Field.PIN)])
     if not pin_is_well_formed(pin):
-        return refused([Issue(Problem.OUT_OF_RANGE, "pin")])
+        return refused([Issue(Problem.OUT_OF_RANGE, Field.PIN)])
     if how is FirstPin.NEEDS_CODE:
         guard = _guard(db, cadre_id)
         waiting = _waiting_s(guard, now)
         if waiting:
-            return refused([Issue(Problem.WRONG_CODE, "code", waiting)])
+            return refused([Issue(Problem.WRONG_CODE, Field.CODE, waiting)])
         right = guard.code_hash is not None and _matches(code.strip(), guard.code_hash)
         tried = _count_try(db, cadre_id, right, now)
         if not right:
-            return refused([Issue(Problem.WRONG_CODE, "code", tried.wait_s)])
+            return refused([Issue(Problem.WRONG_CODE, Field.CODE, tried.wait_s)])
     hashed = hash_pin(pin)
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
@@ -275,7 +275,7 @@ def set_first_pin(
         cadres.set_pin_hash(tx, cadre_id, hashed)
         if how is FirstPin.NEEDS_CODE:
             cadres.set_code_hash(tx, cadre_id, None)
-        return Outcome(posyandu.get_cadre(tx, cadre_id))
+        return Outcome(cadres.get_cadre(tx, cadre_id))
 
     return attempt(db, work, cadre_id=cadre_id)
 
@@ -287,7 +287,7 @@ def give_one_time_code(
     code of CODE_DIGITS digits is returned for the coordinator to give her (audited, by the
     coordinator). The same call resets a forgotten PIN."""
     if not is_coordinator(db, posyandu_id=posyandu_id, cadre_id=by_cadre_id):
-        return refused([Issue(Problem.COORDINATOR_ONLY, "by_cadre_id", by_cadre_id)])
+        return refused([Issue(Problem.COORDINATOR_ONLY, Field.BY_CADRE_ID, by_cadre_id)])
     code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
     hashed = hash_pin(code)
 
@@ -332,11 +332,11 @@ def update_cadre(
         return refused(problems)
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
-        if posyandu.get_cadre(tx, cadre_id) is None:
-            raise InputError(Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id))
-        taken = None if digits is None else posyandu.cadre_id_by_nik(tx, digits)
+        if cadres.get_cadre(tx, cadre_id) is None:
+            raise InputError(Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_ID, cadre_id))
+        taken = None if digits is None else cadres.cadre_id_by_nik(tx, digits)
         if taken is not None and taken != cadre_id:
-            raise InputError(Issue(Problem.NIK_TAKEN, "nik", taken))
+            raise InputError(Issue(Problem.NIK_TAKEN, Field.NIK, taken))
         cadres.update_cadre(
             tx,
             cadre_id,
@@ -347,7 +347,7 @@ def update_cadre(
             training_grade=training_grade,
             bpjs_ketenagakerjaan=bpjs or None,
         )
-        return Outcome(posyandu.get_cadre(tx, cadre_id), warnings=tuple(warnings))
+        return Outcome(cadres.get_cadre(tx, cadre_id), warnings=tuple(warnings))
 
     return attempt(db, work, cadre_id=by_cadre_id)
 

@@ -25,7 +25,7 @@ from posyandu_desktop.domain.demo import (
     generate,
 )
 from posyandu_desktop.domain.ids import CadreId
-from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.domain.vocabulary import CadreRole, Desk, TrainingGrade, Venue
 from posyandu_desktop.services import _checks, measuring
 from posyandu_desktop.services.cadres import hash_pin, pin_is_well_formed
@@ -132,7 +132,7 @@ def demo_login(db: Database) -> DemoLogin:
         found = posyandu.first_posyandu(tx)
         if found is None:
             raise LookupError("no Posyandu in this registry")
-        cadre = posyandu.first_cadre(tx, found.id)
+        cadre = cadres_q.first_cadre(tx, found.id)
         if cadre is None:
             raise LookupError("no cadre in this registry")
         return DemoLogin(found.id, cadre.id, cadre.name)
@@ -161,7 +161,7 @@ def _registry(tx: Tx, demo: DemoPosyandu, ids: _Ids, seed: int) -> None:
         venue=Venue.RESIDENT_HOUSE,
     ).id
     for c in demo.cadres:
-        cadre = posyandu.add_cadre(
+        cadre = cadres_q.add_cadre(
             tx,
             posyandu_id=ids.posyandu,
             name=c.name,
@@ -173,7 +173,7 @@ def _registry(tx: Tx, demo: DemoPosyandu, ids: _Ids, seed: int) -> None:
         )
         ids.cadres[c.key] = cadre.id
         for cert in c.certificates:
-            posyandu.add_certificate(
+            cadres_q.add_certificate(
                 tx,
                 cadre_id=cadre.id,
                 title=cert.title,
@@ -264,7 +264,7 @@ def _day(
             waist_cm=None if m.waist_cm is None else Reading(m.waist_cm),
             glucose_mg_dl=None if m.glucose_mg_dl is None else Reading(float(m.glucose_mg_dl)),
         )
-        measuring.save(
+        measuring.save_assessed_measurement(
             tx,
             ids.records[m.person_key],
             measured_on=on,
@@ -292,12 +292,12 @@ def posyandu_issues(
 ) -> list[Issue]:
     """What is wrong with a typed Posyandu identity (setup and the first-run wizard)."""
     return (
-        _checks.text_issues(name, "name", 100, required=True)
-        + _checks.text_issues(code, "code", 30, required=True)
-        + _checks.text_issues(kelurahan, "kelurahan", 60, required=False)
-        + _checks.text_issues(kecamatan, "kecamatan", 60, required=False)
-        + _checks.text_issues(kota, "kota", 60, required=False)
-        + _checks.text_issues(puskesmas, "puskesmas", 100, required=False)
+        _checks.text_issues(name, Field.NAME, 100, required=True)
+        + _checks.text_issues(code, Field.CODE, 30, required=True)
+        + _checks.text_issues(kelurahan, Field.KELURAHAN, 60, required=False)
+        + _checks.text_issues(kecamatan, Field.KECAMATAN, 60, required=False)
+        + _checks.text_issues(kota, Field.KOTA, 60, required=False)
+        + _checks.text_issues(puskesmas, Field.PUSKESMAS, 100, required=False)
     )
 
 
@@ -315,7 +315,7 @@ def add_posyandu(
     """Insert the Posyandu, refusing a code already used (inside the caller's transaction)."""
     taken = posyandu.posyandu_id_by_code(tx, code.strip())
     if taken is not None:
-        raise InputError(Issue(Problem.CODE_TAKEN, "code", taken))
+        raise InputError(Issue(Problem.CODE_TAKEN, Field.CODE, taken))
     return posyandu.add_posyandu(
         tx,
         name=name.strip(),
@@ -384,10 +384,10 @@ def register_cadre(
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
         if posyandu.get_posyandu(tx, posyandu_id) is None:
-            raise InputError(Issue(Problem.POSYANDU_NOT_FOUND, "posyandu_id", posyandu_id))
-        if digits is not None and (taken := posyandu.cadre_id_by_nik(tx, digits)):
-            raise InputError(Issue(Problem.NIK_TAKEN, "nik", taken))
-        added = posyandu.add_cadre(
+            raise InputError(Issue(Problem.POSYANDU_NOT_FOUND, Field.POSYANDU_ID, posyandu_id))
+        if digits is not None and (taken := cadres_q.cadre_id_by_nik(tx, digits)):
+            raise InputError(Issue(Problem.NIK_TAKEN, Field.NIK, taken))
+        added = cadres_q.add_cadre(
             tx,
             posyandu_id=posyandu_id,
             name=name.strip(),
@@ -413,16 +413,16 @@ def add_cadre_certificate(
     today: date | None = None,
 ) -> Outcome[CertificateRecord]:
     """Note a training certificate a cadre holds."""
-    problems = _checks.text_issues(title, "title", 200, required=True)
-    problems += _checks.text_issues(issuer, "issuer", 100, required=False)
-    problems += _checks.not_future(issued_on, "issued_on", today or date.today())
+    problems = _checks.text_issues(title, Field.TITLE, 200, required=True)
+    problems += _checks.text_issues(issuer, Field.ISSUER, 100, required=False)
+    problems += _checks.not_future(issued_on, Field.ISSUED_ON, today or date.today())
     if problems:
         return refused(problems)
 
     def work(tx: Tx) -> Outcome[CertificateRecord]:
-        if posyandu.get_cadre(tx, cadre_id) is None:
-            raise InputError(Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id))
-        added = posyandu.add_certificate(
+        if cadres_q.get_cadre(tx, cadre_id) is None:
+            raise InputError(Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_ID, cadre_id))
+        added = cadres_q.add_certificate(
             tx, cadre_id=cadre_id, title=title.strip(), issued_on=issued_on, issuer=issuer.strip()
         )
         return Outcome(added)
@@ -436,10 +436,10 @@ def set_cadre_active(
     """Mark a cadre as serving or no longer serving (cadres are never deleted)."""
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
-        if posyandu.get_cadre(tx, cadre_id) is None:
-            raise InputError(Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id))
-        posyandu.set_cadre_active(tx, cadre_id, active)
-        return Outcome(posyandu.get_cadre(tx, cadre_id))
+        if cadres_q.get_cadre(tx, cadre_id) is None:
+            raise InputError(Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_ID, cadre_id))
+        cadres_q.set_cadre_active(tx, cadre_id, active)
+        return Outcome(cadres_q.get_cadre(tx, cadre_id))
 
     return attempt(db, work, cadre_id=by_cadre_id)
 
@@ -467,8 +467,8 @@ class FirstRun:
 def cadre_issues(cadre: FirstCadre) -> list[Issue]:
     """What is wrong with one typed cadre (checked as they are added to the list)."""
     return _checks.text_issues(
-        cadre.name, "name", _checks.NAME_MAX, required=True
-    ) + _checks.text_issues(cadre.phone, "phone", PHONE_MAX, required=False)
+        cadre.name, Field.NAME, _checks.NAME_MAX, required=True
+    ) + _checks.text_issues(cadre.phone, Field.PHONE, PHONE_MAX, required=False)
 
 
 def set_up_first_run(
@@ -489,11 +489,11 @@ def set_up_first_run(
     one else can take her name at the first login). Cadre problems name the field `cadres`."""
     problems = posyandu_issues(name, code, kelurahan, kecamatan, kota, puskesmas)
     if coordinator_pin is not None and not pin_is_well_formed(coordinator_pin):
-        problems.append(Issue(Problem.OUT_OF_RANGE, "pin"))
+        problems.append(Issue(Problem.OUT_OF_RANGE, Field.PIN))
     if not cadres:
-        problems.append(Issue(Problem.REQUIRED, "cadres"))
+        problems.append(Issue(Problem.REQUIRED, Field.CADRES))
     for cadre in cadres:
-        problems += [Issue(i.problem, "cadres", i.found) for i in cadre_issues(cadre)]
+        problems += [Issue(i.problem, Field.CADRES, i.found) for i in cadre_issues(cadre)]
     if problems:
         return refused(problems)
     coordinator = next((i for i, c in enumerate(cadres) if c.is_coordinator), 0)
@@ -512,7 +512,7 @@ def set_up_first_run(
         )
         added = []
         for i, cadre in enumerate(cadres):
-            row = posyandu.add_cadre(
+            row = cadres_q.add_cadre(
                 tx,
                 posyandu_id=post.id,
                 name=cadre.name.strip(),

@@ -1,5 +1,7 @@
 """The cadres: who may log in, and the team as the screens list it.
 
+The team: each cadre, whether they still serve, their certificates.
+
 Who may log in: active cadres, their PIN hashes and the coordinator flag.
 
 The team as screens list it: every cadre with certificates, profile changes, and who served
@@ -199,3 +201,83 @@ def attendance_of_days(tx: Tx, day_ids: list[int]) -> tuple[AttendanceRecord, ..
         .order_by(CadreAttendance.arrived_at, CadreAttendance.id)
     )
     return tuple(record(AttendanceRecord, row) for row in rows)
+
+
+def first_cadre(tx: Tx, posyandu_id: int) -> CadreRecord | None:
+    """The Posyandu's first registered cadre that is still active, or None."""
+    cadre_id = tx.scalar(
+        select(Cadre.id)
+        .where(Cadre.posyandu_id == posyandu_id, Cadre.active.is_(True))
+        .order_by(Cadre.id)
+        .limit(1)
+    )
+    return None if cadre_id is None else get_cadre(tx, cadre_id)
+
+
+def add_cadre(
+    tx: Tx,
+    *,
+    posyandu_id: int,
+    name: str,
+    nik: str | None,
+    phone: str,
+    role: CadreRole,
+    training_grade: TrainingGrade | None,
+    bpjs_ketenagakerjaan: str | None,
+) -> CadreRecord:
+    """Insert an active cadre."""
+    row = Cadre(
+        posyandu_id=posyandu_id,
+        name=name,
+        nik=nik,
+        phone=phone,
+        role=role,
+        training_grade=training_grade,
+        bpjs_ketenagakerjaan=bpjs_ketenagakerjaan,
+        active=True,
+    )
+    tx.add(row)
+    tx.flush()
+    return record(CadreRecord, row, certificates=())
+
+
+def get_cadre(tx: Tx, cadre_id: int) -> CadreRecord | None:
+    """The cadre with this id and their certificates, or None."""
+    row = tx.get(Cadre, cadre_id)
+    if row is None:
+        return None
+    certificates = tx.scalars(
+        select(CadreCertificate)
+        .where(CadreCertificate.cadre_id == cadre_id)
+        .order_by(CadreCertificate.issued_on, CadreCertificate.id)
+    )
+    return record(
+        CadreRecord, row, certificates=tuple(record(CertificateRecord, c) for c in certificates)
+    )
+
+
+def cadre_active(tx: Tx, cadre_id: int) -> bool | None:
+    """Whether the cadre serves (None: no such cadre); cheaper than `get_cadre`."""
+    return tx.scalar(select(Cadre.active).where(Cadre.id == cadre_id))
+
+
+def cadre_id_by_nik(tx: Tx, nik: str) -> int | None:
+    """The id of the cadre with this NIK, or None."""
+    return tx.scalar(select(Cadre.id).where(Cadre.nik == nik))
+
+
+def set_cadre_active(tx: Tx, cadre_id: int, active: bool) -> None:
+    """Mark a cadre active or not (cadres are never deleted: the records name them)."""
+    row = tx.get_one(Cadre, cadre_id)
+    row.active = active
+    tx.flush()
+
+
+def add_certificate(
+    tx: Tx, *, cadre_id: int, title: str, issued_on: date, issuer: str
+) -> CertificateRecord:
+    """Insert a training certificate for a cadre."""
+    row = CadreCertificate(cadre_id=cadre_id, title=title, issued_on=issued_on, issuer=issuer)
+    tx.add(row)
+    tx.flush()
+    return record(CertificateRecord, row)
