@@ -1,5 +1,5 @@
 """Why a service refused its input, or why the registry file could not be opened: codes that
-`i18n/labels.py` turns into words (Indonesian first)."""
+`i18n/vocabulary_words.py` turns into words (Indonesian first)."""
 
 from __future__ import annotations
 

@@ -1,13 +1,14 @@
 """The coded values the registry stores: cadre roles, desks, sources, services, visit reasons.
 
-They live in `domain` so that `i18n/labels.py` can name them and the demo generator can use them.
+They live in `domain` so that `i18n/vocabulary_words.py` can name them and the demo generator
+can use them.
 The values are what SQLite stores: short, lower-case and never renamed (CHECK constraints list
 them; a rename needs a migration).
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 
 class Venue(StrEnum):
@@ -102,3 +103,26 @@ class BackupKind(StrEnum):
     PRE_MIGRATION = "pre-migration"
     PRE_RESTORE = "pre-restore"
     MANUAL = "manual"
+
+
+# Codes no table stores, shown to the cadre as words.
+
+
+class AlertKind(Enum):
+    """Why a person is on the alert list, most urgent first."""
+
+    IMPLAUSIBLE = "implausible"  # a saved value WHO flags as implausible: measure again
+    BGM = "bgm"  # weight-for-age below the KMS red line
+    TWO_T = "two_t"  # weight did not rise at two weighings in a row
+    NEW_STUNTING = "new_stunting"  # stunted this month, never before
+    KEK_PREGNANT = "kek_pregnant"  # pregnant with LILA below 23.5 cm
+
+
+class ExportStep(Enum):
+    """What the monthly export is doing, for the progress bar (in order)."""
+
+    BACKUP = "backup"
+    READING = "reading"
+    REPORT = "report"
+    SIGNING = "signing"
+    SAVING = "saving"

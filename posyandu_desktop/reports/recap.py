@@ -52,7 +52,7 @@ from posyandu_desktop.i18n import (
     format_month,
     translator,
 )
-from posyandu_desktop.i18n.recap_labels import (
+from posyandu_desktop.i18n.recap_words import (
     INDEX_ABBREVIATIONS,
     index_label,
     reason_label,

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from posyandu_desktop.domain.ids import CadreId
+from posyandu_desktop.domain.ids import CadreId, PosyanduId
 from posyandu_desktop.domain.months import Period
 from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.domain.vocabulary import CadreRole, TrainingGrade
@@ -108,7 +108,7 @@ def list_cadres_for_login(db: Database, *, posyandu_id: int) -> tuple[LoginCadre
     )
 
 
-def is_coordinator(db: Database, *, posyandu_id: int, cadre_id: int) -> bool:
+def is_coordinator(db: Database, *, posyandu_id: PosyanduId, cadre_id: CadreId) -> bool:
     """Whether this cadre may manage cadres and settings (see `list_cadres_for_login`)."""
     return any(
         c.id == cadre_id and c.is_coordinator
@@ -144,7 +144,7 @@ def set_pin(db: Database, cadre_id: int, pin: str) -> Outcome[CadreRecord]:
     return attempt(db, work, cadre_id=cadre_id)
 
 
-def reset_pin(db: Database, *, cadre_id: int, by_cadre_id: int) -> Outcome[CadreRecord]:
+def reset_pin(db: Database, *, cadre_id: CadreId, by_cadre_id: CadreId) -> Outcome[CadreRecord]:
     """A coordinator forgets a cadre's PIN (they forgot it); `give_one_time_code` also lets
     the cadre set a new one."""
     with db.reading() as tx:
@@ -162,7 +162,7 @@ def reset_pin(db: Database, *, cadre_id: int, by_cadre_id: int) -> Outcome[Cadre
 
 
 def set_coordinator(
-    db: Database, *, cadre_id: int, is_coordinator: bool, by_cadre_id: int | None = None
+    db: Database, *, cadre_id: CadreId, is_coordinator: bool, by_cadre_id: CadreId | None = None
 ) -> Outcome[CadreRecord]:
     """Let a cadre manage cadres and settings, or take that away."""
 
@@ -237,7 +237,7 @@ class FirstPin(StrEnum):
     NEEDS_CODE = "needs_code"  # with a one-time code the coordinator gives her
 
 
-def first_pin(db: Database, *, posyandu_id: int, cadre_id: int) -> FirstPin:
+def first_pin(db: Database, *, posyandu_id: PosyanduId, cadre_id: CadreId) -> FirstPin:
     """Whether this cadre types her PIN, or how she sets her first one. Only the coordinator
     of a registry where nobody has a PIN (set up before the wizard asked for hers) sets her
     own; everyone else needs a one-time code, so a name is never taken by whoever picks it."""
@@ -250,7 +250,13 @@ def first_pin(db: Database, *, posyandu_id: int, cadre_id: int) -> FirstPin:
 
 
 def set_first_pin(
-    db: Database, *, posyandu_id: int, cadre_id: int, pin: str, code: str = "", now: datetime
+    db: Database,
+    *,
+    posyandu_id: PosyanduId,
+    cadre_id: CadreId,
+    pin: str,
+    code: str = "",
+    now: datetime,
 ) -> Outcome[CadreRecord]:
     """Set a cadre's first PIN: with the coordinator's one-time code (used up), or without one
     where `first_pin` says SETS_OWN. A wrong code counts as a wrong PIN."""
@@ -281,7 +287,7 @@ def set_first_pin(
 
 
 def give_one_time_code(
-    db: Database, *, posyandu_id: int, cadre_id: int, by_cadre_id: int
+    db: Database, *, posyandu_id: PosyanduId, cadre_id: CadreId, by_cadre_id: CadreId
 ) -> Outcome[str]:
     """A coordinator lets a cadre set a new PIN: her PIN (if any) is cleared and a one-time
     code of CODE_DIGITS digits is returned for the coordinator to give her (audited, by the
@@ -313,14 +319,14 @@ def list_cadres(
 def update_cadre(
     db: Database,
     *,
-    cadre_id: int,
+    cadre_id: CadreId,
     name: str,
     role: CadreRole,
     nik: str | None = None,
     phone: str = "",
     training_grade: TrainingGrade | None = None,
     bpjs_ketenagakerjaan: str | None = None,
-    by_cadre_id: int | None = None,
+    by_cadre_id: CadreId | None = None,
     today: date | None = None,
 ) -> Outcome[CadreRecord]:
     """Change a cadre's profile (after training, a new phone ...); checked as at registration."""

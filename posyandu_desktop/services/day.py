@@ -17,14 +17,13 @@ February and August.
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from posyandu_desktop.domain.growth.classify import RED_LINE_Z, STUNTED, LilaStatus, stored_bgm
 from posyandu_desktop.domain.growth.zscore import FLAG_LIMITS, Indicator, ZScore
-from posyandu_desktop.domain.ids import CadreId, DayId, PersonId
+from posyandu_desktop.domain.ids import ArrivalId, CadreId, DayId, PersonId, PosyanduId
 from posyandu_desktop.domain.life_stage import (
     UNDER_FIVE_BELOW_MONTHS,
     VITAMIN_A_MONTHS,
@@ -37,7 +36,7 @@ from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.nik import NikIssue, NikMismatch, compare_nik, parse_nik
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import Field, Problem
-from posyandu_desktop.domain.vocabulary import Desk
+from posyandu_desktop.domain.vocabulary import AlertKind, Desk
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
 from posyandu_desktop.store import Database, Tx
@@ -70,7 +69,7 @@ def open_posyandu_day(
     db: Database,
     *,
     cadre_id: CadreId,
-    posyandu_id: int,
+    posyandu_id: PosyanduId,
     held_on: date,
     place: str = "",
     now: datetime | None = None,
@@ -129,7 +128,7 @@ def register_arrival(
 
 
 def pass_desk(
-    db: Database, *, cadre_id: CadreId, arrival_id: int, desk: Desk
+    db: Database, *, cadre_id: CadreId, arrival_id: ArrivalId, desk: Desk
 ) -> Outcome[ArrivalRecord]:
     """Mark that a visitor has been through a desk (the ILP steps)."""
 
@@ -159,7 +158,7 @@ def through_desk(tx: Tx, arrival: ArrivalRecord, desk: Desk) -> ArrivalRecord:
 def record_cadre_attendance(
     db: Database,
     *,
-    recorded_by: int,
+    recorded_by: CadreId,
     day_id: DayId,
     cadre_id: CadreId,
     desk: Desk,
@@ -183,7 +182,7 @@ def record_cadre_attendance(
 
 
 def mark_present_on_login(
-    db: Database, *, posyandu_id: int, cadre_id: int, now: datetime
+    db: Database, *, posyandu_id: PosyanduId, cadre_id: CadreId, now: datetime
 ) -> AttendanceRecord | None:
     """The cadre working on the laptop is present at today's open session: signed in at the
     desk they served at last time (registration the first time), unless already signed in.
@@ -219,7 +218,7 @@ def close_posyandu_day(
 
 
 def reopen_posyandu_day(
-    db: Database, *, cadre_id: int, posyandu_id: int, day_id: int
+    db: Database, *, cadre_id: CadreId, posyandu_id: PosyanduId, day_id: DayId
 ) -> Outcome[DayRecord]:
     """Open a closed day again (someone came late, or it was closed by mistake); only the
     coordinator may, and the audit trail records it."""
@@ -362,16 +361,6 @@ _PREGNANCY_DAYS = 280
 # Below every z threshold an alert uses (BGM < -3, WHO flags at |z| > 5 or 6), so the store
 # hands over every measurement that might raise one and this module decides exactly.
 _NOTABLE_Z = min(-RED_LINE_Z, *(min(-low, high) for low, high in FLAG_LIMITS.values())) - 0.1
-
-
-class AlertKind(enum.Enum):
-    """Why a person is on the alert list, most urgent first."""
-
-    IMPLAUSIBLE = "implausible"  # a saved value WHO flags as implausible: measure again
-    BGM = "bgm"  # weight-for-age below the KMS red line
-    TWO_T = "two_t"  # weight did not rise at two weighings in a row
-    NEW_STUNTING = "new_stunting"  # stunted this month, never before
-    KEK_PREGNANT = "kek_pregnant"  # pregnant with LILA below 23.5 cm
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,6 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +32,10 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from posyandu_desktop import __version__, settings
 from posyandu_desktop.domain import export_contract as contract
 from posyandu_desktop.domain.export_contract import MeasurementRow, PersonRow
+from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.domain.recap import PersonKey
-from posyandu_desktop.domain.vocabulary import BackupKind
+from posyandu_desktop.domain.vocabulary import BackupKind, ExportStep
 from posyandu_desktop.exchange import fhir, sealing, signing, summary, usb
 from posyandu_desktop.exchange.package import (
     PackageError,
@@ -93,16 +93,6 @@ Drive = usb.Drive
 CopyError = usb.CopyError
 CopyProblem = usb.CopyProblem
 removable_drives = usb.removable_drives
-
-
-class ExportStep(Enum):
-    """What the export is doing, for the progress bar (in order)."""
-
-    BACKUP = "backup"
-    READING = "reading"
-    REPORT = "report"
-    SIGNING = "signing"
-    SAVING = "saving"
 
 
 Progress = Callable[[ExportStep, float], None]  # step, fraction of the whole export done
@@ -404,7 +394,9 @@ def _export(
     return Outcome(entry)
 
 
-def withdraw_month(db: Database, period: Period, *, cadre_id: int, now: datetime) -> Outcome[int]:
+def withdraw_month(
+    db: Database, period: Period, *, cadre_id: CadreId, now: datetime
+) -> Outcome[int]:
     """A coordinator withdraws a month exported under a wrong clock (a month still in the
     future), so the real months can be exported again; audited, and the next file tells the
     puskesmas. Returns how many files of the month were withdrawn."""

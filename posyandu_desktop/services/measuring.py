@@ -29,7 +29,14 @@ from datetime import date
 from posyandu_desktop.domain.growth.classify import LilaStatus
 from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue
 from posyandu_desktop.domain.growth.zscore import Indicator
-from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
+from posyandu_desktop.domain.ids import (
+    ArrivalId,
+    CadreId,
+    DayId,
+    HomeVisitId,
+    MeasurementId,
+    PersonId,
+)
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.measurement import (
     HARD_LIMITS,
@@ -70,7 +77,7 @@ def _measure(
     measured_on: date,
     values: MeasuredValues,
     day_id: DayId | None = None,
-    home_visit_id: int | None = None,
+    home_visit_id: HomeVisitId | None = None,
 ) -> MeasurementRecord:
     """Save checked values inside a transaction; raises InputError for what the registry
     refuses (unknown person or visit, a closed day, a date before birth)."""
@@ -101,7 +108,7 @@ def record_measurement(
     measured_on: date,
     values: MeasuredValues,
     day_id: DayId | None = None,
-    home_visit_id: int | None = None,
+    home_visit_id: HomeVisitId | None = None,
     today: date | None = None,
 ) -> Outcome[MeasurementRecord]:
     """Save what was measured, with z-scores, Permenkes categories and the KMS status.
@@ -131,7 +138,7 @@ def record_measurement(
 
 
 def measure_at_desk(
-    db: Database, *, cadre_id: CadreId, arrival_id: int, values: MeasuredValues, today: date
+    db: Database, *, cadre_id: CadreId, arrival_id: ArrivalId, values: MeasuredValues, today: date
 ) -> Outcome[MeasurementRecord]:
     """Save today's measurement of someone in the measuring queue and mark them as through
     the measuring desk, in one transaction: both or neither."""
@@ -327,7 +334,7 @@ def save_assessed_measurement(
     values: MeasuredValues,
     entered_by: CadreId,
     day_id: DayId | None = None,
-    home_visit_id: int | None = None,
+    home_visit_id: HomeVisitId | None = None,
 ) -> MeasurementRecord:
     """Insert a measurement with its findings and KMS status; later months it changes follow."""
     judged = _assessed(tx, person, measured_on, values)
@@ -365,8 +372,8 @@ def correct_assessed_measurement(
 def record_kms_weight(
     db: Database,
     *,
-    cadre_id: int,
-    person_id: int,
+    cadre_id: CadreId,
+    person_id: PersonId,
     measured_on: date,
     weight_kg: float,
     today: date | None = None,

@@ -31,7 +31,7 @@ from posyandu_desktop.domain.growth.zscore import (
     LYING_BEFORE_DAYS,
     adjust_length_height,
 )
-from posyandu_desktop.domain.ids import CadreId, DayId, PersonId
+from posyandu_desktop.domain.ids import CadreId, DayId, HomeVisitId, PersonId
 from posyandu_desktop.domain.life_stage import (
     LifeStage,
     VitaminACapsule,
@@ -383,7 +383,7 @@ def record_service(
     quantity: int | None = None,
     from_kia_book: bool = False,
     day_id: DayId | None = None,
-    home_visit_id: int | None = None,
+    home_visit_id: HomeVisitId | None = None,
     today: date | None = None,
 ) -> Outcome[ServiceRecord]:
     """Record a service given (or, `from_kia_book`, one copied from the Buku KIA). Vitamin A

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from posyandu_desktop.domain.ids import CadreId, PersonId
+from posyandu_desktop.domain.ids import CadreId, HouseholdId, PersonId
 from posyandu_desktop.domain.nik import NikMismatch, compare_nik
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import MOTHER_FIELDS, Field, Problem
@@ -189,7 +189,7 @@ def register_person(
     name: str,
     sex: Sex,
     birth_date: date,
-    household_id: int | None = None,
+    household_id: HouseholdId | None = None,
     nik: str | None = None,
     mother_id: PersonId | None = None,
     father_id: PersonId | None = None,

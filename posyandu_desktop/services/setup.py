@@ -24,7 +24,7 @@ from posyandu_desktop.domain.demo import (
     DemoService,
     generate,
 )
-from posyandu_desktop.domain.ids import CadreId
+from posyandu_desktop.domain.ids import CadreId, PosyanduId
 from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.domain.vocabulary import CadreRole, Desk, TrainingGrade, Venue
 from posyandu_desktop.services import _checks, measuring
@@ -61,14 +61,14 @@ class RegistryNotEmptyError(Exception):
 class DemoLogin:
     """Who the demo logs in as: the Posyandu and its first cadre (the chair)."""
 
-    posyandu_id: int
+    posyandu_id: PosyanduId
     cadre_id: CadreId
     cadre_name: str
 
 
 @dataclass(frozen=True, slots=True)
 class DemoSummary:
-    posyandu_id: int
+    posyandu_id: PosyanduId
     name: str
     people: int
     measurements: int
@@ -142,7 +142,7 @@ class _Ids:
     """Demo keys -> registry ids."""
 
     def __init__(self) -> None:
-        self.posyandu = 0
+        self.posyandu = PosyanduId(0)
         self.cadres: dict[int, CadreId] = {}
         self.households: dict[int, int] = {}
         self.people: dict[int, int] = {}
@@ -364,14 +364,14 @@ def set_up_posyandu(
 def register_cadre(
     db: Database,
     *,
-    posyandu_id: int,
+    posyandu_id: PosyanduId,
     name: str,
     role: CadreRole,
     nik: str | None = None,
     phone: str = "",
     training_grade: TrainingGrade | None = None,
     bpjs_ketenagakerjaan: str | None = None,
-    by_cadre_id: int | None = None,
+    by_cadre_id: CadreId | None = None,
     today: date | None = None,
 ) -> Outcome[CadreRecord]:
     """Add a cadre to the Posyandu's team."""
@@ -405,11 +405,11 @@ def register_cadre(
 def add_cadre_certificate(
     db: Database,
     *,
-    cadre_id: int,
+    cadre_id: CadreId,
     title: str,
     issued_on: date,
     issuer: str = "",
-    by_cadre_id: int | None = None,
+    by_cadre_id: CadreId | None = None,
     today: date | None = None,
 ) -> Outcome[CertificateRecord]:
     """Note a training certificate a cadre holds."""
@@ -431,7 +431,7 @@ def add_cadre_certificate(
 
 
 def set_cadre_active(
-    db: Database, *, cadre_id: int, active: bool, by_cadre_id: int | None = None
+    db: Database, *, cadre_id: CadreId, active: bool, by_cadre_id: CadreId | None = None
 ) -> Outcome[CadreRecord]:
     """Mark a cadre as serving or no longer serving (cadres are never deleted)."""
 

@@ -16,7 +16,7 @@ from datetime import date
 
 from posyandu_desktop.domain.growth.classify import stored_bgm
 from posyandu_desktop.domain.growth.weight_gain import completed_months
-from posyandu_desktop.domain.ids import CadreId, PersonId
+from posyandu_desktop.domain.ids import CadreId, HouseholdId, PersonId
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.domain.vocabulary import VisitReason
@@ -46,7 +46,7 @@ def record_home_visit(
     visited_on: date,
     reason: VisitReason,
     person_id: PersonId | None = None,
-    household_id: int | None = None,
+    household_id: HouseholdId | None = None,
     findings: str = "",
     follow_up: str = "",
     values: MeasuredValues | None = None,

@@ -14,7 +14,7 @@ from posyandu_desktop.domain.growth.classify import (
     classify,
 )
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
-from posyandu_desktop.domain.ids import DayId, MeasurementId, PersonId
+from posyandu_desktop.domain.ids import ArrivalId, DayId, HomeVisitId, MeasurementId, PersonId
 from posyandu_desktop.domain.people import Age, Sex
 from posyandu_desktop.domain.vocabulary import Desk, MeasurementSource
 from posyandu_desktop.services import Field, Issue, Outcome, Problem
@@ -273,7 +273,7 @@ def test_a_measurement_belongs_to_a_day_or_a_visit_not_both(db, post):
         measured_on=TODAY,
         values=MeasuredValues(weight_kg=Reading(8.0)),
         day_id=DayId(1),
-        home_visit_id=1,
+        home_visit_id=HomeVisitId(1),
         today=TODAY,
     )
     assert refused.problems == (Issue(Problem.DAY_AND_VISIT, Field.HOME_VISIT_ID),)
@@ -308,7 +308,7 @@ def arrival(db, post):
     ).unwrap()
 
 
-def at_desk(db: Database, post: Post, arrival_id: int) -> Outcome[MeasurementRecord]:
+def at_desk(db: Database, post: Post, arrival_id: ArrivalId) -> Outcome[MeasurementRecord]:
     values = MeasuredValues(weight_kg=Reading(9.1))
     return services.measure_at_desk(
         db, cadre_id=post.cadre.id, arrival_id=arrival_id, values=values, today=TODAY

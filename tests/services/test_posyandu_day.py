@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from posyandu_desktop import services
-from posyandu_desktop.domain.ids import DayId
+from posyandu_desktop.domain.ids import ArrivalId, DayId
 from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.services import Field, Issue, Problem
 from posyandu_desktop.store.records import AttendanceRecord, MeasuredValues, Reading
@@ -75,7 +75,7 @@ def test_desks_passed_accumulate(db, post, day):
         ).unwrap()
     assert arrival.desks_passed == {Desk.REGISTRATION, Desk.MEASURING}
     assert services.pass_desk(
-        db, cadre_id=post.cadre.id, arrival_id=99, desk=Desk.RECORDING
+        db, cadre_id=post.cadre.id, arrival_id=ArrivalId(99), desk=Desk.RECORDING
     ).problems == (Issue(Problem.ARRIVAL_NOT_FOUND, Field.ARRIVAL_ID, 99),)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import CadreRole, TrainingGrade, Venue
 from posyandu_desktop.services import Field, Issue, Outcome, Problem
@@ -176,7 +177,7 @@ def test_certificates_belong_to_a_cadre(db, post):
         db, cadre_id=post.cadre.id, title="Pelatihan Kader Utama", issued_on=date(2025, 9, 1)
     ).unwrap()
     assert services.add_cadre_certificate(
-        db, cadre_id=99, title="x", issued_on=date(2025, 9, 1)
+        db, cadre_id=CadreId(99), title="x", issued_on=date(2025, 9, 1)
     ).problems == (Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_ID, 99),)
 
 

@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 from sqlalchemy import insert, select, update
 
+from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.vocabulary import AuditAction, CadreRole, TrainingGrade
 from posyandu_desktop.store import audit
 from posyandu_desktop.store.database import Tx
@@ -41,7 +42,7 @@ from posyandu_desktop.store.tables import (
 class LoginCadre:
     """A cadre as the login list shows them; never carries the hash itself."""
 
-    id: int
+    id: CadreId
     name: str
     role: CadreRole
     is_coordinator: bool
@@ -56,7 +57,7 @@ def login_cadres(tx: Tx, posyandu_id: int) -> tuple[LoginCadre, ...]:
         .order_by(Cadre.name, Cadre.id)
     )
     return tuple(
-        LoginCadre(id_, name, role, is_coordinator, pin_hash is not None)
+        LoginCadre(CadreId(id_), name, role, is_coordinator, pin_hash is not None)
         for id_, name, role, is_coordinator, pin_hash in rows
     )
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 
 from posyandu_desktop.domain.growth.classify import Severity
 from posyandu_desktop.domain.growth.zscore import Indicator
+from posyandu_desktop.domain.vocabulary import AlertKind
 from posyandu_desktop.i18n import (
     N_,
     _,
@@ -20,7 +21,8 @@ from posyandu_desktop.i18n import (
     format_quantity,
     indicator_label,
 )
-from posyandu_desktop.services.day import Alert, AlertKind
+from posyandu_desktop.i18n.words import words
+from posyandu_desktop.services.day import Alert
 from posyandu_desktop.ui.theme import SEVERITY_COLOURS, WARNING_COLOURS
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
@@ -42,14 +44,6 @@ _HEADERS = {
     Column.DETAIL: N_("Why"),
     Column.MEASURED_ON: N_("Measured on"),
 }
-# The alert's name as cadres say it; the colour repeats it, never replaces it.
-_KIND_WORDS = {
-    AlertKind.IMPLAUSIBLE: N_("Measure again"),
-    AlertKind.BGM: N_("BGM"),
-    AlertKind.TWO_T: N_("2T"),
-    AlertKind.NEW_STUNTING: N_("New stunting"),
-    AlertKind.KEK_PREGNANT: N_("KEK (pregnant)"),
-}
 _KIND_COLOURS = {
     AlertKind.IMPLAUSIBLE: WARNING_COLOURS,
     AlertKind.BGM: SEVERITY_COLOURS[Severity.SEVERE],
@@ -61,7 +55,7 @@ _KIND_COLOURS = {
 
 def kind_label(kind: AlertKind) -> str:
     """The alert's name: BGM, 2T, Stunting baru …"""
-    return _(_KIND_WORDS[kind])
+    return words(kind)
 
 
 def detail_text(alert: Alert) -> str:

@@ -29,7 +29,7 @@ from posyandu_desktop.domain.measurement import CHILD_STAGES, measured_lying
 from posyandu_desktop.domain.measurement import fields_for as measured_fields
 from posyandu_desktop.domain.problems import QUANTITY_FIELDS, Field
 from posyandu_desktop.i18n import _, age_text, format_date, format_decimal, format_weight
-from posyandu_desktop.i18n.desk_labels import DECIMALS, UNITS, doubt_text, quantity_label
+from posyandu_desktop.i18n.measurement_words import DECIMALS, UNITS, doubt_text, quantity_label
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import (
     BloodPressure,

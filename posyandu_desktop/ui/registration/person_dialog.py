@@ -55,7 +55,7 @@ from posyandu_desktop.i18n import (
     parse_decimal,
     problem_label,
 )
-from posyandu_desktop.i18n.desk_labels import nik_mismatch_text, nik_problem_text
+from posyandu_desktop.i18n.measurement_words import nik_mismatch_text, nik_problem_text
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import (
     HouseholdRecord,
