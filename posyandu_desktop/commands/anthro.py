@@ -58,7 +58,7 @@ from posyandu_desktop.exchange.tabular import (
     write_xlsx,
 )
 from posyandu_desktop.i18n.catalog import N_, translator
-from posyandu_desktop.i18n.labels import (
+from posyandu_desktop.i18n.growth_words import (
     category_label,
     indicator_label,
     row_problem_label,

@@ -10,7 +10,7 @@ from posyandu_desktop.domain.growth.prevalence import Child, Estimate, summarise
 from posyandu_desktop.domain.growth.zscore import Indicator
 from posyandu_desktop.exchange.tabular import Table, csv_text, write_csv, write_xlsx
 from posyandu_desktop.i18n.catalog import N_, translator
-from posyandu_desktop.i18n.labels import indicator_label
+from posyandu_desktop.i18n.growth_words import indicator_label
 from posyandu_desktop.i18n.words import words
 
 _MEANS = {

@@ -22,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `import` subcommand."""
     from posyandu_desktop.commands._data import open_or_say
     from posyandu_desktop.i18n import _, install
-    from posyandu_desktop.i18n.import_labels import file_problem_text, report_lines
+    from posyandu_desktop.i18n.importing_words import file_problem_text, report_lines
     from posyandu_desktop.services.importing import (
         ImportRefusedError,
         import_file,

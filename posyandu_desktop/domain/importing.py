@@ -43,7 +43,6 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "their_haz": ("zs_tb_u",),
     "their_whz": ("zs_bb_tb",),
 }
-FIELDS = tuple(FIELD_ALIASES)
 _BY_ALIAS = {alias: f for f, aliases in FIELD_ALIASES.items() for alias in aliases}
 _POSITIONS = {
     "terlentang": Position.LYING,

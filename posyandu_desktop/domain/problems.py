@@ -1,9 +1,11 @@
 """Why a service refused its input, or why the registry file could not be opened: codes that
-`i18n/labels.py` turns into words (Indonesian first)."""
+`i18n/vocabulary_words.py` turns into words (Indonesian first)."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from posyandu_desktop.domain.growth.plausibility import Quantity
 
 
 class Problem(StrEnum):
@@ -74,3 +76,121 @@ class StartupProblem(StrEnum):
     NO_FOLDER = "no_folder"  # the data folder named does not exist (a typing mistake?)
     READ_ONLY = "read_only"  # the data folder or file cannot be written: not damaged
     IN_USE = "in_use"  # another window or command writes in this data folder
+
+
+class Field(StrEnum):
+    """The input a problem concerns: the values are the services' argument names, so that a
+    screen can put the problem under the field it came from."""
+
+    # Ids of things named by the caller.
+    POSYANDU_ID = "posyandu_id"
+    PERSON_ID = "person_id"
+    HOUSEHOLD_ID = "household_id"
+    MOTHER_ID = "mother_id"
+    FATHER_ID = "father_id"
+    CAREGIVER_ID = "caregiver_id"
+    CADRE_ID = "cadre_id"
+    BY_CADRE_ID = "by_cadre_id"
+    CADRE_IDS = "cadre_ids"  # the cadres who went on a home visit
+    RECORDED_BY = "recorded_by"
+    ENTERED_BY = "entered_by"
+    DAY_ID = "day_id"
+    ARRIVAL_ID = "arrival_id"
+    HOME_VISIT_ID = "home_visit_id"
+    MEASUREMENT_ID = "measurement_id"
+    # A person.
+    NAME = "name"
+    NIK = "nik"
+    PHONE = "phone"
+    BIRTH_DATE = "birth_date"
+    BIRTH_WEIGHT_KG = "birth_weight_kg"
+    BIRTH_LENGTH_CM = "birth_length_cm"
+    PREGNANT = "pregnant"
+    DELIVERED_ON = "delivered_on"
+    MOTHER_NIK = "mother_nik"
+    BPJS_KETENAGAKERJAAN = "bpjs_ketenagakerjaan"
+    # A new mother registered with her child: her own fields, kept apart from the child's.
+    MOTHER_NAME = "mother_name"
+    MOTHER_BIRTH_DATE = "mother_birth_date"
+    MOTHER_BIRTH_WEIGHT_KG = "mother_birth_weight_kg"
+    MOTHER_BIRTH_LENGTH_CM = "mother_birth_length_cm"
+    MOTHER_PREGNANT = "mother_pregnant"
+    MOTHER_DELIVERED_ON = "mother_delivered_on"
+    MOTHER_HOUSEHOLD_ID = "mother_household_id"
+    MOTHER_FATHER_ID = "mother_father_id"
+    MOTHER_CAREGIVER_ID = "mother_caregiver_id"
+    # A household.
+    HEAD_NAME = "head_name"
+    ADDRESS = "address"
+    RT = "rt"
+    RW = "rw"
+    KELURAHAN = "kelurahan"
+    # The Posyandu and its days.
+    CODE = "code"
+    KECAMATAN = "kecamatan"
+    KOTA = "kota"
+    PUSKESMAS = "puskesmas"
+    PLACE = "place"
+    HELD_ON = "held_on"
+    LEFT_AT = "left_at"
+    # Cadres.
+    PIN = "pin"
+    CADRES = "cadres"
+    TITLE = "title"
+    ISSUER = "issuer"
+    NUMBER = "number"  # a certificate number
+    SKILL = "skill"
+    ASSESSOR = "assessor"
+    ASSESSED_ON = "assessed_on"
+    KMS_VERSION = "version"  # the KMS reading chosen in Settings
+    ISSUED_ON = "issued_on"
+    # A measurement (the measured quantities keep `Quantity`'s values).
+    MEASURED_ON = "measured_on"
+    WEIGHT_KG = "weight_kg"
+    LENHEI_CM = "lenhei_cm"
+    POSITION = "position"
+    HEADC_CM = "headc_cm"
+    LILA_CM = "lila_cm"
+    WAIST_CM = "waist_cm"
+    GLUCOSE_MG_DL = "glucose_mg_dl"
+    SYSTOLIC_MMHG = "systolic_mmhg"
+    DIASTOLIC_MMHG = "diastolic_mmhg"
+    REASON = "reason"
+    # Services given and home visits.
+    CAPSULE = "capsule"
+    DETAIL = "detail"
+    QUANTITY = "quantity"
+    GIVEN_ON = "given_on"
+    VISITED_ON = "visited_on"
+    FINDINGS = "findings"
+    FOLLOW_UP = "follow_up"
+    # The monthly file and the puskesmas merge.
+    MONTH = "month"
+    FILES = "files"
+
+
+# The field of each measured quantity.
+QUANTITY_FIELDS: dict[Quantity, Field] = {
+    Quantity.WEIGHT_KG: Field.WEIGHT_KG,
+    Quantity.LENHEI_CM: Field.LENHEI_CM,
+    Quantity.HEADC_CM: Field.HEADC_CM,
+    Quantity.LILA_CM: Field.LILA_CM,
+    Quantity.WAIST_CM: Field.WAIST_CM,
+    Quantity.GLUCOSE_MG_DL: Field.GLUCOSE_MG_DL,
+    Quantity.SYSTOLIC_MMHG: Field.SYSTOLIC_MMHG,
+    Quantity.DIASTOLIC_MMHG: Field.DIASTOLIC_MMHG,
+}
+
+# A new mother's field for each field of a person (fields already about the mother stay).
+MOTHER_FIELDS: dict[Field, Field] = {
+    Field.NAME: Field.MOTHER_NAME,
+    Field.NIK: Field.MOTHER_NIK,
+    Field.BIRTH_DATE: Field.MOTHER_BIRTH_DATE,
+    Field.BIRTH_WEIGHT_KG: Field.MOTHER_BIRTH_WEIGHT_KG,
+    Field.BIRTH_LENGTH_CM: Field.MOTHER_BIRTH_LENGTH_CM,
+    Field.PREGNANT: Field.MOTHER_PREGNANT,
+    Field.DELIVERED_ON: Field.MOTHER_DELIVERED_ON,
+    Field.HOUSEHOLD_ID: Field.MOTHER_HOUSEHOLD_ID,
+    Field.FATHER_ID: Field.MOTHER_FATHER_ID,
+    Field.CAREGIVER_ID: Field.MOTHER_CAREGIVER_ID,
+}

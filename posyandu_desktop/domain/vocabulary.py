@@ -1,13 +1,14 @@
 """The coded values the registry stores: cadre roles, desks, sources, services, visit reasons.
 
-They live in `domain` so that `i18n/labels.py` can name them and the demo generator can use them.
+They live in `domain` so that `i18n/vocabulary_words.py` can name them and the demo generator
+can use them.
 The values are what SQLite stores: short, lower-case and never renamed (CHECK constraints list
 them; a rename needs a migration).
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 
 class Venue(StrEnum):
@@ -110,3 +111,26 @@ class BackupKind(StrEnum):
     PRE_MIGRATION = "pre-migration"
     PRE_RESTORE = "pre-restore"
     MANUAL = "manual"
+
+
+# Codes no table stores, shown to the cadre as words.
+
+
+class AlertKind(Enum):
+    """Why a person is on the alert list, most urgent first."""
+
+    REMEASURE = "remeasure"  # a value saved as doubtful this month: measure again
+    REFER = "refer"  # a reason of the one referral rule (domain/referral.py)
+    NEW_STUNTING = "new_stunting"  # a confirmed new stunting case this month
+    SUSPECTED_STUNTING = "suspected_stunting"  # one stunted length after a normal one: remeasure
+    KEK_PREGNANT = "kek_pregnant"  # pregnant with LILA below 23.5 cm
+
+
+class ExportStep(Enum):
+    """What the monthly export is doing, for the progress bar (in order)."""
+
+    BACKUP = "backup"
+    READING = "reading"
+    REPORT = "report"
+    SIGNING = "signing"
+    SAVING = "saving"

@@ -6,18 +6,18 @@ count=n)`, never an f-string inside `_()`; mark strings of import-time tables wi
 `NP_()` with a context) and translate them where they are shown. `install(lang, localedir)` sets
 the UI language (default Indonesian); `translator(lang)` gives words in any language, e.g. for a
 PDF. `words.words(member)` names any enum member (one registry, `words.register`; the
-`*_labels` modules register the domain's codes); `formats` writes dates, numbers and ages and
-reads typed ones.
+`*_words` modules register the domain's codes, one module per concept); `formats` writes dates,
+numbers and ages and reads typed ones.
 After changing strings run `python -m posyandu_desktop.i18n.build_catalogs`.
 """
 
 # These modules register their enums' words on import, so `words.words` knows every enum.
 from posyandu_desktop.i18n import (  # noqa: F401
-    desk_labels,
-    early_warning_labels,
-    import_labels,
-    quality_labels,
-    recap_labels,
+    early_warning_words,
+    importing_words,
+    measurement_words,
+    quality_words,
+    recap_words,
 )
 from posyandu_desktop.i18n.catalog import (
     DEFAULT_LANGUAGE,
@@ -53,7 +53,7 @@ from posyandu_desktop.i18n.formats import (
     parse_decimal,
     weekday_name,
 )
-from posyandu_desktop.i18n.labels import (
+from posyandu_desktop.i18n.growth_words import (
     category_label,
     indicator_label,
     lila_group_label,
@@ -61,7 +61,7 @@ from posyandu_desktop.i18n.labels import (
     row_problem_label,
     zproblem_label,
 )
-from posyandu_desktop.i18n.registry_labels import (
+from posyandu_desktop.i18n.vocabulary_words import (
     capsule_label,
     life_stage_label,
     problem_label,

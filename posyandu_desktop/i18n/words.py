@@ -15,11 +15,15 @@ from typing import TypeVar
 
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.problems import Field
 from posyandu_desktop.i18n.catalog import N_, NP_, translator
 
 # A source string alone, or (context, source string) when one English word may need several
 # Indonesian ones.
 Entry = str | tuple[str, str]
+
+# The entry of a member that is never named on its own (a field shown without a prefix).
+UNNAMED = ""
 
 E = TypeVar("E", bound=Enum)
 
@@ -34,8 +38,10 @@ def register(entries: Mapping[E, Entry] | Iterable[tuple[E, Entry]], variant: st
 
 
 def words(member: Enum, variant: str = "", lang: str | None = None) -> str:
-    """The words for an enum member in the UI language, or in `lang`."""
+    """The words for an enum member in the UI language, or in `lang` ("" when `UNNAMED`)."""
     entry = _REGISTRY[type(member), variant][member]
+    if entry == UNNAMED:
+        return ""
     tr = translator(lang)
     return tr.gettext(entry) if isinstance(entry, str) else tr.pgettext(*entry)
 
@@ -79,4 +85,42 @@ register(
         GrowthStatus.B: N_("B: first weighing here"),
     },
     "long",
+)
+
+# The fields a problem names before saying what is wrong ("Weight: 98 is not possible"); the
+# others are shown without a prefix, the problem's own words say enough.
+register(dict.fromkeys(Field, UNNAMED))
+register(
+    {
+        Field.MEASURED_ON: N_("Date measured"),
+        Field.VISITED_ON: N_("Visit date"),
+        Field.ISSUED_ON: N_("Date issued"),
+        Field.WEIGHT_KG: N_("Weight"),
+        Field.LENHEI_CM: N_("Length/height"),
+        Field.POSITION: N_("Position"),
+        Field.HEADC_CM: N_("Head circumference"),
+        Field.LILA_CM: N_("LILA"),
+        Field.WAIST_CM: N_("Waist"),
+        Field.GLUCOSE_MG_DL: N_("Blood glucose"),
+        Field.SYSTOLIC_MMHG: N_("Systolic"),
+        Field.DIASTOLIC_MMHG: N_("Diastolic"),
+        Field.REASON: N_("Reason"),
+        Field.FINDINGS: N_("Findings"),
+        Field.FOLLOW_UP: N_("Follow-up"),
+        Field.CADRE_IDS: N_("Cadres who went"),
+        Field.PERSON_ID: N_("Who was visited"),
+        Field.HOUSEHOLD_ID: N_("Household"),
+        Field.NAME: N_("Name"),
+        Field.NIK: N_("NIK"),
+        Field.PHONE: N_("Phone"),
+        Field.BPJS_KETENAGAKERJAAN: N_("BPJS Ketenagakerjaan"),
+        Field.TITLE: N_("Certificate"),
+        Field.ISSUER: N_("Issued by"),
+        Field.NUMBER: N_("Certificate number"),
+        Field.SKILL: N_("Skill"),
+        Field.ASSESSOR: N_("Assessor"),
+        Field.ASSESSED_ON: N_("Date assessed"),
+        Field.KMS_VERSION: N_("KMS version"),
+        Field.LEFT_AT: N_("Leaving time"),
+    }
 )

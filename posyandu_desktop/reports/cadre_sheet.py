@@ -28,7 +28,7 @@ from posyandu_desktop.i18n import (
     translator,
     vocabulary_label,
 )
-from posyandu_desktop.i18n.quality_labels import QUALITY_NOTE
+from posyandu_desktop.i18n.quality_words import QUALITY_NOTE
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.reports import styles
 from posyandu_desktop.reports.data import CadreSheet

@@ -33,7 +33,7 @@ from posyandu_desktop.i18n import (
     month_name,
     translator,
 )
-from posyandu_desktop.i18n.recap_labels import reason_label
+from posyandu_desktop.i18n.recap_words import reason_label
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.reports import sd_chart, styles
 from posyandu_desktop.reports.data import CardMonth, GrowthCardData

@@ -55,8 +55,8 @@ from posyandu_desktop.i18n import (
     translator,
     vocabulary_label,
 )
-from posyandu_desktop.i18n.early_warning_labels import risk_line
-from posyandu_desktop.i18n.recap_labels import reason_label
+from posyandu_desktop.i18n.early_warning_words import risk_line
+from posyandu_desktop.i18n.recap_words import index_label, reason_label
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.reports import styles
 from posyandu_desktop.reports.cadre_sheet import quality_section
@@ -418,19 +418,9 @@ class _Report:
     # Status, stunting, referrals ---------------------------------------------------------
 
     def _status(self) -> list[Flowable]:
-        names = {
-            StatusIndex.WEIGHT_FOR_AGE: self.tr.gettext("Weight-for-age (BB/U)"),
-            StatusIndex.LENGTH_HEIGHT_FOR_AGE: self.tr.gettext(
-                "Length/height-for-age (PB/U, TB/U)"
-            ),
-            StatusIndex.WEIGHT_FOR_LENGTH_HEIGHT: self.tr.gettext(
-                "Weight-for-length/height (BB/PB, BB/TB)"
-            ),
-            StatusIndex.BMI_FOR_AGE: self.tr.gettext("BMI-for-age (IMT/U)"),
-        }
         tables = []
         for index in StatusIndex:
-            rows: list[list[Any]] = [[names[index], ""]]
+            rows: list[list[Any]] = [[index_label(index, self.lang), ""]]
             counts = self.ind.status_counts[index]
             for category in index.categories:
                 rows.append([category_label(category, self.lang), counts[category]])

@@ -29,8 +29,8 @@ from posyandu_desktop.i18n import (
     format_month,
     translator,
 )
-from posyandu_desktop.i18n.quality_labels import QUALITY_HEADS, quality_values
-from posyandu_desktop.i18n.recap_labels import (
+from posyandu_desktop.i18n.quality_words import QUALITY_HEADS, quality_values
+from posyandu_desktop.i18n.recap_words import (
     INDEX_ABBREVIATIONS,
     reason_label,
     shared_label,

@@ -5,7 +5,7 @@ The UI imports only this package: the values it passes in (MeasuredValues, Readi
 vocabularies) and the read-models it gets back are re-exported here from the store.
 """
 
-from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.domain.vocabulary import (
     BackupKind,
     CadreRole,
@@ -122,6 +122,7 @@ __all__ = [
     "Desk",
     "DueChild",
     "DueList",
+    "Field",
     "GrowthFindings",
     "HomeVisitRecord",
     "HomeVisitResult",

@@ -35,14 +35,14 @@ from posyandu_desktop.domain.competence import (
     mastered_skills,
     stratum,
 )
-from posyandu_desktop.domain.ids import CadreId
+from posyandu_desktop.domain.ids import CadreId, PosyanduId
 from posyandu_desktop.domain.months import Period
-from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.domain.vocabulary import CadreRole, TrainingGrade
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
 from posyandu_desktop.store import Database, Tx
-from posyandu_desktop.store.queries import cadres, days, posyandu
+from posyandu_desktop.store.queries import cadres, days
 from posyandu_desktop.store.queries.cadres import LoginCadre
 from posyandu_desktop.store.records import AttendanceRecord, CadreRecord, DayRecord
 
@@ -118,7 +118,7 @@ def list_cadres_for_login(db: Database, *, posyandu_id: int) -> tuple[LoginCadre
     )
 
 
-def is_coordinator(db: Database, *, posyandu_id: int, cadre_id: int) -> bool:
+def is_coordinator(db: Database, *, posyandu_id: PosyanduId, cadre_id: CadreId) -> bool:
     """Whether this cadre may manage cadres and settings (see `list_cadres_for_login`)."""
     return any(
         c.id == cadre_id and c.is_coordinator
@@ -136,51 +136,51 @@ def check_pin(db: Database, cadre_id: int, pin: str) -> bool:
     """True when `pin` is this active cadre's PIN (False with no PIN set)."""
     with db.reading() as tx:
         stored = cadres.pin_hash(tx, cadre_id)
-        active = posyandu.cadre_active(tx, cadre_id)
+        active = cadres.cadre_active(tx, cadre_id)
     return bool(active) and stored is not None and _matches(pin, stored)
 
 
 def set_pin(db: Database, cadre_id: int, pin: str) -> Outcome[CadreRecord]:
     """Set (or change) a cadre's PIN; refused unless it is 4 to 6 digits."""
     if not pin_is_well_formed(pin):
-        return refused([Issue(Problem.OUT_OF_RANGE, "pin")])
+        return refused([Issue(Problem.OUT_OF_RANGE, Field.PIN)])
     hashed = hash_pin(pin)  # outside the transaction: the write lock is held only for the write
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
         _checks.cadre(tx, cadre_id)
         cadres.set_pin_hash(tx, cadre_id, hashed)
-        return Outcome(posyandu.get_cadre(tx, cadre_id))
+        return Outcome(cadres.get_cadre(tx, cadre_id))
 
     return attempt(db, work, cadre_id=cadre_id)
 
 
-def reset_pin(db: Database, *, cadre_id: int, by_cadre_id: int) -> Outcome[CadreRecord]:
+def reset_pin(db: Database, *, cadre_id: CadreId, by_cadre_id: CadreId) -> Outcome[CadreRecord]:
     """A coordinator forgets a cadre's PIN (they forgot it); `give_one_time_code` also lets
     the cadre set a new one."""
     with db.reading() as tx:
-        cadre = posyandu.get_cadre(tx, cadre_id)
+        cadre = cadres.get_cadre(tx, cadre_id)
     if cadre is None:
-        return refused([Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id)])
+        return refused([Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_ID, cadre_id)])
     if not is_coordinator(db, posyandu_id=cadre.posyandu_id, cadre_id=by_cadre_id):
-        return refused([Issue(Problem.COORDINATOR_ONLY, "by_cadre_id", by_cadre_id)])
+        return refused([Issue(Problem.COORDINATOR_ONLY, Field.BY_CADRE_ID, by_cadre_id)])
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
         cadres.set_pin_hash(tx, cadre_id, None)
-        return Outcome(posyandu.get_cadre(tx, cadre_id))
+        return Outcome(cadres.get_cadre(tx, cadre_id))
 
     return attempt(db, work, cadre_id=by_cadre_id)
 
 
 def set_coordinator(
-    db: Database, *, cadre_id: int, is_coordinator: bool, by_cadre_id: int | None = None
+    db: Database, *, cadre_id: CadreId, is_coordinator: bool, by_cadre_id: CadreId | None = None
 ) -> Outcome[CadreRecord]:
     """Let a cadre manage cadres and settings, or take that away."""
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
-        if posyandu.get_cadre(tx, cadre_id) is None:
-            raise InputError(Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id))
+        if cadres.get_cadre(tx, cadre_id) is None:
+            raise InputError(Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_ID, cadre_id))
         cadres.set_coordinator(tx, cadre_id, is_coordinator)
-        return Outcome(posyandu.get_cadre(tx, cadre_id))
+        return Outcome(cadres.get_cadre(tx, cadre_id))
 
     return attempt(db, work, cadre_id=by_cadre_id)
 
@@ -247,7 +247,7 @@ class FirstPin(StrEnum):
     NEEDS_CODE = "needs_code"  # with a one-time code the coordinator gives her
 
 
-def first_pin(db: Database, *, posyandu_id: int, cadre_id: int) -> FirstPin:
+def first_pin(db: Database, *, posyandu_id: PosyanduId, cadre_id: CadreId) -> FirstPin:
     """Whether this cadre types her PIN, or how she sets her first one. Only the coordinator
     of a registry where nobody has a PIN (set up before the wizard asked for hers) sets her
     own; everyone else needs a one-time code, so a name is never taken by whoever picks it."""
@@ -260,24 +260,30 @@ def first_pin(db: Database, *, posyandu_id: int, cadre_id: int) -> FirstPin:
 
 
 def set_first_pin(
-    db: Database, *, posyandu_id: int, cadre_id: int, pin: str, code: str = "", now: datetime
+    db: Database,
+    *,
+    posyandu_id: PosyanduId,
+    cadre_id: CadreId,
+    pin: str,
+    code: str = "",
+    now: datetime,
 ) -> Outcome[CadreRecord]:
     """Set a cadre's first PIN: with the coordinator's one-time code (used up), or without one
     where `first_pin` says SETS_OWN. A wrong code counts as a wrong PIN."""
     how = first_pin(db, posyandu_id=posyandu_id, cadre_id=cadre_id)
     if how is FirstPin.HAS_PIN:
-        return refused([Issue(Problem.PIN_ALREADY_SET, "pin")])
+        return refused([Issue(Problem.PIN_ALREADY_SET, Field.PIN)])
     if not pin_is_well_formed(pin):
-        return refused([Issue(Problem.OUT_OF_RANGE, "pin")])
+        return refused([Issue(Problem.OUT_OF_RANGE, Field.PIN)])
     if how is FirstPin.NEEDS_CODE:
         guard = _guard(db, cadre_id)
         waiting = _waiting_s(guard, now)
         if waiting:
-            return refused([Issue(Problem.WRONG_CODE, "code", waiting)])
+            return refused([Issue(Problem.WRONG_CODE, Field.CODE, waiting)])
         right = guard.code_hash is not None and _matches(code.strip(), guard.code_hash)
         tried = _count_try(db, cadre_id, right, now)
         if not right:
-            return refused([Issue(Problem.WRONG_CODE, "code", tried.wait_s)])
+            return refused([Issue(Problem.WRONG_CODE, Field.CODE, tried.wait_s)])
     hashed = hash_pin(pin)
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
@@ -285,19 +291,19 @@ def set_first_pin(
         cadres.set_pin_hash(tx, cadre_id, hashed)
         if how is FirstPin.NEEDS_CODE:
             cadres.set_code_hash(tx, cadre_id, None)
-        return Outcome(posyandu.get_cadre(tx, cadre_id))
+        return Outcome(cadres.get_cadre(tx, cadre_id))
 
     return attempt(db, work, cadre_id=cadre_id)
 
 
 def give_one_time_code(
-    db: Database, *, posyandu_id: int, cadre_id: int, by_cadre_id: int
+    db: Database, *, posyandu_id: PosyanduId, cadre_id: CadreId, by_cadre_id: CadreId
 ) -> Outcome[str]:
     """A coordinator lets a cadre set a new PIN: her PIN (if any) is cleared and a one-time
     code of CODE_DIGITS digits is returned for the coordinator to give her (audited, by the
     coordinator). The same call resets a forgotten PIN."""
     if not is_coordinator(db, posyandu_id=posyandu_id, cadre_id=by_cadre_id):
-        return refused([Issue(Problem.COORDINATOR_ONLY, "by_cadre_id", by_cadre_id)])
+        return refused([Issue(Problem.COORDINATOR_ONLY, Field.BY_CADRE_ID, by_cadre_id)])
     code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
     hashed = hash_pin(code)
 
@@ -323,14 +329,14 @@ def list_cadres(
 def update_cadre(
     db: Database,
     *,
-    cadre_id: int,
+    cadre_id: CadreId,
     name: str,
     role: CadreRole,
     nik: str | None = None,
     phone: str = "",
     training_grade: TrainingGrade | None = None,
     bpjs_ketenagakerjaan: str | None = None,
-    by_cadre_id: int | None = None,
+    by_cadre_id: CadreId | None = None,
     today: date | None = None,
 ) -> Outcome[CadreRecord]:
     """Change a cadre's profile (after training, a new phone ...); checked as at registration."""
@@ -342,11 +348,11 @@ def update_cadre(
         return refused(problems)
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
-        if posyandu.get_cadre(tx, cadre_id) is None:
-            raise InputError(Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id))
-        taken = None if digits is None else posyandu.cadre_id_by_nik(tx, digits)
+        if cadres.get_cadre(tx, cadre_id) is None:
+            raise InputError(Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_ID, cadre_id))
+        taken = None if digits is None else cadres.cadre_id_by_nik(tx, digits)
         if taken is not None and taken != cadre_id:
-            raise InputError(Issue(Problem.NIK_TAKEN, "nik", taken))
+            raise InputError(Issue(Problem.NIK_TAKEN, Field.NIK, taken))
         cadres.update_cadre(
             tx,
             cadre_id,
@@ -357,7 +363,7 @@ def update_cadre(
             training_grade=training_grade,
             bpjs_ketenagakerjaan=bpjs or None,
         )
-        return Outcome(posyandu.get_cadre(tx, cadre_id), warnings=tuple(warnings))
+        return Outcome(cadres.get_cadre(tx, cadre_id), warnings=tuple(warnings))
 
     return attempt(db, work, cadre_id=by_cadre_id)
 
@@ -442,25 +448,25 @@ def cadre_competence(db: Database, *, cadre_id: int, on: date | None = None) -> 
 def record_skill_assessment(
     db: Database,
     *,
-    cadre_id: int,
+    cadre_id: CadreId,
     skill: str,
     passed: bool,
     assessed_on: date,
     assessor: str,
-    by_cadre_id: int,
+    by_cadre_id: CadreId,
     today: date | None = None,
 ) -> Outcome[CadreCompetence]:
     """The coordinator notes one skill assessment (by the puskesmas team) of a cadre."""
-    problems = _checks.text_issues(assessor, "assessor", 100, required=True)
-    problems += _checks.not_future(assessed_on, "assessed_on", today or date.today())
+    problems = _checks.text_issues(assessor, Field.ASSESSOR, 100, required=True)
+    problems += _checks.not_future(assessed_on, Field.ASSESSED_ON, today or date.today())
     if skill not in settings.cadre_competence().skills:
-        problems.append(Issue(Problem.OUT_OF_RANGE, "skill", skill))
+        problems.append(Issue(Problem.OUT_OF_RANGE, Field.SKILL, skill))
     with db.reading() as tx:
-        cadre = posyandu.get_cadre(tx, cadre_id)
+        cadre = cadres.get_cadre(tx, cadre_id)
     if cadre is None:
-        return refused([Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id)])
+        return refused([Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_ID, cadre_id)])
     if not is_coordinator(db, posyandu_id=cadre.posyandu_id, cadre_id=by_cadre_id):
-        problems.append(Issue(Problem.COORDINATOR_ONLY, "by_cadre_id", by_cadre_id))
+        problems.append(Issue(Problem.COORDINATOR_ONLY, Field.BY_CADRE_ID, by_cadre_id))
     if problems:
         return refused(problems)
 

@@ -23,7 +23,6 @@ waits to be measured again.
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -32,7 +31,7 @@ from typing import Any
 from posyandu_desktop.domain import indicators as ind
 from posyandu_desktop.domain.growth.classify import LilaStatus
 from posyandu_desktop.domain.growth.plausibility import Quantity
-from posyandu_desktop.domain.ids import CadreId, DayId, PersonId
+from posyandu_desktop.domain.ids import ArrivalId, CadreId, DayId, PersonId, PosyanduId
 from posyandu_desktop.domain.life_stage import (
     UNDER_FIVE_BELOW_MONTHS,
     VITAMIN_A_MONTHS,
@@ -44,15 +43,15 @@ from posyandu_desktop.domain.life_stage import (
 from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.nik import NikIssue, NikMismatch, compare_nik, parse_nik
 from posyandu_desktop.domain.people import Sex
-from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.domain.referral import ReferralReason
-from posyandu_desktop.domain.vocabulary import Desk
+from posyandu_desktop.domain.vocabulary import AlertKind, Desk
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
 from posyandu_desktop.services.people import PREGNANCY_DAYS
 from posyandu_desktop.services.reports import month_children
 from posyandu_desktop.store import Database, Tx
-from posyandu_desktop.store.queries import days, measurements, people, posyandu
+from posyandu_desktop.store.queries import cadres, days, measurements, people, posyandu
 from posyandu_desktop.store.records import (
     ArrivalRecord,
     AttendanceRecord,
@@ -80,25 +79,25 @@ def open_posyandu_day(
     db: Database,
     *,
     cadre_id: CadreId,
-    posyandu_id: int,
+    posyandu_id: PosyanduId,
     held_on: date,
     place: str = "",
     now: datetime | None = None,
     today: date | None = None,
 ) -> Outcome[DayRecord]:
     """Open the Posyandu for a day (a day that already has a session is refused)."""
-    problems = _checks.text_issues(place, "place", 200, required=False)
-    problems += _checks.not_future(held_on, "held_on", today or date.today())
+    problems = _checks.text_issues(place, Field.PLACE, 200, required=False)
+    problems += _checks.not_future(held_on, Field.HELD_ON, today or date.today())
     if problems:
         return refused(problems)
 
     def work(tx: Tx) -> Outcome[DayRecord]:
         _checks.cadre(tx, cadre_id)
         if posyandu.get_posyandu(tx, posyandu_id) is None:
-            raise InputError(Issue(Problem.POSYANDU_NOT_FOUND, "posyandu_id", posyandu_id))
+            raise InputError(Issue(Problem.POSYANDU_NOT_FOUND, Field.POSYANDU_ID, posyandu_id))
         existing = days.day_on(tx, posyandu_id, held_on)
         if existing is not None:
-            raise InputError(Issue(Problem.DAY_ALREADY_OPENED, "held_on", existing.id))
+            raise InputError(Issue(Problem.DAY_ALREADY_OPENED, Field.HELD_ON, existing.id))
         opened = days.add_day(
             tx,
             posyandu_id=posyandu_id,
@@ -127,10 +126,10 @@ def register_arrival(
         day = _checks.open_day(tx, day_id)
         visitor = _checks.person(tx, person_id)
         if visitor.birth_date > day.held_on:
-            raise InputError(Issue(Problem.BEFORE_BIRTH, "person_id", person_id))
+            raise InputError(Issue(Problem.BEFORE_BIRTH, Field.PERSON_ID, person_id))
         earlier = days.arrival_of(tx, day_id, person_id)
         if earlier is not None:
-            raise InputError(Issue(Problem.ALREADY_ARRIVED, "person_id", earlier.queue_number))
+            raise InputError(Issue(Problem.ALREADY_ARRIVED, Field.PERSON_ID, earlier.queue_number))
         return Outcome(
             days.add_arrival(tx, day_id=day_id, person_id=person_id, arrived_at=_now(now))
         )
@@ -139,7 +138,7 @@ def register_arrival(
 
 
 def pass_desk(
-    db: Database, *, cadre_id: CadreId, arrival_id: int, desk: Desk
+    db: Database, *, cadre_id: CadreId, arrival_id: ArrivalId, desk: Desk
 ) -> Outcome[ArrivalRecord]:
     """Mark that a visitor has been through a desk (the ILP steps)."""
 
@@ -154,7 +153,7 @@ def open_arrival(tx: Tx, arrival_id: int) -> ArrivalRecord:
     """An arrival on a day still open; raises InputError otherwise."""
     arrival = days.get_arrival(tx, arrival_id)
     if arrival is None:
-        raise InputError(Issue(Problem.ARRIVAL_NOT_FOUND, "arrival_id", arrival_id))
+        raise InputError(Issue(Problem.ARRIVAL_NOT_FOUND, Field.ARRIVAL_ID, arrival_id))
     _checks.open_day(tx, arrival.day_id)
     return arrival
 
@@ -169,7 +168,7 @@ def through_desk(tx: Tx, arrival: ArrivalRecord, desk: Desk) -> ArrivalRecord:
 def record_cadre_attendance(
     db: Database,
     *,
-    recorded_by: int,
+    recorded_by: CadreId,
     day_id: DayId,
     cadre_id: CadreId,
     desk: Desk,
@@ -178,10 +177,10 @@ def record_cadre_attendance(
 ) -> Outcome[AttendanceRecord]:
     """Record which cadre served at which desk, from when to when (again to set leave time)."""
     if left_at is not None and left_at < arrived_at:
-        return refused([Issue(Problem.LEFT_BEFORE_ARRIVING, "left_at")])
+        return refused([Issue(Problem.LEFT_BEFORE_ARRIVING, Field.LEFT_AT)])
 
     def work(tx: Tx) -> Outcome[AttendanceRecord]:
-        _checks.cadre(tx, recorded_by, "recorded_by")
+        _checks.cadre(tx, recorded_by, Field.RECORDED_BY)
         _checks.cadre(tx, cadre_id)
         _checks.open_day(tx, day_id)
         saved = days.put_attendance(
@@ -193,7 +192,7 @@ def record_cadre_attendance(
 
 
 def mark_present_on_login(
-    db: Database, *, posyandu_id: int, cadre_id: int, now: datetime
+    db: Database, *, posyandu_id: PosyanduId, cadre_id: CadreId, now: datetime
 ) -> AttendanceRecord | None:
     """The cadre working on the laptop is present at today's open session: signed in at the
     desk they served at last time (registration the first time), unless already signed in.
@@ -204,7 +203,7 @@ def mark_present_on_login(
             return None
         if any(a.cadre_id == cadre_id for a in days.attendance(tx, day.id)):
             return None
-        if not posyandu.cadre_active(tx, cadre_id):
+        if not cadres.cadre_active(tx, cadre_id):
             return None
         desk = days.last_desk_of(tx, cadre_id) or Desk.REGISTRATION
         return days.put_attendance(
@@ -229,20 +228,20 @@ def close_posyandu_day(
 
 
 def reopen_posyandu_day(
-    db: Database, *, cadre_id: int, posyandu_id: int, day_id: int
+    db: Database, *, cadre_id: CadreId, posyandu_id: PosyanduId, day_id: DayId
 ) -> Outcome[DayRecord]:
     """Open a closed day again (someone came late, or it was closed by mistake); only the
     coordinator may, and the audit trail records it."""
     from posyandu_desktop.services.cadres import is_coordinator
 
     if not is_coordinator(db, posyandu_id=posyandu_id, cadre_id=cadre_id):
-        return refused([Issue(Problem.COORDINATOR_ONLY, "cadre_id", cadre_id)])
+        return refused([Issue(Problem.COORDINATOR_ONLY, Field.CADRE_ID, cadre_id)])
 
     def work(tx: Tx) -> Outcome[DayRecord]:
         _checks.cadre(tx, cadre_id)
         day = days.get_day(tx, day_id)
         if day is None or day.posyandu_id != posyandu_id:
-            raise InputError(Issue(Problem.DAY_NOT_FOUND, "day_id", day_id))
+            raise InputError(Issue(Problem.DAY_NOT_FOUND, Field.DAY_ID, day_id))
         return Outcome(day if day.is_open else days.reopen_day(tx, day_id))
 
     return attempt(db, work, cadre_id=cadre_id, reason="session reopened")
@@ -365,18 +364,6 @@ def day_overview(db: Database, *, posyandu_id: int, today: date) -> DayOverview:
         arrivals = days.arrivals(tx, day.id)
     passed = Counter(desk for arrival in arrivals for desk in arrival.desks_passed)
     return DayOverview(day, counts, tuple((desk, passed[desk]) for desk in Desk))
-
-
-class AlertKind(enum.Enum):
-    """Why a person is on the alert list, most urgent first."""
-
-    REMEASURE = "remeasure"  # a value saved as doubtful this month: measure again
-    REFER = "refer"  # a reason of the one referral rule (domain/referral.py)
-    NEW_STUNTING = "new_stunting"  # a confirmed new stunting case this month
-    SUSPECTED_STUNTING = (
-        "suspected_stunting"  # one stunted length after a normal one: measure again
-    )
-    KEK_PREGNANT = "kek_pregnant"  # pregnant with LILA below 23.5 cm
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,6 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +32,10 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from posyandu_desktop import __version__, settings
 from posyandu_desktop.domain import export_contract as contract
 from posyandu_desktop.domain.export_contract import MeasurementRow, PersonRow
-from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.ids import CadreId
+from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.domain.recap import EarlyWarningFigures, PersonKey
-from posyandu_desktop.domain.vocabulary import BackupKind
+from posyandu_desktop.domain.vocabulary import BackupKind, ExportStep
 from posyandu_desktop.exchange import fhir, sealing, signing, summary, usb
 from posyandu_desktop.exchange.package import (
     PackageError,
@@ -95,16 +95,6 @@ CopyProblem = usb.CopyProblem
 removable_drives = usb.removable_drives
 
 
-class ExportStep(Enum):
-    """What the export is doing, for the progress bar (in order)."""
-
-    BACKUP = "backup"
-    READING = "reading"
-    REPORT = "report"
-    SIGNING = "signing"
-    SAVING = "saving"
-
-
 Progress = Callable[[ExportStep, float], None]  # step, fraction of the whole export done
 
 _STEP_START = {
@@ -156,7 +146,7 @@ def _base(ledger: Sequence[ExportEntry], period: Period) -> _Base | Issue:
     key = str(period)
     later = [e.period for e in done if e.period > key]
     if later:
-        return Issue(Problem.LATER_MONTH_EXPORTED, "month", max(later))
+        return Issue(Problem.LATER_MONTH_EXPORTED, Field.MONTH, max(later))
     same = [e for e in done if e.period == key]
     earlier = [e for e in done if e.period < key]
     if same:
@@ -262,7 +252,7 @@ def export_month(
 
     today = now.astimezone().date()
     if (period.year, period.month) > (today.year, today.month):
-        return Outcome(problems=(Issue(Problem.DATE_IN_FUTURE, "month", str(period)),))
+        return Outcome(problems=(Issue(Problem.DATE_IN_FUTURE, Field.MONTH, str(period)),))
     posyandu_id = reports.this_posyandu_id(db)
     if posyandu_id is None:
         return Outcome(problems=(Issue(Problem.POSYANDU_NOT_FOUND),))
@@ -283,7 +273,7 @@ def export_month(
                 progress(ExportStep.SAVING, 1.0)
             return made
     # Another export of this month kept taking the revision numbers (two windows at once).
-    return Outcome(problems=(Issue(Problem.EXPORT_BUSY, "month", str(period)),))
+    return Outcome(problems=(Issue(Problem.EXPORT_BUSY, Field.MONTH, str(period)),))
 
 
 DEMO_CODE_PREFIX = "DEMO-"
@@ -415,7 +405,9 @@ def _export(
     return Outcome(entry)
 
 
-def withdraw_month(db: Database, period: Period, *, cadre_id: int, now: datetime) -> Outcome[int]:
+def withdraw_month(
+    db: Database, period: Period, *, cadre_id: CadreId, now: datetime
+) -> Outcome[int]:
     """A coordinator withdraws a month exported under a wrong clock (a month still in the
     future), so the real months can be exported again; audited, and the next file tells the
     puskesmas. Returns how many files of the month were withdrawn."""
@@ -426,7 +418,7 @@ def withdraw_month(db: Database, period: Period, *, cadre_id: int, now: datetime
         return Outcome(problems=(Issue(Problem.COORDINATOR_ONLY),))
     today = now.astimezone().date()
     if (period.year, period.month) <= (today.year, today.month):
-        return Outcome(problems=(Issue(Problem.NOT_A_FUTURE_MONTH, "month", str(period)),))
+        return Outcome(problems=(Issue(Problem.NOT_A_FUTURE_MONTH, Field.MONTH, str(period)),))
     with db.transaction(cadre_id=cadre_id, reason=f"export of {period} withdrawn") as tx:
         count = q.withdraw_exports(tx, posyandu_id, str(period), now)
     return Outcome(count)

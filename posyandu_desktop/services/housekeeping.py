@@ -44,6 +44,7 @@ from enum import Enum, StrEnum
 from pathlib import Path
 
 from posyandu_desktop import __version__, settings
+from posyandu_desktop.domain.growth.standards import WhoStandard
 from posyandu_desktop.domain.vocabulary import BackupKind
 from posyandu_desktop.exchange import sealing, signing
 from posyandu_desktop.settings import backups_dir, database_path, resource_path
@@ -74,13 +75,6 @@ class KeyState(Enum):
     MISSING = "missing"  # not made yet: start-up makes it in the background
     UNREADABLE = "unreadable"  # damaged or locked; never replaced, the puskesmas registered it
     NOT_USED = "not_used"  # a puskesmas laptop checks files, it signs none
-
-
-class WhoStandard(Enum):
-    """The two WHO publications the tables belong to; the value is the file names' prefix."""
-
-    CHILD_GROWTH_2006 = "who2006"  # WHO Child Growth Standards, 0-60 months
-    GROWTH_REFERENCE_2007 = "who2007"  # WHO Growth Reference, 5-19 years
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,14 @@ from posyandu_desktop.domain.growth.classify import LilaStatus
 from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue
 from posyandu_desktop.domain.growth.weight_gain import KbmTable
 from posyandu_desktop.domain.growth.zscore import Indicator
-from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
+from posyandu_desktop.domain.ids import (
+    ArrivalId,
+    CadreId,
+    DayId,
+    HomeVisitId,
+    MeasurementId,
+    PersonId,
+)
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS, LifeStage
 from posyandu_desktop.domain.measurement import (
     HARD_LIMITS,
@@ -40,7 +47,7 @@ from posyandu_desktop.domain.measurement import (
     assess_measurement,
 )
 from posyandu_desktop.domain.people import Sex
-from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.problems import QUANTITY_FIELDS, Field, Problem
 from posyandu_desktop.domain.referral import ReferralReason, referral_reasons
 from posyandu_desktop.domain.vocabulary import Desk, MeasurementOrigin
 from posyandu_desktop.services import _checks
@@ -61,7 +68,7 @@ from posyandu_desktop.store.records import (
 
 
 def _measure_issues(values: MeasuredValues, measured_on: date, today: date) -> list[Issue]:
-    return value_issues(values) + _checks.not_future(measured_on, "measured_on", today)
+    return value_issues(values) + _checks.not_future(measured_on, Field.MEASURED_ON, today)
 
 
 def _measure(
@@ -72,19 +79,19 @@ def _measure(
     measured_on: date,
     values: MeasuredValues,
     day_id: DayId | None = None,
-    home_visit_id: int | None = None,
+    home_visit_id: HomeVisitId | None = None,
 ) -> MeasurementRecord:
     """Save checked values inside a transaction; raises InputError for what the registry
     refuses (unknown person or visit, a closed day, a date before birth)."""
     _checks.cadre(tx, cadre_id)
     child = _checks.person(tx, person_id)
     if measured_on < child.birth_date:
-        raise InputError(Issue(Problem.BEFORE_BIRTH, "measured_on", measured_on.isoformat()))
+        raise InputError(Issue(Problem.BEFORE_BIRTH, Field.MEASURED_ON, measured_on.isoformat()))
     if day_id is not None:
         _checks.open_day(tx, day_id)
     if home_visit_id is not None and visits.get_home_visit(tx, home_visit_id) is None:
-        raise InputError(Issue(Problem.HOME_VISIT_NOT_FOUND, "home_visit_id", home_visit_id))
-    return save(
+        raise InputError(Issue(Problem.HOME_VISIT_NOT_FOUND, Field.HOME_VISIT_ID, home_visit_id))
+    return save_assessed_measurement(
         tx,
         child,
         measured_on=measured_on,
@@ -103,7 +110,7 @@ def record_measurement(
     measured_on: date,
     values: MeasuredValues,
     day_id: DayId | None = None,
-    home_visit_id: int | None = None,
+    home_visit_id: HomeVisitId | None = None,
     today: date | None = None,
 ) -> Outcome[MeasurementRecord]:
     """Save what was measured, with z-scores, Permenkes categories and the KMS status.
@@ -112,7 +119,7 @@ def record_measurement(
     from a paper register)."""
     problems = _measure_issues(values, measured_on, today or date.today())
     if day_id is not None and home_visit_id is not None:
-        problems.append(Issue(Problem.DAY_AND_VISIT, "home_visit_id"))
+        problems.append(Issue(Problem.DAY_AND_VISIT, Field.HOME_VISIT_ID))
     if problems:
         return refused(problems)
 
@@ -133,7 +140,7 @@ def record_measurement(
 
 
 def measure_at_desk(
-    db: Database, *, cadre_id: CadreId, arrival_id: int, values: MeasuredValues, today: date
+    db: Database, *, cadre_id: CadreId, arrival_id: ArrivalId, values: MeasuredValues, today: date
 ) -> Outcome[MeasurementRecord]:
     """Save today's measurement of someone in the measuring queue and mark them as through
     the measuring desk, in one transaction: both or neither."""
@@ -168,10 +175,10 @@ def correct_measurement(
 ) -> Outcome[MeasurementRecord]:
     """Correct a saved measurement. A reason is required; the old values stay in the audit
     trail and the row counts its corrections. Findings and KMS statuses are recomputed."""
-    problems = _checks.text_issues(reason, "reason", 500, required=True)
+    problems = _checks.text_issues(reason, Field.REASON, 500, required=True)
     problems += value_issues(values)
     if measured_on is not None:
-        problems += _checks.not_future(measured_on, "measured_on", today or date.today())
+        problems += _checks.not_future(measured_on, Field.MEASURED_ON, today or date.today())
     if problems:
         return refused(problems)
 
@@ -179,14 +186,18 @@ def correct_measurement(
         _checks.cadre(tx, cadre_id)
         old = measurements.get_measurement(tx, measurement_id)
         if old is None:
-            raise InputError(Issue(Problem.MEASUREMENT_NOT_FOUND, "measurement_id", measurement_id))
+            raise InputError(
+                Issue(Problem.MEASUREMENT_NOT_FOUND, Field.MEASUREMENT_ID, measurement_id)
+            )
         on = measured_on or old.measured_on
         if (on, values) == (old.measured_on, old.values):
             raise InputError(Issue(Problem.NOTHING_CHANGED))
         child = _checks.person(tx, old.person_id)
         if on < child.birth_date:
-            raise InputError(Issue(Problem.BEFORE_BIRTH, "measured_on", on.isoformat()))
-        return Outcome(correct(tx, child, measurement_id, measured_on=on, values=values))
+            raise InputError(Issue(Problem.BEFORE_BIRTH, Field.MEASURED_ON, on.isoformat()))
+        return Outcome(
+            correct_assessed_measurement(tx, child, measurement_id, measured_on=on, values=values)
+        )
 
     return attempt(db, work, cadre_id=cadre_id, reason=reason.strip())
 
@@ -237,9 +248,9 @@ def preview_measurement(
     with db.reading() as tx:
         person = people.get_person(tx, person_id)
         if person is None:
-            return refused([Issue(Problem.PERSON_NOT_FOUND, "person_id", person_id)])
+            return refused([Issue(Problem.PERSON_NOT_FOUND, Field.PERSON_ID, person_id)])
         if on < person.birth_date:
-            return refused([Issue(Problem.BEFORE_BIRTH, "measured_on", on.isoformat())])
+            return refused([Issue(Problem.BEFORE_BIRTH, Field.MEASURED_ON, on.isoformat())])
         saved = measurements.history(tx, person_id)
         table = kbm(tx)
     return Outcome(_preview(person, on, values, saved, table))
@@ -285,13 +296,13 @@ def _preview(
     )
 
 
-def _without(values: MeasuredValues, fields: set[str | None]) -> MeasuredValues:
+def _without(values: MeasuredValues, fields: set[Field | None]) -> MeasuredValues:
     kept = {
         name: None if name in fields else getattr(values, name)
         for name in ("weight_kg", "lenhei_cm", "headc_cm", "lila_cm", "waist_cm", "glucose_mg_dl")
     }
     bp = values.blood_pressure
-    if fields & {"systolic_mmhg", "diastolic_mmhg"}:
+    if fields & {Field.SYSTOLIC_MMHG, Field.DIASTOLIC_MMHG}:
         bp = None
     position = values.position if kept["lenhei_cm"] is not None else None
     return MeasuredValues(**kept, position=position, oedema=values.oedema, blood_pressure=bp)
@@ -303,22 +314,22 @@ def value_issues(values: MeasuredValues) -> list[Issue]:
         return [Issue(Problem.NOTHING_MEASURED)]
     issues: list[Issue] = []
     for quantity, value in values.quantities().items():
-        issues += in_range(value, quantity.value, *HARD_LIMITS[quantity])
+        issues += in_range(value, QUANTITY_FIELDS[quantity], *HARD_LIMITS[quantity])
     bp = values.blood_pressure
     if bp is not None and bp.diastolic_mmhg >= bp.systolic_mmhg:
-        issues.append(Issue(Problem.DIASTOLIC_NOT_BELOW_SYSTOLIC, "diastolic_mmhg"))
+        issues.append(Issue(Problem.DIASTOLIC_NOT_BELOW_SYSTOLIC, Field.DIASTOLIC_MMHG))
     if values.position is not None and values.lenhei_cm is None:
-        issues.append(Issue(Problem.POSITION_WITHOUT_LENGTH, "position"))
+        issues.append(Issue(Problem.POSITION_WITHOUT_LENGTH, Field.POSITION))
     return issues
 
 
-def findings(person: PersonRecord, on: date, values: MeasuredValues) -> GrowthFindings:
+def findings_alone(person: PersonRecord, on: date, values: MeasuredValues) -> GrowthFindings:
     """Z-scores, categories and LILA status of one measurement judged alone: an import scores
     its rows so, then gives all their KMS letters at once (`domain/measurement.kms_statuses`)."""
     return assess_measurement(who_standards(), person, on, values, ()).findings
 
 
-def assessed(
+def _assessed(
     tx: Tx,
     person: PersonRecord,
     on: date,
@@ -340,7 +351,7 @@ def kbm(tx: Tx) -> KbmTable:
     return next((v.kbm for v in versions if v.version == chosen), versions[0].kbm)
 
 
-def save(
+def save_assessed_measurement(
     tx: Tx,
     person: PersonRecord,
     *,
@@ -348,10 +359,10 @@ def save(
     values: MeasuredValues,
     entered_by: CadreId,
     day_id: DayId | None = None,
-    home_visit_id: int | None = None,
+    home_visit_id: HomeVisitId | None = None,
 ) -> MeasurementRecord:
     """Insert a measurement with its findings and KMS status; later months it changes follow."""
-    judged = assessed(tx, person, measured_on, values)
+    judged = _assessed(tx, person, measured_on, values)
     if judged.status_changes:
         measurements.set_growth_statuses(tx, judged.status_changes)
     return measurements.add_measurement(
@@ -366,7 +377,7 @@ def save(
     )
 
 
-def correct(
+def correct_assessed_measurement(
     tx: Tx,
     person: PersonRecord,
     measurement_id: MeasurementId,
@@ -375,7 +386,7 @@ def correct(
     values: MeasuredValues,
 ) -> MeasurementRecord:
     """Overwrite a measurement with corrected values, findings and KMS statuses."""
-    judged = assessed(tx, person, measured_on, values, measurement_id=measurement_id)
+    judged = _assessed(tx, person, measured_on, values, measurement_id=measurement_id)
     if judged.status_changes:
         measurements.set_growth_statuses(tx, judged.status_changes)
     return measurements.correct_measurement(
@@ -386,8 +397,8 @@ def correct(
 def record_kms_weight(
     db: Database,
     *,
-    cadre_id: int,
-    person_id: int,
+    cadre_id: CadreId,
+    person_id: PersonId,
     measured_on: date,
     weight_kg: float,
     today: date | None = None,
@@ -397,9 +408,11 @@ def record_kms_weight(
     today = today or date.today()
     values = MeasuredValues(weight_kg=Reading(weight_kg))
     problems = value_issues(values)
-    problems += _checks.not_future(measured_on, "measured_on", today)
+    problems += _checks.not_future(measured_on, Field.MEASURED_ON, today)
     if (measured_on.year, measured_on.month) >= (today.year, today.month):
-        problems.append(Issue(Problem.NOT_AN_EARLIER_MONTH, "measured_on", measured_on.isoformat()))
+        problems.append(
+            Issue(Problem.NOT_AN_EARLIER_MONTH, Field.MEASURED_ON, measured_on.isoformat())
+        )
     if problems:
         return refused(problems)
 
@@ -407,10 +420,12 @@ def record_kms_weight(
         _checks.cadre(tx, cadre_id)
         child = _checks.person(tx, person_id)
         if measured_on < child.birth_date:
-            raise InputError(Issue(Problem.BEFORE_BIRTH, "measured_on", measured_on.isoformat()))
+            raise InputError(
+                Issue(Problem.BEFORE_BIRTH, Field.MEASURED_ON, measured_on.isoformat())
+            )
         if measurements.weighings(tx, PersonId(person_id)):
-            raise InputError(Issue(Problem.HAS_HISTORY, "person_id", person_id))
-        saved = save(
+            raise InputError(Issue(Problem.HAS_HISTORY, Field.PERSON_ID, person_id))
+        saved = save_assessed_measurement(
             tx, child, measured_on=measured_on, values=values, entered_by=CadreId(cadre_id)
         )
         people.set_origin(tx, saved.id, MeasurementOrigin.KIA_BOOK)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.store import Database, Tx
 
 T = TypeVar("T")
@@ -19,11 +19,10 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """One problem, the input field it concerns (the service's argument name) and the value
-    that caused it."""
+    """One problem, the input field it concerns and the value that caused it."""
 
     problem: Problem
-    field: str | None = None
+    field: Field | None = None
     found: int | float | str | None = None
 
 

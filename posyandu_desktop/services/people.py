@@ -49,7 +49,7 @@ from posyandu_desktop.domain.growth.zscore import (
     adjust_length_height,
     implausible,
 )
-from posyandu_desktop.domain.ids import CadreId, DayId, PersonId
+from posyandu_desktop.domain.ids import CadreId, DayId, HomeVisitId, PersonId
 from posyandu_desktop.domain.life_stage import (
     UNDER_FIVE_BELOW_MONTHS,
     LifeStage,
@@ -60,7 +60,7 @@ from posyandu_desktop.domain.life_stage import (
 )
 from posyandu_desktop.domain.months import Period
 from posyandu_desktop.domain.people import DAYS_PER_MONTH, Age, Sex
-from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.domain.vocabulary import ServiceKind
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
@@ -352,7 +352,7 @@ def needs_today(
     with db.reading() as tx:
         person = days.person_listing(tx, person_id)
         if person is None:
-            return refused([Issue(Problem.PERSON_NOT_FOUND, "person_id", person_id)])
+            return refused([Issue(Problem.PERSON_NOT_FOUND, Field.PERSON_ID, person_id)])
         weighings = measurements.weighings(tx, person_id)
         given = people.services_of(tx, person_id)
         arrival = None if day_id is None else days.arrival_of(tx, day_id, person_id)
@@ -403,18 +403,18 @@ def record_service(
     quantity: int | None = None,
     from_kia_book: bool = False,
     day_id: DayId | None = None,
-    home_visit_id: int | None = None,
+    home_visit_id: HomeVisitId | None = None,
     today: date | None = None,
 ) -> Outcome[ServiceRecord]:
     """Record a service given (or, `from_kia_book`, one copied from the Buku KIA). Vitamin A
     without a capsule colour gets the one for the child's age (blue 6-11, red 12-59 months)."""
-    problems = _checks.text_issues(detail, "detail", 200, required=False)
-    problems += _checks.not_future(given_on, "given_on", today or date.today())
-    problems += _checks.in_range(quantity, "quantity", 1, 1000)
+    problems = _checks.text_issues(detail, Field.DETAIL, 200, required=False)
+    problems += _checks.not_future(given_on, Field.GIVEN_ON, today or date.today())
+    problems += _checks.in_range(quantity, Field.QUANTITY, 1, 1000)
     if capsule is not None and kind is not ServiceKind.VITAMIN_A:
-        problems.append(Issue(Problem.CAPSULE_ONLY_FOR_VITAMIN_A, "capsule"))
+        problems.append(Issue(Problem.CAPSULE_ONLY_FOR_VITAMIN_A, Field.CAPSULE))
     if day_id is not None and home_visit_id is not None:
-        problems.append(Issue(Problem.DAY_AND_VISIT, "home_visit_id"))
+        problems.append(Issue(Problem.DAY_AND_VISIT, Field.HOME_VISIT_ID))
     if problems:
         return refused(problems)
 
@@ -422,16 +422,18 @@ def record_service(
         _checks.cadre(tx, cadre_id)
         receiver = _checks.person(tx, person_id)
         if given_on < receiver.birth_date:
-            raise InputError(Issue(Problem.BEFORE_BIRTH, "given_on", given_on.isoformat()))
+            raise InputError(Issue(Problem.BEFORE_BIRTH, Field.GIVEN_ON, given_on.isoformat()))
         if day_id is not None:
             _checks.open_day(tx, day_id)
         if home_visit_id is not None and visits.get_home_visit(tx, home_visit_id) is None:
-            raise InputError(Issue(Problem.HOME_VISIT_NOT_FOUND, "home_visit_id", home_visit_id))
+            raise InputError(
+                Issue(Problem.HOME_VISIT_NOT_FOUND, Field.HOME_VISIT_ID, home_visit_id)
+            )
         chosen = capsule
         if kind is ServiceKind.VITAMIN_A and chosen is None:
             chosen = vitamin_a_capsule(receiver.birth_date, given_on)
             if chosen is None:  # a mother in nifas also gets red capsules: the cadre chooses
-                raise InputError(Issue(Problem.CAPSULE_NEEDED, "capsule"))
+                raise InputError(Issue(Problem.CAPSULE_NEEDED, Field.CAPSULE))
         given = people.add_service(
             tx,
             person_id=person_id,

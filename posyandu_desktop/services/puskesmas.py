@@ -16,7 +16,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from posyandu_desktop import files
-from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.domain.recap import PosyanduMonth, Recap, recap
 from posyandu_desktop.exchange import signing, summary
 from posyandu_desktop.exchange.package import Period
@@ -202,7 +202,7 @@ def merge_files(
         return MergeResult(reports, None, None, None, (Issue(Problem.NO_VERIFIED_FILES),))
     months = sorted({str(r.manifest.period) for r in chosen if r.manifest})
     if len(months) > 1:
-        problem = Issue(Problem.MIXED_MONTHS, "files", ", ".join(months))
+        problem = Issue(Problem.MIXED_MONTHS, Field.FILES, ", ".join(months))
         return MergeResult(reports, None, None, None, (problem,))
     posyandu_months = [m for r in chosen if (m := _month_of(r)) is not None]
     if not posyandu_months:

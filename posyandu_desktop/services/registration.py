@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from posyandu_desktop.domain.ids import CadreId, PersonId
+from posyandu_desktop.domain.ids import CadreId, HouseholdId, PersonId
 from posyandu_desktop.domain.nik import NikMismatch, compare_nik
 from posyandu_desktop.domain.people import Sex
-from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.problems import MOTHER_FIELDS, Field, Problem
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
 from posyandu_desktop.store import Database, Tx
@@ -57,13 +57,13 @@ class NewPerson:
 
 def _household_issues(household: NewHousehold) -> list[Issue]:
     problems = _checks.text_issues(
-        household.head_name, "head_name", _checks.NAME_MAX, required=True
+        household.head_name, Field.HEAD_NAME, _checks.NAME_MAX, required=True
     )
-    problems += _checks.text_issues(household.address, "address", 200, required=False)
-    problems += _checks.text_issues(household.kelurahan, "kelurahan", 60, required=False)
-    problems += _checks.text_issues(household.phone, "phone", 20, required=False)
-    problems += _checks.in_range(household.rt, "rt", 1, RT_RW_MAX)
-    problems += _checks.in_range(household.rw, "rw", 1, RT_RW_MAX)
+    problems += _checks.text_issues(household.address, Field.ADDRESS, 200, required=False)
+    problems += _checks.text_issues(household.kelurahan, Field.KELURAHAN, 60, required=False)
+    problems += _checks.text_issues(household.phone, Field.PHONE, 20, required=False)
+    problems += _checks.in_range(household.rt, Field.RT, 1, RT_RW_MAX)
+    problems += _checks.in_range(household.rw, Field.RW, 1, RT_RW_MAX)
     return problems
 
 
@@ -81,25 +81,27 @@ def _add_household(tx: Tx, household: NewHousehold) -> HouseholdRecord:
 
 def _person_issues(person: NewPerson, today: date) -> tuple[list[Issue], list[Issue], NewPerson]:
     """(problems, warnings, the person with NIKs as their 16 digits)."""
-    problems = _checks.text_issues(person.name, "name", _checks.NAME_MAX, required=True)
-    problems += _checks.not_future(person.birth_date, "birth_date", today)
-    problems += _checks.in_range(person.birth_weight_kg, "birth_weight_kg", *BIRTH_WEIGHT_KG)
-    problems += _checks.in_range(person.birth_length_cm, "birth_length_cm", *BIRTH_LENGTH_CM)
+    problems = _checks.text_issues(person.name, Field.NAME, _checks.NAME_MAX, required=True)
+    problems += _checks.not_future(person.birth_date, Field.BIRTH_DATE, today)
+    problems += _checks.in_range(person.birth_weight_kg, Field.BIRTH_WEIGHT_KG, *BIRTH_WEIGHT_KG)
+    problems += _checks.in_range(person.birth_length_cm, Field.BIRTH_LENGTH_CM, *BIRTH_LENGTH_CM)
     if (person.pregnant or person.delivered_on) and person.sex is not Sex.FEMALE:
-        problems.append(Issue(Problem.NOT_FEMALE, "pregnant"))
+        problems.append(Issue(Problem.NOT_FEMALE, Field.PREGNANT))
     if person.delivered_on is not None:
-        problems += _checks.not_future(person.delivered_on, "delivered_on", today)
+        problems += _checks.not_future(person.delivered_on, Field.DELIVERED_ON, today)
     warnings: list[Issue] = []
     digits = mother_digits = None
     if person.nik:
-        info, nik_problems, warnings = _checks.nik_issues(person.nik, "nik", today)
+        info, nik_problems, warnings = _checks.nik_issues(person.nik, Field.NIK, today)
         problems += nik_problems
         if info is not None:
             digits = info.nik
             mismatches = compare_nik(info, birth_date=person.birth_date, sex=person.sex)
-            warnings += [Issue(_MISMATCH[m], "nik") for m in mismatches]
+            warnings += [Issue(_MISMATCH[m], Field.NIK) for m in mismatches]
     if person.mother_nik:
-        mother_info, nik_problems, _ = _checks.nik_issues(person.mother_nik, "mother_nik", today)
+        mother_info, nik_problems, _ = _checks.nik_issues(
+            person.mother_nik, Field.MOTHER_NIK, today
+        )
         problems += nik_problems
         mother_digits = None if mother_info is None else mother_info.nik
     return problems, warnings, replace(person, nik=digits, mother_nik=mother_digits)
@@ -117,18 +119,18 @@ def _add_person(
     """Add a person checked by `_person_issues`; raises InputError for what the registry
     refuses (a NIK already registered, a possible duplicate, missing relatives)."""
     if household_id is not None and people.get_household(tx, household_id) is None:
-        raise InputError(Issue(Problem.HOUSEHOLD_NOT_FOUND, "household_id", household_id))
+        raise InputError(Issue(Problem.HOUSEHOLD_NOT_FOUND, Field.HOUSEHOLD_ID, household_id))
     for field, relative_id in (
-        ("mother_id", mother_id),
-        ("father_id", father_id),
-        ("caregiver_id", caregiver_id),
+        (Field.MOTHER_ID, mother_id),
+        (Field.FATHER_ID, father_id),
+        (Field.CAREGIVER_ID, caregiver_id),
     ):
         if relative_id is not None:
             relative = _checks.person(tx, relative_id, field)
-            if field == "mother_id" and relative.sex is not Sex.FEMALE:
+            if field is Field.MOTHER_ID and relative.sex is not Sex.FEMALE:
                 raise InputError(Issue(Problem.NOT_FEMALE, field, relative_id))
     if person.nik is not None and (taken := people.person_id_by_nik(tx, person.nik)):
-        raise InputError(Issue(Problem.NIK_TAKEN, "nik", taken))
+        raise InputError(Issue(Problem.NIK_TAKEN, Field.NIK, taken))
     if not person.not_a_duplicate:
         same = people.possible_duplicates(
             tx,
@@ -138,7 +140,7 @@ def _add_person(
             mother_nik=person.mother_nik,
         )
         if same:
-            raise InputError(Issue(Problem.POSSIBLE_DUPLICATE, "name", same[0]))
+            raise InputError(Issue(Problem.POSSIBLE_DUPLICATE, Field.NAME, same[0]))
     return people.add_person(
         tx,
         name=" ".join(person.name.split()),
@@ -187,7 +189,7 @@ def register_person(
     name: str,
     sex: Sex,
     birth_date: date,
-    household_id: int | None = None,
+    household_id: HouseholdId | None = None,
     nik: str | None = None,
     mother_id: PersonId | None = None,
     father_id: PersonId | None = None,
@@ -236,9 +238,9 @@ def register_person(
 
 def _as_mother(issue: Issue) -> Issue:
     """A problem with the new mother, on her field: `nik` -> `mother_nik`, and so on."""
-    if issue.field is None or issue.field.startswith("mother_"):
+    if issue.field is None:
         return issue
-    return replace(issue, field=f"mother_{issue.field}")
+    return replace(issue, field=MOTHER_FIELDS.get(issue.field, issue.field))
 
 
 def register_newcomer(
@@ -310,7 +312,7 @@ def record_pregnancy(
     """Note that a woman is pregnant, or has delivered (which starts the 42 days of nifas)."""
     problems = []
     if delivered_on is not None:
-        problems += _checks.not_future(delivered_on, "delivered_on", today or date.today())
+        problems += _checks.not_future(delivered_on, Field.DELIVERED_ON, today or date.today())
     if problems:
         return refused(problems)
 
@@ -318,9 +320,11 @@ def record_pregnancy(
         _checks.cadre(tx, cadre_id)
         woman = _checks.person(tx, person_id)
         if woman.sex is not Sex.FEMALE:
-            raise InputError(Issue(Problem.NOT_FEMALE, "person_id", person_id))
+            raise InputError(Issue(Problem.NOT_FEMALE, Field.PERSON_ID, person_id))
         if delivered_on is not None and delivered_on < woman.birth_date:
-            raise InputError(Issue(Problem.BEFORE_BIRTH, "delivered_on", delivered_on.isoformat()))
+            raise InputError(
+                Issue(Problem.BEFORE_BIRTH, Field.DELIVERED_ON, delivered_on.isoformat())
+            )
         people.set_pregnancy(tx, person_id, pregnant=pregnant, delivered_on=delivered_on)
         return Outcome(people.get_person(tx, person_id))
 

@@ -29,7 +29,7 @@ from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import growth_statuses
 from posyandu_desktop.domain.growth.zscore import LYING_BEFORE_DAYS
-from posyandu_desktop.domain.ids import PersonId
+from posyandu_desktop.domain.ids import PersonId, PosyanduId
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS, VitaminACapsule
 from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.quality import QualityFigures, data_quality, quality_per
@@ -202,7 +202,7 @@ def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) ->
     )
 
 
-def this_posyandu_id(db: Database) -> int | None:
+def this_posyandu_id(db: Database) -> PosyanduId | None:
     """This laptop's Posyandu (the first set up), or None before set-up."""
     with db.reading() as tx:
         found = posyandu.first_posyandu(tx)

@@ -29,8 +29,8 @@ from posyandu_desktop.domain.demo import (
     generate,
 )
 from posyandu_desktop.domain.growth.weight_gain import KmsVersion
-from posyandu_desktop.domain.ids import CadreId
-from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.ids import CadreId, PosyanduId
+from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.domain.vocabulary import CadreRole, Desk, TrainingGrade, Venue
 from posyandu_desktop.services import _checks, measuring
 from posyandu_desktop.services.cadres import hash_pin, is_coordinator, pin_is_well_formed
@@ -66,14 +66,14 @@ class RegistryNotEmptyError(Exception):
 class DemoLogin:
     """Who the demo logs in as: the Posyandu and its first cadre (the chair)."""
 
-    posyandu_id: int
+    posyandu_id: PosyanduId
     cadre_id: CadreId
     cadre_name: str
 
 
 @dataclass(frozen=True, slots=True)
 class DemoSummary:
-    posyandu_id: int
+    posyandu_id: PosyanduId
     name: str
     people: int
     measurements: int
@@ -137,7 +137,7 @@ def demo_login(db: Database) -> DemoLogin:
         found = posyandu.first_posyandu(tx)
         if found is None:
             raise LookupError("no Posyandu in this registry")
-        cadre = posyandu.first_cadre(tx, found.id)
+        cadre = cadres_q.first_cadre(tx, found.id)
         if cadre is None:
             raise LookupError("no cadre in this registry")
         return DemoLogin(found.id, cadre.id, cadre.name)
@@ -147,7 +147,7 @@ class _Ids:
     """Demo keys -> registry ids."""
 
     def __init__(self) -> None:
-        self.posyandu = 0
+        self.posyandu = PosyanduId(0)
         self.cadres: dict[int, CadreId] = {}
         self.households: dict[int, int] = {}
         self.people: dict[int, int] = {}
@@ -166,7 +166,7 @@ def _registry(tx: Tx, demo: DemoPosyandu, ids: _Ids, seed: int) -> None:
         venue=Venue.RESIDENT_HOUSE,
     ).id
     for c in demo.cadres:
-        cadre = posyandu.add_cadre(
+        cadre = cadres_q.add_cadre(
             tx,
             posyandu_id=ids.posyandu,
             name=c.name,
@@ -178,7 +178,7 @@ def _registry(tx: Tx, demo: DemoPosyandu, ids: _Ids, seed: int) -> None:
         )
         ids.cadres[c.key] = cadre.id
         for cert in c.certificates:
-            posyandu.add_certificate(
+            cadres_q.add_certificate(
                 tx,
                 cadre_id=cadre.id,
                 title=cert.title,
@@ -282,7 +282,7 @@ def _day(
         refused_here = measuring.value_issues(values)
         if refused_here:
             raise ValueError(f"demo measurement the desk would refuse: {refused_here}")
-        measuring.save(
+        measuring.save_assessed_measurement(
             tx,
             ids.records[m.person_key],
             measured_on=on,
@@ -310,12 +310,12 @@ def posyandu_issues(
 ) -> list[Issue]:
     """What is wrong with a typed Posyandu identity (setup and the first-run wizard)."""
     return (
-        _checks.text_issues(name, "name", 100, required=True)
-        + _checks.text_issues(code, "code", 30, required=True)
-        + _checks.text_issues(kelurahan, "kelurahan", 60, required=False)
-        + _checks.text_issues(kecamatan, "kecamatan", 60, required=False)
-        + _checks.text_issues(kota, "kota", 60, required=False)
-        + _checks.text_issues(puskesmas, "puskesmas", 100, required=False)
+        _checks.text_issues(name, Field.NAME, 100, required=True)
+        + _checks.text_issues(code, Field.CODE, 30, required=True)
+        + _checks.text_issues(kelurahan, Field.KELURAHAN, 60, required=False)
+        + _checks.text_issues(kecamatan, Field.KECAMATAN, 60, required=False)
+        + _checks.text_issues(kota, Field.KOTA, 60, required=False)
+        + _checks.text_issues(puskesmas, Field.PUSKESMAS, 100, required=False)
     )
 
 
@@ -333,7 +333,7 @@ def add_posyandu(
     """Insert the Posyandu, refusing a code already used (inside the caller's transaction)."""
     taken = posyandu.posyandu_id_by_code(tx, code.strip())
     if taken is not None:
-        raise InputError(Issue(Problem.CODE_TAKEN, "code", taken))
+        raise InputError(Issue(Problem.CODE_TAKEN, Field.CODE, taken))
     return posyandu.add_posyandu(
         tx,
         name=name.strip(),
@@ -382,14 +382,14 @@ def set_up_posyandu(
 def register_cadre(
     db: Database,
     *,
-    posyandu_id: int,
+    posyandu_id: PosyanduId,
     name: str,
     role: CadreRole,
     nik: str | None = None,
     phone: str = "",
     training_grade: TrainingGrade | None = None,
     bpjs_ketenagakerjaan: str | None = None,
-    by_cadre_id: int | None = None,
+    by_cadre_id: CadreId | None = None,
     today: date | None = None,
 ) -> Outcome[CadreRecord]:
     """Add a cadre to the Posyandu's team."""
@@ -402,10 +402,10 @@ def register_cadre(
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
         if posyandu.get_posyandu(tx, posyandu_id) is None:
-            raise InputError(Issue(Problem.POSYANDU_NOT_FOUND, "posyandu_id", posyandu_id))
-        if digits is not None and (taken := posyandu.cadre_id_by_nik(tx, digits)):
-            raise InputError(Issue(Problem.NIK_TAKEN, "nik", taken))
-        added = posyandu.add_cadre(
+            raise InputError(Issue(Problem.POSYANDU_NOT_FOUND, Field.POSYANDU_ID, posyandu_id))
+        if digits is not None and (taken := cadres_q.cadre_id_by_nik(tx, digits)):
+            raise InputError(Issue(Problem.NIK_TAKEN, Field.NIK, taken))
+        added = cadres_q.add_cadre(
             tx,
             posyandu_id=posyandu_id,
             name=name.strip(),
@@ -423,26 +423,26 @@ def register_cadre(
 def add_cadre_certificate(
     db: Database,
     *,
-    cadre_id: int,
+    cadre_id: CadreId,
     title: str,
     issued_on: date,
     issuer: str = "",
     number: str = "",
-    by_cadre_id: int | None = None,
+    by_cadre_id: CadreId | None = None,
     today: date | None = None,
 ) -> Outcome[CertificateRecord]:
     """Note a training certificate a cadre holds, with its number as printed."""
-    problems = _checks.text_issues(title, "title", 200, required=True)
-    problems += _checks.text_issues(issuer, "issuer", 100, required=False)
-    problems += _checks.text_issues(number, "number", 60, required=False)
-    problems += _checks.not_future(issued_on, "issued_on", today or date.today())
+    problems = _checks.text_issues(title, Field.TITLE, 200, required=True)
+    problems += _checks.text_issues(issuer, Field.ISSUER, 100, required=False)
+    problems += _checks.text_issues(number, Field.NUMBER, 60, required=False)
+    problems += _checks.not_future(issued_on, Field.ISSUED_ON, today or date.today())
     if problems:
         return refused(problems)
 
     def work(tx: Tx) -> Outcome[CertificateRecord]:
-        if posyandu.get_cadre(tx, cadre_id) is None:
-            raise InputError(Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id))
-        added = posyandu.add_certificate(
+        if cadres_q.get_cadre(tx, cadre_id) is None:
+            raise InputError(Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_ID, cadre_id))
+        added = cadres_q.add_certificate(
             tx,
             cadre_id=cadre_id,
             title=title.strip(),
@@ -456,15 +456,15 @@ def add_cadre_certificate(
 
 
 def set_cadre_active(
-    db: Database, *, cadre_id: int, active: bool, by_cadre_id: int | None = None
+    db: Database, *, cadre_id: CadreId, active: bool, by_cadre_id: CadreId | None = None
 ) -> Outcome[CadreRecord]:
     """Mark a cadre as serving or no longer serving (cadres are never deleted)."""
 
     def work(tx: Tx) -> Outcome[CadreRecord]:
-        if posyandu.get_cadre(tx, cadre_id) is None:
-            raise InputError(Issue(Problem.CADRE_NOT_FOUND, "cadre_id", cadre_id))
-        posyandu.set_cadre_active(tx, cadre_id, active)
-        return Outcome(posyandu.get_cadre(tx, cadre_id))
+        if cadres_q.get_cadre(tx, cadre_id) is None:
+            raise InputError(Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_ID, cadre_id))
+        cadres_q.set_cadre_active(tx, cadre_id, active)
+        return Outcome(cadres_q.get_cadre(tx, cadre_id))
 
     return attempt(db, work, cadre_id=by_cadre_id)
 
@@ -492,8 +492,8 @@ class FirstRun:
 def cadre_issues(cadre: FirstCadre) -> list[Issue]:
     """What is wrong with one typed cadre (checked as they are added to the list)."""
     return _checks.text_issues(
-        cadre.name, "name", _checks.NAME_MAX, required=True
-    ) + _checks.text_issues(cadre.phone, "phone", PHONE_MAX, required=False)
+        cadre.name, Field.NAME, _checks.NAME_MAX, required=True
+    ) + _checks.text_issues(cadre.phone, Field.PHONE, PHONE_MAX, required=False)
 
 
 def set_up_first_run(
@@ -514,11 +514,11 @@ def set_up_first_run(
     one else can take her name at the first login). Cadre problems name the field `cadres`."""
     problems = posyandu_issues(name, code, kelurahan, kecamatan, kota, puskesmas)
     if coordinator_pin is not None and not pin_is_well_formed(coordinator_pin):
-        problems.append(Issue(Problem.OUT_OF_RANGE, "pin"))
+        problems.append(Issue(Problem.OUT_OF_RANGE, Field.PIN))
     if not cadres:
-        problems.append(Issue(Problem.REQUIRED, "cadres"))
+        problems.append(Issue(Problem.REQUIRED, Field.CADRES))
     for cadre in cadres:
-        problems += [Issue(i.problem, "cadres", i.found) for i in cadre_issues(cadre)]
+        problems += [Issue(i.problem, Field.CADRES, i.found) for i in cadre_issues(cadre)]
     if problems:
         return refused(problems)
     coordinator = next((i for i, c in enumerate(cadres) if c.is_coordinator), 0)
@@ -537,7 +537,7 @@ def set_up_first_run(
         )
         added = []
         for i, cadre in enumerate(cadres):
-            row = posyandu.add_cadre(
+            row = cadres_q.add_cadre(
                 tx,
                 posyandu_id=post.id,
                 name=cadre.name.strip(),
@@ -557,7 +557,7 @@ def set_up_first_run(
     return attempt(db, work)
 
 
-def kms_version(db: Database, *, posyandu_id: int) -> KmsVersion:
+def kms_version(db: Database, *, posyandu_id: PosyanduId) -> KmsVersion:
     """The KMS reading new judgements use: the chosen one, else the default."""
     with db.reading() as tx:
         chosen = posyandu.kbm_version(tx, posyandu_id)
@@ -566,18 +566,18 @@ def kms_version(db: Database, *, posyandu_id: int) -> KmsVersion:
 
 
 def choose_kms_version(
-    db: Database, *, posyandu_id: int, version: str, by_cadre_id: int
+    db: Database, *, posyandu_id: PosyanduId, version: str, by_cadre_id: CadreId
 ) -> Outcome[KmsVersion]:
     """The coordinator chooses one of the shipped KMS readings (audited)."""
     names = [v.version for v in kms_versions()]
     if version not in names:
-        return refused([Issue(Problem.OUT_OF_RANGE, "version", version)])
+        return refused([Issue(Problem.OUT_OF_RANGE, Field.KMS_VERSION, version)])
     if not is_coordinator(db, posyandu_id=posyandu_id, cadre_id=by_cadre_id):
-        return refused([Issue(Problem.COORDINATOR_ONLY, "by_cadre_id", by_cadre_id)])
+        return refused([Issue(Problem.COORDINATOR_ONLY, Field.BY_CADRE_ID, by_cadre_id)])
 
     def work(tx: Tx) -> Outcome[None]:
         if posyandu.get_posyandu(tx, posyandu_id) is None:
-            raise InputError(Issue(Problem.POSYANDU_NOT_FOUND, "posyandu_id", posyandu_id))
+            raise InputError(Issue(Problem.POSYANDU_NOT_FOUND, Field.POSYANDU_ID, posyandu_id))
         posyandu.set_kbm_version(tx, posyandu_id, version)
         return Outcome(None)
 

@@ -17,9 +17,9 @@ from datetime import date
 from posyandu_desktop.domain.early_warning import StuntingRisk
 from posyandu_desktop.domain.growth.classify import stored_bgm
 from posyandu_desktop.domain.growth.weight_gain import completed_months
-from posyandu_desktop.domain.ids import CadreId, PersonId
+from posyandu_desktop.domain.ids import CadreId, HouseholdId, PersonId
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
-from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.problems import Field, Problem
 from posyandu_desktop.domain.vocabulary import VisitAction, VisitReason
 from posyandu_desktop.services import _checks, measuring
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
@@ -48,7 +48,7 @@ def record_home_visit(
     visited_on: date,
     reason: VisitReason,
     person_id: PersonId | None = None,
-    household_id: int | None = None,
+    household_id: HouseholdId | None = None,
     findings: str = "",
     follow_up: str = "",
     values: MeasuredValues | None = None,
@@ -57,29 +57,29 @@ def record_home_visit(
 ) -> Outcome[HomeVisitResult]:
     """Record a home visit to a person or a household, what was measured there and what the
     cadres did (counselling, PMT, referral)."""
-    problems = _checks.text_issues(findings, "findings", 4000, required=False)
-    problems += _checks.text_issues(follow_up, "follow_up", 4000, required=False)
-    problems += _checks.not_future(visited_on, "visited_on", today or date.today())
+    problems = _checks.text_issues(findings, Field.FINDINGS, 4000, required=False)
+    problems += _checks.text_issues(follow_up, Field.FOLLOW_UP, 4000, required=False)
+    problems += _checks.not_future(visited_on, Field.VISITED_ON, today or date.today())
     if not cadre_ids:
-        problems.append(Issue(Problem.NO_CADRES, "cadre_ids"))
+        problems.append(Issue(Problem.NO_CADRES, Field.CADRE_IDS))
     if person_id is None and household_id is None:
-        problems.append(Issue(Problem.NO_ONE_VISITED, "person_id"))
+        problems.append(Issue(Problem.NO_ONE_VISITED, Field.PERSON_ID))
     if values is not None:
         problems += measuring.value_issues(values)
         if person_id is None:
-            problems.append(Issue(Problem.REQUIRED, "person_id"))
+            problems.append(Issue(Problem.REQUIRED, Field.PERSON_ID))
     if problems:
         return refused(problems)
 
     def work(tx: Tx) -> Outcome[HomeVisitResult]:
-        _checks.cadre(tx, entered_by, "entered_by")
+        _checks.cadre(tx, entered_by, Field.ENTERED_BY)
         for cadre_id in cadre_ids:
-            _checks.cadre(tx, cadre_id, "cadre_ids")
+            _checks.cadre(tx, cadre_id, Field.CADRE_IDS)
         visited = None if person_id is None else _checks.person(tx, person_id)
         if household_id is not None and people.get_household(tx, household_id) is None:
-            raise InputError(Issue(Problem.HOUSEHOLD_NOT_FOUND, "household_id", household_id))
+            raise InputError(Issue(Problem.HOUSEHOLD_NOT_FOUND, Field.HOUSEHOLD_ID, household_id))
         if visited is not None and visited_on < visited.birth_date:
-            raise InputError(Issue(Problem.BEFORE_BIRTH, "visited_on", visited_on.isoformat()))
+            raise InputError(Issue(Problem.BEFORE_BIRTH, Field.VISITED_ON, visited_on.isoformat()))
         visit = visits.add_home_visit(
             tx,
             person_id=person_id,
@@ -94,7 +94,7 @@ def record_home_visit(
         )
         measured = None
         if values is not None and visited is not None:
-            measured = measuring.save(
+            measured = measuring.save_assessed_measurement(
                 tx,
                 visited,
                 measured_on=visited_on,

@@ -89,11 +89,6 @@ def acquire(folder: Path, program: str) -> None:
     files.write_atomically(folder / HOLDER_FILE, json.dumps(note).encode())
 
 
-def is_held(folder: Path) -> bool:
-    """True when this process holds the lock of `folder`."""
-    return folder.resolve() in _held
-
-
 def release(folder: Path) -> None:
     """Let go of the lock of `folder` (at exit the OS does it anyway)."""
     fd = _held.pop(folder.resolve(), None)

@@ -11,7 +11,16 @@ from typing import Any, TypeVar, cast
 
 from posyandu_desktop.domain import measurement as _measurement
 from posyandu_desktop.domain.export_contract import ExportRow
-from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
+from posyandu_desktop.domain.ids import (
+    ArrivalId,
+    CadreId,
+    DayId,
+    HomeVisitId,
+    HouseholdId,
+    MeasurementId,
+    PersonId,
+    PosyanduId,
+)
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import (
@@ -41,7 +50,7 @@ class MeasurementRecord:
     uid: str
     person_id: PersonId
     day_id: DayId | None
-    home_visit_id: int | None
+    home_visit_id: HomeVisitId | None
     measured_on: date
     entered_by: CadreId
     entered_at: datetime
@@ -52,7 +61,7 @@ class MeasurementRecord:
 
 @dataclass(frozen=True, slots=True)
 class PosyanduRecord:
-    id: int
+    id: PosyanduId
     name: str
     code: str
     kelurahan: str
@@ -74,7 +83,7 @@ class CertificateRecord:
 @dataclass(frozen=True, slots=True)
 class CadreRecord:
     id: CadreId
-    posyandu_id: int
+    posyandu_id: PosyanduId
     name: str
     nik: str | None
     phone: str
@@ -87,7 +96,7 @@ class CadreRecord:
 
 @dataclass(frozen=True, slots=True)
 class HouseholdRecord:
-    id: int
+    id: HouseholdId
     uid: str
     head_name: str
     address: str
@@ -101,7 +110,7 @@ class HouseholdRecord:
 class PersonRecord:
     id: PersonId
     uid: str
-    household_id: int | None
+    household_id: HouseholdId | None
     nik: str | None
     mother_nik: str | None
     name: str
@@ -109,9 +118,9 @@ class PersonRecord:
     birth_date: date
     birth_weight_kg: float | None
     birth_length_cm: float | None
-    mother_id: int | None
-    father_id: int | None
-    caregiver_id: int | None
+    mother_id: PersonId | None
+    father_id: PersonId | None
+    caregiver_id: PersonId | None
     pregnant: bool
     delivered_on: date | None
     left_on: date | None
@@ -147,7 +156,7 @@ class BalitaRow:
 class DayRecord:
     id: DayId
     uid: str
-    posyandu_id: int
+    posyandu_id: PosyanduId
     held_on: date
     place: str
     opened_at: datetime
@@ -169,9 +178,9 @@ class DayCounts:
 
 @dataclass(frozen=True, slots=True)
 class ArrivalRecord:
-    id: int
-    day_id: int
-    person_id: int
+    id: ArrivalId
+    day_id: DayId
+    person_id: PersonId
     queue_number: int
     arrived_at: datetime
     desks_passed: frozenset[Desk]
@@ -191,9 +200,9 @@ class AttendanceRecord:
 class ServiceRecord:
     id: int
     uid: str
-    person_id: int
-    day_id: int | None
-    home_visit_id: int | None
+    person_id: PersonId
+    day_id: DayId | None
+    home_visit_id: HomeVisitId | None
     given_on: date
     kind: ServiceKind
     capsule: VitaminACapsule | None
@@ -205,10 +214,10 @@ class ServiceRecord:
 
 @dataclass(frozen=True, slots=True)
 class HomeVisitRecord:
-    id: int
+    id: HomeVisitId
     uid: str
-    person_id: int | None
-    household_id: int | None
+    person_id: PersonId | None
+    household_id: HouseholdId | None
     visited_on: date
     reason: VisitReason
     findings: str
@@ -252,7 +261,7 @@ class ExportEntry:
     """One monthly export file in the ledger."""
 
     id: int
-    posyandu_id: int
+    posyandu_id: PosyanduId
     period: str  # "YYYY-MM"
     revision: int
     file_name: str

@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from posyandu_desktop.domain.growth.standards import WhoStandard
 from posyandu_desktop.i18n import _, ngettext, pgettext
-from posyandu_desktop.services.housekeeping import AboutInfo, KeyState, WhoStandard, WhoTable, about
+from posyandu_desktop.i18n.words import words
+from posyandu_desktop.services.housekeeping import AboutInfo, KeyState, WhoTable, about
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.widgets.messages import show_error
@@ -61,13 +63,7 @@ def app_icon() -> QIcon:
 
 
 def standard_text(standard: WhoStandard | None) -> str:
-    match standard:
-        case WhoStandard.CHILD_GROWTH_2006:
-            return _("WHO Child Growth Standards 2006 (0–5 years)")
-        case WhoStandard.GROWTH_REFERENCE_2007:
-            return _("WHO Growth Reference 2007 (5–19 years)")
-        case None:
-            return _("Other WHO tables")
+    return _("Other WHO tables") if standard is None else words(standard)
 
 
 def match_text(matches: bool) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from posyandu_desktop.domain.ids import CadreId
+from posyandu_desktop.domain.ids import CadreId, PosyanduId
 from posyandu_desktop.services import Database
 
 
@@ -17,7 +17,7 @@ class UiSession:
 
     db: Database
     data_dir: Path
-    posyandu_id: int
+    posyandu_id: PosyanduId
     cadre_id: CadreId
     cadre_name: str
     is_coordinator: bool = False

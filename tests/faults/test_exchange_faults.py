@@ -23,6 +23,7 @@ from pypdf import PdfReader
 from posyandu_desktop.commands.export import main as export_command
 from posyandu_desktop.commands.merge import main as merge_command
 from posyandu_desktop.commands.verify import main as verify_command
+from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.exchange.package import MANIFEST, Period, canonical_json
 from posyandu_desktop.exchange.tables import table_csv
@@ -315,9 +316,9 @@ def test_a_month_exported_under_a_wrong_clock_is_withdrawn_and_the_puskesmas_tol
     assert (Finding.WITHDRAWN, "2027-03 r1") in first.findings and not first.ok
 
 
-def _cadre_ids(db: Database) -> list[int]:
+def _cadre_ids(db: Database) -> list[CadreId]:
     with db.reading() as tx:
-        return [c.id for c in tx.query(Cadre).order_by(Cadre.id)]
+        return [CadreId(c.id) for c in tx.query(Cadre).order_by(Cadre.id)]
 
 
 # --- command mistakes: one sentence, a non-zero exit, no traceback ------------------------------

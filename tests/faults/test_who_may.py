@@ -7,6 +7,7 @@ import json
 from datetime import datetime, timedelta
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.vocabulary import CadreRole, Venue
 from posyandu_desktop.services import Database, cadres
@@ -17,7 +18,7 @@ from tests.store.helpers import Post
 NOW = datetime(2026, 12, 7, 8, 0).astimezone()
 
 
-def _member(db: Database, post: Post) -> int:
+def _member(db: Database, post: Post) -> CadreId:
     return (
         services.register_cadre(
             db, posyandu_id=post.posyandu_id, name="Rina Wati", role=CadreRole.MEMBER

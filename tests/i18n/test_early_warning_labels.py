@@ -3,7 +3,7 @@
 from datetime import date
 
 from posyandu_desktop.domain.early_warning import Finding, RiskReason, StuntingRisk
-from posyandu_desktop.i18n.early_warning_labels import risk_headline, risk_line
+from posyandu_desktop.i18n.early_warning_words import risk_headline, risk_line
 
 
 def test_one_line_with_the_numbers() -> None:

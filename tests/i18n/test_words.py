@@ -1,12 +1,15 @@
 """Every enum a person sees has its words in one registry, in English and in Indonesian, and every
 enum of `domain` is either registered or listed here as never shown."""
 
+import ast
 import enum
 import importlib
+import pathlib
 import pkgutil
 
 import pytest
 
+import posyandu_desktop
 import posyandu_desktop.devices
 import posyandu_desktop.domain
 import posyandu_desktop.exchange.words
@@ -14,7 +17,7 @@ from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import install
 from posyandu_desktop.i18n.build_catalogs import catalog_paths, read_catalog
-from posyandu_desktop.i18n.words import registered, words
+from posyandu_desktop.i18n.words import UNNAMED, registered, words
 
 # Enums of `domain` that no person reads as words, and why.
 NEVER_SHOWN = {
@@ -78,6 +81,9 @@ def test_every_member_has_english_and_indonesian_words(enum_type, variant, indon
     entries = REGISTRY[enum_type, variant]
     assert set(entries) == set(enum_type)
     for member, entry in entries.items():
+        if entry == UNNAMED:  # never named on its own: no words to check
+            assert words(member, variant, "en") == words(member, variant, "id") == ""
+            continue
         context, english = (None, entry) if isinstance(entry, str) else entry
         assert english.strip() and words(member, variant, "en") == english
         assert indonesian.get((context, english), "").strip(), member
@@ -91,3 +97,44 @@ def test_words_follow_the_ui_language():
     assert words(Sex.FEMALE) == "Female"
     assert words(GrowthStatus.T, "short") == "T (did not go up)"
     assert words(Sex.MALE, "initial", "id") == "L"
+
+
+# Modules whose words are a form's own, in Indonesian whatever the app's language (the
+# e-PPGBM forms and the SIP register: docs/DECISIONS.md), not the registry's translated words.
+FORM_WORDS = {"reports/eppgbm_pack.py", "reports/sip_register.py"}
+_WORD_CALLS = {"_", "N_", "NP_", "gettext", "pgettext", "ngettext"}
+
+
+def _is_words(value: ast.expr) -> bool:
+    if isinstance(value, ast.Constant):
+        return isinstance(value.value, str) and "#" not in value.value  # "#1565c0" is a colour
+    if isinstance(value, ast.Call):
+        func = value.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        return name in _WORD_CALLS
+    return False
+
+
+def test_no_enum_words_are_written_in_ui_or_reports():
+    """Words for a member of an enum defined elsewhere belong in the registry, not in a dict of a
+    screen or a PDF (a file's own enums, such as its table columns, may have their headers)."""
+    package = pathlib.Path(posyandu_desktop.__file__).parent
+    found = []
+    for folder in ("ui", "reports"):
+        for path in sorted((package / folder).rglob("*.py")):
+            where = path.relative_to(package).as_posix()
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            own = {node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Dict) or where in FORM_WORDS:
+                    continue
+                keyed_by_enum = node.keys and all(
+                    isinstance(k, ast.Attribute)
+                    and isinstance(k.value, ast.Name)
+                    and k.value.id[:1].isupper()
+                    and k.value.id not in own
+                    for k in node.keys
+                )
+                if keyed_by_enum and any(_is_words(v) for v in node.values):
+                    found.append(f"{where}:{node.lineno}")
+    assert not found, f"enum words outside the registry: {found}"

@@ -8,7 +8,8 @@ from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.referral import ReferralReason
-from posyandu_desktop.services.day import AlertKind, alerts_today
+from posyandu_desktop.domain.vocabulary import AlertKind
+from posyandu_desktop.services.day import alerts_today
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.records import MeasuredValues, PersonRecord, Reading
 from tests.store.helpers import TODAY, Post

@@ -3,6 +3,7 @@
 import pytest
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.vocabulary import CadreRole
 from posyandu_desktop.services import Database, cadres
@@ -109,7 +110,7 @@ def test_the_chair_coordinates_until_someone_is_marked_coordinator(db, post):
 
 
 def test_set_coordinator_refuses_an_unknown_cadre(db, post):
-    outcome = cadres.set_coordinator(db, cadre_id=999, is_coordinator=True)
+    outcome = cadres.set_coordinator(db, cadre_id=CadreId(999), is_coordinator=True)
     assert [i.problem for i in outcome.problems] == [Problem.CADRE_NOT_FOUND]
 
 

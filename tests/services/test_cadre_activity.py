@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from posyandu_desktop import services
 from posyandu_desktop.domain.ids import CadreId, DayId
 from posyandu_desktop.domain.vocabulary import CadreRole, Desk, TrainingGrade
-from posyandu_desktop.services import Issue, Problem
+from posyandu_desktop.services import Field, Issue, Problem
 from posyandu_desktop.services.cadres import (
     attendance_on,
     list_cadres,
@@ -74,12 +74,12 @@ def test_updating_a_profile(db, post):
     taken = update_cadre(
         db, cadre_id=other, name="Yuni", role=CadreRole.MEMBER, nik=saved.nik, today=TODAY
     )
-    assert taken.problems == (Issue(Problem.NIK_TAKEN, "nik", post.cadre.id),)
+    assert taken.problems == (Issue(Problem.NIK_TAKEN, Field.NIK, post.cadre.id),)
 
 
 def test_a_profile_needs_a_name(db, post):
     refused = update_cadre(db, cadre_id=post.cadre.id, name="  ", role=CadreRole.MEMBER)
-    assert refused.problems == (Issue(Problem.REQUIRED, "name"),)
+    assert refused.problems == (Issue(Problem.REQUIRED, Field.NAME),)
     assert list_cadres(db, post.posyandu_id)[0].name == "Sri Wahyuni"
 
 

@@ -8,7 +8,7 @@ import pytest
 from posyandu_desktop import services
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.vocabulary import CadreRole, ServiceKind, VisitReason
-from posyandu_desktop.services import HomeVisitResult, Issue, Outcome, Problem
+from posyandu_desktop.services import Field, HomeVisitResult, Issue, Outcome, Problem
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.records import MeasuredValues, Reading
 from tests.store.helpers import TODAY, Post, row_counts
@@ -56,17 +56,17 @@ def test_a_household_visit_without_measurements(db, post):
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
-        ({"cadre_ids": []}, Issue(Problem.NO_CADRES, "cadre_ids")),
-        ({"person_id": None}, Issue(Problem.NO_ONE_VISITED, "person_id")),
-        ({"cadre_ids": [404]}, Issue(Problem.CADRE_NOT_FOUND, "cadre_ids", 404)),
-        ({"household_id": 404}, Issue(Problem.HOUSEHOLD_NOT_FOUND, "household_id", 404)),
+        ({"cadre_ids": []}, Issue(Problem.NO_CADRES, Field.CADRE_IDS)),
+        ({"person_id": None}, Issue(Problem.NO_ONE_VISITED, Field.PERSON_ID)),
+        ({"cadre_ids": [404]}, Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_IDS, 404)),
+        ({"household_id": 404}, Issue(Problem.HOUSEHOLD_NOT_FOUND, Field.HOUSEHOLD_ID, 404)),
         (
             {"values": MeasuredValues(weight_kg=Reading(-1.0))},
-            Issue(Problem.OUT_OF_RANGE, "weight_kg", -1.0),
+            Issue(Problem.OUT_OF_RANGE, Field.WEIGHT_KG, -1.0),
         ),
         (
             {"person_id": None, "household_id": 1, "values": MeasuredValues(lila_cm=Reading(13))},
-            Issue(Problem.REQUIRED, "person_id"),
+            Issue(Problem.REQUIRED, Field.PERSON_ID),
         ),
     ],
 )
@@ -97,7 +97,7 @@ def test_vitamin_a_outside_6_to_59_months_needs_the_colour_chosen(db, post):
         given_on=TODAY,
         today=TODAY,
     )
-    assert refused.problems == (Issue(Problem.CAPSULE_NEEDED, "capsule"),)
+    assert refused.problems == (Issue(Problem.CAPSULE_NEEDED, Field.CAPSULE),)
     nifas = services.record_service(
         db,
         cadre_id=post.cadre.id,
@@ -133,6 +133,6 @@ def test_other_services(db, post):
         today=TODAY,
     )
     assert wrong.problems == (
-        Issue(Problem.OUT_OF_RANGE, "quantity", 0),
-        Issue(Problem.CAPSULE_ONLY_FOR_VITAMIN_A, "capsule"),
+        Issue(Problem.OUT_OF_RANGE, Field.QUANTITY, 0),
+        Issue(Problem.CAPSULE_ONLY_FOR_VITAMIN_A, Field.CAPSULE),
     )

@@ -14,10 +14,10 @@ from posyandu_desktop.domain.growth.classify import (
     classify,
 )
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
-from posyandu_desktop.domain.ids import DayId, MeasurementId, PersonId
+from posyandu_desktop.domain.ids import ArrivalId, DayId, HomeVisitId, MeasurementId, PersonId
 from posyandu_desktop.domain.people import Age, Sex
 from posyandu_desktop.domain.vocabulary import Desk, MeasurementSource
-from posyandu_desktop.services import Issue, Outcome, Problem
+from posyandu_desktop.services import Field, Issue, Outcome, Problem
 from posyandu_desktop.services.day import waiting_at_desk
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.queries import days
@@ -174,7 +174,7 @@ def test_a_correction_needs_a_reason_and_keeps_the_old_values(db, post):
         reason=" ",
         values=MeasuredValues(weight_kg=Reading(8.9)),
     )
-    assert no_reason.problems == (Issue(Problem.REQUIRED, "reason"),)
+    assert no_reason.problems == (Issue(Problem.REQUIRED, Field.REASON),)
     unchanged = services.correct_measurement(
         db,
         cadre_id=post.cadre.id,
@@ -211,7 +211,7 @@ def test_a_correction_needs_a_reason_and_keeps_the_old_values(db, post):
         (MeasuredValues(), Issue(Problem.NOTHING_MEASURED)),
         (
             MeasuredValues(weight_kg=Reading(0.0)),
-            Issue(Problem.OUT_OF_RANGE, "weight_kg", 0.0),
+            Issue(Problem.OUT_OF_RANGE, Field.WEIGHT_KG, 0.0),
         ),
         (
             MeasuredValues(weight_kg=Reading(89.0)),  # 8.9 with the decimal point lost
@@ -219,19 +219,19 @@ def test_a_correction_needs_a_reason_and_keeps_the_old_values(db, post):
         ),
         (
             MeasuredValues(weight_kg=Reading(890.0)),
-            Issue(Problem.OUT_OF_RANGE, "weight_kg", 890.0),
+            Issue(Problem.OUT_OF_RANGE, Field.WEIGHT_KG, 890.0),
         ),
         (
             MeasuredValues(lenhei_cm=Reading(math.nan)),
-            Issue(Problem.OUT_OF_RANGE, "lenhei_cm", math.nan),
+            Issue(Problem.OUT_OF_RANGE, Field.LENHEI_CM, math.nan),
         ),
         (
             MeasuredValues(weight_kg=Reading(8.0), position=Position.LYING),
-            Issue(Problem.POSITION_WITHOUT_LENGTH, "position"),
+            Issue(Problem.POSITION_WITHOUT_LENGTH, Field.POSITION),
         ),
         (
             MeasuredValues(blood_pressure=BloodPressure(80, 90)),
-            Issue(Problem.DIASTOLIC_NOT_BELOW_SYSTOLIC, "diastolic_mmhg"),
+            Issue(Problem.DIASTOLIC_NOT_BELOW_SYSTOLIC, Field.DIASTOLIC_MMHG),
         ),
     ],
 )
@@ -257,8 +257,8 @@ def test_impossible_values_are_refused_and_nothing_is_written(db, post, values, 
 @pytest.mark.parametrize(
     ("on", "expected"),
     [
-        (TODAY + timedelta(1), Issue(Problem.DATE_IN_FUTURE, "measured_on", "2026-02-11")),
-        (date(2025, 3, 14), Issue(Problem.BEFORE_BIRTH, "measured_on", "2025-03-14")),
+        (TODAY + timedelta(1), Issue(Problem.DATE_IN_FUTURE, Field.MEASURED_ON, "2026-02-11")),
+        (date(2025, 3, 14), Issue(Problem.BEFORE_BIRTH, Field.MEASURED_ON, "2025-03-14")),
     ],
 )
 def test_impossible_dates_are_refused(db, post, on, expected):
@@ -273,15 +273,15 @@ def test_a_measurement_belongs_to_a_day_or_a_visit_not_both(db, post):
         measured_on=TODAY,
         values=MeasuredValues(weight_kg=Reading(8.0)),
         day_id=DayId(1),
-        home_visit_id=1,
+        home_visit_id=HomeVisitId(1),
         today=TODAY,
     )
-    assert refused.problems == (Issue(Problem.DAY_AND_VISIT, "home_visit_id"),)
+    assert refused.problems == (Issue(Problem.DAY_AND_VISIT, Field.HOME_VISIT_ID),)
 
 
 def test_unknown_people_and_measurements_are_refused(db, post):
     assert weigh(db, post, TODAY, 8.0, person_id=404).problems == (
-        Issue(Problem.PERSON_NOT_FOUND, "person_id", 404),
+        Issue(Problem.PERSON_NOT_FOUND, Field.PERSON_ID, 404),
     )
     assert services.correct_measurement(
         db,
@@ -289,7 +289,7 @@ def test_unknown_people_and_measurements_are_refused(db, post):
         measurement_id=MeasurementId(404),
         reason="x",
         values=MeasuredValues(weight_kg=Reading(8.0)),
-    ).problems == (Issue(Problem.MEASUREMENT_NOT_FOUND, "measurement_id", 404),)
+    ).problems == (Issue(Problem.MEASUREMENT_NOT_FOUND, Field.MEASUREMENT_ID, 404),)
 
 
 def test_oedema_counts_as_severe_without_a_weight_z(db, post):
@@ -308,7 +308,7 @@ def arrival(db, post):
     ).unwrap()
 
 
-def at_desk(db: Database, post: Post, arrival_id: int) -> Outcome[MeasurementRecord]:
+def at_desk(db: Database, post: Post, arrival_id: ArrivalId) -> Outcome[MeasurementRecord]:
     values = MeasuredValues(weight_kg=Reading(9.1))
     return services.measure_at_desk(
         db, cadre_id=post.cadre.id, arrival_id=arrival_id, values=values, today=TODAY
@@ -340,5 +340,5 @@ def test_a_failing_pass_rolls_the_measurement_back(db, post, arrival, monkeypatc
 def test_an_unknown_arrival_is_refused_and_nothing_is_written(db, post, arrival):
     before = row_counts(db.path)
     refused = at_desk(db, post, arrival.id + 1)
-    assert refused.problems == (Issue(Problem.ARRIVAL_NOT_FOUND, "arrival_id", arrival.id + 1),)
+    assert refused.problems == (Issue(Problem.ARRIVAL_NOT_FOUND, Field.ARRIVAL_ID, arrival.id + 1),)
     assert row_counts(db.path) == before

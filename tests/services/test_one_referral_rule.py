@@ -16,9 +16,10 @@ from posyandu_desktop.domain.ids import MeasurementId, PersonId
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.referral import REFERRING, ReferralReason
+from posyandu_desktop.domain.vocabulary import AlertKind
 from posyandu_desktop.reports.growth_card import render_growth_card
 from posyandu_desktop.reports.monthly_report import render_monthly_report
-from posyandu_desktop.services.day import AlertKind, alerts_today
+from posyandu_desktop.services.day import alerts_today
 from posyandu_desktop.services.measuring import preview_measurement
 from posyandu_desktop.services.reports import (
     growth_card_data,

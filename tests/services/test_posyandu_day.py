@@ -5,9 +5,9 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from posyandu_desktop import services
-from posyandu_desktop.domain.ids import DayId
+from posyandu_desktop.domain.ids import ArrivalId, DayId
 from posyandu_desktop.domain.vocabulary import Desk
-from posyandu_desktop.services import Issue, Problem
+from posyandu_desktop.services import Field, Issue, Problem
 from posyandu_desktop.store.records import AttendanceRecord, MeasuredValues, Reading
 from tests.store.helpers import TODAY, row_counts
 
@@ -37,7 +37,7 @@ def test_a_day_is_opened_once_per_date(db, post, day):
     again = services.open_posyandu_day(
         db, cadre_id=post.cadre.id, posyandu_id=post.posyandu_id, held_on=TODAY, today=TODAY
     )
-    assert again.problems == (Issue(Problem.DAY_ALREADY_OPENED, "held_on", day.id),)
+    assert again.problems == (Issue(Problem.DAY_ALREADY_OPENED, Field.HELD_ON, day.id),)
 
 
 def test_a_day_cannot_be_opened_in_the_future(db, post):
@@ -62,7 +62,7 @@ def test_arrivals_get_queue_numbers_and_come_once(db, post, day):
     again = services.register_arrival(
         db, cadre_id=post.cadre.id, day_id=day.id, person_id=post.child.id
     )
-    assert again.problems == (Issue(Problem.ALREADY_ARRIVED, "person_id", 1),)
+    assert again.problems == (Issue(Problem.ALREADY_ARRIVED, Field.PERSON_ID, 1),)
 
 
 def test_desks_passed_accumulate(db, post, day):
@@ -75,8 +75,8 @@ def test_desks_passed_accumulate(db, post, day):
         ).unwrap()
     assert arrival.desks_passed == {Desk.REGISTRATION, Desk.MEASURING}
     assert services.pass_desk(
-        db, cadre_id=post.cadre.id, arrival_id=99, desk=Desk.RECORDING
-    ).problems == (Issue(Problem.ARRIVAL_NOT_FOUND, "arrival_id", 99),)
+        db, cadre_id=post.cadre.id, arrival_id=ArrivalId(99), desk=Desk.RECORDING
+    ).problems == (Issue(Problem.ARRIVAL_NOT_FOUND, Field.ARRIVAL_ID, 99),)
 
 
 def test_cadre_attendance_is_recorded_then_completed(db, post, day):
@@ -104,7 +104,7 @@ def test_cadre_attendance_is_recorded_then_completed(db, post, day):
         arrived_at=NOW,
         left_at=NOW - timedelta(minutes=1),
     )
-    assert backwards.problems == (Issue(Problem.LEFT_BEFORE_ARRIVING, "left_at"),)
+    assert backwards.problems == (Issue(Problem.LEFT_BEFORE_ARRIVING, Field.LEFT_AT),)
 
 
 def test_closing_sums_up_the_day_and_then_refuses_more_work(db, post, day):
@@ -128,7 +128,7 @@ def test_closing_sums_up_the_day_and_then_refuses_more_work(db, post, day):
     assert (summary.counts.arrivals, summary.counts.measured, summary.counts.cadres) == (1, 1, 1)
     assert summary.day.closed_by == cadre and not summary.day.is_open
     before = row_counts(db.path)
-    closed = Issue(Problem.DAY_CLOSED, "day_id", day.id)
+    closed = Issue(Problem.DAY_CLOSED, Field.DAY_ID, day.id)
     assert services.register_arrival(
         db, cadre_id=cadre, day_id=day.id, person_id=post.mother.id
     ).problems == (closed,)
@@ -149,7 +149,7 @@ def test_an_unknown_day_is_refused(db, post):
     refused = services.register_arrival(
         db, cadre_id=post.cadre.id, day_id=DayId(42), person_id=post.child.id
     )
-    assert refused.problems == (Issue(Problem.DAY_NOT_FOUND, "day_id", 42),)
+    assert refused.problems == (Issue(Problem.DAY_NOT_FOUND, Field.DAY_ID, 42),)
 
 
 def test_someone_born_after_the_day_cannot_arrive(db, post):
@@ -163,7 +163,7 @@ def test_someone_born_after_the_day_cannot_arrive(db, post):
     refused = services.register_arrival(
         db, cadre_id=post.cadre.id, day_id=past.id, person_id=post.child.id
     )
-    assert refused.problems == (Issue(Problem.BEFORE_BIRTH, "person_id", post.child.id),)
+    assert refused.problems == (Issue(Problem.BEFORE_BIRTH, Field.PERSON_ID, post.child.id),)
 
 
 def test_the_coordinator_reopens_a_closed_day_and_it_is_audited(db, post, day):

@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import CadreRole, TrainingGrade, Venue
-from posyandu_desktop.services import Issue, Outcome, Problem
+from posyandu_desktop.services import Field, Issue, Outcome, Problem
 from posyandu_desktop.services.day import household_of
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.records import PersonRecord
@@ -42,7 +43,7 @@ def test_a_person_is_registered_with_links_and_a_clean_name(db, post):
 def test_a_registered_nik_is_refused(db, post):
     before = row_counts(db.path)
     refused = person(db, post, nik="6474 0142 0496 0003")  # the mother's, typed with spaces
-    assert refused.problems == (Issue(Problem.NIK_TAKEN, "nik", post.mother.id),)
+    assert refused.problems == (Issue(Problem.NIK_TAKEN, Field.NIK, post.mother.id),)
     assert row_counts(db.path) == before
 
 
@@ -50,7 +51,7 @@ def test_same_name_birth_date_and_mother_is_a_possible_duplicate(db, post):
     first = person(db, post).unwrap()
     before = row_counts(db.path)
     again = person(db, post, name="DEWI  lestari")
-    assert again.problems == (Issue(Problem.POSSIBLE_DUPLICATE, "name", first.id),)
+    assert again.problems == (Issue(Problem.POSSIBLE_DUPLICATE, Field.NAME, first.id),)
     assert row_counts(db.path) == before
     assert person(db, post, not_a_duplicate=True).ok  # the cadre checked: a different child
 
@@ -80,19 +81,19 @@ def test_nik_disagreeing_with_birth_date_and_sex_is_saved_with_warnings(db, post
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
-        ({"name": "  "}, Issue(Problem.REQUIRED, "name")),
-        ({"name": "x" * 101}, Issue(Problem.TOO_LONG, "name", 100)),
-        ({"nik": "12345"}, Issue(Problem.NIK_INVALID, "nik", "wrong_length")),
-        ({"mother_nik": "64740A"}, Issue(Problem.NIK_INVALID, "mother_nik", "not_digits")),
+        ({"name": "  "}, Issue(Problem.REQUIRED, Field.NAME)),
+        ({"name": "x" * 101}, Issue(Problem.TOO_LONG, Field.NAME, 100)),
+        ({"nik": "12345"}, Issue(Problem.NIK_INVALID, Field.NIK, "wrong_length")),
+        ({"mother_nik": "64740A"}, Issue(Problem.NIK_INVALID, Field.MOTHER_NIK, "not_digits")),
         (
             {"birth_date": date(2026, 2, 11)},
-            Issue(Problem.DATE_IN_FUTURE, "birth_date", "2026-02-11"),
+            Issue(Problem.DATE_IN_FUTURE, Field.BIRTH_DATE, "2026-02-11"),
         ),
-        ({"birth_weight_kg": 31.0}, Issue(Problem.OUT_OF_RANGE, "birth_weight_kg", 31.0)),
-        ({"sex": Sex.MALE, "pregnant": True}, Issue(Problem.NOT_FEMALE, "pregnant")),
-        ({"mother_id": 999}, Issue(Problem.PERSON_NOT_FOUND, "mother_id", 999)),
-        ({"household_id": 999}, Issue(Problem.HOUSEHOLD_NOT_FOUND, "household_id", 999)),
-        ({"cadre_id": 999}, Issue(Problem.CADRE_NOT_FOUND, "cadre_id", 999)),
+        ({"birth_weight_kg": 31.0}, Issue(Problem.OUT_OF_RANGE, Field.BIRTH_WEIGHT_KG, 31.0)),
+        ({"sex": Sex.MALE, "pregnant": True}, Issue(Problem.NOT_FEMALE, Field.PREGNANT)),
+        ({"mother_id": 999}, Issue(Problem.PERSON_NOT_FOUND, Field.MOTHER_ID, 999)),
+        ({"household_id": 999}, Issue(Problem.HOUSEHOLD_NOT_FOUND, Field.HOUSEHOLD_ID, 999)),
+        ({"cadre_id": 999}, Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_ID, 999)),
     ],
 )
 def test_invalid_input_is_refused_and_nothing_is_written(db, post, changes, expected):
@@ -108,7 +109,7 @@ def test_a_mother_must_be_a_woman(db, post):
         db, cadre_id=post.cadre.id, name="Budi", sex=Sex.MALE, birth_date=date(1990, 1, 1)
     ).unwrap()
     refused = person(db, post, mother_id=father.id)
-    assert refused.problems == (Issue(Problem.NOT_FEMALE, "mother_id", father.id),)
+    assert refused.problems == (Issue(Problem.NOT_FEMALE, Field.MOTHER_ID, father.id),)
 
 
 def test_all_field_problems_are_reported_at_once(db, post):
@@ -119,7 +120,7 @@ def test_all_field_problems_are_reported_at_once(db, post):
 def test_an_inactive_cadre_cannot_register(db, post):
     services.set_cadre_active(db, cadre_id=post.cadre.id, active=False).unwrap()
     refused = person(db, post)
-    assert refused.problems == (Issue(Problem.CADRE_INACTIVE, "cadre_id", post.cadre.id),)
+    assert refused.problems == (Issue(Problem.CADRE_INACTIVE, Field.CADRE_ID, post.cadre.id),)
 
 
 def test_households_check_rt_and_rw(db, post):
@@ -127,8 +128,8 @@ def test_households_check_rt_and_rw(db, post):
         db, cadre_id=post.cadre.id, head_name="Joko", rt=0, rw=1000
     )
     assert refused.problems == (
-        Issue(Problem.OUT_OF_RANGE, "rt", 0),
-        Issue(Problem.OUT_OF_RANGE, "rw", 1000),
+        Issue(Problem.OUT_OF_RANGE, Field.RT, 0),
+        Issue(Problem.OUT_OF_RANGE, Field.RW, 1000),
     )
 
 
@@ -140,12 +141,12 @@ def test_a_pregnancy_is_recorded_for_a_woman_only(db, post):
     refused = services.record_pregnancy(
         db, cadre_id=post.cadre.id, person_id=post.child.id, pregnant=True, today=TODAY
     )
-    assert refused.problems == (Issue(Problem.NOT_FEMALE, "person_id", post.child.id),)
+    assert refused.problems == (Issue(Problem.NOT_FEMALE, Field.PERSON_ID, post.child.id),)
 
 
 def test_posyandu_codes_and_cadre_niks_are_unique(db, post):
     again = services.set_up_posyandu(db, name="Posyandu Lain", code="6474-MEL", venue=Venue.OTHER)
-    assert again.problems == (Issue(Problem.CODE_TAKEN, "code", post.posyandu_id),)
+    assert again.problems == (Issue(Problem.CODE_TAKEN, Field.CODE, post.posyandu_id),)
     cadre = services.register_cadre(
         db,
         posyandu_id=post.posyandu_id,
@@ -168,7 +169,7 @@ def test_posyandu_codes_and_cadre_niks_are_unique(db, post):
         nik="6474015506900001",
         today=TODAY,
     )
-    assert twice.problems == (Issue(Problem.NIK_TAKEN, "nik", cadre.id),)
+    assert twice.problems == (Issue(Problem.NIK_TAKEN, Field.NIK, cadre.id),)
 
 
 def test_certificates_belong_to_a_cadre(db, post):
@@ -176,8 +177,8 @@ def test_certificates_belong_to_a_cadre(db, post):
         db, cadre_id=post.cadre.id, title="Pelatihan Kader Utama", issued_on=date(2025, 9, 1)
     ).unwrap()
     assert services.add_cadre_certificate(
-        db, cadre_id=99, title="x", issued_on=date(2025, 9, 1)
-    ).problems == (Issue(Problem.CADRE_NOT_FOUND, "cadre_id", 99),)
+        db, cadre_id=CadreId(99), title="x", issued_on=date(2025, 9, 1)
+    ).problems == (Issue(Problem.CADRE_NOT_FOUND, Field.CADRE_ID, 99),)
 
 
 BABY = services.NewPerson(name="Putri Ayu", sex=Sex.FEMALE, birth_date=date(2025, 11, 2))
@@ -212,9 +213,12 @@ def test_a_newborn_with_a_new_mother_and_household_is_saved_together(db, post):
         # Found inside the transaction, after the household and the mother were added.
         (
             {"person": replace(BABY, nik="6474014204960003")},
-            Issue(Problem.NIK_TAKEN, "nik"),
+            Issue(Problem.NIK_TAKEN, Field.NIK),
         ),
-        ({"household": services.NewHousehold("Joko", rt=1000)}, Issue(Problem.OUT_OF_RANGE, "rt")),
+        (
+            {"household": services.NewHousehold("Joko", rt=1000)},
+            Issue(Problem.OUT_OF_RANGE, Field.RT),
+        ),
     ],
 )
 def test_a_refused_newborn_leaves_no_household_and_no_mother(db, post, changes, expected):

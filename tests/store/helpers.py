@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.ids import PosyanduId
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import CadreRole, Venue
 from posyandu_desktop.store import Database, migrate
@@ -31,7 +32,7 @@ def new_database(folder: Path, template: Path | None = None) -> Database:
 class Post:
     """A Posyandu with one cadre, one household, a mother and her child."""
 
-    posyandu_id: int
+    posyandu_id: PosyanduId
     cadre: CadreRecord
     household: HouseholdRecord
     mother: PersonRecord

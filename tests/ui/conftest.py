@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from posyandu_desktop.domain.ids import CadreId, PersonId
+from posyandu_desktop.domain.ids import CadreId, PersonId, PosyanduId
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.services import (
     CadreRole,
@@ -69,7 +69,7 @@ def _indonesian_ui() -> Iterator[None]:
 class Registry:
     db: Database
     data_dir: Path
-    posyandu_id: int
+    posyandu_id: PosyanduId
     cadre_ids: list[CadreId]
     person_ids: dict[str, PersonId]  # by name
 

@@ -73,7 +73,6 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "subskin": ("lipatan_kulit_subskapula",),
     "oedema": ("edema",),
 }
-INPUT_COLUMNS = tuple(COLUMN_ALIASES)
 _CANONICAL = {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in aliases}
 _CANONICAL.update((name, name) for name in COLUMN_ALIASES)
 _NON_WORD = re.compile(r"[^0-9a-z]+")

@@ -2,7 +2,7 @@
 
 Categories are decided on the 2-decimal z (`ZScore.rounded`), the value WHO software reports and
 the card shows, so a displayed -2.00 is never 'kurang'. Words for every enum live in
-`posyandu_desktop.i18n.labels`.
+`posyandu_desktop.i18n.growth_words`.
 """
 
 from __future__ import annotations

@@ -10,11 +10,18 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from posyandu_desktop.domain.people import Sex
 
 Lms = tuple[float, float, float]
+
+
+class WhoStandard(Enum):
+    """The two WHO publications the tables belong to; the value is the file names' prefix."""
+
+    CHILD_GROWTH_2006 = "who2006"  # WHO Child Growth Standards, 0-60 months
+    GROWTH_REFERENCE_2007 = "who2007"  # WHO Growth Reference, 5-19 years
 
 
 class Table(StrEnum):

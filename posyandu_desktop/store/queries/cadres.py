@@ -1,5 +1,7 @@
 """The cadres: who may log in, and the team as the screens list it.
 
+The team: each cadre, whether they still serve, their certificates.
+
 Who may log in: active cadres, their PIN hashes and the coordinator flag.
 
 The team as screens list it: every cadre with certificates, profile changes, and who served
@@ -19,6 +21,7 @@ from datetime import date, datetime
 from sqlalchemy import insert, select, update
 
 from posyandu_desktop.domain.competence import SkillAssessment
+from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.domain.vocabulary import AuditAction, CadreRole, TrainingGrade
 from posyandu_desktop.store import audit
 from posyandu_desktop.store.database import Tx
@@ -44,7 +47,7 @@ from posyandu_desktop.store.tables import (
 class LoginCadre:
     """A cadre as the login list shows them; never carries the hash itself."""
 
-    id: int
+    id: CadreId
     name: str
     role: CadreRole
     is_coordinator: bool
@@ -59,7 +62,7 @@ def login_cadres(tx: Tx, posyandu_id: int) -> tuple[LoginCadre, ...]:
         .order_by(Cadre.name, Cadre.id)
     )
     return tuple(
-        LoginCadre(id_, name, role, is_coordinator, pin_hash is not None)
+        LoginCadre(CadreId(id_), name, role, is_coordinator, pin_hash is not None)
         for id_, name, role, is_coordinator, pin_hash in rows
     )
 
@@ -204,6 +207,88 @@ def attendance_of_days(tx: Tx, day_ids: list[int]) -> tuple[AttendanceRecord, ..
         .order_by(CadreAttendance.arrived_at, CadreAttendance.id)
     )
     return tuple(record(AttendanceRecord, row) for row in rows)
+
+
+def first_cadre(tx: Tx, posyandu_id: int) -> CadreRecord | None:
+    """The Posyandu's first registered cadre that is still active, or None."""
+    cadre_id = tx.scalar(
+        select(Cadre.id)
+        .where(Cadre.posyandu_id == posyandu_id, Cadre.active.is_(True))
+        .order_by(Cadre.id)
+        .limit(1)
+    )
+    return None if cadre_id is None else get_cadre(tx, cadre_id)
+
+
+def add_cadre(
+    tx: Tx,
+    *,
+    posyandu_id: int,
+    name: str,
+    nik: str | None,
+    phone: str,
+    role: CadreRole,
+    training_grade: TrainingGrade | None,
+    bpjs_ketenagakerjaan: str | None,
+) -> CadreRecord:
+    """Insert an active cadre."""
+    row = Cadre(
+        posyandu_id=posyandu_id,
+        name=name,
+        nik=nik,
+        phone=phone,
+        role=role,
+        training_grade=training_grade,
+        bpjs_ketenagakerjaan=bpjs_ketenagakerjaan,
+        active=True,
+    )
+    tx.add(row)
+    tx.flush()
+    return record(CadreRecord, row, certificates=())
+
+
+def get_cadre(tx: Tx, cadre_id: int) -> CadreRecord | None:
+    """The cadre with this id and their certificates, or None."""
+    row = tx.get(Cadre, cadre_id)
+    if row is None:
+        return None
+    certificates = tx.scalars(
+        select(CadreCertificate)
+        .where(CadreCertificate.cadre_id == cadre_id)
+        .order_by(CadreCertificate.issued_on, CadreCertificate.id)
+    )
+    return record(
+        CadreRecord, row, certificates=tuple(record(CertificateRecord, c) for c in certificates)
+    )
+
+
+def cadre_active(tx: Tx, cadre_id: int) -> bool | None:
+    """Whether the cadre serves (None: no such cadre); cheaper than `get_cadre`."""
+    return tx.scalar(select(Cadre.active).where(Cadre.id == cadre_id))
+
+
+def cadre_id_by_nik(tx: Tx, nik: str) -> int | None:
+    """The id of the cadre with this NIK, or None."""
+    return tx.scalar(select(Cadre.id).where(Cadre.nik == nik))
+
+
+def set_cadre_active(tx: Tx, cadre_id: int, active: bool) -> None:
+    """Mark a cadre active or not (cadres are never deleted: the records name them)."""
+    row = tx.get_one(Cadre, cadre_id)
+    row.active = active
+    tx.flush()
+
+
+def add_certificate(
+    tx: Tx, *, cadre_id: int, title: str, issued_on: date, issuer: str, number: str | None = None
+) -> CertificateRecord:
+    """Insert a training certificate for a cadre."""
+    row = CadreCertificate(
+        cadre_id=cadre_id, title=title, issued_on=issued_on, issuer=issuer, number=number
+    )
+    tx.add(row)
+    tx.flush()
+    return record(CertificateRecord, row)
 
 
 # Skill assessments (added by 0007): the cadre's basic skills, one assessment at a time.

@@ -11,10 +11,12 @@ from PySide6.QtGui import QFont
 
 from posyandu_desktop.domain.growth.classify import Severity
 from posyandu_desktop.domain.referral import ReferralReason
+from posyandu_desktop.domain.vocabulary import AlertKind
 from posyandu_desktop.i18n import N_, _, age_text_on, format_date_short, format_quantity
-from posyandu_desktop.i18n.desk_labels import quantity_label
-from posyandu_desktop.i18n.recap_labels import reason_label
-from posyandu_desktop.services.day import Alert, AlertKind
+from posyandu_desktop.i18n.measurement_words import quantity_label
+from posyandu_desktop.i18n.recap_words import reason_label
+from posyandu_desktop.i18n.words import words
+from posyandu_desktop.services.day import Alert
 from posyandu_desktop.ui.theme import SEVERITY_COLOURS, WARNING_COLOURS
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
@@ -36,14 +38,6 @@ _HEADERS = {
     Column.DETAIL: N_("Why"),
     Column.MEASURED_ON: N_("Measured on"),
 }
-# The alert's name as cadres say it; the colour repeats it, never replaces it.
-_KIND_WORDS = {
-    AlertKind.REMEASURE: N_("Measure again"),
-    AlertKind.REFER: N_("Refer"),
-    AlertKind.NEW_STUNTING: N_("New stunting"),
-    AlertKind.SUSPECTED_STUNTING: N_("Stunting?"),
-    AlertKind.KEK_PREGNANT: N_("KEK (pregnant)"),
-}
 _KIND_COLOURS = {
     AlertKind.REMEASURE: WARNING_COLOURS,
     AlertKind.REFER: SEVERITY_COLOURS[Severity.SEVERE],
@@ -58,7 +52,7 @@ _LETTERS = (ReferralReason.T, ReferralReason.TWO_T, ReferralReason.BGM)
 
 def kind_label(kind: AlertKind) -> str:
     """The alert's name: Rujuk, Stunting baru …"""
-    return _(_KIND_WORDS[kind])
+    return words(kind)
 
 
 def detail_text(alert: Alert) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 
 from posyandu_desktop.i18n import N_, age_text_on
-from posyandu_desktop.i18n.early_warning_labels import risk_headline, risk_line
+from posyandu_desktop.i18n.early_warning_words import risk_headline, risk_line
 from posyandu_desktop.services.people import AtRisk
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 

@@ -34,6 +34,7 @@ from shiboken6 import isValid
 
 from posyandu_desktop.exchange.words import copy_problem_text
 from posyandu_desktop.i18n import N_, _, current_language, format_month
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import Outcome
 from posyandu_desktop.services.cadres import list_cadres
 from posyandu_desktop.services.day import month_to_report
@@ -75,13 +76,6 @@ _EXPORT_SHARE = 0.7
 _BIG_BUTTON_HEIGHT = 56
 _BUTTON_HEIGHT = 40
 
-_STEP_WORDS = {
-    ExportStep.BACKUP: N_("Backing up the data…"),
-    ExportStep.READING: N_("Reading the data…"),
-    ExportStep.REPORT: N_("Making the monthly report…"),
-    ExportStep.SIGNING: N_("Signing the file…"),
-    ExportStep.SAVING: N_("Saving the file on the laptop…"),
-}
 _COPYING = N_("Copying to the flash drive and checking the copy…")
 
 
@@ -453,7 +447,7 @@ class ExportPage(Page):
         share = _EXPORT_SHARE if folder is not None else 1.0
 
         def exported(step: ExportStep, fraction: float) -> None:
-            signal.emit(round(fraction * share * _PERMILLE), _(_STEP_WORDS[step]))
+            signal.emit(round(fraction * share * _PERMILLE), words(step))
 
         def copied(done: int, total: int) -> None:
             fraction = share + (1 - share) * (done / total if total else 1.0)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.i18n import _
-from posyandu_desktop.i18n.import_labels import file_problem_text, report_lines
+from posyandu_desktop.i18n.importing_words import file_problem_text, report_lines
 from posyandu_desktop.services.importing import ImportRefusedError, import_file
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.widgets.messages import show_error

@@ -27,6 +27,7 @@ from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.measurement import CHILD_STAGES, measured_lying
 from posyandu_desktop.domain.measurement import fields_for as measured_fields
+from posyandu_desktop.domain.problems import QUANTITY_FIELDS, Field
 from posyandu_desktop.i18n import (
     _,
     age_text,
@@ -35,8 +36,8 @@ from posyandu_desktop.i18n import (
     format_decimal,
     format_weight,
 )
-from posyandu_desktop.i18n.desk_labels import DECIMALS, UNITS, doubt_text, quantity_label
-from posyandu_desktop.i18n.early_warning_labels import risk_headline
+from posyandu_desktop.i18n.early_warning_words import risk_headline
+from posyandu_desktop.i18n.measurement_words import DECIMALS, UNITS, doubt_text, quantity_label
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import (
     BloodPressure,
@@ -510,16 +511,16 @@ class MeasuringPage(Page):
         self._confirmed = doubts if checked else ()
 
     def _show_field_notes(self, preview: MeasurementPreview | None) -> None:
-        problems: dict[str, Issue] = {}
+        problems: dict[Field | None, Issue] = {}
         doubts: dict[Quantity, PlausibilityIssue] = {}
         if preview is not None:
-            problems = {str(i.field): i for i in preview.problems}
+            problems = {i.field: i for i in preview.problems}
             doubts = {d.quantity: d for d in preview.doubts}
         for quantity, field in self.fields.items():
             if field.is_unreadable():
                 continue  # the field says "not a number" itself
-            if quantity.value in problems:
-                field.set_note(issue_text(problems[quantity.value]), FieldState.ERROR)
+            if QUANTITY_FIELDS[quantity] in problems:
+                field.set_note(issue_text(problems[QUANTITY_FIELDS[quantity]]), FieldState.ERROR)
             elif quantity in doubts and preview is not None:
                 text = doubt_text(doubts[quantity], age_days=preview.age_days)
                 field.set_note(
@@ -593,8 +594,8 @@ class MeasuringPage(Page):
         self._values_changed()
         preview = self._preview
         if preview is not None and preview.problems:
-            field = str(preview.problems[0].field)
-            quantity = next((q for q in self._shown if q.value == field), self._shown[0])
+            field = preview.problems[0].field
+            quantity = next((q for q in self._shown if QUANTITY_FIELDS[q] == field), self._shown[0])
             self._focus(quantity)
             return False
         unconfirmed = preview is not None and preview.doubts and not self.confirm.isChecked()

@@ -30,8 +30,8 @@ from posyandu_desktop.i18n import (
     format_weight,
     indicator_label,
 )
-from posyandu_desktop.i18n.desk_labels import growth_change_text
-from posyandu_desktop.i18n.recap_labels import reason_label
+from posyandu_desktop.i18n.measurement_words import growth_change_text
+from posyandu_desktop.i18n.recap_words import reason_label
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services.measuring import MeasurementPreview
 from posyandu_desktop.ui.widgets.status_badge import StatusBadge

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.problems import Field
 from posyandu_desktop.i18n import N_, _, format_date, format_decimal, parse_decimal
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import (
@@ -231,7 +232,7 @@ class CorrectMeasurementDialog(QDialog):
             self.accept()
         else:
             self._show([issue_text(issue) for issue in outcome.problems])
-            if any(issue.field == "reason" for issue in outcome.problems):
+            if any(issue.field is Field.REASON for issue in outcome.problems):
                 self.reason.setFocus()
 
     def _show(self, problems: list[str]) -> None:

@@ -20,7 +20,6 @@ from posyandu_desktop.i18n import (
     format_decimal,
     format_weight,
     lila_label,
-    pgettext,
 )
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import MeasurementRecord
@@ -66,9 +65,7 @@ CATEGORY_COLUMNS = (
 
 def position_short(position: Position) -> str:
     """PB (panjang badan, lying) or TB (tinggi badan, standing), as the KIA book writes them."""
-    if position is Position.LYING:
-        return pgettext("position short", "L")
-    return pgettext("position short", "H")
+    return words(position, "short")
 
 
 def _number(value: float | None, decimals: int = 1) -> str:

@@ -36,7 +36,7 @@ from posyandu_desktop.i18n import (
     life_stage_label,
     vocabulary_label,
 )
-from posyandu_desktop.i18n.early_warning_labels import risk_line
+from posyandu_desktop.i18n.early_warning_words import risk_line
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import (
     AuditRecord,

@@ -45,6 +45,7 @@ from posyandu_desktop.domain.life_stage import (
 )
 from posyandu_desktop.domain.months import completed_months
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.problems import Field
 from posyandu_desktop.i18n import (
     _,
     age_text,
@@ -54,7 +55,7 @@ from posyandu_desktop.i18n import (
     parse_decimal,
     problem_label,
 )
-from posyandu_desktop.i18n.desk_labels import nik_mismatch_text, nik_problem_text
+from posyandu_desktop.i18n.measurement_words import nik_mismatch_text, nik_problem_text
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import (
     HouseholdRecord,
@@ -86,7 +87,14 @@ _WARNING_STYLE = "QLabel {{ background: {}; color: {}; padding: 2px 6px; }}".for
 )
 _OK_STYLE = "QLabel { color: #1b5e20; }"
 # The fields of a new household, as the registration service names them in its problems.
-_HOUSEHOLD_FIELDS = ("head_name", "address", "rt", "rw", "kelurahan", "phone")
+_HOUSEHOLD_FIELDS = (
+    Field.HEAD_NAME,
+    Field.ADDRESS,
+    Field.RT,
+    Field.RW,
+    Field.KELURAHAN,
+    Field.PHONE,
+)
 
 
 def _note() -> QLabel:
@@ -636,21 +644,21 @@ class PersonDialog(QDialog):
 
     def _show_refusal(self, outcome: Outcome[PersonRecord]) -> None:
         notes = {
-            "name": self.name_note,
-            "nik": self.nik_note,
-            "birth_weight_kg": self.baby_note,
-            "birth_length_cm": self.baby_note,
-            "household_id": self.household_note,
+            Field.NAME: self.name_note,
+            Field.NIK: self.nik_note,
+            Field.BIRTH_WEIGHT_KG: self.baby_note,
+            Field.BIRTH_LENGTH_CM: self.baby_note,
+            Field.HOUSEHOLD_ID: self.household_note,
         }
         notes |= dict.fromkeys(_HOUSEHOLD_FIELDS, self.household_note)
         general, said = [], dict[QLabel, list[str]]()
         for issue in outcome.problems:
-            field = issue.field or ""
+            field = issue.field
             if issue.problem in (Problem.POSSIBLE_DUPLICATE, Problem.NIK_TAKEN) and isinstance(
                 issue.found, int
             ):
                 self._show_existing(issue)
-            elif field.startswith("mother_"):
+            elif field is not None and field.startswith("mother_"):
                 said.setdefault(self.mother_nik_note, []).append(_issue(issue))
             elif field in notes:
                 said.setdefault(notes[field], []).append(_issue(issue))

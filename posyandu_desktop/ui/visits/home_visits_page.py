@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.domain.growth.zscore import Position
-from posyandu_desktop.domain.ids import CadreId
+from posyandu_desktop.domain.ids import CadreId, HouseholdId
 from posyandu_desktop.domain.measurement import measured_lying
 from posyandu_desktop.domain.months import Period
 from posyandu_desktop.domain.vocabulary import VisitAction
 from posyandu_desktop.i18n import _, format_month, parse_decimal, vocabulary_label
-from posyandu_desktop.i18n.early_warning_labels import risk_line
+from posyandu_desktop.i18n.early_warning_words import risk_line
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import MeasuredValues, Reading, VisitReason, record_home_visit
 from posyandu_desktop.services.cadres import list_cadres
@@ -91,7 +91,7 @@ class VisitForm(QGroupBox):
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(_("Record a home visit"), parent)
         self.session = session
-        self.household_id: int | None = None
+        self.household_id: HouseholdId | None = None
 
         self.picker = PersonPicker(session)
         self.picker.chosen.connect(self._person_chosen)

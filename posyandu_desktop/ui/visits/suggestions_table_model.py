@@ -14,7 +14,7 @@ from posyandu_desktop.i18n import (
     format_rt_rw,
     vocabulary_label,
 )
-from posyandu_desktop.i18n.early_warning_labels import risk_headline, risk_line
+from posyandu_desktop.i18n.early_warning_words import risk_headline, risk_line
 from posyandu_desktop.services import VisitReason
 from posyandu_desktop.services.visits import VisitSuggestion
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel

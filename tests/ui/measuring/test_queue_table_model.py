@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
 
-from posyandu_desktop.domain.ids import PersonId
+from posyandu_desktop.domain.ids import ArrivalId, DayId, PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.services import ArrivalRecord, PersonListing
@@ -27,8 +27,8 @@ def entry(number: int, name: str, sex: Sex, age_days: int) -> QueueEntry:
         rw=1,
     )
     arrival = ArrivalRecord(
-        id=number,
-        day_id=1,
+        id=ArrivalId(number),
+        day_id=DayId(1),
         person_id=person.id,
         queue_number=number,
         arrived_at=datetime(2026, 11, 13, 1, 0, tzinfo=UTC),

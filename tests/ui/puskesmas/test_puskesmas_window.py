@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from posyandu_desktop.domain.growth.classify import Severity
-from posyandu_desktop.services import Issue, Problem
+from posyandu_desktop.services import Field, Issue, Problem
 from posyandu_desktop.services.export import puskesmas_opener
 from posyandu_desktop.services.puskesmas import (
     Finding,
@@ -348,7 +348,7 @@ def test_a_merge_of_several_months_is_refused_in_words(stick, puskesmas_data):
         registered_keys(puskesmas_data),
         opener=puskesmas_opener(puskesmas_data),
     )
-    months = Issue(Problem.MIXED_MONTHS, "files", "2026-09, 2026-10")
+    months = Issue(Problem.MIXED_MONTHS, Field.FILES, "2026-09, 2026-10")
     text = merge_text(MergeResult(reports, None, None, None, (months,)))
     assert text.startswith("Tidak ada yang digabungkan.\n")
     assert "2026-09, 2026-10" in text

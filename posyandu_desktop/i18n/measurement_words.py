@@ -15,7 +15,7 @@ from posyandu_desktop.domain.nik import NIK_LENGTH, NikIssue, NikMismatch, NikPr
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n.catalog import N_, NP_, translator
 from posyandu_desktop.i18n.formats import age_text, format_date, format_decimal
-from posyandu_desktop.i18n.labels import indicator_label
+from posyandu_desktop.i18n.growth_words import indicator_label
 from posyandu_desktop.i18n.words import register, words
 
 register(

@@ -7,7 +7,7 @@ import pytest
 from posyandu_desktop.domain.life_stage import LifeStage, VitaminACapsule
 from posyandu_desktop.domain.problems import Problem, StartupProblem
 from posyandu_desktop.domain.vocabulary import Venue, VisitReason
-from posyandu_desktop.i18n.registry_labels import (
+from posyandu_desktop.i18n.vocabulary_words import (
     VOCABULARIES,
     capsule_label,
     life_stage_label,

@@ -9,7 +9,7 @@ from posyandu_desktop.domain.growth.plausibility import Doubt, PlausibilityIssue
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.growth.zscore import Indicator
 from posyandu_desktop.domain.nik import NikIssue, NikMismatch, NikProblem
-from posyandu_desktop.i18n.desk_labels import (
+from posyandu_desktop.i18n.measurement_words import (
     DECIMALS,
     UNITS,
     doubt_text,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from posyandu_desktop.domain.growth.classify import MUAC_SAM_BELOW_CM
 from posyandu_desktop.domain.indicators import StatusIndex
-from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import MatchedBy, SharedKind, SharedPerson
 from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.i18n.catalog import N_, translator
@@ -72,8 +71,3 @@ def shared_label(person: SharedPerson, lang: str | None = None) -> str:
     if person.matched_by is MatchedBy.MOTHER_NIK:
         return translator(lang).gettext(_BY_MOTHER_NIK)
     return shared_kind_label(person.kind, lang)
-
-
-def sex_initial(sex: Sex, lang: str | None = None) -> str:
-    """L/P in Indonesian, M/F in English."""
-    return words(sex, "initial", lang)

@@ -22,6 +22,7 @@ from posyandu_desktop.domain.growth.classify import (
 )
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.prevalence import Condition
+from posyandu_desktop.domain.growth.standards import WhoStandard
 from posyandu_desktop.domain.growth.zscore import Indicator, Position, ZProblem
 from posyandu_desktop.i18n.catalog import N_, NP_
 from posyandu_desktop.i18n.words import register, words
@@ -136,6 +137,19 @@ register(
 
 # How the length board or microtoise was used.
 register({Position.LYING: NP_("position", "lying"), Position.STANDING: NP_("position", "standing")})
+# The letter of a history column: L (length, lying) or H (height, standing).
+register(
+    {Position.LYING: NP_("position short", "L"), Position.STANDING: NP_("position short", "H")},
+    "short",
+)
+
+# The WHO publication a growth table belongs to (the About box).
+register(
+    {
+        WhoStandard.CHILD_GROWTH_2006: N_("WHO Child Growth Standards 2006 (0–5 years)"),
+        WhoStandard.GROWTH_REFERENCE_2007: N_("WHO Growth Reference 2007 (5–19 years)"),
+    }
+)
 
 # The anthro command's prevalence rows.
 register(
@@ -221,8 +235,8 @@ def row_problem_label(problem: RowProblem, lang: str | None = None) -> str:
     return words(problem, lang=lang)
 
 
-# The registry's codes are named in `registry_labels`; re-exported so callers need one module.
-from posyandu_desktop.i18n.registry_labels import (  # noqa: E402
+# The registry's codes are named in `vocabulary_words`; re-exported so callers need one module.
+from posyandu_desktop.i18n.vocabulary_words import (  # noqa: E402
     capsule_label,
     life_stage_label,
     problem_label,

@@ -1,5 +1,6 @@
 """Words for the registry's codes: service problems, start-up problems, life stages, vitamin A
-capsules and the coded vocabularies (roles, desks, services, visit reasons ...). English source
+capsules, the coded vocabularies (roles, desks, services, visit reasons ...), alerts and the
+steps of the monthly export. English source
 strings here; Indonesian in the catalog. Vocabulary words carry their enum's name as context,
 because one English word ("Other") may need different Indonesian ones."""
 
@@ -10,10 +11,12 @@ from enum import StrEnum
 from posyandu_desktop.domain.life_stage import LifeStage, VitaminACapsule
 from posyandu_desktop.domain.problems import Problem, StartupProblem
 from posyandu_desktop.domain.vocabulary import (
+    AlertKind,
     AuditAction,
     BackupKind,
     CadreRole,
     Desk,
+    ExportStep,
     MeasurementSource,
     ServiceKind,
     TrainingGrade,
@@ -181,6 +184,28 @@ _VOCABULARY_WORDS: tuple[tuple[StrEnum, tuple[str, str]], ...] = (
 )
 
 register(_VOCABULARY_WORDS)
+
+# The alert's name as cadres say it (the home screen's alert list); a colour repeats it.
+register(
+    {
+        AlertKind.REMEASURE: N_("Measure again"),
+        AlertKind.REFER: N_("Refer"),
+        AlertKind.NEW_STUNTING: N_("New stunting"),
+        AlertKind.SUSPECTED_STUNTING: N_("Stunting?"),
+        AlertKind.KEK_PREGNANT: N_("KEK (pregnant)"),
+    }
+)
+
+# What the monthly export is doing, under its progress bar.
+register(
+    {
+        ExportStep.BACKUP: N_("Backing up the data…"),
+        ExportStep.READING: N_("Reading the data…"),
+        ExportStep.REPORT: N_("Making the monthly report…"),
+        ExportStep.SIGNING: N_("Signing the file…"),
+        ExportStep.SAVING: N_("Saving the file on the laptop…"),
+    }
+)
 
 VOCABULARIES = (
     Venue,
