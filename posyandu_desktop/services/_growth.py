@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from posyandu_desktop.domain.health_check import HealthFindings, assess_health
 from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId
 from posyandu_desktop.domain.measurement import (
     HARD_LIMITS,
@@ -16,11 +17,12 @@ from posyandu_desktop.domain.measurement import (
     assess_measurement,
 )
 from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.screenings import ScreeningAnswers
 from posyandu_desktop.services._checks import in_range
 from posyandu_desktop.services.outcome import Issue
 from posyandu_desktop.settings import who_standards
 from posyandu_desktop.store import Tx
-from posyandu_desktop.store.queries import measurements
+from posyandu_desktop.store.queries import health_checks, measurements
 from posyandu_desktop.store.records import (
     GrowthFindings,
     MeasuredValues,
@@ -74,12 +76,15 @@ def save(
     entered_by: CadreId,
     day_id: DayId | None = None,
     home_visit_id: int | None = None,
+    answers: ScreeningAnswers | None = None,
 ) -> MeasurementRecord:
-    """Insert a measurement with its findings and KMS status; later months it changes follow."""
+    """Insert a measurement with its findings and KMS status; later months it changes follow.
+    With `answers`, the life-stage questionnaires are saved beside it, judged with its values
+    (`domain/health_check.assess_health`)."""
     judged = assessed(tx, person, measured_on, values)
     if judged.status_changes:
         measurements.set_growth_statuses(tx, judged.status_changes)
-    return measurements.add_measurement(
+    saved = measurements.add_measurement(
         tx,
         person_id=person.id,
         measured_on=measured_on,
@@ -88,6 +93,39 @@ def save(
         findings=judged.findings,
         day_id=day_id,
         home_visit_id=home_visit_id,
+    )
+    if answers is not None:
+        health_checks.add_health_check(
+            tx,
+            person_id=person.id,
+            checked_on=measured_on,
+            entered_by=entered_by,
+            answers=answers,
+            findings=health_findings(person, measured_on, values, judged, answers),
+            measurement_id=saved.id,
+            day_id=day_id,
+            home_visit_id=home_visit_id,
+        )
+    return saved
+
+
+def health_findings(
+    person: PersonRecord,
+    on: date,
+    values: MeasuredValues,
+    judged: MeasurementAssessment,
+    answers: ScreeningAnswers | None,
+) -> HealthFindings:
+    """The ILP classes and questionnaire results of one occasion (the desk preview and the
+    save alike)."""
+    return assess_health(
+        stage=judged.life_stage,
+        sex=person.sex,
+        age_months=judged.age_months,
+        on=on,
+        values=values.quantities(),
+        bmi=judged.findings.bmi,
+        answers=answers,
     )
 
 

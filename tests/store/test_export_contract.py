@@ -36,6 +36,8 @@ from posyandu_desktop.store.tables import Base
 CONTRACT_DIGESTS = {
     2: "1e815f0e6a877a5d7dbce3c14e85cb0821973cc14526f0231d7e8c61a72e3603",
     3: "1e2c1a5e19b28c4b019c11a4de6efd3082c8c0f4258a39cdeaba2d573aba51b6",  # measurement.origin
+    # ILP: laboratory values, service_given.code, health_check
+    4: "42c0c2ec121fcae44d3f2186de8ecaf88bf9ec071424b7770bbe48f4716a1362",
 }
 
 # How the file writes each registry column type; store/columns.py keeps enums by their code.

@@ -30,6 +30,9 @@ _READINGS = {
     "lila_cm": ("lila_cm", "lila_source"),
     "waist_cm": ("waist_cm", "waist_source"),
     "glucose_mg_dl": ("glucose_mg_dl", "glucose_source"),
+    "haemoglobin_g_dl": ("haemoglobin_g_dl", "haemoglobin_source"),
+    "cholesterol_mg_dl": ("cholesterol_mg_dl", "cholesterol_source"),
+    "uric_acid_mg_dl": ("uric_acid_mg_dl", "uric_acid_source"),
 }
 _FINDINGS = tuple(f.name for f in fields(GrowthFindings))
 
