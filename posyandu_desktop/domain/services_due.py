@@ -139,12 +139,13 @@ _BREASTFEEDING_CODES = frozenset(
 
 
 def code_problem(kind: ServiceKind, code: str | None, schedule: ImmunisationSchedule) -> bool:
-    """True when `code` does not fit `kind`: a dose of the schedule for an immunisation, E0-E6
+    """True when `code` does not fit `kind`: a dose of the schedule (or none) for an
+    immunisation, E0-E6
     or "no" for breastfeeding, a method for family planning, a PMT kind, a referral reason,
     a capsule colour; deworming and TTD take any short code or none."""
     match kind:
-        case ServiceKind.IMMUNISATION:
-            return code is None or schedule.dose(code) is None
+        case ServiceKind.IMMUNISATION:  # None: a vaccine outside the schedule, named in words
+            return code is not None and schedule.dose(code) is None
         case ServiceKind.BREASTFEEDING:
             return code not in _BREASTFEEDING_CODES
         case ServiceKind.FAMILY_PLANNING:

@@ -6,6 +6,7 @@ from datetime import date
 
 from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
 from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.screenings import ScreeningAnswers
 from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.services import _checks, _growth
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
@@ -28,9 +29,11 @@ def _measure(
     values: MeasuredValues,
     day_id: DayId | None = None,
     home_visit_id: int | None = None,
+    answers: ScreeningAnswers | None = None,
 ) -> MeasurementRecord:
-    """Save checked values inside a transaction; raises InputError for what the registry
-    refuses (unknown person or visit, a closed day, a date before birth)."""
+    """Save checked values (and the questionnaires' answers) inside a transaction; raises
+    InputError for what the registry refuses (unknown person or visit, a closed day, a date
+    before birth)."""
     _checks.cadre(tx, cadre_id)
     child = _checks.person(tx, person_id)
     if measured_on < child.birth_date:
@@ -47,6 +50,7 @@ def _measure(
         entered_by=cadre_id,
         day_id=day_id,
         home_visit_id=home_visit_id,
+        answers=answers,
     )
 
 
@@ -60,8 +64,10 @@ def record_measurement(
     day_id: DayId | None = None,
     home_visit_id: int | None = None,
     today: date | None = None,
+    answers: ScreeningAnswers | None = None,
 ) -> Outcome[MeasurementRecord]:
-    """Save what was measured, with z-scores, Permenkes categories and the KMS status.
+    """Save what was measured, with z-scores, Permenkes categories and the KMS status, and the
+    life-stage questionnaires when `answers` are given.
 
     A measurement belongs to an open Posyandu day, a home visit, or neither (entered later
     from a paper register)."""
@@ -81,6 +87,7 @@ def record_measurement(
                 values=values,
                 day_id=day_id,
                 home_visit_id=home_visit_id,
+                answers=answers,
             )
         )
 
@@ -88,10 +95,16 @@ def record_measurement(
 
 
 def measure_at_desk(
-    db: Database, *, cadre_id: CadreId, arrival_id: int, values: MeasuredValues, today: date
+    db: Database,
+    *,
+    cadre_id: CadreId,
+    arrival_id: int,
+    values: MeasuredValues,
+    today: date,
+    answers: ScreeningAnswers | None = None,
 ) -> Outcome[MeasurementRecord]:
-    """Save today's measurement of someone in the measuring queue and mark them as through
-    the measuring desk, in one transaction: both or neither."""
+    """Save today's measurement (with the questionnaires' answers) of someone in the measuring
+    queue and mark them as through the measuring desk, in one transaction: all or nothing."""
     if problems := _measure_issues(values, today, today):
         return refused(problems)
 
@@ -104,6 +117,7 @@ def measure_at_desk(
             measured_on=today,
             values=values,
             day_id=DayId(arrival.day_id),
+            answers=answers,
         )
         through_desk(tx, arrival, Desk.MEASURING)
         return Outcome(saved)

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from posyandu_desktop.domain.growth.classify import LilaStatus
-from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue
+from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue, Quantity
 from posyandu_desktop.domain.growth.zscore import Indicator
+from posyandu_desktop.domain.health_check import HealthFindings
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.measurement import (
@@ -23,6 +24,7 @@ from posyandu_desktop.domain.measurement import (
 )
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.screenings import ScreeningAnswers
 from posyandu_desktop.services import _growth
 from posyandu_desktop.services.outcome import Issue, Outcome, refused
 from posyandu_desktop.settings import who_standards
@@ -50,6 +52,7 @@ class MeasurementPreview:
     growth: GrowthPreview | None  # balita with a weight only
     doubts: tuple[PlausibilityIssue, ...]  # confirm or re-measure before saving
     problems: tuple[Issue, ...]  # values no one can have: they cannot be saved
+    health: HealthFindings  # the ILP classes and questionnaire results, referrals suggested
 
     def score(self, indicator: Indicator) -> ZResult | None:
         """The result of one index, or None."""
@@ -57,9 +60,15 @@ class MeasurementPreview:
 
 
 def preview_measurement(
-    db: Database, *, person_id: PersonId, on: date, values: MeasuredValues
+    db: Database,
+    *,
+    person_id: PersonId,
+    on: date,
+    values: MeasuredValues,
+    answers: ScreeningAnswers | None = None,
 ) -> Outcome[MeasurementPreview]:
-    """Judge typed values as `record_measurement` would, without saving anything."""
+    """Judge typed values (and questionnaire answers) as `record_measurement` would, without
+    saving anything."""
     with db.reading() as tx:
         person = people.get_person(tx, person_id)
         if person is None:
@@ -67,19 +76,22 @@ def preview_measurement(
         if on < person.birth_date:
             return refused([Issue(Problem.BEFORE_BIRTH, "measured_on", on.isoformat())])
         saved = measurements.history(tx, person_id)
-    return Outcome(_preview(person, on, values, saved))
+    return Outcome(_preview(person, on, values, saved, answers))
 
 
 def _preview(
-    person: PersonRecord, on: date, values: MeasuredValues, saved: Sequence[MeasurementRecord]
+    person: PersonRecord,
+    on: date,
+    values: MeasuredValues,
+    saved: Sequence[MeasurementRecord],
+    answers: ScreeningAnswers | None = None,
 ) -> MeasurementPreview:
     problems = [
         i for i in _growth.value_issues(values) if i.problem is not Problem.NOTHING_MEASURED
     ]
     # Values refused outright are left out of the judging: a z-score of 95 kg says nothing new.
-    judged = assess_measurement(
-        who_standards(), person, on, _without(values, {i.field for i in problems}), saved
-    )
+    kept = _without(values, {i.field for i in problems})
+    judged = assess_measurement(who_standards(), person, on, kept, saved)
     found = judged.findings
     return MeasurementPreview(
         sex=person.sex,
@@ -95,14 +107,19 @@ def _preview(
         growth=judged.growth,
         doubts=judged.doubts,
         problems=tuple(problems),
+        health=_growth.health_findings(person, on, kept, judged, answers),
     )
 
 
+# The single readings of `MeasuredValues` (blood pressure is a pair): Quantity values are its
+# field names.
+_READINGS = tuple(
+    q.value for q in Quantity if q not in (Quantity.SYSTOLIC_MMHG, Quantity.DIASTOLIC_MMHG)
+)
+
+
 def _without(values: MeasuredValues, fields: set[str | None]) -> MeasuredValues:
-    kept = {
-        name: None if name in fields else getattr(values, name)
-        for name in ("weight_kg", "lenhei_cm", "headc_cm", "lila_cm", "waist_cm", "glucose_mg_dl")
-    }
+    kept = {name: None if name in fields else getattr(values, name) for name in _READINGS}
     bp = values.blood_pressure
     if fields & {"systolic_mmhg", "diastolic_mmhg"}:
         bp = None

@@ -204,7 +204,7 @@ def test_exclusive_breastfeeding_month_by_month_until_it_stops():
     [
         (K.IMMUNISATION, "pcv2", False),
         (K.IMMUNISATION, "pcv9", True),
-        (K.IMMUNISATION, None, True),
+        (K.IMMUNISATION, None, False),
         (K.BREASTFEEDING, "E6", False),
         (K.BREASTFEEDING, "E7", True),
         (K.BREASTFEEDING, "no", False),
