@@ -1,7 +1,7 @@
 """The health-service desk (Pelayanan): what is due today for the person at the desk, what was
 already given, and the referrals that today's measurement and questionnaires suggest.
 
-Recording a service is `services.care.record_service` (one transaction each); leaving the desk
+Recording a service is `services.people.record_service` (one transaction each); leaving the desk
 is `pass_desk(..., Desk.HEALTH_SERVICE)`.
 """
 
@@ -27,7 +27,7 @@ from posyandu_desktop.domain.vocabulary import ServiceKind
 from posyandu_desktop.services.outcome import Issue, Outcome, refused
 from posyandu_desktop.settings import immunisation_schedule
 from posyandu_desktop.store import Database
-from posyandu_desktop.store.queries import desks, health_checks, measurements, services_given
+from posyandu_desktop.store.queries import days, measurements, people
 from posyandu_desktop.store.records import PersonListing, ServiceRecord
 
 
@@ -48,12 +48,12 @@ class ServiceDesk:
 def service_desk(db: Database, person_id: PersonId, *, today: date) -> Outcome[ServiceDesk]:
     """What `person_id` is due today and what was given (the schedule from resources/)."""
     with db.reading() as tx:
-        person = desks.person_listing(tx, person_id)
+        person = days.person_listing(tx, person_id)
         if person is None:
             return refused([Issue(Problem.PERSON_NOT_FOUND, "person_id", person_id)])
-        given = services_given.services_of(tx, person_id)
+        given = people.services_of(tx, person_id)
         measured = measurements.history(tx, person_id)
-        checks = health_checks.health_checks_of(tx, person_id)
+        checks = measurements.health_checks_of(tx, person_id)
     on = max(today, person.birth_date)
     months = completed_months(person.birth_date, on)
     stage = life_stage(

@@ -15,7 +15,7 @@ from posyandu_desktop.domain.growth import Position
 from posyandu_desktop.domain.health_check import HealthFindings
 from posyandu_desktop.domain.screenings import ScreeningAnswers
 from posyandu_desktop.domain.vocabulary import Desk, ServiceKind, VisitReason
-from posyandu_desktop.store.queries import audit, exports, health_checks, people
+from posyandu_desktop.store.queries import audit, exports, measurements, people
 from posyandu_desktop.store.records import BloodPressure, MeasuredValues, Reading
 from posyandu_desktop.store.tables import Base, CadreCertificate, Household
 from tests.store.helpers import TODAY, row_counts
@@ -149,7 +149,7 @@ def test_every_row_of_every_table_has_its_create_event_after_a_posyandu_day(db, 
         today=TODAY,
     ).unwrap()
     with db.transaction(cadre_id=cadre) as tx:
-        health_checks.add_health_check(
+        measurements.add_health_check(
             tx,
             person_id=post.mother.id,
             checked_on=TODAY,
@@ -182,7 +182,7 @@ def test_every_row_of_every_table_has_its_create_event_after_a_posyandu_day(db, 
     for event in events(db.path):
         if event["action"] == "create":
             created[event["table_name"]] = created.get(event["table_name"], 0) + 1
-    # cadre_login counts wrong PINs: no record of the Posyandu, so not audited (queries/auth.py).
+    # cadre_login counts wrong PINs: no record of the Posyandu, so not audited (queries/cadres.py).
     audited = {t.name for t in Base.metadata.sorted_tables} - {"audit_event", "cadre_login"}
     for table in audited:
         assert counts[table] > 0, f"the scenario should touch {table}"

@@ -15,7 +15,7 @@ from posyandu_desktop.domain.screenings import (
 )
 from posyandu_desktop.domain.vocabulary import ServiceKind
 from posyandu_desktop.store.database import StorageError
-from posyandu_desktop.store.queries import health_checks, services_given
+from posyandu_desktop.store.queries import measurements, people
 from tests.store.helpers import TODAY
 
 
@@ -31,7 +31,7 @@ def test_answers_and_results_come_back_as_saved(db, post):
         tb_presumptive=True, puma_score=2, barthel_score=20, dependency=Dependency.INDEPENDENT
     )
     with db.transaction(cadre_id=post.cadre.id) as tx:
-        saved = health_checks.add_health_check(
+        saved = measurements.add_health_check(
             tx,
             person_id=post.mother.id,
             checked_on=TODAY,
@@ -40,7 +40,7 @@ def test_answers_and_results_come_back_as_saved(db, post):
             findings=findings,
         )
     with db.reading() as tx:
-        (back,) = health_checks.health_checks_of(tx, post.mother.id)
+        (back,) = measurements.health_checks_of(tx, post.mother.id)
     assert back == saved
     assert back.answers == answers
     assert (back.tb_presumptive, back.puma_score, back.dependency) == (
@@ -57,7 +57,7 @@ def test_a_barthel_score_outside_0_20_is_refused_by_the_file(db, post):
         pytest.raises(StorageError, match="barthel_score"),
         db.transaction(cadre_id=post.cadre.id) as tx,
     ):
-        health_checks.add_health_check(
+        measurements.add_health_check(
             tx,
             person_id=post.mother.id,
             checked_on=TODAY,
@@ -69,7 +69,7 @@ def test_a_barthel_score_outside_0_20_is_refused_by_the_file(db, post):
 
 def test_new_service_kinds_and_their_code_are_stored(db, post):
     with db.transaction(cadre_id=post.cadre.id) as tx:
-        services_given.add_service(
+        people.add_service(
             tx,
             person_id=post.mother.id,
             given_on=date(2026, 2, 1),
@@ -78,5 +78,5 @@ def test_new_service_kinds_and_their_code_are_stored(db, post):
             code="implant",
         )
     with db.reading() as tx:
-        (given,) = services_given.services_of(tx, post.mother.id)
+        (given,) = people.services_of(tx, post.mother.id)
     assert (given.kind, given.code) == (ServiceKind.FAMILY_PLANNING, "implant")
