@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -53,7 +54,7 @@ from posyandu_desktop.ui.widgets import messages
 from posyandu_desktop.ui.widgets.enum_combo import EnumCombo
 from posyandu_desktop.ui.widgets.scrolled import scrolled
 
-_QUEUE_WIDTH = 300  # px
+_QUEUE_WIDTH = 340  # px, whole names (as the measuring desk's queue where there is room)
 _KEYS = 9  # due services given with the keys 1-9
 
 
@@ -103,6 +104,7 @@ class HealthServicePage(Page):
         self._entry: QueueEntry | None = None
         self.desk: ServiceDesk | None = None
         self.give_buttons: list[QPushButton] = []
+        self.late_note = QLabel()  # doses past their month, rebuilt with the person
         self.stack = QStackedWidget()
         self.no_day = QLabel()
         self.no_day.setWordWrap(True)
@@ -149,6 +151,10 @@ class HealthServicePage(Page):
         self.queue_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.queue_view.verticalHeader().setVisible(False)
+        self.queue_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.queue_view.setTextElideMode(Qt.TextElideMode.ElideNone)  # long names wrap
         header = self.queue_view.horizontalHeader()
         header.setSectionResizeMode(Column.NUMBER, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
@@ -309,8 +315,11 @@ class HealthServicePage(Page):
                 ]
             )
         )
+        # Late doses are one line, not a button each: the cadre checks the Buku KIA first and
+        # copies what it holds with the form (docs/DECISIONS.md).
+        late = [d for d in desk.due if d.kind is ServiceKind.IMMUNISATION and d.late]
         items: list[tuple[str, ServiceKind, str | None]] = [
-            (due_text(d, desk.schedule), d.kind, d.code or None) for d in desk.due
+            (due_text(d, desk.schedule), d.kind, d.code or None) for d in desk.due if d not in late
         ]
         items += [
             (_("Refer: {reason}").format(reason=words(r)), ServiceKind.REFERRAL, r.value)
@@ -321,10 +330,28 @@ class HealthServicePage(Page):
             button = QPushButton(f"{key}  {text}" if key else text)
             button.setStyleSheet("QPushButton { text-align: left; padding: 6px 10px; }")
             button.setMinimumHeight(36)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _c=False, k=kind, c=code: self._give(k, c))
             self.due_box.addWidget(button)
             self.give_buttons.append(button)
-        if not items:
+        self.late_note = QLabel()
+        self.late_note.setWordWrap(True)
+        self.late_note.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5c4400; padding: 4px 6px; }"
+        )
+        self.late_note.setVisible(bool(late))
+        self.due_box.addWidget(self.late_note)
+        if late:
+            doses = ", ".join(
+                dose_label(d) for d in (desk.schedule.dose(x.code) for x in late) if d
+            )
+            self.late_note.setText(
+                _(
+                    "Not recorded, past their month ({count}): {doses}. Look in the Buku KIA and "
+                    "copy what it holds with the form; the health worker gives the rest."
+                ).format(count=len(late), doses=doses)
+            )
+        if not items and not late:
             self.due_box.addWidget(QLabel(_("Nothing is due today.")))
         given = [service_text(g.kind, g.code, desk.schedule) for g in desk.given_today]
         self.given.setText("\n".join("✓ " + g for g in given) if given else _("Nothing yet."))

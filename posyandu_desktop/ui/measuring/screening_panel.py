@@ -237,6 +237,7 @@ def health_lines(h: HealthFindings) -> list[str]:
                 score=format_decimal(h.barthel_score, 0), level=words(h.dependency)
             )
         )
-    if h.referrals:
-        lines.append(_("Refer: {reasons}").format(reasons=", ".join(words(r) for r in h.referrals)))
+    if h.referrals:  # one reason a line: short lines fit the narrow column
+        lines.append(_("Refer:"))
+        lines += ["• " + words(r) for r in h.referrals]
     return lines

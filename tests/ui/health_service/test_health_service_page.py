@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.ids import DayId
 from posyandu_desktop.domain.vocabulary import Desk, ServiceKind
 from posyandu_desktop.services.day import waiting_at_desk
+from posyandu_desktop.store.records import BloodPressure, MeasuredValues, Reading
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.health_service.health_service_page import HealthServicePage
 from tests.ui.conftest import MORNING, TODAY, Registry
@@ -63,30 +65,39 @@ def test_without_an_open_day_the_desk_says_so(page: HealthServicePage) -> None:
     assert "belum dibuka" in page.no_day.text()
 
 
-def test_a_key_gives_the_first_due_dose_and_the_form_copies_one_from_the_buku_kia(
+def test_a_key_gives_a_suggested_referral_and_the_form_copies_a_dose_from_the_buku_kia(
     qtbot: Any, page: HealthServicePage, registry: Registry
 ) -> None:
-    day_id = open_day_with(registry, "Aisyah Putri", "Budi Santoso")
+    day_id = open_day_with(registry, "Budi Santoso", "Aisyah Putri")
+    services.record_measurement(
+        registry.db,
+        cadre_id=registry.cadre_ids[0],
+        person_id=registry.person_ids["Budi Santoso"],
+        measured_on=TODAY,
+        values=MeasuredValues(weight_kg=Reading(70.0), blood_pressure=BloodPressure(150, 95)),
+        day_id=DayId(day_id),
+        today=TODAY,
+    ).unwrap()
     page.refresh()
-    assert page.desk is not None and page.desk.person.name == "Aisyah Putri"  # 17 months
-    texts = [b.text() for b in page.give_buttons]
-    assert texts[0].startswith("1  Imunisasi: Hepatitis B 0") and "(terlambat)" in texts[0]
-    assert any("PCV 3" in t for t in texts) and not any("MR 2" in t for t in texts)  # 18 mo
+    assert page.desk is not None and page.desk.person.name == "Budi Santoso"
+    assert [b.text() for b in page.give_buttons] == ["1  Rujuk: Tekanan darah tinggi"]
     page.queue_view.setFocus()  # where the focus is after choosing the person
     qtbot.keyClick(page.queue_view, Qt.Key.Key_1)
-    assert rows(registry) == [("immunisation", "hb0", 0, day_id)]
-    assert not any("Hepatitis B 0" in b.text() for b in page.give_buttons)
-    assert "Hepatitis B 0" in page.given.text()
+    assert rows(registry) == [("referral", "hypertension", 0, day_id)]
+    assert page.give_buttons == [] and "Rujukan: Tekanan darah tinggi" in page.given.text()
+    qtbot.keyClick(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    waiting = waiting_at_desk(registry.db, day_id, Desk.HEALTH_SERVICE, today=TODAY)
+    assert [e.person.name for e in waiting] == ["Aisyah Putri"]
+    # 17 months, nothing recorded: every dose to 12 months is past its month, in one note.
+    assert page.desk is not None and page.desk.person.name == "Aisyah Putri"
+    assert "Hepatitis B 0" in page.late_note.text() and "BCG 1" in page.late_note.text()
+    assert "MR) 2" not in page.late_note.text()  # 18 months
     page.other_kind.set_value(ServiceKind.IMMUNISATION)
     page.other_code.setCurrentIndex(page.other_code.findData("bcg"))
     page.other_book.setChecked(True)
     assert page.record_other()
     assert rows(registry)[-1] == ("immunisation", "bcg", 1, None)
-    assert not any("BCG" in b.text() for b in page.give_buttons)
-    qtbot.keyClick(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    waiting = waiting_at_desk(registry.db, day_id, Desk.HEALTH_SERVICE, today=TODAY)
-    assert [e.person.name for e in waiting] == ["Budi Santoso"]
-    assert page.desk is not None and page.desk.person.name == "Budi Santoso"
+    assert "BCG 1" not in page.late_note.text()
 
 
 def test_a_family_planning_method_needs_choosing_in_the_form(
