@@ -394,6 +394,11 @@ class HealthServicePage(Page):
         entry, day, desk = self._entry, self._day, self.desk
         if entry is None or day is None or desk is None:
             return False
+        if kind is ServiceKind.FAMILY_PLANNING and code is None:  # the method is asked first
+            self.other_kind.set_value(kind)
+            self.other_code.setFocus()
+            self.status_message.emit(_("Choose the method, then Record"))
+            return False
         quantity = next((d.quantity for d in desk.due if d.kind is kind and d.code == code), None)
         outcome = record_service(
             self.session.db,

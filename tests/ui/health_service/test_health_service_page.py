@@ -105,7 +105,9 @@ def test_a_family_planning_method_needs_choosing_in_the_form(
 ) -> None:
     open_day_with(registry, "Dewi Lestari")
     page.refresh()
-    page.other_kind.set_value(ServiceKind.FAMILY_PLANNING)
+    page.other_kind.set_value(ServiceKind.VITAMIN_A)
+    assert not page._give(ServiceKind.FAMILY_PLANNING, None)  # the due button: method first
+    assert page.other_kind.value() is ServiceKind.FAMILY_PLANNING and rows(registry) == []
     page.other_code.setCurrentIndex(page.other_code.findData("implant"))
     assert page.record_other()
     assert rows(registry) == [("family_planning", "implant", 0, rows(registry)[0][3])]
