@@ -6,16 +6,24 @@ import sqlite3
 from datetime import datetime
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.growth.plausibility import Doubt, Quantity
+from posyandu_desktop.domain.health_classes import HaemoglobinClass, LabClass
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.screenings import ReferralReason, ScreeningAnswers, TbSymptom
 from posyandu_desktop.domain.services_due import DueService
 from posyandu_desktop.domain.vocabulary import ServiceKind
 from posyandu_desktop.services.health_service import ServiceDesk, service_desk
-from posyandu_desktop.services.measuring import measure_at_desk
+from posyandu_desktop.services.measuring import measure_at_desk, preview_measurement
+from posyandu_desktop.services.outcome import Outcome
 from posyandu_desktop.store import Database
-from posyandu_desktop.store.records import BloodPressure, MeasuredValues, Reading
-from tests.store.helpers import TODAY, row_counts
+from posyandu_desktop.store.records import (
+    BloodPressure,
+    MeasuredValues,
+    MeasurementRecord,
+    Reading,
+)
+from tests.store.helpers import TODAY, Post, row_counts
 
 NOW = datetime(2026, 2, 10, 8, 0).astimezone()
 
@@ -126,3 +134,35 @@ def test_todays_measurement_and_questions_suggest_referrals_until_one_is_recorde
     _, desk = _due(db, post.mother.id)
     assert ReferralReason.TB_SYMPTOMS not in desk.referrals_suggested
     assert [(g.kind, g.code) for g in desk.given_today] == [(ServiceKind.REFERRAL, "tb_symptoms")]
+
+
+def test_laboratory_values_get_the_weighing_desks_treatment(db, post):
+    refused = measure_at_desk_outcome(db, post, cholesterol=30.0)
+    assert [(i.problem, i.field) for i in refused.problems] == [
+        (Problem.OUT_OF_RANGE, "cholesterol_mg_dl")
+    ]
+    preview = preview_measurement(
+        db,
+        person_id=PersonId(post.mother.id),
+        on=TODAY,
+        values=MeasuredValues(cholesterol_mg_dl=Reading(450.0), haemoglobin_g_dl=Reading(4.5)),
+    ).unwrap()
+    assert {(d.doubt, d.quantity) for d in preview.doubts} == {
+        (Doubt.OUTSIDE_USUAL_RANGE, Quantity.CHOLESTEROL_MG_DL),
+        (Doubt.OUTSIDE_USUAL_RANGE, Quantity.HAEMOGLOBIN_G_DL),
+    }
+    assert preview.health.cholesterol is LabClass.HIGH
+    assert preview.health.haemoglobin is HaemoglobinClass.SEVERE
+
+
+def measure_at_desk_outcome(
+    db: Database, post: Post, *, cholesterol: float
+) -> Outcome[MeasurementRecord]:
+    return services.record_measurement(
+        db,
+        cadre_id=post.cadre.id,
+        person_id=post.mother.id,
+        measured_on=TODAY,
+        values=MeasuredValues(cholesterol_mg_dl=Reading(cholesterol)),
+        today=TODAY,
+    )
