@@ -19,6 +19,7 @@ from posyandu_desktop.domain.growth.weight_gain import (
     KmsVersion,
     parse_kms_version,
 )
+from posyandu_desktop.domain.immunisation import ImmunisationSchedule, parse_schedule
 
 APP_NAME = "posyandu-desktop"
 DATA_DIR_ENV = "POSYANDU_DATA_DIR"
@@ -65,6 +66,13 @@ def cadre_sheet_columns(data: Path | None = None) -> tuple[SheetColumn, ...]:
     own = None if data is None else data / CADRE_SHEET_FILE
     path = own if own is not None and own.is_file() else resource_path("cadre", "sheet.json")
     return parse_sheet_columns(path.read_text(encoding="utf-8"))
+
+
+def immunisation_schedule() -> ImmunisationSchedule:
+    """The national immunisation schedule shipped in resources/immunisation
+    (docs/sources/immunisation-schedule.md)."""
+    text = (resource_path("immunisation") / "schedule.csv").read_text(encoding="utf-8")
+    return parse_schedule(text)
 
 
 def data_dir(option: str | None = None, environ: Mapping[str, str] = os.environ) -> Path:

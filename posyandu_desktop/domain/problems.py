@@ -48,6 +48,7 @@ class Problem(StrEnum):
     DIASTOLIC_NOT_BELOW_SYSTOLIC = "diastolic_not_below_systolic"
     DAY_AND_VISIT = "day_and_visit"  # a record belongs to a Posyandu day or a home visit
     CAPSULE_NEEDED = "capsule_needed"  # vitamin A outside 6-59 months: choose the colour
+    SERVICE_CODE_UNKNOWN = "service_code_unknown"  # found: the code (a dose, a method ...)
     CAPSULE_ONLY_FOR_VITAMIN_A = "capsule_only_for_vitamin_a"
     NO_CADRES = "no_cadres"  # a home visit names who went
     NO_ONE_VISITED = "no_one_visited"  # a home visit names a person or a household
@@ -153,6 +154,9 @@ class Field(StrEnum):
     LILA_CM = "lila_cm"
     WAIST_CM = "waist_cm"
     GLUCOSE_MG_DL = "glucose_mg_dl"
+    HAEMOGLOBIN_G_DL = "haemoglobin_g_dl"
+    CHOLESTEROL_MG_DL = "cholesterol_mg_dl"
+    URIC_ACID_MG_DL = "uric_acid_mg_dl"
     SYSTOLIC_MMHG = "systolic_mmhg"
     DIASTOLIC_MMHG = "diastolic_mmhg"
     REASON = "reason"
@@ -179,6 +183,9 @@ QUANTITY_FIELDS: dict[Quantity, Field] = {
     Quantity.GLUCOSE_MG_DL: Field.GLUCOSE_MG_DL,
     Quantity.SYSTOLIC_MMHG: Field.SYSTOLIC_MMHG,
     Quantity.DIASTOLIC_MMHG: Field.DIASTOLIC_MMHG,
+    Quantity.HAEMOGLOBIN_G_DL: Field.HAEMOGLOBIN_G_DL,
+    Quantity.CHOLESTEROL_MG_DL: Field.CHOLESTEROL_MG_DL,
+    Quantity.URIC_ACID_MG_DL: Field.URIC_ACID_MG_DL,
 }
 
 # A new mother's field for each field of a person (fields already about the mother stay).
