@@ -44,7 +44,6 @@ from posyandu_desktop.domain.growth.anthro_input import (
 from posyandu_desktop.domain.growth.batch import (
     FastScorer,
     UnusualVisitError,
-    hundredths,
     visit_age,
 )
 from posyandu_desktop.domain.growth.classify import Category, classify
@@ -302,7 +301,7 @@ _CELL_VALUES: dict[
         dict[str, tuple[int, float] | None],
         dict[str, int | None],
         dict[float, str],
-        dict[int, str],
+        dict[int | None, str],
     ],
 ] = {}
 _CACHE_LIMIT = 200_000
@@ -361,8 +360,8 @@ def fast_row_scorer(
     known = _Z_TEXTS.setdefault((lang, decimal), [{None: ("", "", "")} for _ in Indicator])
     too_young = _too_young_messages(lang)
     seen = _CELL_VALUES.get(decimal)
-    if seen is None or max(map(len, [*seen[0], *seen[1:]])) > _CACHE_LIMIT:  # type: ignore[arg-type]
-        _CELL_VALUES[decimal] = ([{"": None} for _ in PHYSICAL_LIMITS], {}, {}, {}, {}, {})
+    if seen is None or max(*map(len, seen[0]), *(len(d) for d in seen[1:])) > _CACHE_LIMIT:
+        _CELL_VALUES[decimal] = ([{"": None} for _ in PHYSICAL_LIMITS], {}, {}, {}, {}, {None: ""})
     numbers, day_ages, month_ages, sexes, lengths, bmis = _CELL_VALUES[decimal]
 
     def z_texts(zs: Sequence[int | None]) -> list[tuple[str, str, str] | None]:
@@ -415,11 +414,11 @@ def fast_row_scorer(
                 triskin,
                 subskin,
             )
-            bmi_text = "" if bmi is None else bmis.get(k := hundredths(bmi))
         except UnusualVisitError:
             return None
+        bmi_text = bmis.get(bmi)
         if bmi_text is None:
-            bmi_text = bmis[k] = _fmt(k / 100, decimal)
+            bmi_text = bmis[bmi] = _fmt(bmi / 100, decimal)  # type: ignore[operator]
         hits = list(map(dict.get, known, zs))
         if None in hits and None in (hits := z_texts(zs)):
             return None

@@ -28,9 +28,9 @@ from posyandu_desktop.domain.growth.zscore import (
 )
 from posyandu_desktop.domain.people import DAYS_PER_MONTH, round_half_up
 
-# (clenhei, cbmi, z in `Indicator` order as whole hundredths: `round(z, 2) == k / 100`), each z
-# None where nothing was measured.
-FastResult = tuple[float | None, float | None, tuple[int | None, ...]]
+# (clenhei, cbmi and the z in `Indicator` order, these two in whole hundredths:
+# `round(z, 2) == k / 100`), each None where nothing was measured.
+FastResult = tuple[float | None, int | None, tuple[int | None, ...]]
 _AGE_TABLES = (
     Table.LHFA_2006,
     Table.WFA_2006,
@@ -180,7 +180,7 @@ class FastScorer:
         subskin: float | None,
     ) -> FastResult:
         """Like `assess` for the same visit (sex 1 or 2, age from `visit_age`, measurements
-        > 0): the corrected length, the BMI and each z in hundredths. Arm circumference and
+        > 0): the corrected length, and the BMI and each z in hundredths. Arm circumference and
         skinfolds have no z before day 91 (`FIRST_DAY_ARM_SKINFOLD`). Raises
         UnusualVisitError.
 
@@ -204,13 +204,17 @@ class FastScorer:
                 if not (-0.499 < t - klen < 0.499 and -1e9 < t < 1e9):
                     klen = hundredths(z)
                 if weight is not None:
-                    bmi = weight / square
-                    if not 0.0 < bmi < math.inf or wfl is None:
+                    y = weight / square  # the BMI
+                    if not 0.0 < y < math.inf or wfl is None:
                         raise UnusualVisitError
+                    t = y * 100.0
+                    bmi = round(t)
+                    if not (-0.499 < t - bmi < 0.499 and -1e9 < t < 1e9):
+                        bmi = hundredths(y)
                     l_, m, sl, s = bfa
-                    z = ((bmi / m) ** l_ - 1.0) / sl
+                    z = ((y / m) ** l_ - 1.0) / sl
                     if z > 3.0 or z < -3.0:
-                        z = restricted_lms_z(bmi, l_, m, s)
+                        z = restricted_lms_z(y, l_, m, s)
                     t = z * 100.0
                     kbmi = round(t)
                     if not (-0.499 < t - kbmi < 0.499 and -1e9 < t < 1e9):
