@@ -40,6 +40,7 @@ from posyandu_desktop.domain.growth.weight_gain import (
 from posyandu_desktop.domain.growth.zscore import (
     ENGINE_VERSION,
     LYING_BEFORE_DAYS,
+    Assessment,
     Indicator,
     Measurements,
     Position,
@@ -315,49 +316,12 @@ def assess_measurement(
     )
     weight = _value(values.weight_kg)
     lenhei = _value(values.lenhei_cm)
-    scores = assess(
-        standards,
-        Measurements(
-            sex=person.sex,
-            age=age,
-            weight_kg=weight,
-            lenhei_cm=lenhei,
-            position=values.position,
-            headc_cm=_value(values.headc_cm),
-            armc_cm=_value(values.lila_cm),
-            oedema=values.oedema,
-        ),
-    )
     balita = months < UNDER_FIVE_BELOW_MONTHS
     others = [m for m in saved if m.id != measurement_id]
     statuses, growth = _kms(
         person.birth_date, others, measurement_id, on, weight if balita else None, kbm
     )
-    woman = person.sex is Sex.FEMALE and in_lila_woman_group(
-        person.birth_date, on, pregnant=person.pregnant, delivered_on=person.delivered_on
-    )
-    group = lila_group(months, person.sex, woman_group=woman)
-    findings = GrowthFindings(
-        age_days=age.days,
-        waz=scores[Indicator.WEIGHT_FOR_AGE].z,
-        haz=scores[Indicator.LENGTH_HEIGHT_FOR_AGE].z,
-        whz=scores[Indicator.WEIGHT_FOR_LENGTH_HEIGHT].z,
-        baz=scores[Indicator.BMI_FOR_AGE].z,
-        hcz=scores[Indicator.HEAD_CIRCUMFERENCE_FOR_AGE].z,
-        acz=scores[Indicator.ARM_CIRCUMFERENCE_FOR_AGE].z,
-        bmi=scores.bmi,
-        wfa_category=classify(scores[Indicator.WEIGHT_FOR_AGE]),
-        lhfa_category=classify(scores[Indicator.LENGTH_HEIGHT_FOR_AGE]),
-        wflh_category=classify(scores[Indicator.WEIGHT_FOR_LENGTH_HEIGHT]),
-        bfa_category=classify(scores[Indicator.BMI_FOR_AGE]),
-        lila_status=None
-        if group is None
-        else lila_status(_value(values.lila_cm), group, oedema=values.oedema),
-        growth_status=None if growth is None else growth.status,
-        two_t=growth is not None and growth.two_t,
-        engine_version=ENGINE_VERSION,
-        kbm_version=kbm.version if balita and weight is not None else None,
-    )
+    findings, scores = _findings(standards, person, on, values, age, months, growth, kbm)
     shown = []
     for indicator in SHOWN_INDICATORS:
         score = scores[indicator]
@@ -394,6 +358,77 @@ def assess_measurement(
         growth=growth,
         doubts=doubts,
     )
+
+
+def findings_alone(
+    standards: GrowthStandards,
+    person: Person,
+    on: date,
+    values: MeasuredValues,
+    kbm: KbmTable = KBM_BUKU_KIA_2023,
+) -> GrowthFindings:
+    """The findings `assess_measurement` stores for `values`, without the KMS letter
+    (growth_status None, two_t False): an import scores its rows so, then gives all their
+    letters at once (`kms_statuses`). Raises ValueError when `on` is before the birth date."""
+    age = Age.between(person.birth_date, on)
+    if age is None:
+        raise ValueError(f"measured on {on}, before the birth on {person.birth_date}")
+    months = completed_months(person.birth_date, on)
+    return _findings(standards, person, on, values, age, months, None, kbm)[0]
+
+
+def _findings(
+    standards: GrowthStandards,
+    person: Person,
+    on: date,
+    values: MeasuredValues,
+    age: Age,
+    months: int,
+    growth: GrowthPreview | None,
+    kbm: KbmTable,
+) -> tuple[GrowthFindings, Assessment]:
+    """What is stored with a measurement, and the z-scores it comes from."""
+    weight = _value(values.weight_kg)
+    scores = assess(
+        standards,
+        Measurements(
+            sex=person.sex,
+            age=age,
+            weight_kg=weight,
+            lenhei_cm=_value(values.lenhei_cm),
+            position=values.position,
+            headc_cm=_value(values.headc_cm),
+            armc_cm=_value(values.lila_cm),
+            oedema=values.oedema,
+        ),
+    )
+    balita = months < UNDER_FIVE_BELOW_MONTHS
+    woman = person.sex is Sex.FEMALE and in_lila_woman_group(
+        person.birth_date, on, pregnant=person.pregnant, delivered_on=person.delivered_on
+    )
+    group = lila_group(months, person.sex, woman_group=woman)
+    findings = GrowthFindings(
+        age_days=age.days,
+        waz=scores[Indicator.WEIGHT_FOR_AGE].z,
+        haz=scores[Indicator.LENGTH_HEIGHT_FOR_AGE].z,
+        whz=scores[Indicator.WEIGHT_FOR_LENGTH_HEIGHT].z,
+        baz=scores[Indicator.BMI_FOR_AGE].z,
+        hcz=scores[Indicator.HEAD_CIRCUMFERENCE_FOR_AGE].z,
+        acz=scores[Indicator.ARM_CIRCUMFERENCE_FOR_AGE].z,
+        bmi=scores.bmi,
+        wfa_category=classify(scores[Indicator.WEIGHT_FOR_AGE]),
+        lhfa_category=classify(scores[Indicator.LENGTH_HEIGHT_FOR_AGE]),
+        wflh_category=classify(scores[Indicator.WEIGHT_FOR_LENGTH_HEIGHT]),
+        bfa_category=classify(scores[Indicator.BMI_FOR_AGE]),
+        lila_status=None
+        if group is None
+        else lila_status(_value(values.lila_cm), group, oedema=values.oedema),
+        growth_status=None if growth is None else growth.status,
+        two_t=growth is not None and growth.two_t,
+        engine_version=ENGINE_VERSION,
+        kbm_version=kbm.version if balita and weight is not None else None,
+    )
+    return findings, scores
 
 
 def _value(reading: Reading | None) -> float | None:

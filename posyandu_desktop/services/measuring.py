@@ -39,6 +39,7 @@ from posyandu_desktop.domain.measurement import (
     SavedMeasurement,
     ZResult,
     assess_measurement,
+    findings_alone,
 )
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import Problem
@@ -337,7 +338,7 @@ def value_issues(values: MeasuredValues) -> list[Issue]:
 def findings(person: PersonRecord, on: date, values: MeasuredValues) -> GrowthFindings:
     """Z-scores, categories and LILA status of one measurement judged alone: an import scores
     its rows so, then gives all their KMS letters at once (`domain/measurement.kms_statuses`)."""
-    return assess_measurement(who_standards(), person, on, values, ()).findings
+    return findings_alone(who_standards(), person, on, values)
 
 
 def assessed(
