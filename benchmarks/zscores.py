@@ -292,7 +292,7 @@ def our_suite(rows: list[Row]) -> Suite:
 
 def time_fast_path(rows: list[Row], repeats: int) -> dict[str, Any]:
     """What `posyandu-desktop anthro` does per row: the batch fast path, else `assess`."""
-    from posyandu_desktop.domain.growth.batch import FastScorer, UnusualVisitError
+    from posyandu_desktop.domain.growth.batch import FastScorer, UnusualVisitError, visit_age
     from posyandu_desktop.domain.growth.zscore import Measurements, Position, assess
     from posyandu_desktop.domain.people import Age, Sex
     from posyandu_desktop.settings import who_standards
@@ -306,8 +306,9 @@ def time_fast_path(rows: list[Row], repeats: int) -> dict[str, Any]:
         out: list[Any] = []
         for s, d, w, lh, p, hc, ac in xs:
             try:
+                days, months = visit_age(d, None)
                 out.append(
-                    fast.score(s, d, None, w, lh, p is Position.STANDING, hc, ac, None, None)
+                    fast.score(s, days, months, w, lh, p is Position.STANDING, hc, ac, None, None)
                 )
             except UnusualVisitError:
                 out.append(assess(std, Measurements(s, Age.from_days(d), w, lh, p, hc, ac)))

@@ -41,7 +41,11 @@ from posyandu_desktop.domain.growth.anthro_input import (
     parse_row,
     resolve_header,
 )
-from posyandu_desktop.domain.growth.batch import FastScorer, UnusualVisitError
+from posyandu_desktop.domain.growth.batch import (
+    FastScorer,
+    UnusualVisitError,
+    visit_age,
+)
 from posyandu_desktop.domain.growth.classify import Category, classify
 from posyandu_desktop.domain.growth.prevalence import Child
 from posyandu_desktop.domain.growth.zscore import FLAG_LIMITS, Reference
@@ -286,21 +290,24 @@ _STANDING = {"": None, "l": False, "L": False, "h": True, "H": True}
 _NO_OEDEMA = frozenset({"", "n", "N", "2"})
 _ODD = -1.0  # a cell the fast path does not read (never a value: it reads no signs)
 # Per decimal mark, the cell texts the fast path has read, in this process: for each number
-# column in PHYSICAL_LIMITS order and for the ages, text -> value (None when blank, _ODD when the
-# full path must read it); sex codes; and clenhei -> its text. Started afresh past the limit.
+# column in PHYSICAL_LIMITS order, text -> value (None when blank, _ODD when the full path must
+# read it); age texts in days and in months -> (days, months), None for the full path; sex
+# codes; clenhei -> its text; cbmi in hundredths -> its text. Started afresh past the limit.
 _CELL_VALUES: dict[
     str,
     tuple[
         list[dict[str, float | None]],
-        dict[str, float | None],
+        dict[str, tuple[int, float] | None],
+        dict[str, tuple[int, float] | None],
         dict[str, int | None],
         dict[float, str],
+        dict[int | None, str],
     ],
 ] = {}
 _CACHE_LIMIT = 200_000
-# Per language and decimal mark, per indicator: 2-decimal z within the flag limits -> its z text,
-# flag and category words (None -> blanks); a few thousand values recur over a whole file.
-_Z_TEXTS: dict[tuple[str, str], list[dict[float | None, tuple[str, str, str]]]] = {}
+# Per language and decimal mark, per indicator: z in hundredths -> its z text, flag and category
+# words (None when flagged; a None z -> blanks); a few thousand values recur over a whole file.
+_Z_TEXTS: dict[tuple[str, str], list[dict[int | None, tuple[str, str, str] | None]]] = {}
 
 
 def _plain_number(text: str, decimal: str, low: float, high: float) -> float:
@@ -313,6 +320,17 @@ def _plain_number(text: str, decimal: str, low: float, high: float) -> float:
     except ValueError:  # "²" is a digit to str.isdigit
         return _ODD
     return value if low <= value <= high else _ODD
+
+
+def _fast_age(text: str, decimal: str, in_months: bool) -> tuple[int, float] | None:
+    """(days, months) of an age cell the fast path scores, else None."""
+    value = _plain_number(text, decimal, 0.0, math.inf)
+    if value is _ODD:
+        return None
+    try:
+        return visit_age(None, value) if in_months else visit_age(value, None)
+    except UnusualVisitError:
+        return None
 
 
 @cache
@@ -342,19 +360,22 @@ def fast_row_scorer(
     known = _Z_TEXTS.setdefault((lang, decimal), [{None: ("", "", "")} for _ in Indicator])
     too_young = _too_young_messages(lang)
     seen = _CELL_VALUES.get(decimal)
-    if seen is None or max(len(seen[1]), len(seen[3]), *map(len, seen[0])) > _CACHE_LIMIT:
-        _CELL_VALUES[decimal] = ([{"": None} for _ in PHYSICAL_LIMITS], {"": None}, {}, {})
-    numbers, ages, sexes, lengths = _CELL_VALUES[decimal]
+    if seen is None or max(*map(len, seen[0]), *(len(d) for d in seen[1:])) > _CACHE_LIMIT:
+        _CELL_VALUES[decimal] = ([{"": None} for _ in PHYSICAL_LIMITS], {}, {}, {}, {}, {None: ""})
+    numbers, day_ages, month_ages, sexes, lengths, bmis = _CELL_VALUES[decimal]
 
-    def z_texts(k: int, z: float) -> tuple[str, str, str] | None:
-        """The texts of a z not seen before, None when it is flagged (score_row says why)."""
-        indicator, *_, (low, high), _ = _PLAN[k]
-        if z < low or z > high:
-            return None
-        category = classify(ZScore(indicator, z, None, Reference.WHO_2006))
-        words = "" if category is None else _category_text(category, lang)
-        known[k][z] = hit = (_fmt(z, decimal), "0", words)
-        return hit
+    def z_texts(zs: Sequence[int | None]) -> list[tuple[str, str, str] | None]:
+        """The texts of z-scores in hundredths, the new ones added to `known`; None for a flagged
+        z (score_row says why)."""
+        for (indicator, *_, (low, high), _), texts, z in zip(_PLAN, known, zs, strict=True):
+            if z is not None and z not in texts:  # (None is always in texts)
+                rounded = z / 100
+                texts[z] = None
+                if low <= rounded <= high:
+                    category = classify(ZScore(indicator, rounded, None, Reference.WHO_2006))
+                    words = "" if category is None else _category_text(category, lang)
+                    texts[z] = (_fmt(rounded, decimal), "0", words)
+        return list(map(dict.__getitem__, known, zs))
 
     def fast(cells: Sequence[str]) -> list[str] | None:
         sex_t, days_t, months_t, measure_t, oedema_t, *texts = get([*cells, ""])
@@ -373,14 +394,13 @@ def fast_row_scorer(
             if _ODD in values:
                 return None
         weight, lenhei, headc, armc, triskin, subskin = values
-        days = ages.get(days_t, _ODD)
-        if days is _ODD:
-            days = ages[days_t] = _plain_number(days_t, decimal, 0.0, math.inf)
-        months = None if days_t or not months_t else ages.get(months_t, _ODD)
-        if months is _ODD:
-            months = ages[months_t] = _plain_number(months_t, decimal, 0.0, math.inf)
-        if days is _ODD or months is _ODD:
+        ages, age_t = (day_ages, days_t) if days_t else (month_ages, months_t)
+        age = ages.get(age_t, False)
+        if age is False:
+            age = ages[age_t] = _fast_age(age_t, decimal, not days_t)
+        if age is None or age is True:
             return None
+        days, months = age
         try:
             cm, bmi, zs = scorer.score(
                 sex,
@@ -396,13 +416,12 @@ def fast_row_scorer(
             )
         except UnusualVisitError:
             return None
+        bmi_text = bmis.get(bmi)
+        if bmi_text is None:
+            bmi_text = bmis[bmi] = _fmt(bmi / 100, decimal)  # type: ignore[operator]
         hits = list(map(dict.get, known, zs))
-        if None in hits:
-            for k, z in enumerate(zs):
-                if hits[k] is None:
-                    hits[k] = z_texts(k, z)  # type: ignore[arg-type]
-            if None in hits:
-                return None
+        if None in hits and None in (hits := z_texts(zs)):
+            return None
         z_text, flags, words = zip(*hits, strict=True)
         error = ""
         if zs[5] is zs[6] is zs[7] is None and (armc or triskin or subskin):
@@ -410,7 +429,7 @@ def fast_row_scorer(
             young = zip(too_young, texts[3:], zs[5:], strict=True)
             error = "; ".join(m for m, text, z in young if text and z is None)
         cm_text = "" if cm is None else lengths.get(cm) or lengths.setdefault(cm, _fmt(cm, decimal))
-        return [cm_text, _fmt(bmi, decimal), *z_text, *flags, *words[:_CATEGORIES], error]
+        return [cm_text, bmi_text, *z_text, *flags, *words[:_CATEGORIES], error]
 
     return fast
 

@@ -40,6 +40,7 @@ from posyandu_desktop.domain.growth.weight_gain import (
 from posyandu_desktop.domain.growth.zscore import (
     ENGINE_VERSION,
     LYING_BEFORE_DAYS,
+    Assessment,
     Indicator,
     Measurements,
     Position,
@@ -353,19 +354,6 @@ def assess_measurement(
     )
     weight = _value(values.weight_kg)
     lenhei = _value(values.lenhei_cm)
-    scores = assess(
-        standards,
-        Measurements(
-            sex=person.sex,
-            age=age,
-            weight_kg=weight,
-            lenhei_cm=lenhei,
-            position=values.position,
-            headc_cm=_value(values.headc_cm),
-            armc_cm=_value(values.lila_cm),
-            oedema=values.oedema,
-        ),
-    )
     balita = months < UNDER_FIVE_BELOW_MONTHS
     others = [m for m in saved if m.id != measurement_id]
     correction, standing_too_young = 0.0, False
@@ -373,6 +361,8 @@ def assess_measurement(
         adjusted = adjust_length_height(lenhei, values.position, age)
         correction = round(adjusted.cm - lenhei, 1)
         standing_too_young = adjusted.standing_under_9_months
+
+    scores = _scores(standards, person, age, values)
 
     def doubts_against(previous: dict[Quantity, Previous]) -> tuple[PlausibilityIssue, ...]:
         return plausibility_issues(
@@ -399,33 +389,8 @@ def assess_measurement(
     statuses, growth = _kms(
         person.birth_date, others, measurement_id, on, valid_weight if balita else None, kbm
     )
-    woman = person.sex is Sex.FEMALE and in_lila_woman_group(
-        person.birth_date, on, pregnant=person.pregnant, delivered_on=person.delivered_on
-    )
-    group = lila_group(months, person.sex, woman_group=woman)
-    categories = {i: None if _DRIVEN_BY[i] & doubtful else classify(scores[i]) for i in _CLASSIFIED}
-    findings = GrowthFindings(
-        age_days=age.days,
-        waz=scores[Indicator.WEIGHT_FOR_AGE].z,
-        haz=scores[Indicator.LENGTH_HEIGHT_FOR_AGE].z,
-        whz=scores[Indicator.WEIGHT_FOR_LENGTH_HEIGHT].z,
-        baz=scores[Indicator.BMI_FOR_AGE].z,
-        hcz=scores[Indicator.HEAD_CIRCUMFERENCE_FOR_AGE].z,
-        acz=scores[Indicator.ARM_CIRCUMFERENCE_FOR_AGE].z,
-        bmi=scores.bmi,
-        wfa_category=categories[Indicator.WEIGHT_FOR_AGE],
-        lhfa_category=categories[Indicator.LENGTH_HEIGHT_FOR_AGE],
-        wflh_category=categories[Indicator.WEIGHT_FOR_LENGTH_HEIGHT],
-        bfa_category=categories[Indicator.BMI_FOR_AGE],
-        lila_status=None
-        if group is None or Quantity.LILA_CM in doubtful
-        else lila_status(_value(values.lila_cm), group, oedema=values.oedema),
-        growth_status=None if growth is None else growth.status,
-        two_t=growth is not None and growth.two_t,
-        engine_version=ENGINE_VERSION,
-        kbm_version=kbm.version if balita and valid_weight is not None else None,
-        doubtful=doubtful,
-    )
+    categories = _categories(scores, doubtful)
+    findings = _findings(person, on, values, age, months, growth, kbm, scores, categories, doubtful)
     shown = []
     for indicator in SHOWN_INDICATORS:
         score = scores[indicator]
@@ -447,6 +412,91 @@ def assess_measurement(
         standing_under_9_months=standing_too_young,
         growth=growth,
         doubts=doubts,
+    )
+
+
+def findings_alone(
+    standards: GrowthStandards,
+    person: Person,
+    on: date,
+    values: MeasuredValues,
+    kbm: KbmTable = KBM_BUKU_KIA_2023,
+) -> GrowthFindings:
+    """The findings `assess_measurement` stores for `values` judged without any history (the
+    plausibility rules that need none still make a value doubtful), without the KMS letter
+    (growth_status None, two_t False): an import scores its rows so, then gives all their
+    letters at once (`kms_statuses`). Raises ValueError when `on` is before the birth date."""
+    return assess_measurement(standards, person, on, values, (), kbm=kbm).findings
+
+
+def _scores(
+    standards: GrowthStandards, person: Person, age: Age, values: MeasuredValues
+) -> Assessment:
+    """The z-scores of `values` (as measured; the position correction is the engine's)."""
+    return assess(
+        standards,
+        Measurements(
+            sex=person.sex,
+            age=age,
+            weight_kg=_value(values.weight_kg),
+            lenhei_cm=_value(values.lenhei_cm),
+            position=values.position,
+            headc_cm=_value(values.headc_cm),
+            armc_cm=_value(values.lila_cm),
+            oedema=values.oedema,
+        ),
+    )
+
+
+def _categories(
+    scores: Assessment, doubtful: frozenset[Quantity]
+) -> dict[Indicator, Category | None]:
+    """The categories, none for an indicator a doubtful value drives."""
+    return {i: None if _DRIVEN_BY[i] & doubtful else classify(scores[i]) for i in _CLASSIFIED}
+
+
+def _findings(
+    person: Person,
+    on: date,
+    values: MeasuredValues,
+    age: Age,
+    months: int,
+    growth: GrowthPreview | None,
+    kbm: KbmTable,
+    scores: Assessment,
+    categories: dict[Indicator, Category | None],
+    doubtful: frozenset[Quantity],
+) -> GrowthFindings:
+    """What is stored with a measurement: its z-scores, the categories of its valid values,
+    the LILA status unless the LILA is doubtful, the KMS letter given."""
+    woman = person.sex is Sex.FEMALE and in_lila_woman_group(
+        person.birth_date, on, pregnant=person.pregnant, delivered_on=person.delivered_on
+    )
+    group = lila_group(months, person.sex, woman_group=woman)
+    valid_weight = None if Quantity.WEIGHT_KG in doubtful else _value(values.weight_kg)
+    return GrowthFindings(
+        age_days=age.days,
+        waz=scores[Indicator.WEIGHT_FOR_AGE].z,
+        haz=scores[Indicator.LENGTH_HEIGHT_FOR_AGE].z,
+        whz=scores[Indicator.WEIGHT_FOR_LENGTH_HEIGHT].z,
+        baz=scores[Indicator.BMI_FOR_AGE].z,
+        hcz=scores[Indicator.HEAD_CIRCUMFERENCE_FOR_AGE].z,
+        acz=scores[Indicator.ARM_CIRCUMFERENCE_FOR_AGE].z,
+        bmi=scores.bmi,
+        wfa_category=categories[Indicator.WEIGHT_FOR_AGE],
+        lhfa_category=categories[Indicator.LENGTH_HEIGHT_FOR_AGE],
+        wflh_category=categories[Indicator.WEIGHT_FOR_LENGTH_HEIGHT],
+        bfa_category=categories[Indicator.BMI_FOR_AGE],
+        lila_status=None
+        if group is None or Quantity.LILA_CM in doubtful
+        else lila_status(_value(values.lila_cm), group, oedema=values.oedema),
+        growth_status=None if growth is None else growth.status,
+        two_t=growth is not None and growth.two_t,
+        engine_version=ENGINE_VERSION,
+        kbm_version=kbm.version
+        if months < UNDER_FIVE_BELOW_MONTHS and valid_weight is not None
+        else None,
+        doubtful=doubtful,
     )
 
 

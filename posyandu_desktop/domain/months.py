@@ -74,5 +74,10 @@ def completed_months(birth: date, on: date) -> int:
     """Completed calendar months of age on `on`; ValueError when `on` is before `birth`."""
     if on < birth:
         raise ValueError(f"{on} is before the birth date {birth}")
-    months = Period.of(on).index - Period.of(birth).index
-    return months - 1 if on < month_day(birth, months) else months
+    months = (on.year - birth.year) * 12 + on.month - birth.month
+    # Not yet completed before `month_day(birth, months)`, which falls in the month of `on`: the
+    # birth day-of-month, or that month's last day when it is shorter. (Written out: an import
+    # asks this a quarter of a million times.)
+    if on.day < birth.day and on.day < calendar.monthrange(on.year, on.month)[1]:
+        return months - 1
+    return months

@@ -147,6 +147,7 @@ class Field(StrEnum):
     ISSUED_ON = "issued_on"
     # A measurement (the measured quantities keep `Quantity`'s values).
     MEASURED_ON = "measured_on"
+    LAST_MONTH_KG = "last_month_kg"  # last month's weight copied from the KMS page
     WEIGHT_KG = "weight_kg"
     LENHEI_CM = "lenhei_cm"
     POSITION = "position"

@@ -34,7 +34,10 @@ def regular_table_rows(text: str) -> list[list[str]] | None:
         cells = _CELL.findall(row)
         if len(cells) != len(_OPEN.findall(row)):
             return None  # a cell left open: the full parser knows what browsers do
-        rows.append([_text(c) for c in cells])
+        if "<" in "".join(cells) or "&" in row:
+            rows.append([_text(c) for c in cells])
+        else:  # plain text cells, as exporters write them: whitespace collapsed, in C loops
+            rows.append(list(map(" ".join, map(str.split, cells))))
     rows = [r for r in rows if any(r)]
     width = max(map(len, rows), default=0)
     return [r + [""] * (width - len(r)) for r in rows]

@@ -96,6 +96,7 @@ register(
         Field.VISITED_ON: N_("Visit date"),
         Field.ISSUED_ON: N_("Date issued"),
         Field.WEIGHT_KG: N_("Weight"),
+        Field.LAST_MONTH_KG: N_("Weight last month (from the KMS)"),
         Field.LENHEI_CM: N_("Length/height"),
         Field.POSITION: N_("Position"),
         Field.HEADC_CM: N_("Head circumference"),

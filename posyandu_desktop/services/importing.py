@@ -299,8 +299,10 @@ class _Import:
         for i, (row, found, values) in enumerate(added):
             status, two_t = statuses.get(-1 - i, (None, False))
             self.new_rows.append(
-                measurements.columns_of(values, replace(found, growth_status=status, two_t=two_t))
+                measurements.columns_of(values, found)
                 | {
+                    "growth_status": status,  # the KMS letters of the whole history, given at once
+                    "two_t": two_t,
                     "person_id": person.id,
                     "measured_on": row.measured_on,
                     "entered_by": self.entered_by,

@@ -28,7 +28,7 @@ from datetime import date
 
 from posyandu_desktop.domain.growth.classify import LilaStatus
 from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue, Quantity
-from posyandu_desktop.domain.growth.weight_gain import KbmTable
+from posyandu_desktop.domain.growth.weight_gain import KbmTable, last_month_on_the_card
 from posyandu_desktop.domain.growth.zscore import Indicator
 from posyandu_desktop.domain.health_check import HealthFindings, assess_health
 from posyandu_desktop.domain.ids import (
@@ -44,8 +44,12 @@ from posyandu_desktop.domain.measurement import (
     HARD_LIMITS,
     GrowthPreview,
     MeasurementAssessment,
+    SavedMeasurement,
     ZResult,
     assess_measurement,
+)
+from posyandu_desktop.domain.measurement import (
+    findings_alone as judged_alone,
 )
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import QUANTITY_FIELDS, Field, Problem
@@ -155,14 +159,27 @@ def measure_at_desk(
     values: MeasuredValues,
     today: date,
     answers: ScreeningAnswers | None = None,
+    last_month_kg: float | None = None,
 ) -> Outcome[MeasurementRecord]:
     """Save today's measurement (with the questionnaires' answers) of someone in the measuring
-    queue and mark them as through the measuring desk, in one transaction: all or nothing."""
-    if problems := _measure_issues(values, today, today):
+    queue and mark them as through the measuring desk, in one transaction: all or nothing. With
+    `last_month_kg`, for a child never weighed here, last month's weight from the KMS page of
+    the Buku KIA is saved first, in the same transaction (see `record_kms_weight`), so today's
+    weighing gets N or T."""
+    problems = _measure_issues(values, today, today)
+    if last_month_kg is not None:
+        problems += _last_month_issues(last_month_kg)
+    if problems:
         return refused(problems)
 
     def work(tx: Tx) -> Outcome[MeasurementRecord]:
         arrival = open_arrival(tx, arrival_id)
+        if last_month_kg is not None:
+            child = _checks.person(tx, arrival.person_id)
+            on = last_month_on_the_card(today, child.birth_date)
+            if on is None:
+                raise InputError(Issue(Problem.NOT_AN_EARLIER_MONTH, Field.LAST_MONTH_KG))
+            _save_kms_weight(tx, child, on, last_month_kg, cadre_id, field=Field.LAST_MONTH_KG)
         saved = _measure(
             tx,
             cadre_id=cadre_id,
@@ -264,25 +281,41 @@ def preview_measurement(
     on: date,
     values: MeasuredValues,
     answers: ScreeningAnswers | None = None,
+    last_month_kg: float | None = None,
 ) -> Outcome[MeasurementPreview]:
     """Judge typed values (and questionnaire answers) as `record_measurement` would, without
-    saving anything."""
+    saving anything; with `last_month_kg`, as `measure_at_desk` would after saving last month's
+    KMS weight (for a child never weighed here; a value no one can have is left out)."""
     with db.reading() as tx:
         person = people.get_person(tx, person_id)
         if person is None:
             return refused([Issue(Problem.PERSON_NOT_FOUND, Field.PERSON_ID, person_id)])
         if on < person.birth_date:
             return refused([Issue(Problem.BEFORE_BIRTH, Field.MEASURED_ON, on.isoformat())])
-        saved = measurements.history(tx, person_id)
+        saved: Sequence[SavedMeasurement] = measurements.history(tx, person_id)
         table = kbm(tx)
+    earlier = None if saved else last_month_on_the_card(on, person.birth_date)
+    if last_month_kg is not None and earlier is not None and not _last_month_issues(last_month_kg):
+        kms = MeasuredValues(weight_kg=Reading(last_month_kg))
+        saved = [_KmsWeighing(MeasurementId(0), earlier, kms, findings_alone(person, earlier, kms))]
     return Outcome(_preview(person, on, values, saved, table, answers))
+
+
+@dataclass(frozen=True, slots=True)
+class _KmsWeighing:
+    """Last month's KMS weight as the preview sees it before it is saved."""
+
+    id: MeasurementId
+    measured_on: date
+    values: MeasuredValues
+    findings: GrowthFindings
 
 
 def _preview(
     person: PersonRecord,
     on: date,
     values: MeasuredValues,
-    saved: Sequence[MeasurementRecord],
+    saved: Sequence[SavedMeasurement],
     table: KbmTable,
     answers: ScreeningAnswers | None = None,
 ) -> MeasurementPreview:
@@ -353,7 +386,7 @@ def value_issues(values: MeasuredValues) -> list[Issue]:
 def findings_alone(person: PersonRecord, on: date, values: MeasuredValues) -> GrowthFindings:
     """Z-scores, categories and LILA status of one measurement judged alone: an import scores
     its rows so, then gives all their KMS letters at once (`domain/measurement.kms_statuses`)."""
-    return assess_measurement(who_standards(), person, on, values, ()).findings
+    return judged_alone(who_standards(), person, on, values)
 
 
 def _assessed(
@@ -469,8 +502,7 @@ def record_kms_weight(
     """Save the weight written in the Buku KIA on `measured_on`, a month before this one, for a
     child with no weighing in the registry yet."""
     today = today or date.today()
-    values = MeasuredValues(weight_kg=Reading(weight_kg))
-    problems = value_issues(values)
+    problems = _last_month_issues(weight_kg, field=Field.WEIGHT_KG)
     problems += _checks.not_future(measured_on, Field.MEASURED_ON, today)
     if (measured_on.year, measured_on.month) >= (today.year, today.month):
         problems.append(
@@ -482,16 +514,34 @@ def record_kms_weight(
     def work(tx: Tx) -> Outcome[MeasurementRecord]:
         _checks.cadre(tx, cadre_id)
         child = _checks.person(tx, person_id)
-        if measured_on < child.birth_date:
-            raise InputError(
-                Issue(Problem.BEFORE_BIRTH, Field.MEASURED_ON, measured_on.isoformat())
-            )
-        if measurements.weighings(tx, PersonId(person_id)):
-            raise InputError(Issue(Problem.HAS_HISTORY, Field.PERSON_ID, person_id))
-        saved = save_assessed_measurement(
-            tx, child, measured_on=measured_on, values=values, entered_by=CadreId(cadre_id)
-        )
-        people.set_origin(tx, saved.id, MeasurementOrigin.KIA_BOOK)
-        return Outcome(saved)
+        return Outcome(_save_kms_weight(tx, child, measured_on, weight_kg, CadreId(cadre_id)))
 
     return attempt(db, work, cadre_id=cadre_id, reason="buku KIA")
+
+
+def _last_month_issues(weight_kg: float, field: Field = Field.LAST_MONTH_KG) -> list[Issue]:
+    """A KMS weight's problems, named after the argument it came in."""
+    issues = value_issues(MeasuredValues(weight_kg=Reading(weight_kg)))
+    return [Issue(i.problem, field, i.found) for i in issues]
+
+
+def _save_kms_weight(
+    tx: Tx,
+    child: PersonRecord,
+    measured_on: date,
+    weight_kg: float,
+    cadre_id: CadreId,
+    *,
+    field: Field = Field.PERSON_ID,
+) -> MeasurementRecord:
+    """Save a checked KMS weight (origin: the KIA book) for a child never weighed here."""
+    if measured_on < child.birth_date:
+        raise InputError(Issue(Problem.BEFORE_BIRTH, Field.MEASURED_ON, measured_on.isoformat()))
+    if measurements.weighings(tx, child.id):
+        raise InputError(Issue(Problem.HAS_HISTORY, field, child.id))
+    values = MeasuredValues(weight_kg=Reading(weight_kg))
+    saved = save_assessed_measurement(
+        tx, child, measured_on=measured_on, values=values, entered_by=cadre_id
+    )
+    people.set_origin(tx, saved.id, MeasurementOrigin.KIA_BOOK)
+    return saved

@@ -1,8 +1,10 @@
 """Calendar months and completed months of age (docs/sources/permenkes-2-2020.md)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from posyandu_desktop.domain.months import Period, completed_months, month_day
 
@@ -50,3 +52,11 @@ def test_period_text_round_trips_and_refuses_non_months():
     for text in ("2026-3", "2026-13", "26-03", "2026-03-01"):
         with pytest.raises(ValueError):
             Period.parse(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(birth=st.dates(date(1990, 1, 1), date(2030, 12, 31)), days=st.integers(0, 40_000))
+def test_completed_months_are_the_month_days_reached(birth: date, days: int) -> None:
+    on = birth + timedelta(days=days)
+    months = completed_months(birth, on)
+    assert month_day(birth, months) <= on < month_day(birth, months + 1)

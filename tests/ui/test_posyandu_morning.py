@@ -243,10 +243,12 @@ def test_a_whole_posyandu_morning(
     qtbot.keyClick(measuring.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "Nabila Zahra" in measuring.saved_banner.text()
 
-    # Bima, 2 months: weight, length lying, head circumference; his first weighing here.
+    # Bima, 2 months: weight, length lying, head circumference; his first weighing here, so
+    # the field for last month's weight from the KMS follows the weight (left empty: no KMS).
     assert measuring.person_name.text() == "No. 3 · Bima Saputra"
     assert measuring._shown == (W, L, H) and measuring.lying.isChecked()
-    for text in ("5.4", "58,5", "39,5"):
+    assert measuring.kms_field.isVisibleTo(measuring)
+    for text in ("5.4", "", "58,5", "39,5"):
         qtbot.keyClicks(measuring.focusWidget(), text)
         qtbot.keyClick(measuring.focusWidget(), Qt.Key.Key_Return)
     assert measuring.person_stack.currentIndex() == 0  # nobody left waiting

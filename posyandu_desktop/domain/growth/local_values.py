@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01; Excel's phantom 1900-02-29 is 60
 _FIRST_SERIAL = 61  # 1900-03-01: from here serials count real days
@@ -28,6 +29,7 @@ _THOUSANDS = {".": re.compile(r",\d{3}(?!\d)"), ",": re.compile(r"\.\d{3}(?!\d)"
 _DECIMAL = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 
 
+@lru_cache(maxsize=8192)  # an import reads the same few thousand texts again and again
 def parse_decimal(text: str, decimal: str = ".") -> float | None:
     """A decimal number, or None when blank. `decimal` is the file's decimal mark; the other mark
     is accepted too unless exactly three digits follow it (a thousands group). ValueError when it
@@ -43,6 +45,7 @@ def parse_decimal(text: str, decimal: str = ".") -> float | None:
     return value
 
 
+@lru_cache(maxsize=8192)  # a child's birth date is on each of its rows
 def parse_date(text: str) -> date | None:
     """A date written as yyyy-mm-dd, dd/mm/yyyy, d-m-yyyy, dd.mm.yyyy or an Excel serial; None
     when blank; ValueError when it is none of these or not a real calendar date."""

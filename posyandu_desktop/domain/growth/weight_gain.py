@@ -28,6 +28,7 @@ __all__ = [
     "WeighingResult",
     "completed_months",
     "growth_statuses",
+    "last_month_on_the_card",
     "parse_kms_version",
 ]
 
@@ -229,3 +230,15 @@ def _grams(weight_kg: float) -> int | None:
         return None
     grams = round_half_up(weight_kg * 1000)
     return grams if grams > 0 else None
+
+
+def last_month_on_the_card(on: date, birth_date: date) -> date | None:
+    """The date under which last month's weight copied from the KMS page of the Buku KIA is
+    kept, for a first weighing here on `on`: the same day of the previous month (its last day
+    when that month is shorter), never before the birth. None for a child born this month: the
+    card has no earlier month."""
+    if (birth_date.year, birth_date.month) >= (on.year, on.month):
+        return None
+    year, month = (on.year, on.month - 1) if on.month > 1 else (on.year - 1, 12)
+    last_day = (date(on.year, on.month, 1) - date(year, month, 1)).days
+    return max(date(year, month, min(on.day, last_day)), birth_date)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue, Quantity
+from posyandu_desktop.domain.growth.weight_gain import last_month_on_the_card
 from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.measurement import CHILD_STAGES, measured_lying
@@ -35,6 +36,7 @@ from posyandu_desktop.i18n import (
     current_language,
     format_date,
     format_decimal,
+    format_month,
     format_weight,
 )
 from posyandu_desktop.i18n.early_warning_words import risk_headline
@@ -110,6 +112,8 @@ class MeasuringPage(Page):
         self._preview: MeasurementPreview | None = None
         self._sources: dict[Quantity, MeasurementSource] = {}
         self._confirmed: tuple[PlausibilityIssue, ...] = ()
+        self._never_weighed = False  # this child: the KMS field may be shown
+        self._kms_hint = ""
         self.preview_delay_ms = PREVIEW_DELAY_MS  # 0: at once (tests)
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -203,6 +207,18 @@ class MeasuringPage(Page):
             field.submitted.connect(lambda q=quantity: self._next_field(q))
             field.edit.textEdited.connect(lambda _text, q=quantity: self._sources.pop(q, None))
             self.fields[quantity] = field
+        # Last month's weight from the KMS page of the Buku KIA, for a child never weighed here:
+        # with it the first weighing gets N or T instead of B (docs/sources/kms.md).
+        self.kms_field = MeasureField(
+            _("Weight last month (from the KMS)"),
+            UNITS[Quantity.WEIGHT_KG],
+            decimals=DECIMALS[Quantity.WEIGHT_KG],
+        )
+        self.kms_field.setToolTip(
+            _("Copy last month's weight from the child's Buku KIA (KMS page), if it is written")
+        )
+        self.kms_field.valueChanged.connect(self._value_typed)
+        self.kms_field.submitted.connect(lambda: self._next_field(Quantity.WEIGHT_KG, kms=True))
         self.lying = QRadioButton(_("&Lying (length board)"))
         self.standing = QRadioButton(_("S&tanding (microtoise)"))
         self.position_group = QButtonGroup(self)
@@ -228,6 +244,7 @@ class MeasuringPage(Page):
         self.scale_state.setAccessibleName(_("Scale"))
         self.show_scale_state(self.scale_state.text(), None)
         fields_box.addWidget(self.fields[Quantity.WEIGHT_KG])
+        fields_box.addWidget(self.kms_field)
         fields_box.addWidget(self.fields[Quantity.LENHEI_CM])
         fields_box.addWidget(self.position_row)
         fields_box.addWidget(self.correction_note)
@@ -421,7 +438,22 @@ class MeasuringPage(Page):
             self._show_header(entry)
             lying = measured_lying(entry.life_stage, entry.age_days)
             (self.lying if lying else self.standing).setChecked(True)
+        self._show_kms_field(entry)
         self.clear_values()
+
+    def _show_kms_field(self, entry: QueueEntry | None) -> None:
+        """The KMS field, for a balita never weighed here who was born before this month."""
+        on = None
+        if entry is not None and entry.life_stage is LifeStage.UNDER_FIVE and self._never_weighed:
+            on = last_month_on_the_card(self.session.today(), entry.person.birth_date)
+        self.kms_field.setVisible(on is not None and Quantity.WEIGHT_KG in self._shown)
+        self._kms_hint = (
+            ""
+            if on is None
+            else _("From the Buku KIA, {month}; leave empty if not written").format(
+                month=format_month(on.year, on.month)
+            )
+        )
 
     def _show_header(self, entry: QueueEntry) -> None:
         person = entry.person
@@ -433,6 +465,7 @@ class MeasuringPage(Page):
             details.append(_("mother: {name}").format(name=person.mother_name))
         needs = needs_today(self.session.db, person.id, today=self.session.today()).value
         last = None if needs is None else needs.last_weighing
+        self._never_weighed = last is None
         if last is None:
             details.append(_("never weighed here"))
         else:
@@ -446,11 +479,15 @@ class MeasuringPage(Page):
     # Values and preview ##########################################################################
 
     def _has_values(self) -> bool:
-        return any(not self.fields[q].is_empty() for q in self._shown) or self.oedema.isChecked()
+        return (
+            any(not self.fields[q].is_empty() for q in self._shown)
+            or self.oedema.isChecked()
+            or (self.kms_field.isVisibleTo(self) and not self.kms_field.is_empty())
+        )
 
     def clear_values(self) -> None:
         """Empty every field (Esc) and go back to the first one."""
-        for field in self.fields.values():
+        for field in (*self.fields.values(), self.kms_field):
             field.blockSignals(True)
             field.clear()
             field.blockSignals(False)
@@ -498,6 +535,9 @@ class MeasuringPage(Page):
             uric_acid_mg_dl=self._reading(q.URIC_ACID_MG_DL),
         )
 
+    def _last_month_kg(self) -> float | None:
+        return self.kms_field.value() if self.kms_field.isVisibleTo(self) else None
+
     def _value_typed(self) -> None:
         if self.preview_delay_ms <= 0:
             self._values_changed()
@@ -520,6 +560,7 @@ class MeasuringPage(Page):
                 on=self.session.today(),
                 values=values,
                 answers=self.screening.answers(),
+                last_month_kg=self._last_month_kg(),
             )
             preview = outcome.value
         self._preview = preview
@@ -557,6 +598,8 @@ class MeasuringPage(Page):
                 field.set_note(_("from the scale"))
             else:
                 field.set_note("")
+        if not self.kms_field.is_unreadable():
+            self.kms_field.set_note(self._kms_hint)
 
     def _show_correction(self, preview: MeasurementPreview | None) -> None:
         text = ""
@@ -573,8 +616,13 @@ class MeasuringPage(Page):
         self.correction_note.setText(text)
         self.correction_note.setVisible(bool(text))
 
-    def _next_field(self, quantity: Quantity) -> None:
-        """Enter: the next visible field, or save after the last one."""
+    def _next_field(self, quantity: Quantity, kms: bool = False) -> None:
+        """Enter: the next visible field (last month's KMS weight right after the weight, `kms`
+        when Enter came from it), or save after the last one."""
+        if quantity is Quantity.WEIGHT_KG and not kms and self.kms_field.isVisibleTo(self):
+            self.kms_field.setFocus()
+            self.kms_field.edit.selectAll()
+            return
         later = self._shown[self._shown.index(quantity) + 1 :] if quantity in self._shown else ()
         if later:
             self.fields[later[0]].setFocus()
@@ -600,6 +648,9 @@ class MeasuringPage(Page):
         unreadable = [q for q in self._shown if self.fields[q].is_unreadable()]
         if unreadable:
             self._focus(unreadable[0])
+            return False
+        if self.kms_field.isVisibleTo(self) and self.kms_field.is_unreadable():
+            self.kms_field.setFocus()
             return False
         systolic, diastolic = (
             self.fields[Quantity.SYSTOLIC_MMHG],
@@ -636,9 +687,15 @@ class MeasuringPage(Page):
             values=values,
             today=self.session.today(),
             answers=self.screening.answers(),
+            last_month_kg=self._last_month_kg(),
         )
         if not outcome.ok:
-            messages.show_error(self, "\n".join(issue_text(i) for i in outcome.problems))
+            kms = [i for i in outcome.problems if i.field is Field.LAST_MONTH_KG]
+            if kms:  # said beside the field, like the other fields' problems
+                self.kms_field.set_note(issue_text(kms[0]), FieldState.ERROR)
+                self.kms_field.setFocus()
+            else:
+                messages.show_error(self, "\n".join(issue_text(i) for i in outcome.problems))
             return False
         self._after_leaving_queue(entry, _("Saved: {name}").format(name=entry.person.name))
         self._show_risk(entry.person.id, entry.person.name)

@@ -1,5 +1,6 @@
 """The batch fast path gives exactly the scalar engine's 2-decimal z on every indicator."""
 
+import math
 from functools import cache
 
 import pytest
@@ -7,7 +8,12 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from posyandu_desktop.domain.growth import GrowthStandards, Measurements, Position, assess
-from posyandu_desktop.domain.growth.batch import FastScorer, UnusualVisitError
+from posyandu_desktop.domain.growth.batch import (
+    FastScorer,
+    UnusualVisitError,
+    hundredths,
+    visit_age,
+)
 from posyandu_desktop.domain.people import Age, Sex
 from posyandu_desktop.settings import who_standards
 
@@ -53,7 +59,7 @@ def test_fast_path_equals_assess_on_every_indicator(
     days, months = (None, age / 30.4375) if in_months else (age, None)
     try:
         cm, bmi, zs = fast.score(
-            sex, days, months, weight, lenhei, standing, headc, armc, triskin, subskin
+            sex, *visit_age(days, months), weight, lenhei, standing, headc, armc, triskin, subskin
         )
     except UnusualVisitError:
         assume(False)
@@ -64,20 +70,41 @@ def test_fast_path_equals_assess_on_every_indicator(
         standards,
         Measurements(Sex(sex), the_age, weight, lenhei, position, headc, armc, triskin, subskin),
     )
-    assert [s.rounded for s in a.scores.values()] == list(zs)
-    assert (a.lenhei_cm, a.bmi) == (cm, bmi)
+    assert [s.rounded for s in a.scores.values()] == [None if k is None else k / 100 for k in zs]
+    assert (a.lenhei_cm, None if a.bmi is None else round(a.bmi, 2)) == (
+        cm,
+        None if bmi is None else bmi / 100,
+    )
     assert all(s.problem is None for s, z in zip(a.scores.values(), zs, strict=True) if z)
 
 
 def test_arm_and_skinfolds_have_no_z_before_day_91() -> None:
     _, fast = engines()
-    assert fast.score(1, 90, None, 4.0, 55.0, False, None, 11.0, 5.0, 5.0)[2][5:] == (None,) * 3
-    assert None not in fast.score(1, 91, None, 4.0, 55.0, False, None, 11.0, 5.0, 5.0)[2][5:]
+    assert fast.score(1, 90, 2.96, 4.0, 55.0, False, None, 11.0, 5.0, 5.0)[2][5:] == (None,) * 3
+    assert None not in fast.score(1, 91, 2.99, 4.0, 55.0, False, None, 11.0, 5.0, 5.0)[2][5:]
 
 
 def test_unusual_visits_go_to_the_engine() -> None:
     _, fast = engines()
     with pytest.raises(UnusualVisitError):  # 60 months: WHO 2007 reference
-        fast.score(1, 1827, None, 18.0, 110.0, True, None, None, None, None)
+        visit_age(1827, None)
     with pytest.raises(UnusualVisitError):  # length beyond the weight-for-length table
-        fast.score(1, 300, None, 8.0, 111.0, False, None, None, None, None)
+        fast.score(1, 300, 9.86, 8.0, 111.0, False, None, None, None, None)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    x=st.one_of(
+        st.floats(-1e7, 1e7, exclude_min=True, exclude_max=True),
+        st.integers(-(10**9), 10**9).map(lambda k: k / 200),  # exact halves of a hundredth
+        st.integers(-(10**6), 10**6).map(lambda k: k / 100 + 0.005),  # near them
+    )
+)
+def test_hundredths_is_round_to_two_decimals(x: float) -> None:
+    assert hundredths(x) / 100 == round(x, 2) + 0.0
+
+
+def test_hundredths_refuses_what_it_cannot_round_exactly() -> None:
+    for x in (1e7, -1e7, math.inf, math.nan):
+        with pytest.raises(UnusualVisitError):
+            hundredths(x)

@@ -4,6 +4,7 @@ comma, statuses and N/T as values are typed, implausible values, the keyboard-on
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from typing import Any
 
 import pytest
@@ -13,6 +14,8 @@ from pytestqt.qtbot import QtBot
 from posyandu_desktop import services
 from posyandu_desktop.domain.growth import Indicator, Position
 from posyandu_desktop.domain.growth.plausibility import Quantity
+from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.screenings import Screening, TbSymptom
 from posyandu_desktop.services import Desk, MeasurementSource
 from posyandu_desktop.services.day import waiting_at_desk
@@ -345,3 +348,45 @@ def test_an_adult_answers_the_tb_questions_and_they_are_saved_with_the_values(
         "SELECT measurement_id, tb_symptoms, tb_presumptive FROM health_check"
     )
     assert row.fetchall() == [(measurement.id, "cough_2_weeks", 1)]
+
+
+def new_child(registry: Registry, name: str, born: date) -> None:
+    """A child registered today, never weighed here."""
+    child = services.register_person(
+        registry.db,
+        cadre_id=registry.cadre_ids[0],
+        name=name,
+        sex=Sex.MALE,
+        birth_date=born,
+        mother_id=registry.person_ids["Dewi Lestari"],
+        today=TODAY,
+    ).unwrap()
+    registry.person_ids[name] = child.id
+
+
+def test_the_first_n_or_t_is_against_last_months_weight_from_the_kms(qtbot, page, registry):
+    new_child(registry, "Bayu Saputra", date(2025, 12, 20))  # 10 months, no history here
+    open_day_with(registry, "Bayu Saputra", "Aisyah Putri")
+    page.refresh()
+    assert page.kms_field.isVisibleTo(page)
+    assert "Oktober 2026" in page.kms_field.note.text()  # the month it is kept under
+    # Keyboard only: weight, Enter, last month's weight from the KMS, Enter, then the rest.
+    qtbot.keyClicks(page.focusWidget(), "8,4")
+    assert page.results.growth_badge.text().startswith("B")  # nothing to compare with yet
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Return)
+    assert page.focusWidget() is page.kms_field.edit
+    qtbot.keyClicks(page.focusWidget(), "8,0")
+    # +400 g since the KMS weight, against a KBM of 300 g at 10 months.
+    assert page.results.growth_badge.text().startswith("N")
+    assert page.results.growth_text.text().startswith("Naik 400 g")
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Return)
+    assert page.focusWidget() is page.fields[L].edit
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    history = services.measurements_of(registry.db, registry.person_ids["Bayu Saputra"])
+    assert [(m.measured_on, m.findings.growth_status) for m in history] == [
+        (date(2026, 10, 13), GrowthStatus.B),
+        (TODAY, GrowthStatus.N),
+    ]
+    # Aisyah, next in the queue, has weighings here: no KMS field.
+    assert page.person_name.text() == "No. 2 · Aisyah Putri"
+    assert not page.kms_field.isVisibleTo(page)
