@@ -26,8 +26,9 @@ from typing import Any, ClassVar, cast
 
 # The version a new monthly file carries. 1: the members in the clear; 2: the members sealed
 # to the puskesmas key, the tables as below. Older versions stay readable by verify and merge.
-FORMAT_VERSION = 3  # 3: measurement.origin (imports and the Buku KIA weight)
-READABLE_VERSIONS = (1, 2, 3)
+# 3: measurement.origin (imports and the Buku KIA weight); 4: person.left_reason.
+FORMAT_VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
 
 
 class Privacy(StrEnum):
@@ -151,6 +152,7 @@ class PersonRow(ExportRow):
     delivered_on: date | None = field()
     left_on: date | None = field()
     created_at: datetime = field()
+    left_reason: str | None = field()  # domain.life_events.LeftReason: moved, died
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,10 @@ class Problem(StrEnum):
     NOT_FEMALE = "not_female"  # a mother, or a pregnancy, needs a woman
     DATE_IN_FUTURE = "date_in_future"
     BEFORE_BIRTH = "before_birth"
+    # The person's life (domain/life_events.py).
+    ALREADY_LEFT = "already_left"  # moved away or died before: nothing more is recorded
+    ALREADY_PREGNANT = "already_pregnant"
+    NOT_PREGNANT = "not_pregnant"  # no pregnancy to end
     # Posyandu days.
     DAY_ALREADY_OPENED = "day_already_opened"  # found: id of that day
     DAY_CLOSED = "day_closed"

@@ -15,6 +15,7 @@ After changing strings run `python -m posyandu_desktop.i18n.build_catalogs`.
 from posyandu_desktop.i18n import (  # noqa: F401
     desk_labels,
     import_labels,
+    life_labels,
     recap_labels,
 )
 from posyandu_desktop.i18n.catalog import (

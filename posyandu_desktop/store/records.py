@@ -12,6 +12,7 @@ from typing import Any, TypeVar, cast
 from posyandu_desktop.domain import measurement as _measurement
 from posyandu_desktop.domain.export_contract import ExportRow
 from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
+from posyandu_desktop.domain.life_events import LeftReason
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import (
@@ -113,6 +114,7 @@ class PersonRecord:
     pregnant: bool
     delivered_on: date | None
     left_on: date | None
+    left_reason: LeftReason | None
 
 
 @dataclass(frozen=True, slots=True)
