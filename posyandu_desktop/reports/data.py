@@ -8,6 +8,7 @@ from datetime import date
 
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.ilp_report import IlpMonth
 from posyandu_desktop.domain.indicators import CadrePerformance, MonthlyIndicators
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
@@ -66,6 +67,7 @@ class MonthlyReportData:
     year: int
     month: int
     indicators: MonthlyIndicators
+    ilp: IlpMonth | None = None  # the ILP page (life stages and services); None: left out
 
     @property
     def cadre_performance(self) -> tuple[CadrePerformance, ...]:
