@@ -86,6 +86,9 @@ class MeasuredValues:
     blood_pressure: BloodPressure | None = None
     waist_cm: Reading | None = None
     glucose_mg_dl: Reading | None = None
+    haemoglobin_g_dl: Reading | None = None
+    cholesterol_mg_dl: Reading | None = None
+    uric_acid_mg_dl: Reading | None = None
 
     @property
     def anything(self) -> bool:
@@ -100,6 +103,9 @@ class MeasuredValues:
                 self.blood_pressure,
                 self.waist_cm,
                 self.glucose_mg_dl,
+                self.haemoglobin_g_dl,
+                self.cholesterol_mg_dl,
+                self.uric_acid_mg_dl,
             )
         )
 
@@ -112,6 +118,9 @@ class MeasuredValues:
             Quantity.LILA_CM: self.lila_cm,
             Quantity.WAIST_CM: self.waist_cm,
             Quantity.GLUCOSE_MG_DL: self.glucose_mg_dl,
+            Quantity.HAEMOGLOBIN_G_DL: self.haemoglobin_g_dl,
+            Quantity.CHOLESTEROL_MG_DL: self.cholesterol_mg_dl,
+            Quantity.URIC_ACID_MG_DL: self.uric_acid_mg_dl,
         }
         found = {q: reading.value for q, reading in typed.items() if reading is not None}
         if self.blood_pressure is not None:
@@ -157,6 +166,11 @@ HARD_LIMITS: Mapping[Quantity, tuple[float, float]] = {
     Quantity.GLUCOSE_MG_DL: (20.0, 800.0),
     Quantity.SYSTOLIC_MMHG: (50, 300),
     Quantity.DIASTOLIC_MMHG: (20, 200),
+    # Point-of-care strip meters read about 4.5-25.6 g/dL haemoglobin, 100-400 mg/dL total
+    # cholesterol and 3-20 mg/dL uric acid (docs/sources/plausibility.md#laboratory-strips).
+    Quantity.HAEMOGLOBIN_G_DL: (2.0, 26.0),
+    Quantity.CHOLESTEROL_MG_DL: (50.0, 600.0),
+    Quantity.URIC_ACID_MG_DL: (0.5, 25.0),
 }
 
 
@@ -256,9 +270,15 @@ CHILD_STAGES = frozenset(
 HEAD_BELOW_MONTHS = 24
 
 
-def fields_for(stage: LifeStage, age_months: int) -> tuple[Quantity, ...]:
-    """The quantities measured at the desk for this life stage and age (the ILP forms,
-    docs/sources/ilp-life-stages.md#what-each-stage-records)."""
+# Blood pressure and glucose at school age from 15 years, haemoglobin for adolescent girls from
+# 10 years (remaja putri), as on the ILP school-age form (docs/sources/ilp-life-stages.md).
+BLOOD_PRESSURE_FROM_MONTHS = 180
+HAEMOGLOBIN_GIRLS_FROM_MONTHS = 120
+
+
+def fields_for(stage: LifeStage, age_months: int, sex: Sex | None = None) -> tuple[Quantity, ...]:
+    """The quantities measured at the desk for this life stage, age and sex (the ILP forms,
+    docs/sources/ilp-life-stages.md#what-each-stage-records); without `sex`, those of both."""
     q = Quantity
     if stage in CHILD_STAGES:
         shown = [q.WEIGHT_KG, q.LENHEI_CM]
@@ -267,11 +287,16 @@ def fields_for(stage: LifeStage, age_months: int) -> tuple[Quantity, ...]:
         if LILA_CHILD_FROM_MONTHS <= age_months < LILA_CHILD_BELOW_MONTHS:
             shown.append(q.LILA_CM)
         if stage is LifeStage.SCHOOL_AGE_ADOLESCENT:
-            shown += [q.SYSTOLIC_MMHG, q.DIASTOLIC_MMHG]
+            shown.append(q.WAIST_CM)
+            if age_months >= BLOOD_PRESSURE_FROM_MONTHS:
+                shown += [q.SYSTOLIC_MMHG, q.DIASTOLIC_MMHG, q.GLUCOSE_MG_DL]
+            if age_months >= HAEMOGLOBIN_GIRLS_FROM_MONTHS and sex is not Sex.MALE:
+                shown.append(q.HAEMOGLOBIN_G_DL)
         return tuple(shown)
     if stage is LifeStage.PREGNANT_OR_POSTPARTUM:
-        # KEK screening by LILA and blood pressure at every visit (Buku KIA).
-        return (q.WEIGHT_KG, q.LILA_CM, q.SYSTOLIC_MMHG, q.DIASTOLIC_MMHG)
+        # KEK screening by LILA and blood pressure at every visit (Buku KIA); haemoglobin when
+        # the midwife has measured it.
+        return (q.WEIGHT_KG, q.LILA_CM, q.SYSTOLIC_MMHG, q.DIASTOLIC_MMHG, q.HAEMOGLOBIN_G_DL)
     return (
         q.WEIGHT_KG,
         q.LENHEI_CM,
@@ -279,6 +304,8 @@ def fields_for(stage: LifeStage, age_months: int) -> tuple[Quantity, ...]:
         q.SYSTOLIC_MMHG,
         q.DIASTOLIC_MMHG,
         q.GLUCOSE_MG_DL,
+        q.CHOLESTEROL_MG_DL,
+        q.URIC_ACID_MG_DL,
     )
 
 

@@ -70,7 +70,9 @@ class ServiceKind(StrEnum):
     IRON_TABLETS = "iron_tablets"  # TTD (tablet tambah darah)
     PMT = "pmt"  # pemberian makanan tambahan, supplementary food
     IMMUNISATION = "immunisation"  # usually copied from the Buku KIA, given by the health worker
-    REFERRAL = "referral"  # rujukan to the puskesmas
+    REFERRAL = "referral"  # rujukan to the puskesmas; code: domain.screenings.ReferralReason
+    BREASTFEEDING = "breastfeeding"  # ASI eksklusif, month by month: code E0-E6 or "no"
+    FAMILY_PLANNING = "family_planning"  # KB: code domain.services_due.FamilyPlanning
 
 
 class VisitReason(StrEnum):

@@ -14,6 +14,7 @@ After changing strings run `python -m posyandu_desktop.i18n.build_catalogs`.
 # These modules register their enums' words on import, so `words.words` knows every enum.
 from posyandu_desktop.i18n import (  # noqa: F401
     desk_labels,
+    ilp_labels,
     import_labels,
     life_labels,
     recap_labels,

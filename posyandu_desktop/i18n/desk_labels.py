@@ -28,6 +28,9 @@ register(
         Quantity.GLUCOSE_MG_DL: NP_("quantity", "Blood sugar"),
         Quantity.SYSTOLIC_MMHG: NP_("quantity", "Systolic blood pressure"),
         Quantity.DIASTOLIC_MMHG: NP_("quantity", "Diastolic blood pressure"),
+        Quantity.HAEMOGLOBIN_G_DL: NP_("quantity", "Haemoglobin"),
+        Quantity.CHOLESTEROL_MG_DL: NP_("quantity", "Total cholesterol"),
+        Quantity.URIC_ACID_MG_DL: NP_("quantity", "Uric acid"),
     }
 )
 # Unit symbols are the same in every language.
@@ -40,6 +43,9 @@ UNITS: dict[Quantity, str] = {
     Quantity.GLUCOSE_MG_DL: "mg/dL",
     Quantity.SYSTOLIC_MMHG: "mmHg",
     Quantity.DIASTOLIC_MMHG: "mmHg",
+    Quantity.HAEMOGLOBIN_G_DL: "g/dL",
+    Quantity.CHOLESTEROL_MG_DL: "mg/dL",
+    Quantity.URIC_ACID_MG_DL: "mg/dL",
 }
 # Decimals a value is typed and shown with: scales read to 0.1 kg, boards and tapes to 0.1 cm.
 DECIMALS: dict[Quantity, int] = {
@@ -51,6 +57,9 @@ DECIMALS: dict[Quantity, int] = {
     Quantity.GLUCOSE_MG_DL: 0,
     Quantity.SYSTOLIC_MMHG: 0,
     Quantity.DIASTOLIC_MMHG: 0,
+    Quantity.HAEMOGLOBIN_G_DL: 1,
+    Quantity.CHOLESTEROL_MG_DL: 0,
+    Quantity.URIC_ACID_MG_DL: 1,
 }
 
 register(

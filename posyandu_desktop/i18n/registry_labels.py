@@ -166,6 +166,8 @@ _VOCABULARY_WORDS: tuple[tuple[StrEnum, tuple[str, str]], ...] = (
     (ServiceKind.PMT, NP_("ServiceKind", "Supplementary food (PMT)")),
     (ServiceKind.IMMUNISATION, NP_("ServiceKind", "Immunisation")),
     (ServiceKind.REFERRAL, NP_("ServiceKind", "Referral")),
+    (ServiceKind.BREASTFEEDING, NP_("ServiceKind", "Exclusive breastfeeding")),
+    (ServiceKind.FAMILY_PLANNING, NP_("ServiceKind", "Family planning (KB)")),
     (VisitReason.ABSENT_FROM_WEIGHING, NP_("VisitReason", "Missed the weighing")),
     (VisitReason.TWO_T, NP_("VisitReason", "2T (no weight gain twice)")),
     (VisitReason.BGM, NP_("VisitReason", "BGM (below the red line)")),

@@ -225,7 +225,29 @@ def test_fields_by_life_stage_and_age(stage, months, head, lila):
     shown = fields_for(stage, months)
     assert (Quantity.HEADC_CM in shown, Quantity.LILA_CM in shown) == (head, lila)
     assert Quantity.WEIGHT_KG in shown
-    assert (Quantity.GLUCOSE_MG_DL in shown) == (stage in (LifeStage.ADULT, LifeStage.ELDERLY))
+    adult = stage in (LifeStage.ADULT, LifeStage.ELDERLY)
+    assert (Quantity.GLUCOSE_MG_DL in shown) == adult
+    assert (Quantity.CHOLESTEROL_MG_DL in shown) == adult
+
+
+@pytest.mark.parametrize(
+    ("months", "sex", "bp", "hb"),
+    [
+        (119, Sex.FEMALE, False, False),
+        (120, Sex.FEMALE, False, True),
+        (120, Sex.MALE, False, False),
+        (179, Sex.MALE, False, False),
+        (180, Sex.MALE, True, False),
+        (215, Sex.FEMALE, True, True),
+    ],
+)
+def test_school_age_gets_blood_pressure_from_15_and_haemoglobin_for_girls_from_10(
+    months, sex, bp, hb
+):
+    shown = fields_for(LifeStage.SCHOOL_AGE_ADOLESCENT, months, sex)
+    assert Quantity.WAIST_CM in shown
+    assert (Quantity.SYSTOLIC_MMHG in shown, Quantity.GLUCOSE_MG_DL in shown) == (bp, bp)
+    assert (Quantity.HAEMOGLOBIN_G_DL in shown) == hb
 
 
 def test_lying_under_731_days_for_children_only():

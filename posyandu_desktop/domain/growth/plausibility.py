@@ -32,6 +32,9 @@ class Quantity(StrEnum):
     GLUCOSE_MG_DL = "glucose_mg_dl"
     SYSTOLIC_MMHG = "systolic_mmhg"
     DIASTOLIC_MMHG = "diastolic_mmhg"
+    HAEMOGLOBIN_G_DL = "haemoglobin_g_dl"
+    CHOLESTEROL_MG_DL = "cholesterol_mg_dl"
+    URIC_ACID_MG_DL = "uric_acid_mg_dl"
 
 
 class Doubt(StrEnum):
@@ -89,6 +92,8 @@ _CHILD: _Range = {
     Quantity.WAIST_CM: (35.0, 150.0),
     Quantity.SYSTOLIC_MMHG: (70.0, 200.0),
     Quantity.DIASTOLIC_MMHG: (35.0, 130.0),
+    Quantity.GLUCOSE_MG_DL: (40.0, 500.0),
+    Quantity.HAEMOGLOBIN_G_DL: (5.0, 18.0),
 }
 # Adults, pregnant women and lansia. Blood pressure: a systolic below 70 or above 250 mmHg, or a
 # diastolic below 40 or above 150, is far more often a misread cuff than a reading; random
@@ -103,6 +108,12 @@ _ADULT: _Range = {
     Quantity.GLUCOSE_MG_DL: (40.0, 500.0),
     Quantity.SYSTOLIC_MMHG: (70.0, 250.0),
     Quantity.DIASTOLIC_MMHG: (40.0, 150.0),
+    # Point-of-care meters (docs/sources/plausibility.md#laboratory-strips): haemoglobin below 5
+    # or above 18 g/dL, total cholesterol outside 100-400 mg/dL and uric acid outside 2-15
+    # mg/dL are far more often a strip or typing slip than a reading; measure again.
+    Quantity.HAEMOGLOBIN_G_DL: (5.0, 18.0),
+    Quantity.CHOLESTEROL_MG_DL: (100.0, 400.0),
+    Quantity.URIC_ACID_MG_DL: (2.0, 15.0),
 }
 USUAL_RANGES: dict[LifeStage, _Range] = {
     LifeStage.UNDER_FIVE: _UNDER_FIVE,
