@@ -15,8 +15,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
+from posyandu_desktop.domain.health_check import HealthFindings
+from posyandu_desktop.domain.health_classes import AdultBmiClass, HaemoglobinClass, hypertensive
 from posyandu_desktop.domain.life_stage import VITAMIN_A_MONTHS, LifeStage, VitaminACapsule
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.screenings import Dependency
 from posyandu_desktop.domain.vocabulary import ServiceKind
 
 
@@ -69,6 +72,30 @@ class IlpVisit:
     sex: Sex
     judged: frozenset[Finding] = frozenset()
     found: frozenset[Finding] = frozenset()
+
+
+def judged_and_found(
+    f: HealthFindings, *, child_obese: bool | None = None
+) -> tuple[frozenset[Finding], frozenset[Finding]]:
+    """(judged, found) of one occasion's health findings (domain/health_check.py);
+    `child_obese`: the obese category of a child's weight-for-length or BMI-for-age, if any."""
+    obese = None if f.adult_bmi is None else f.adult_bmi is AdultBmiClass.OBESE
+    if child_obese is not None:
+        obese = child_obese
+    answers: dict[Finding, bool | None] = {
+        Finding.KEK: f.kek,
+        Finding.ANAEMIA: None
+        if f.haemoglobin is None
+        else f.haemoglobin is not HaemoglobinClass.NORMAL,
+        Finding.HYPERTENSION: None if f.blood_pressure is None else hypertensive(f.blood_pressure),
+        Finding.OBESITY: obese,
+        Finding.TB_SUSPECT: f.tb_presumptive,
+        Finding.DEPENDENT: None
+        if f.dependency is None
+        else f.dependency is not Dependency.INDEPENDENT,
+    }
+    judged = frozenset(k for k, v in answers.items() if v is not None)
+    return judged, frozenset(k for k, v in answers.items() if v)
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,3 +95,35 @@ def test_service_coverage_of_the_month_only() -> None:
     assert month.ttd_adolescent_girls == Coverage(1, 2)
     assert month.immunisation == (("DPT-HB-Hib 1", 1), ("MR", 2))
     assert not ilp_month(2026, 9, visits, services, vitamin_a_due={}).vitamin_a_round
+
+
+def test_health_findings_become_judged_and_found() -> None:
+    from posyandu_desktop.domain.health_check import HealthFindings
+    from posyandu_desktop.domain.health_classes import (
+        AdultBmiClass,
+        BloodPressureClass,
+        HaemoglobinClass,
+    )
+    from posyandu_desktop.domain.ilp_report import judged_and_found
+    from posyandu_desktop.domain.screenings import Dependency
+
+    findings = HealthFindings(
+        adult_bmi=AdultBmiClass.OBESE,
+        blood_pressure=BloodPressureClass.PREHYPERTENSION,
+        haemoglobin=HaemoglobinClass.MILD,
+        tb_presumptive=False,
+        dependency=Dependency.MILD,
+    )
+    judged, found = judged_and_found(findings)
+    assert judged == {
+        Finding.OBESITY,
+        Finding.HYPERTENSION,
+        Finding.ANAEMIA,
+        Finding.TB_SUSPECT,
+        Finding.DEPENDENT,
+    }
+    assert found == {Finding.OBESITY, Finding.ANAEMIA, Finding.DEPENDENT}
+    assert judged_and_found(HealthFindings(), child_obese=False) == (
+        frozenset({Finding.OBESITY}),
+        frozenset(),
+    )
