@@ -200,3 +200,51 @@ def ilp_month(
         Coverage(len(ttd & adolescent_girl_ids), len(adolescent_girl_ids)),
         tuple(sorted(antigens.items(), key=lambda item: item[0].casefold())),
     )
+
+
+def finding_total(month: IlpMonth, finding: Finding) -> Count:
+    """One finding over every life stage that asks it."""
+    counts = [row.counts[finding] for row in month.stages if finding in row.counts]
+    return Count(sum(c.found for c in counts), sum(c.judged for c in counts))
+
+
+def _add_coverage(covers: Sequence[Coverage]) -> Coverage:
+    dues = [c.of for c in covers]
+    return Coverage(
+        sum(c.given for c in covers), None if None in dues else sum(d or 0 for d in dues)
+    )
+
+
+def add_months(months: Sequence[IlpMonth]) -> IlpMonth:
+    """The plain sum of several Posyandu's ILP pages of one month (the puskesmas recap; a
+    person served in two Posyandu counts in both). Raises ValueError for no months."""
+    first = months[0]
+    stages = []
+    for i, stage in enumerate(LifeStage):
+        rows = [m.stages[i] for m in months]
+        stages.append(
+            StageRow(
+                stage,
+                sum(r.seen for r in rows),
+                {
+                    finding: Count(
+                        sum(r.counts[finding].found for r in rows),
+                        sum(r.counts[finding].judged for r in rows),
+                    )
+                    for finding in STAGE_FINDINGS[stage]
+                },
+            )
+        )
+    antigens: Counter[str] = Counter()
+    for m in months:
+        antigens.update(dict(m.immunisation))
+    return IlpMonth(
+        first.year,
+        first.month,
+        tuple(stages),
+        first.vitamin_a_round,
+        {c: _add_coverage([m.vitamin_a[c] for m in months]) for c in VitaminACapsule},
+        _add_coverage([m.ttd_pregnant for m in months]),
+        _add_coverage([m.ttd_adolescent_girls for m in months]),
+        tuple(sorted(antigens.items(), key=lambda item: item[0].casefold())),
+    )

@@ -28,6 +28,7 @@ from enum import Enum
 from types import MappingProxyType
 
 from posyandu_desktop.domain.growth.classify import Category
+from posyandu_desktop.domain.ilp_report import IlpMonth, add_months
 from posyandu_desktop.domain.indicators import (
     MonthlyIndicators,
     ReferralReason,
@@ -99,6 +100,7 @@ class PosyanduMonth:
     reported: ReportTotals
     kelurahan: str = ""
     puskesmas: str = ""
+    ilp: IlpMonth | None = None  # the ILP page; None from a laptop that had none
 
 
 def posyandu_month(
@@ -110,6 +112,7 @@ def posyandu_month(
     people: Mapping[int, PersonKey],
     kelurahan: str = "",
     puskesmas: str = "",
+    ilp: IlpMonth | None = None,
 ) -> PosyanduMonth:
     """One Posyandu's month from its report and roster; `people` names every person id in the
     roster and the KEK list (raises ValueError for one it lacks)."""
@@ -145,6 +148,7 @@ def posyandu_month(
         ),
         kelurahan=kelurahan,
         puskesmas=puskesmas,
+        ilp=ilp,
     )
 
 
@@ -181,6 +185,7 @@ class PosyanduRow:
     counts: RecapCounts
     attendance: tuple[tuple[date, int], ...]
     matches_report: bool  # the roster adds up to the totals the Posyandu's report printed
+    ilp: IlpMonth | None = None
 
 
 class SharedKind(Enum):
@@ -236,6 +241,9 @@ class Recap:
     referrals: tuple[ListedChild, ...]  # by Posyandu, then name
     kek: tuple[ListedWoman, ...]  # by Posyandu, then name
     shared: tuple[SharedPerson, ...]  # by name
+    # The ILP pages added up (a person served in two Posyandu counts in both); None when no
+    # Posyandu sent one.
+    ilp_total: IlpMonth | None = None
 
     @property
     def rows_sum(self) -> RecapCounts:
@@ -312,6 +320,7 @@ def _row(month: PosyanduMonth) -> PosyanduRow:
         counts,
         month.attendance,
         _matches(counts, month.reported),
+        month.ilp,
     )
 
 
@@ -503,4 +512,5 @@ def recap(months: Sequence[PosyanduMonth]) -> Recap:
         referrals=_listed(c for c in children if c.line.referral),
         kek=tuple(women),
         shared=tuple(shared),
+        ilp_total=add_months(pages) if (pages := [m.ilp for m in ordered if m.ilp]) else None,
     )
