@@ -22,8 +22,11 @@ from posyandu_desktop.domain.growth.classify import (
     LilaStatus,
     WeightForAgeCategory,
     WeightForLengthHeightCategory,
+    stored_bgm,
 )
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.growth.zscore import Indicator, ZScore
+from posyandu_desktop.domain.health_classes import blood_pressure_class, hypertensive
 
 
 class Situation(StrEnum):
@@ -99,6 +102,45 @@ def situations(facts: TodayFacts) -> tuple[Situation, ...]:
     }
     chosen = tuple(situation for situation, applies in found.items() if applies)
     return chosen or (Situation.NO_FINDING,)
+
+
+def facts_of(
+    *,
+    scores: Iterable[ZScore],
+    growth_status: GrowthStatus | None,
+    two_t: bool,
+    oedema: bool,
+    categories: Mapping[str, Category | None],
+    lila_status: LilaStatus | None,
+    systolic_mmhg: int | None,
+    diastolic_mmhg: int | None,
+    waist_at_risk: bool | None,
+    doubted: bool = False,
+) -> TodayFacts:
+    """Today's facts from a stored measurement: `scores` its z-scores (a WHO flag makes it
+    doubtful, and a flagged weight makes no BGM), `categories` by index key ("wfa", "lhfa",
+    "wflh", "bfa"), `doubted` for a value the desk had to confirm."""
+    flagged = {score.indicator for score in scores if score.flagged}
+    waz = next((s.z for s in scores if s.indicator is Indicator.WEIGHT_FOR_AGE), None)
+    weight_plausible = Indicator.WEIGHT_FOR_AGE not in flagged
+    high_bp = (
+        systolic_mmhg is not None
+        and diastolic_mmhg is not None
+        and hypertensive(blood_pressure_class(systolic_mmhg, diastolic_mmhg))
+    )
+    return TodayFacts(
+        growth_status=growth_status,
+        two_t=two_t and weight_plausible,
+        bgm=weight_plausible and stored_bgm(waz, oedema=oedema),
+        doubtful=doubted or bool(flagged),
+        wfa=categories.get("wfa"),
+        lhfa=categories.get("lhfa"),
+        wflh=categories.get("wflh"),
+        bfa=categories.get("bfa"),
+        lila_status=lila_status,
+        high_blood_pressure=high_bp,
+        waist_risk=bool(waist_at_risk),
+    )
 
 
 LOCAL = "local"  # a message the Posyandu chose, with no outside source

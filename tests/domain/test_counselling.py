@@ -108,3 +108,32 @@ def test_a_broken_book_is_refused() -> None:
     data["messages"][0]["source"] = "somewhere"
     with pytest.raises(BookError, match="source"):
         parse_book(json.dumps(data))
+
+
+def test_facts_of_a_stored_measurement() -> None:
+    from posyandu_desktop.domain.counselling import facts_of
+    from posyandu_desktop.domain.growth.zscore import Indicator, ZScore
+
+    def facts(**changes: object) -> TodayFacts:
+        given: dict[str, object] = {
+            "scores": [ZScore(Indicator.WEIGHT_FOR_AGE, -3.4)],
+            "growth_status": GrowthStatus.T,
+            "two_t": True,
+            "oedema": False,
+            "categories": {"wfa": WeightForAgeCategory.SEVERELY_UNDERWEIGHT},
+            "lila_status": None,
+            "systolic_mmhg": None,
+            "diastolic_mmhg": None,
+            "waist_at_risk": None,
+        }
+        return facts_of(**(given | changes))  # type: ignore[arg-type]
+
+    below_red = facts()
+    assert below_red.bgm and below_red.two_t and not below_red.doubtful
+    # A weight WHO flags as implausible makes no BGM and no 2T: it is measured again first.
+    flagged = facts(scores=[ZScore(Indicator.WEIGHT_FOR_AGE, -6.2)])
+    assert flagged.doubtful and not flagged.bgm and not flagged.two_t
+    assert facts(systolic_mmhg=140, diastolic_mmhg=85).high_blood_pressure
+    assert not facts(systolic_mmhg=139, diastolic_mmhg=89).high_blood_pressure
+    assert facts(waist_at_risk=True).waist_risk
+    assert facts(doubted=True).doubtful
