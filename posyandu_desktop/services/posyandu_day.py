@@ -76,7 +76,8 @@ def register_arrival(
     person_id: PersonId,
     now: datetime | None = None,
 ) -> Outcome[ArrivalRecord]:
-    """Register someone who came to the Posyandu today; they get the next queue number."""
+    """Register someone who came to the Posyandu today; they get the next queue number and have
+    passed the registration desk."""
 
     def work(tx: Tx) -> Outcome[ArrivalRecord]:
         _checks.cadre(tx, cadre_id)
@@ -87,9 +88,9 @@ def register_arrival(
         earlier = days.arrival_of(tx, day_id, person_id)
         if earlier is not None:
             raise InputError(Issue(Problem.ALREADY_ARRIVED, "person_id", earlier.queue_number))
-        return Outcome(
-            days.add_arrival(tx, day_id=day_id, person_id=person_id, arrived_at=_now(now))
-        )
+        arrival = days.add_arrival(tx, day_id=day_id, person_id=person_id, arrived_at=_now(now))
+        # Registering is passing the first desk: the home screen counts it like the others.
+        return Outcome(through_desk(tx, arrival, Desk.REGISTRATION))
 
     return attempt(db, work, cadre_id=cadre_id)
 

@@ -12,7 +12,11 @@ from posyandu_desktop.domain.growth.classify import Category
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.vocabulary import ServiceKind
 from posyandu_desktop.store.database import Tx
-from posyandu_desktop.store.tables import Measurement, ServiceGiven
+from posyandu_desktop.store.queries._rows import record
+from posyandu_desktop.store.queries.measurements import _record as measurement_record
+from posyandu_desktop.store.queries.people import _listing, _listing_select
+from posyandu_desktop.store.records import ArrivalRecord, MeasurementRecord, PersonListing
+from posyandu_desktop.store.tables import Arrival, Measurement, Person, ServiceGiven
 
 
 class IlpMeasurementRow(NamedTuple):
@@ -57,3 +61,35 @@ def services_between(tx: Tx, first: date, last: date) -> tuple[IlpServiceRow, ..
         .order_by(ServiceGiven.given_on, ServiceGiven.id)
     )
     return tuple(IlpServiceRow(*r) for r in rows)
+
+
+def day_results(
+    tx: Tx, day_id: int
+) -> tuple[tuple[ArrivalRecord, PersonListing, MeasurementRecord | None], ...]:
+    """The day's arrivals in queue order, who they are, and their latest measurement of the
+    day (None: not measured yet)."""
+    measured = {
+        row.person_id: row
+        for row in tx.scalars(
+            select(Measurement).where(Measurement.day_id == day_id).order_by(Measurement.id)
+        )
+    }
+    rows = tx.execute(
+        _listing_select()
+        .add_columns(Arrival)
+        .join(Arrival, Arrival.person_id == Person.id)
+        .where(Arrival.day_id == day_id)
+        .order_by(Arrival.queue_number)
+    )
+    found = []
+    for row in rows:
+        listing = _listing(row)
+        latest = measured.get(listing.id)
+        found.append(
+            (
+                record(ArrivalRecord, row[-1]),
+                listing,
+                None if latest is None else measurement_record(latest),
+            )
+        )
+    return tuple(found)
