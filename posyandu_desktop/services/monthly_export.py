@@ -316,6 +316,7 @@ def _export(
         people=people,
         kelurahan=identity.kelurahan,
         puskesmas=identity.puskesmas,
+        ilp=month.data.ilp,
     )
     bundle = fhir.transaction_bundle(
         identity,

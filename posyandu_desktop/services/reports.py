@@ -11,6 +11,7 @@ from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.weight_gain import growth_statuses
 from posyandu_desktop.domain.growth.zscore import LYING_BEFORE_DAYS
 from posyandu_desktop.domain.ids import PersonId
+from posyandu_desktop.domain.ilp_report import IlpMonth
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.vocabulary import ServiceKind
@@ -22,6 +23,7 @@ from posyandu_desktop.reports.data import (
     PosyanduHeader,
 )
 from posyandu_desktop.services import growth_chart
+from posyandu_desktop.services.ilp_report import ilp_of_month
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import (
     cadre_activity,
@@ -67,6 +69,7 @@ def _local_midnight(on: date) -> datetime:
 class _Read:
     posyandu: PosyanduHeader
     inputs: ind.MonthInputs
+    ilp: IlpMonth
 
 
 def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) -> _Read:
@@ -132,7 +135,8 @@ def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) ->
         work=tuple(ind.CadreWork(r.entered_by, r.person_id, r.measured_on) for r in in_month),
         corrections=q.corrections_by_cadre(tx, _local_midnight(first), _local_midnight(next_month)),
     )
-    return _Read(_header(posyandu.get_posyandu(tx, posyandu_id)), inputs)
+    ilp = ilp_of_month(tx, persons, year, month, today=today)
+    return _Read(_header(posyandu.get_posyandu(tx, posyandu_id)), inputs, ilp)
 
 
 def this_posyandu_id(db: Database) -> int | None:
@@ -149,7 +153,9 @@ def monthly_report_data(
     `today` dates the current pregnancies (default: the real today)."""
     with db.reading() as tx:
         read = _read_month(tx, posyandu_id, year, month, today or date.today())
-    return MonthlyReportData(read.posyandu, year, month, ind.monthly_indicators(read.inputs))
+    return MonthlyReportData(
+        read.posyandu, year, month, ind.monthly_indicators(read.inputs), read.ilp
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +175,7 @@ def month_report(
         read = _read_month(tx, posyandu_id, year, month, today)
     indicators = ind.monthly_indicators(read.inputs)
     return MonthReport(
-        MonthlyReportData(read.posyandu, year, month, indicators),
+        MonthlyReportData(read.posyandu, year, month, indicators, read.ilp),
         ind.month_roster(read.inputs),
         frozenset(p.person_id for p in indicators.kek_pregnant),
     )

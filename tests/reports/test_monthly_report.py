@@ -294,6 +294,10 @@ def test_the_ilp_page_beside_the_unchanged_f2(folder: Path, lines: list[str]) ->
         data = monthly_report_data(db, this_posyandu_id(db) or 0, YEAR, MONTH, today=TODAY)
     finally:
         db.close()
+    # The registry's own ILP page: the demo's adults and pregnant women were seen.
+    assert data.ilp is not None
+    seen = {row.stage: row.seen for row in data.ilp.stages}
+    assert seen[LifeStage.UNDER_FIVE] > 0 and seen[LifeStage.ADULT] + seen[LifeStage.ELDERLY] > 0
     pregnant = LifeStage.PREGNANT_OR_POSTPARTUM
     kek = frozenset({Finding.KEK})
     ilp = ilp_month(
