@@ -65,9 +65,9 @@ def main(argv: list[str] | None = None) -> int:
         pack,
     )
     from posyandu_desktop.services import Opened, open_data_folder
-    from posyandu_desktop.services.demo_data import load_demo
-    from posyandu_desktop.services.monthly_export import export_folder, export_month
+    from posyandu_desktop.services.export import export_folder, export_month
     from posyandu_desktop.services.puskesmas import check_files, merge_files
+    from posyandu_desktop.services.setup import load_demo
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posyandu", type=int, default=79)

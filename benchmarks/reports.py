@@ -45,12 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     from posyandu_desktop.reports.growth_card import render_growth_card
     from posyandu_desktop.reports.monthly_report import render_monthly_report
     from posyandu_desktop.services import Opened, open_data_folder
-    from posyandu_desktop.services.demo_data import load_demo
     from posyandu_desktop.services.reports import (
         growth_card_data,
         monthly_report_data,
         this_posyandu_id,
     )
+    from posyandu_desktop.services.setup import load_demo
     from posyandu_desktop.settings import resource_path
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -3,7 +3,7 @@ bare PySide6 window measured in the same run.
 
     .venv/bin/python benchmarks/ui.py [--quick] [--runs N] [--data-dir DIR]
 
-Builds the demo data folder with `services.demo_data.load_demo` (about 2,400 children under five
+Builds the demo data folder with `services.setup.load_demo` (about 2,400 children under five
 and their families, ~10,000 people; `--data-dir DIR` keeps it and reuses it next time), then,
 alternating the two so both see the same machine:
 
@@ -101,8 +101,8 @@ def _run(command: list[str], scratch: Path) -> dict[str, float]:
 def build_demo(data_dir: Path, today: date) -> None:
     """A data folder holding the demo Posyandu (kept when it already has one)."""
     from posyandu_desktop.services import Opened, open_data_folder
-    from posyandu_desktop.services.demo_data import load_demo
-    from posyandu_desktop.services.today import this_posyandu
+    from posyandu_desktop.services.day import this_posyandu
+    from posyandu_desktop.services.setup import load_demo
 
     opened = open_data_folder(data_dir)
     assert isinstance(opened, Opened), opened
@@ -129,7 +129,7 @@ def search_latency(data_dir: Path, keystrokes: int) -> list[float]:
     from posyandu_desktop.domain.ids import CadreId
     from posyandu_desktop.i18n import install
     from posyandu_desktop.services import Opened, find_people, open_data_folder
-    from posyandu_desktop.services.today import this_posyandu
+    from posyandu_desktop.services.day import this_posyandu
     from posyandu_desktop.settings import resource_path
     from posyandu_desktop.ui import theme
     from posyandu_desktop.ui.context import UiSession
@@ -180,7 +180,7 @@ def search_latency(data_dir: Path, keystrokes: int) -> list[float]:
 def _queue_children(session: Any, children: int) -> None:
     """Today's session with children waiting at the measuring desk (opened if need be)."""
     from posyandu_desktop.services import due_today, open_posyandu_day, register_arrival
-    from posyandu_desktop.services.desks import day_today
+    from posyandu_desktop.services.day import day_today
 
     today, now = session.today(), session.now()
     day = day_today(session.db, session.posyandu_id, today=today)
@@ -206,7 +206,7 @@ def desk_latency(data_dir: Path, children: int) -> tuple[list[float], list[float
     from posyandu_desktop.domain.growth.plausibility import Quantity
     from posyandu_desktop.domain.ids import CadreId
     from posyandu_desktop.services import Opened, open_data_folder
-    from posyandu_desktop.services.today import this_posyandu
+    from posyandu_desktop.services.day import this_posyandu
     from posyandu_desktop.ui.context import UiSession
     from posyandu_desktop.ui.measuring.measuring_page import MeasuringPage
 

@@ -14,9 +14,8 @@ from pathlib import Path
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `demo` subcommand."""
     from posyandu_desktop.commands._data import open_or_say
-    from posyandu_desktop.services.demo_data import RegistryNotEmptyError, load_demo
-    from posyandu_desktop.services.exchange_keys import pair_demo_puskesmas
-    from posyandu_desktop.services.monthly_export import DEMO_CODE_PREFIX
+    from posyandu_desktop.services.export import DEMO_CODE_PREFIX, pair_demo_puskesmas
+    from posyandu_desktop.services.setup import RegistryNotEmptyError, load_demo
 
     parser = argparse.ArgumentParser(
         prog="posyandu-desktop demo",

@@ -19,7 +19,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from posyandu_desktop.exchange.usb import CopyError
     from posyandu_desktop.exchange.words import copy_problem_text
     from posyandu_desktop.i18n import _, install, problem_label
-    from posyandu_desktop.services.monthly_export import copy_to_drive, export_month
+    from posyandu_desktop.services.export import copy_to_drive, export_month
 
     parser = argparse.ArgumentParser(
         prog="posyandu-desktop export",

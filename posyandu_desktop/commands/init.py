@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _puskesmas(args: argparse.Namespace, prog: str) -> int:
     from posyandu_desktop.i18n import _
-    from posyandu_desktop.services.exchange_keys import PuskesmasKeyError, make_puskesmas_folder
+    from posyandu_desktop.services.export import PuskesmasKeyError, make_puskesmas_folder
 
     if not args.name.strip():
         print(f"{prog}: " + _("Give the puskesmas's name (--name)"), file=sys.stderr)

@@ -12,7 +12,7 @@ from pathlib import Path
 def show(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `puskesmas-key` subcommand."""
     from posyandu_desktop.i18n import _, install
-    from posyandu_desktop.services.exchange_keys import PuskesmasKeyError, own_puskesmas_key
+    from posyandu_desktop.services.export import PuskesmasKeyError, own_puskesmas_key
 
     parser = argparse.ArgumentParser(
         prog="posyandu-desktop puskesmas-key",
@@ -41,7 +41,7 @@ def show(argv: Sequence[str] | None = None) -> int:
 def register(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `set-puskesmas-key` subcommand."""
     from posyandu_desktop.i18n import _, install
-    from posyandu_desktop.services.exchange_keys import (
+    from posyandu_desktop.services.export import (
         PuskesmasKeyError,
         read_puskesmas_key,
         register_puskesmas_key,

@@ -27,7 +27,7 @@ def _run(
     from posyandu_desktop.commands._data import open_or_say, output_problem
     from posyandu_desktop.reports.eppgbm_pack import write_pack
     from posyandu_desktop.reports.sip_register import write_register
-    from posyandu_desktop.services.registers import eppgbm_pack, sip_register
+    from posyandu_desktop.services.reports import eppgbm_pack, sip_register
     from posyandu_desktop.settings import resource_path
 
     parser = argparse.ArgumentParser(prog=prog, description=description)

@@ -127,7 +127,7 @@ def _show_chart_window(app: QApplication, icon: QIcon) -> str:
 
 def _check_who_tables(run: _Run) -> str:
     """Every shipped WHO table matches resources/who/SHA256SUMS."""
-    from posyandu_desktop.services.about import check_who_sums
+    from posyandu_desktop.services.housekeeping import check_who_sums
     from posyandu_desktop.settings import resource_path
 
     folder = resource_path("who")
@@ -170,8 +170,8 @@ def _check_database(run: _Run) -> str:
 
 def _check_pdf(run: _Run) -> str:
     """A small synthetic Posyandu, then this month's report as PDF with the shipped fonts."""
-    from posyandu_desktop.services.demo_data import load_demo
-    from posyandu_desktop.services.printing import print_monthly_report
+    from posyandu_desktop.services.reports import print_monthly_report
+    from posyandu_desktop.services.setup import load_demo
 
     if run.database is None:
         raise CheckFailedError("no registry (the database check failed)")
@@ -198,8 +198,12 @@ def _check_export(run: _Run) -> str:
     from datetime import datetime
 
     from posyandu_desktop.exchange.package import Period
-    from posyandu_desktop.services.exchange_keys import DEMO_PUSKESMAS_FOLDER, puskesmas_opener
-    from posyandu_desktop.services.monthly_export import export_folder, export_month
+    from posyandu_desktop.services.export import (
+        DEMO_PUSKESMAS_FOLDER,
+        export_folder,
+        export_month,
+        puskesmas_opener,
+    )
     from posyandu_desktop.services.puskesmas import merge_files, registered_keys
 
     if run.database is None:

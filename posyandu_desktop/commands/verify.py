@@ -79,7 +79,7 @@ def puskesmas_options(
     """The trusted keys, the puskesmas's opening key and the files received before, from
     --trust and --data-dir; a folder that is not a Puskesmas-mode one ends the command (exit 2)."""
     from posyandu_desktop.i18n import _
-    from posyandu_desktop.services.exchange_keys import PuskesmasKeyError, puskesmas_opener
+    from posyandu_desktop.services.export import PuskesmasKeyError, puskesmas_opener
     from posyandu_desktop.services.puskesmas import read_received, registered_keys
 
     trusted = trust_option(args.trust, prog)

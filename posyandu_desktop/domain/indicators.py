@@ -2,7 +2,7 @@
 
 Counts are of people, not of weighings: a child's last weighing in a calendar month is that
 month's weighing and carries the KMS status stored with it (N/T/O/B, 2T: weight_gain.py; only the
-month's last weighing gets one, services/_growth.py). Ages are completed months, as Permenkes
+month's last weighing gets one, services/measuring.py). Ages are completed months, as Permenkes
 2/2020 counts them ("2 bulan 29 hari = 2 bulan", docs/sources/permenkes-2-2020.md#age-and-length):
 at the month's weighing, else on the month's last day. Sources: docs/sources/kms.md (N/T/O/B, 2T,
 BGM), docs/sources/skdn-f2.md#skdn (SKDN, ratios), docs/sources/lila-muac.md (LILA),

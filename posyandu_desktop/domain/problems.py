@@ -39,7 +39,6 @@ class Problem(StrEnum):
     # Posyandu days.
     DAY_ALREADY_OPENED = "day_already_opened"  # found: id of that day
     DAY_CLOSED = "day_closed"
-    COORDINATOR_ONLY = "coordinator_only"  # only the Posyandu's coordinator may do this
     ALREADY_ARRIVED = "already_arrived"  # found: the queue number given earlier
     LEFT_BEFORE_ARRIVING = "left_before_arriving"
     # Measurements, services, visits.
@@ -62,7 +61,7 @@ class Problem(StrEnum):
     NOT_A_FUTURE_MONTH = "not_a_future_month"  # only a month after today's may be withdrawn
     MIXED_MONTHS = "mixed_months"  # found: the months given ("2026-09, 2026-10")
     # Who may do what.
-    NOT_COORDINATOR = "not_coordinator"  # only a coordinator may do this
+    COORDINATOR_ONLY = "coordinator_only"  # only the Posyandu's coordinator may do this
     WRONG_CODE = "wrong_code"  # the one-time code for a first PIN does not match
     PIN_ALREADY_SET = "pin_already_set"  # a first PIN, but the cadre has one
 

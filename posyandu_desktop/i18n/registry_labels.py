@@ -54,7 +54,6 @@ register(
         Problem.NOT_PREGNANT: N_("No pregnancy is recorded"),
         Problem.DAY_ALREADY_OPENED: N_("A Posyandu day is already open for this date"),
         Problem.DAY_CLOSED: N_("This Posyandu day is closed"),
-        Problem.COORDINATOR_ONLY: N_("Only the coordinator can do this"),
         Problem.ALREADY_ARRIVED: N_("Already registered today (queue {found})"),
         Problem.LEFT_BEFORE_ARRIVING: N_("The leaving time is before the arrival time"),
         Problem.NOTHING_MEASURED: N_("Nothing has been measured yet"),
@@ -85,7 +84,7 @@ register(
             " withdrawn. A real month is corrected by exporting it again."
         ),
         Problem.MIXED_MONTHS: N_("The files are for different months ({found}): merge one month"),
-        Problem.NOT_COORDINATOR: N_("Only the coordinator may do this"),
+        Problem.COORDINATOR_ONLY: N_("Only the coordinator can do this"),
         Problem.WRONG_CODE: N_("The one-time code is wrong. Ask the coordinator for it again"),
         Problem.PIN_ALREADY_SET: N_("This cadre already has a PIN"),
     }

@@ -16,15 +16,26 @@ from posyandu_desktop.domain.vocabulary import (
     Venue,
     VisitReason,
 )
-from posyandu_desktop.services.care import record_service
-from posyandu_desktop.services.data_folder import (
+from posyandu_desktop.services.day import (
+    DaySummary,
+    DueChild,
+    DueList,
+    close_posyandu_day,
+    due_list,
+    due_today,
+    mark_present_on_login,
+    open_posyandu_day,
+    pass_desk,
+    record_cadre_attendance,
+    register_arrival,
+    reopen_posyandu_day,
+)
+from posyandu_desktop.services.housekeeping import (
     back_up_now,
     list_backups,
     open_data_folder,
     restore_backup,
 )
-from posyandu_desktop.services.due_list import DueChild, DueList, due_list, due_today
-from posyandu_desktop.services.home_visits import HomeVisitResult, record_home_visit
 from posyandu_desktop.services.measuring import (
     correct_measurement,
     measure_at_desk,
@@ -38,16 +49,7 @@ from posyandu_desktop.services.people import (
     PersonQuery,
     find_people,
     parse_person_query,
-)
-from posyandu_desktop.services.posyandu_day import (
-    DaySummary,
-    close_posyandu_day,
-    mark_present_on_login,
-    open_posyandu_day,
-    pass_desk,
-    record_cadre_attendance,
-    register_arrival,
-    reopen_posyandu_day,
+    record_service,
 )
 from posyandu_desktop.services.registration import (
     NewHousehold,
@@ -63,6 +65,7 @@ from posyandu_desktop.services.setup import (
     set_cadre_active,
     set_up_posyandu,
 )
+from posyandu_desktop.services.visits import HomeVisitResult, record_home_visit
 from posyandu_desktop.store import (
     Backup,
     BackupError,

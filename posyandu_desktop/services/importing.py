@@ -45,10 +45,9 @@ from posyandu_desktop.domain.importing import (
 from posyandu_desktop.domain.measurement import kms_statuses
 from posyandu_desktop.domain.vocabulary import BackupKind, MeasurementOrigin
 from posyandu_desktop.exchange.tabular import TableError, read_table
-from posyandu_desktop.services import _growth
-from posyandu_desktop.services.data_folder import back_up_now
+from posyandu_desktop.services import measuring
+from posyandu_desktop.services.housekeeping import back_up_now
 from posyandu_desktop.store import BackupError, Database, StorageError, Tx
-from posyandu_desktop.store.queries import importing as queries
 from posyandu_desktop.store.queries import measurements, people
 from posyandu_desktop.store.records import (
     GrowthFindings,
@@ -143,7 +142,7 @@ def import_file(
             return _Import(tx, rows, today, entered_by=0, confirmed=confirmed).run()
     if cadre_id is None:
         with db.reading() as tx:
-            cadre_id = queries.first_coordinator_id(tx)
+            cadre_id = people.first_coordinator_id(tx)
     if cadre_id is None:
         raise ImportRefusedError(FileProblem.NO_CADRE)
     try:
@@ -217,13 +216,13 @@ class _Import:
     def run(self) -> ImportReport:
         tx = self.tx
         children, duplicates = group_children(self.rows, people.name_key)
-        registered = queries.all_people(tx)
+        registered = people.all_people(tx)
         by_id = {p.id: p for p, _key in registered}
         known = KnownPeople(
             Known(p.id, p.nik, p.mother_nik, key, p.sex, p.birth_date) for p, key in registered
         )
-        self.measured = queries.measured_days(tx)
-        self.weighings = queries.all_weighings(tx)
+        self.measured = people.measured_days(tx)
+        self.weighings = people.all_weighings(tx)
         to_confirm: list[Unmatched] = []
         conflicts: list[Unmatched] = []
         new: list[FileChild] = []
@@ -247,7 +246,7 @@ class _Import:
                 matched += 1
                 self._measurements(by_id[PersonId(match.person_id)], child)
         added = [_person_columns(child) for child in new]
-        ids = queries.add_people(tx, added) if self.write else [-1 - i for i in range(len(new))]
+        ids = people.add_people(tx, added) if self.write else [-1 - i for i in range(len(new))]
         for child, columns, person_id in zip(new, added, ids, strict=True):
             self._measurements(PersonRecord(**_NO_PERSON, **columns, id=PersonId(person_id)), child)
         self._flush(0)
@@ -271,13 +270,13 @@ class _Import:
         for row in child.rows:
             problem = row_refusal(row, person.birth_date, self.today)
             values = _values(row)
-            if problem is None and _growth.value_issues(values):
+            if problem is None and measuring.value_issues(values):
                 problem = RowProblem.OUT_OF_RANGE
             if problem is not None:
                 self.refused.append((row.line, problem))
                 continue
             assert row.measured_on is not None
-            found = _growth.findings(person, row.measured_on, values)
+            found = measuring.findings(person, row.measured_on, values)
             self._compare(row, person, found)
             if (person.id, row.measured_on) in self.measured:
                 self.already += 1
@@ -306,7 +305,7 @@ class _Import:
         """Write the pending measurements once there are `at_least` (memory stays small)."""
         if len(self.new_rows) >= at_least:
             if self.write:
-                queries.add_measurements(self.tx, self.new_rows)
+                people.add_measurements(self.tx, self.new_rows)
             self.added += len(self.new_rows)
             self.new_rows = []
 

@@ -1,22 +1,65 @@
-"""Measuring at the post, correcting a measurement, and reading a person's measurements."""
+"""The measuring desk: what a measurement shows before it is saved, saving it (at the desk, on a
+home visit, from a KIA book) and correcting it.
+
+Measuring at the post, correcting a measurement, and reading a person's measurements.
+
+What the measuring desk shows while values are typed, before anything is saved: z-scores and
+categories, N/T against last month with the KBM, the LILA status and doubts about the values.
+
+The numbers come from the one assessment that `record_measurement` stores
+(`domain/measurement.assess_measurement`), so the preview and the saved record always agree.
+
+Saving measured values: the hard limits (`domain/measurement.HARD_LIMITS`), then the domain's
+assessment
+(`domain/measurement.assess_measurement`) stored with the values.
+
+Shared by measuring at the post, correcting, measuring on a home visit and the demo.
+
+Last month's weight from the child's Buku KIA (the KMS page), for a child never weighed at
+this Posyandu: with it, the first weighing here gets N or T instead of B (docs/sources/kms.md).
+Saved as a measurement whose origin is the KIA book, with its z-scores, like any other.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
+from posyandu_desktop.domain.growth.classify import LilaStatus
+from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue
+from posyandu_desktop.domain.growth.zscore import Indicator
 from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
+from posyandu_desktop.domain.life_stage import LifeStage
+from posyandu_desktop.domain.measurement import (
+    HARD_LIMITS,
+    GrowthPreview,
+    MeasurementAssessment,
+    ZResult,
+    assess_measurement,
+)
+from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import Problem
-from posyandu_desktop.domain.vocabulary import Desk
-from posyandu_desktop.services import _checks, _growth
+from posyandu_desktop.domain.vocabulary import Desk, MeasurementOrigin
+from posyandu_desktop.services import _checks
+from posyandu_desktop.services._checks import in_range
+from posyandu_desktop.services.day import open_arrival, through_desk
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
-from posyandu_desktop.services.posyandu_day import open_arrival, through_desk
+from posyandu_desktop.settings import who_standards
 from posyandu_desktop.store import Database, Tx
-from posyandu_desktop.store.queries import audit, measurements, visits
-from posyandu_desktop.store.records import AuditRecord, MeasuredValues, MeasurementRecord
+from posyandu_desktop.store.queries import audit, measurements, people, visits
+from posyandu_desktop.store.records import (
+    AuditRecord,
+    GrowthFindings,
+    MeasuredValues,
+    MeasurementRecord,
+    PersonRecord,
+    Reading,
+)
 
 
 def _measure_issues(values: MeasuredValues, measured_on: date, today: date) -> list[Issue]:
-    return _growth.value_issues(values) + _checks.not_future(measured_on, "measured_on", today)
+    return value_issues(values) + _checks.not_future(measured_on, "measured_on", today)
 
 
 def _measure(
@@ -39,7 +82,7 @@ def _measure(
         _checks.open_day(tx, day_id)
     if home_visit_id is not None and visits.get_home_visit(tx, home_visit_id) is None:
         raise InputError(Issue(Problem.HOME_VISIT_NOT_FOUND, "home_visit_id", home_visit_id))
-    return _growth.save(
+    return save(
         tx,
         child,
         measured_on=measured_on,
@@ -124,7 +167,7 @@ def correct_measurement(
     """Correct a saved measurement. A reason is required; the old values stay in the audit
     trail and the row counts its corrections. Findings and KMS statuses are recomputed."""
     problems = _checks.text_issues(reason, "reason", 500, required=True)
-    problems += _growth.value_issues(values)
+    problems += value_issues(values)
     if measured_on is not None:
         problems += _checks.not_future(measured_on, "measured_on", today or date.today())
     if problems:
@@ -141,7 +184,7 @@ def correct_measurement(
         child = _checks.person(tx, old.person_id)
         if on < child.birth_date:
             raise InputError(Issue(Problem.BEFORE_BIRTH, "measured_on", on.isoformat()))
-        return Outcome(_growth.correct(tx, child, measurement_id, measured_on=on, values=values))
+        return Outcome(correct(tx, child, measurement_id, measured_on=on, values=values))
 
     return attempt(db, work, cadre_id=cadre_id, reason=reason.strip())
 
@@ -156,3 +199,196 @@ def measurement_history(db: Database, measurement_id: MeasurementId) -> tuple[Au
     """The audit trail of one measurement: its creation and every correction, oldest first."""
     with db.reading() as tx:
         return audit.trail(tx, "measurement", measurement_id)
+
+
+__all__ = ["GrowthPreview", "MeasurementPreview", "ZResult", "preview_measurement"]
+
+
+@dataclass(frozen=True, slots=True)
+class MeasurementPreview:
+    """Everything the desk shows about values not yet saved."""
+
+    sex: Sex
+    age_days: int
+    age_months: int
+    life_stage: LifeStage
+    scores: tuple[ZResult, ...]  # in `SHOWN_INDICATORS` order, only indices with a result
+    bmi: float | None  # kg/m², from the corrected length/height
+    lila_status: LilaStatus | None
+    bgm: bool  # weight-for-age below the KMS red line
+    length_correction_cm: float  # +0.7 standing under 2 years, -0.7 lying from 2, else 0
+    standing_under_9_months: bool  # WHO ignores "standing" this young: measure lying
+    growth: GrowthPreview | None  # balita with a weight only
+    doubts: tuple[PlausibilityIssue, ...]  # confirm or re-measure before saving
+    problems: tuple[Issue, ...]  # values no one can have: they cannot be saved
+
+    def score(self, indicator: Indicator) -> ZResult | None:
+        """The result of one index, or None."""
+        return next((s for s in self.scores if s.indicator is indicator), None)
+
+
+def preview_measurement(
+    db: Database, *, person_id: PersonId, on: date, values: MeasuredValues
+) -> Outcome[MeasurementPreview]:
+    """Judge typed values as `record_measurement` would, without saving anything."""
+    with db.reading() as tx:
+        person = people.get_person(tx, person_id)
+        if person is None:
+            return refused([Issue(Problem.PERSON_NOT_FOUND, "person_id", person_id)])
+        if on < person.birth_date:
+            return refused([Issue(Problem.BEFORE_BIRTH, "measured_on", on.isoformat())])
+        saved = measurements.history(tx, person_id)
+    return Outcome(_preview(person, on, values, saved))
+
+
+def _preview(
+    person: PersonRecord, on: date, values: MeasuredValues, saved: Sequence[MeasurementRecord]
+) -> MeasurementPreview:
+    problems = [i for i in value_issues(values) if i.problem is not Problem.NOTHING_MEASURED]
+    # Values refused outright are left out of the judging: a z-score of 95 kg says nothing new.
+    judged = assess_measurement(
+        who_standards(), person, on, _without(values, {i.field for i in problems}), saved
+    )
+    found = judged.findings
+    return MeasurementPreview(
+        sex=person.sex,
+        age_days=found.age_days,
+        age_months=judged.age_months,
+        life_stage=judged.life_stage,
+        scores=judged.scores,
+        bmi=found.bmi,
+        lila_status=found.lila_status,
+        bgm=judged.bgm,
+        length_correction_cm=judged.length_correction_cm,
+        standing_under_9_months=judged.standing_under_9_months,
+        growth=judged.growth,
+        doubts=judged.doubts,
+        problems=tuple(problems),
+    )
+
+
+def _without(values: MeasuredValues, fields: set[str | None]) -> MeasuredValues:
+    kept = {
+        name: None if name in fields else getattr(values, name)
+        for name in ("weight_kg", "lenhei_cm", "headc_cm", "lila_cm", "waist_cm", "glucose_mg_dl")
+    }
+    bp = values.blood_pressure
+    if fields & {"systolic_mmhg", "diastolic_mmhg"}:
+        bp = None
+    position = values.position if kept["lenhei_cm"] is not None else None
+    return MeasuredValues(**kept, position=position, oedema=values.oedema, blood_pressure=bp)
+
+
+def value_issues(values: MeasuredValues) -> list[Issue]:
+    """What is wrong with a set of measured values, before anything is looked up."""
+    if not values.anything:
+        return [Issue(Problem.NOTHING_MEASURED)]
+    issues: list[Issue] = []
+    for quantity, value in values.quantities().items():
+        issues += in_range(value, quantity.value, *HARD_LIMITS[quantity])
+    bp = values.blood_pressure
+    if bp is not None and bp.diastolic_mmhg >= bp.systolic_mmhg:
+        issues.append(Issue(Problem.DIASTOLIC_NOT_BELOW_SYSTOLIC, "diastolic_mmhg"))
+    if values.position is not None and values.lenhei_cm is None:
+        issues.append(Issue(Problem.POSITION_WITHOUT_LENGTH, "position"))
+    return issues
+
+
+def findings(person: PersonRecord, on: date, values: MeasuredValues) -> GrowthFindings:
+    """Z-scores, categories and LILA status of one measurement judged alone: an import scores
+    its rows so, then gives all their KMS letters at once (`domain/measurement.kms_statuses`)."""
+    return assess_measurement(who_standards(), person, on, values, ()).findings
+
+
+def assessed(
+    tx: Tx,
+    person: PersonRecord,
+    on: date,
+    values: MeasuredValues,
+    *,
+    measurement_id: MeasurementId | None = None,
+) -> MeasurementAssessment:
+    """The domain's judgement of `values` among the person's saved measurements."""
+    saved = measurements.history(tx, person.id)
+    return assess_measurement(
+        who_standards(), person, on, values, saved, measurement_id=measurement_id
+    )
+
+
+def save(
+    tx: Tx,
+    person: PersonRecord,
+    *,
+    measured_on: date,
+    values: MeasuredValues,
+    entered_by: CadreId,
+    day_id: DayId | None = None,
+    home_visit_id: int | None = None,
+) -> MeasurementRecord:
+    """Insert a measurement with its findings and KMS status; later months it changes follow."""
+    judged = assessed(tx, person, measured_on, values)
+    if judged.status_changes:
+        measurements.set_growth_statuses(tx, judged.status_changes)
+    return measurements.add_measurement(
+        tx,
+        person_id=person.id,
+        measured_on=measured_on,
+        entered_by=entered_by,
+        values=values,
+        findings=judged.findings,
+        day_id=day_id,
+        home_visit_id=home_visit_id,
+    )
+
+
+def correct(
+    tx: Tx,
+    person: PersonRecord,
+    measurement_id: MeasurementId,
+    *,
+    measured_on: date,
+    values: MeasuredValues,
+) -> MeasurementRecord:
+    """Overwrite a measurement with corrected values, findings and KMS statuses."""
+    judged = assessed(tx, person, measured_on, values, measurement_id=measurement_id)
+    if judged.status_changes:
+        measurements.set_growth_statuses(tx, judged.status_changes)
+    return measurements.correct_measurement(
+        tx, measurement_id, measured_on=measured_on, values=values, findings=judged.findings
+    )
+
+
+def record_kms_weight(
+    db: Database,
+    *,
+    cadre_id: int,
+    person_id: int,
+    measured_on: date,
+    weight_kg: float,
+    today: date | None = None,
+) -> Outcome[MeasurementRecord]:
+    """Save the weight written in the Buku KIA on `measured_on`, a month before this one, for a
+    child with no weighing in the registry yet."""
+    today = today or date.today()
+    values = MeasuredValues(weight_kg=Reading(weight_kg))
+    problems = value_issues(values)
+    problems += _checks.not_future(measured_on, "measured_on", today)
+    if (measured_on.year, measured_on.month) >= (today.year, today.month):
+        problems.append(Issue(Problem.NOT_AN_EARLIER_MONTH, "measured_on", measured_on.isoformat()))
+    if problems:
+        return refused(problems)
+
+    def work(tx: Tx) -> Outcome[MeasurementRecord]:
+        _checks.cadre(tx, cadre_id)
+        child = _checks.person(tx, person_id)
+        if measured_on < child.birth_date:
+            raise InputError(Issue(Problem.BEFORE_BIRTH, "measured_on", measured_on.isoformat()))
+        if measurements.weighings(tx, PersonId(person_id)):
+            raise InputError(Issue(Problem.HAS_HISTORY, "person_id", person_id))
+        saved = save(
+            tx, child, measured_on=measured_on, values=values, entered_by=CadreId(cadre_id)
+        )
+        people.set_origin(tx, saved.id, MeasurementOrigin.KIA_BOOK)
+        return Outcome(saved)
+
+    return attempt(db, work, cadre_id=cadre_id, reason="buku KIA")

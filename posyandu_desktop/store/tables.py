@@ -121,7 +121,8 @@ class Cadre(Base):
     bpjs_ketenagakerjaan: Mapped[str | None] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = _created()
-    # Added by 0002. The login PIN as one scrypt string (salt, parameters, hash; services/auth.py);
+    # Added by 0002. The login PIN as one scrypt string (salt, parameters, hash;
+    # services/cadres.py);
     # None until the cadre's first login sets it.
     pin_hash: Mapped[str | None] = mapped_column(String(200))
     # May manage cadres and settings. The server default fills rows that existed before 0002.

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from posyandu_desktop.i18n import _, ngettext, pgettext
-from posyandu_desktop.services.about import AboutInfo, KeyState, WhoStandard, WhoTable, about
+from posyandu_desktop.services.housekeeping import AboutInfo, KeyState, WhoStandard, WhoTable, about
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.widgets.messages import show_error

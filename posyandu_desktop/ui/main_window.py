@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from posyandu_desktop.domain.vocabulary import MeasurementSource
 from posyandu_desktop.i18n import _, format_date, pgettext
 from posyandu_desktop.services import mark_present_on_login
-from posyandu_desktop.services.today import day_overview, this_posyandu
+from posyandu_desktop.services.day import day_overview, this_posyandu
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
 

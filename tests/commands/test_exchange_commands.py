@@ -10,7 +10,7 @@ import pytest
 from posyandu_desktop.__main__ import main as dispatch
 from posyandu_desktop.commands.export import main as export
 from posyandu_desktop.commands.verify import main as verify
-from posyandu_desktop.services.monthly_export import signing_fingerprint
+from posyandu_desktop.services.export import signing_fingerprint
 from tests.reports.helpers import demo_folder
 
 

@@ -28,7 +28,7 @@ from posyandu_desktop.domain.recap import (
     recap,
 )
 from posyandu_desktop.services import Opened, open_data_folder
-from posyandu_desktop.services.demo_data import load_demo
+from posyandu_desktop.services.setup import load_demo
 from posyandu_desktop.settings import database_path
 from tests.domain.test_roster import month_inputs, people_of
 from tests.reports.helpers import TODAY

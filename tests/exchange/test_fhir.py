@@ -37,7 +37,7 @@ from posyandu_desktop.exchange.fhir import (
     transaction_bundle,
 )
 from posyandu_desktop.exchange.package import PosyanduIdentity
-from posyandu_desktop.services.demo_data import demo_login, load_demo
+from posyandu_desktop.services.setup import demo_login, load_demo
 from posyandu_desktop.store import Database, migrate
 from posyandu_desktop.store.queries import exports
 from posyandu_desktop.store.records import BloodPressure, MeasuredValues, Reading

@@ -29,19 +29,17 @@ from posyandu_desktop.exchange.tables import table_csv
 from posyandu_desktop.exchange.verify import Finding, verify_files
 from posyandu_desktop.services import Opened, open_data_folder
 from posyandu_desktop.services import puskesmas as pk
-from posyandu_desktop.services.demo_data import demo_login
-from posyandu_desktop.services.exchange_keys import (
+from posyandu_desktop.services.export import (
+    export_folder,
+    export_history,
+    export_month,
     make_puskesmas_folder,
     pair_demo_puskesmas,
     puskesmas_opener,
     register_puskesmas_key,
-)
-from posyandu_desktop.services.monthly_export import (
-    export_folder,
-    export_history,
-    export_month,
     withdraw_month,
 )
+from posyandu_desktop.services.setup import demo_login
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.tables import AuditEvent, Cadre, ExportLedger, Person, Posyandu
 from tests.exchange.conftest import LAPTOP_KEY, MELATI, OCTOBER, SEPTEMBER, pack_export
@@ -414,9 +412,12 @@ def test_the_demo_pairs_a_puskesmas_so_the_round_trip_works(tmp_path, capsys):
 
 def test_backups_on_a_stick_are_sealed_and_restore_only_with_the_recovery_key(demo, tmp_path):
     from posyandu_desktop.services import restore_backup
-    from posyandu_desktop.services.backup_vault import RecoveryKeyError, make_recovery_key
-    from posyandu_desktop.services.data_folder import back_up_now
-    from posyandu_desktop.services.preferences import choose_backup_folder
+    from posyandu_desktop.services.housekeeping import (
+        RecoveryKeyError,
+        back_up_now,
+        choose_backup_folder,
+        make_recovery_key,
+    )
 
     stick = tmp_path / "stick"
     stick.mkdir()  # a plugged-in stick: a missing one gets no automatic backups

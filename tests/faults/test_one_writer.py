@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from posyandu_desktop.services import Opened, Refused, StartupProblem, open_data_folder
-from posyandu_desktop.services.data_folder import restore_backup
+from posyandu_desktop.services.housekeeping import restore_backup
 from posyandu_desktop.store import BackupError, backup, database, lock
 from posyandu_desktop.store.queries import audit
 from tests.faults.helpers import NOW, hold_in_another_process, posyandu_folder

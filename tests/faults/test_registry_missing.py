@@ -7,7 +7,7 @@ import os
 import pytest
 
 from posyandu_desktop.services import Opened, Refused, StartupProblem, open_data_folder
-from posyandu_desktop.services.data_folder import usable_backups_dir
+from posyandu_desktop.services.housekeeping import usable_backups_dir
 from posyandu_desktop.settings import choose_backups_dir, database_path
 from posyandu_desktop.store import backup, lock
 from tests.faults.helpers import NOW, posyandu_folder

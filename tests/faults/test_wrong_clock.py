@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from posyandu_desktop.services import Opened, open_data_folder
-from posyandu_desktop.services.clock import FAR_AHEAD, ClockDoubt, check_clock
+from posyandu_desktop.services.housekeeping import FAR_AHEAD, ClockDoubt, check_clock
 from tests.faults.helpers import posyandu_folder
 
 

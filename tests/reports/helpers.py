@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from posyandu_desktop.services import Opened, open_data_folder
-from posyandu_desktop.services.demo_data import load_demo
+from posyandu_desktop.services.setup import load_demo
 from posyandu_desktop.settings import database_path, resource_path
 
 TODAY = date(2026, 10, 20)  # the demo's last Posyandu day is in October 2026

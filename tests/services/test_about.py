@@ -13,13 +13,8 @@ from posyandu_desktop import __version__
 from posyandu_desktop.domain.growth import Table
 from posyandu_desktop.exchange import signing
 from posyandu_desktop.services import Opened, open_data_folder
-from posyandu_desktop.services.about import (
-    KeyState,
-    WhoStandard,
-    about,
-    check_who_sums,
-)
-from posyandu_desktop.services.monthly_export import signing_fingerprint
+from posyandu_desktop.services.export import signing_fingerprint
+from posyandu_desktop.services.housekeeping import KeyState, WhoStandard, about, check_who_sums
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.store import HEAD
 

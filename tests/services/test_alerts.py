@@ -7,7 +7,7 @@ from posyandu_desktop import services
 from posyandu_desktop.domain.growth.zscore import Indicator
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.people import Sex
-from posyandu_desktop.services.alerts import AlertKind, alerts_today
+from posyandu_desktop.services.day import AlertKind, alerts_today
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.records import MeasuredValues, PersonRecord, Reading
 from tests.store.helpers import TODAY, Post

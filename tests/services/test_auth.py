@@ -5,9 +5,9 @@ import pytest
 from posyandu_desktop import services
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.vocabulary import CadreRole
-from posyandu_desktop.services import Database, auth
+from posyandu_desktop.services import Database, cadres
 from posyandu_desktop.store.queries import audit
-from posyandu_desktop.store.queries import auth as auth_queries
+from posyandu_desktop.store.queries import cadres as auth_queries
 
 
 def _stored_hash(db: Database, cadre_id: int) -> str:
@@ -19,30 +19,30 @@ def _stored_hash(db: Database, cadre_id: int) -> str:
 
 def test_a_first_login_sets_the_pin_and_later_logins_check_it(db, post):
     cadre_id = post.cadre.id
-    assert auth.needs_pin(db, cadre_id)
-    assert not auth.check_pin(db, cadre_id, "1234")  # no PIN yet: nobody gets in
+    assert cadres.needs_pin(db, cadre_id)
+    assert not cadres.check_pin(db, cadre_id, "1234")  # no PIN yet: nobody gets in
 
-    assert auth.set_pin(db, cadre_id, "1234").ok
+    assert cadres.set_pin(db, cadre_id, "1234").ok
 
-    assert not auth.needs_pin(db, cadre_id)
-    assert auth.check_pin(db, cadre_id, "1234")
-    assert not auth.check_pin(db, cadre_id, "1235")
-    assert not auth.check_pin(db, cadre_id, "")
+    assert not cadres.needs_pin(db, cadre_id)
+    assert cadres.check_pin(db, cadre_id, "1234")
+    assert not cadres.check_pin(db, cadre_id, "1235")
+    assert not cadres.check_pin(db, cadre_id, "")
 
 
 @pytest.mark.parametrize("pin", ["123", "1234567", "12a4", "", "١٢٣٤", " 1234"])
 def test_a_pin_is_four_to_six_ascii_digits(db, post, pin):
-    outcome = auth.set_pin(db, post.cadre.id, pin)
+    outcome = cadres.set_pin(db, post.cadre.id, pin)
     assert [i.problem for i in outcome.problems] == [Problem.OUT_OF_RANGE]
-    assert auth.needs_pin(db, post.cadre.id)
+    assert cadres.needs_pin(db, post.cadre.id)
 
 
 def test_pins_are_salted_scrypt_hashes_and_never_stored_or_audited_in_clear(db, post):
     other = services.register_cadre(
         db, posyandu_id=post.posyandu_id, name="Rina", role=CadreRole.MEMBER
     ).unwrap()
-    auth.set_pin(db, post.cadre.id, "246810").unwrap()
-    auth.set_pin(db, other.id, "246810").unwrap()
+    cadres.set_pin(db, post.cadre.id, "246810").unwrap()
+    cadres.set_pin(db, other.id, "246810").unwrap()
 
     first, second = _stored_hash(db, post.cadre.id), _stored_hash(db, other.id)
     assert first.startswith("scrypt$16384$8$1$")
@@ -56,23 +56,23 @@ def test_pins_are_salted_scrypt_hashes_and_never_stored_or_audited_in_clear(db, 
 
 
 def test_a_changed_pin_replaces_the_old_one(db, post):
-    auth.set_pin(db, post.cadre.id, "1111").unwrap()
-    auth.set_pin(db, post.cadre.id, "2222").unwrap()
-    assert auth.check_pin(db, post.cadre.id, "2222")
-    assert not auth.check_pin(db, post.cadre.id, "1111")
+    cadres.set_pin(db, post.cadre.id, "1111").unwrap()
+    cadres.set_pin(db, post.cadre.id, "2222").unwrap()
+    assert cadres.check_pin(db, post.cadre.id, "2222")
+    assert not cadres.check_pin(db, post.cadre.id, "1111")
 
 
 def test_a_cadre_who_left_cannot_log_in(db, post):
-    auth.set_pin(db, post.cadre.id, "1234").unwrap()
+    cadres.set_pin(db, post.cadre.id, "1234").unwrap()
     services.set_cadre_active(db, cadre_id=post.cadre.id, active=False).unwrap()
-    assert not auth.check_pin(db, post.cadre.id, "1234")
-    assert auth.list_cadres_for_login(db, posyandu_id=post.posyandu_id) == ()
+    assert not cadres.check_pin(db, post.cadre.id, "1234")
+    assert cadres.list_cadres_for_login(db, posyandu_id=post.posyandu_id) == ()
 
 
 def test_a_damaged_hash_lets_nobody_in(db, post):
     with db.transaction() as tx:
         auth_queries.set_pin_hash(tx, post.cadre.id, "scrypt$not$a$hash")
-    assert not auth.check_pin(db, post.cadre.id, "1234")
+    assert not cadres.check_pin(db, post.cadre.id, "1234")
 
 
 def test_the_login_list_shows_active_cadres_by_name_with_their_pin_state(db, post):
@@ -82,9 +82,9 @@ def test_the_login_list_shows_active_cadres_by_name_with_their_pin_state(db, pos
     ani = services.register_cadre(
         db, posyandu_id=post.posyandu_id, name="Ani", role=CadreRole.TREASURER
     ).unwrap()
-    auth.set_pin(db, ani.id, "1234").unwrap()
+    cadres.set_pin(db, ani.id, "1234").unwrap()
 
-    listed = auth.list_cadres_for_login(db, posyandu_id=post.posyandu_id)
+    listed = cadres.list_cadres_for_login(db, posyandu_id=post.posyandu_id)
 
     assert [(c.name, c.has_pin) for c in listed] == [
         ("Ani", True),
@@ -99,22 +99,22 @@ def test_the_chair_coordinates_until_someone_is_marked_coordinator(db, post):
         db, posyandu_id=post.posyandu_id, name="Rina", role=CadreRole.MEMBER
     ).unwrap()
     chair = post.cadre.id
-    assert auth.is_coordinator(db, posyandu_id=post.posyandu_id, cadre_id=chair)
-    assert not auth.is_coordinator(db, posyandu_id=post.posyandu_id, cadre_id=member.id)
+    assert cadres.is_coordinator(db, posyandu_id=post.posyandu_id, cadre_id=chair)
+    assert not cadres.is_coordinator(db, posyandu_id=post.posyandu_id, cadre_id=member.id)
 
-    auth.set_coordinator(db, cadre_id=member.id, is_coordinator=True, by_cadre_id=chair).unwrap()
+    cadres.set_coordinator(db, cadre_id=member.id, is_coordinator=True, by_cadre_id=chair).unwrap()
 
-    assert auth.is_coordinator(db, posyandu_id=post.posyandu_id, cadre_id=member.id)
-    assert not auth.is_coordinator(db, posyandu_id=post.posyandu_id, cadre_id=chair)
+    assert cadres.is_coordinator(db, posyandu_id=post.posyandu_id, cadre_id=member.id)
+    assert not cadres.is_coordinator(db, posyandu_id=post.posyandu_id, cadre_id=chair)
 
 
 def test_set_coordinator_refuses_an_unknown_cadre(db, post):
-    outcome = auth.set_coordinator(db, cadre_id=999, is_coordinator=True)
+    outcome = cadres.set_coordinator(db, cadre_id=999, is_coordinator=True)
     assert [i.problem for i in outcome.problems] == [Problem.CADRE_NOT_FOUND]
 
 
 def test_a_forgotten_pin_is_reset_and_set_again_at_the_next_login(db, post):
-    auth.set_pin(db, post.cadre.id, "1234").unwrap()
-    auth.reset_pin(db, cadre_id=post.cadre.id, by_cadre_id=post.cadre.id).unwrap()
-    assert auth.needs_pin(db, post.cadre.id)
-    assert not auth.check_pin(db, post.cadre.id, "1234")
+    cadres.set_pin(db, post.cadre.id, "1234").unwrap()
+    cadres.reset_pin(db, cadre_id=post.cadre.id, by_cadre_id=post.cadre.id).unwrap()
+    assert cadres.needs_pin(db, post.cadre.id)
+    assert not cadres.check_pin(db, post.cadre.id, "1234")

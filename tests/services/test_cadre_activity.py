@@ -6,8 +6,12 @@ from posyandu_desktop import services
 from posyandu_desktop.domain.ids import CadreId, DayId
 from posyandu_desktop.domain.vocabulary import CadreRole, Desk, TrainingGrade
 from posyandu_desktop.services import Issue, Problem
-from posyandu_desktop.services.cadre_activity import attendance_on, monthly_attendance
-from posyandu_desktop.services.cadres import list_cadres, update_cadre
+from posyandu_desktop.services.cadres import (
+    attendance_on,
+    list_cadres,
+    monthly_attendance,
+    update_cadre,
+)
 from posyandu_desktop.store import Database
 from tests.store.helpers import TODAY, Post
 

@@ -8,7 +8,7 @@ import pytest
 from posyandu_desktop.domain.demo import generate
 from posyandu_desktop.services import Opened, due_today, find_people, measurements_of
 from posyandu_desktop.services import open_data_folder as open_folder
-from posyandu_desktop.services.demo_data import RegistryNotEmptyError, demo_login, load_demo
+from posyandu_desktop.services.setup import RegistryNotEmptyError, demo_login, load_demo
 from posyandu_desktop.settings import who_standards
 
 TODAY = date(2026, 11, 13)  # a demo Posyandu day (Friday)

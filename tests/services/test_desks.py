@@ -7,7 +7,7 @@ from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.nik import NikMismatch, NikProblem
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.services import Desk
-from posyandu_desktop.services.desks import (
+from posyandu_desktop.services.day import (
     check_nik,
     day_today,
     find_households,

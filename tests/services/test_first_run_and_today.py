@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 from posyandu_desktop import services
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.vocabulary import CadreRole, Desk, TrainingGrade, Venue
-from posyandu_desktop.services.auth import list_cadres_for_login
-from posyandu_desktop.services.first_run import FirstCadre, set_up_first_run
-from posyandu_desktop.services.today import day_overview, this_posyandu
+from posyandu_desktop.services.cadres import list_cadres_for_login
+from posyandu_desktop.services.day import day_overview, this_posyandu
+from posyandu_desktop.services.setup import FirstCadre, set_up_first_run
 from tests.store.helpers import TODAY
 
 NOW = datetime(2026, 2, 10, 1, 0, tzinfo=UTC)

@@ -12,7 +12,7 @@ from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.people import DAYS_PER_MONTH, Sex
-from posyandu_desktop.services.growth_chart import charts_for_age, growth_chart, growth_charts
+from posyandu_desktop.services.people import charts_for_age, growth_chart, growth_charts
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.records import MeasuredValues, Reading

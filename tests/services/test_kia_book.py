@@ -8,7 +8,7 @@ from datetime import date
 from posyandu_desktop import services
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.problems import Problem
-from posyandu_desktop.services.kia_book import record_kms_weight
+from posyandu_desktop.services.measuring import record_kms_weight
 from posyandu_desktop.services.reports import month_report
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.records import MeasuredValues, Reading

@@ -10,7 +10,7 @@ from posyandu_desktop.domain.life_events import LeftReason, PregnancyEnd
 from posyandu_desktop.domain.life_stage import LifeStage, life_stage
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import Problem
-from posyandu_desktop.services.life_events import end_pregnancy, mark_left, start_pregnancy
+from posyandu_desktop.services.people import end_pregnancy, mark_left, start_pregnancy
 from posyandu_desktop.services.registration import NewPerson
 from posyandu_desktop.store import Database
 from tests.store.helpers import TODAY, Post

@@ -18,7 +18,7 @@ from posyandu_desktop.domain.ids import DayId, MeasurementId, PersonId
 from posyandu_desktop.domain.people import Age, Sex
 from posyandu_desktop.domain.vocabulary import Desk, MeasurementSource
 from posyandu_desktop.services import Issue, Outcome, Problem
-from posyandu_desktop.services.desks import waiting_at_desk
+from posyandu_desktop.services.day import waiting_at_desk
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.queries import days
 from posyandu_desktop.store.records import (

@@ -27,9 +27,12 @@ from typing import Any
 from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.ids import CadreId, PersonId
 from posyandu_desktop.services import measurements_of
-from posyandu_desktop.services.demo_data import load_demo
-from posyandu_desktop.services.measuring import correct_measurement, record_measurement
-from posyandu_desktop.services.measuring_preview import preview_measurement
+from posyandu_desktop.services.measuring import (
+    correct_measurement,
+    preview_measurement,
+    record_measurement,
+)
+from posyandu_desktop.services.setup import load_demo
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.records import MeasuredValues, MeasurementRecord, Reading
 

@@ -14,7 +14,7 @@ from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.services import BloodPressure, MeasuredValues, Problem, Reading
-from posyandu_desktop.services.measuring_preview import MeasurementPreview, preview_measurement
+from posyandu_desktop.services.measuring import MeasurementPreview, preview_measurement
 from posyandu_desktop.store import Database
 from tests.store.helpers import TODAY, Post, row_counts
 

@@ -29,14 +29,8 @@ from posyandu_desktop.exchange.package import Period
 from posyandu_desktop.exchange.verify import Finding
 from posyandu_desktop.services import open_data_folder
 from posyandu_desktop.services import puskesmas as pk
-from posyandu_desktop.services.demo_data import load_demo
-from posyandu_desktop.services.exchange_keys import (
+from posyandu_desktop.services.export import (
     DEMO_PUSKESMAS_FOLDER,
-    make_puskesmas_folder,
-    puskesmas_opener,
-    register_puskesmas_key,
-)
-from posyandu_desktop.services.monthly_export import (
     CopyError,
     CopyProblem,
     choose_send_contact_details,
@@ -44,9 +38,13 @@ from posyandu_desktop.services.monthly_export import (
     export_folder,
     export_history,
     export_month,
+    make_puskesmas_folder,
+    puskesmas_opener,
+    register_puskesmas_key,
     signing_fingerprint,
 )
 from posyandu_desktop.services.reports import monthly_report_data, this_posyandu_id
+from posyandu_desktop.services.setup import load_demo
 from posyandu_desktop.store import Database, Opened
 from posyandu_desktop.store.queries import exports as q
 from posyandu_desktop.store.records import ExportEntry

@@ -7,7 +7,7 @@ from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import LifeStage, VitaminACapsule
 from posyandu_desktop.domain.vocabulary import ServiceKind
 from posyandu_desktop.services import MeasuredValues, Problem, Reading
-from posyandu_desktop.services.needs import needs_today
+from posyandu_desktop.services.people import needs_today
 from tests.store.helpers import TODAY
 
 # TODAY is 10 February 2026, a vitamin A month; Ahmad was born on 15 March 2025 (10 months).

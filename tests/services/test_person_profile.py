@@ -3,7 +3,7 @@
 from datetime import date
 
 from posyandu_desktop.domain.life_stage import LifeStage
-from posyandu_desktop.services.person_profile import person_profile
+from posyandu_desktop.services.people import person_profile
 from tests.store.helpers import TODAY
 
 

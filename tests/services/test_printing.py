@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from posyandu_desktop import services
 from posyandu_desktop.domain.ids import PersonId
-from posyandu_desktop.services.printing import print_growth_card, print_monthly_report
+from posyandu_desktop.services.reports import print_growth_card, print_monthly_report
 from posyandu_desktop.store import Database
 from tests.store.helpers import TODAY, Post
 

@@ -10,7 +10,7 @@ from posyandu_desktop import services
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import CadreRole, TrainingGrade, Venue
 from posyandu_desktop.services import Issue, Outcome, Problem
-from posyandu_desktop.services.desks import household_of
+from posyandu_desktop.services.day import household_of
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.records import PersonRecord
 from tests.store.helpers import TODAY, Post, row_counts

@@ -9,8 +9,7 @@ from posyandu_desktop import services
 from posyandu_desktop.domain.counselling import Action, Situation
 from posyandu_desktop.domain.measurement import BloodPressure, MeasuredValues, Reading
 from posyandu_desktop.services import Desk
-from posyandu_desktop.services.today import day_overview
-from posyandu_desktop.services.today_results import results_today, through_desk
+from posyandu_desktop.services.day import day_overview, pass_desk, results_today
 from tests.store.helpers import TODAY
 
 NOW = datetime(2026, 2, 10, 1, 0, tzinfo=UTC)
@@ -48,7 +47,7 @@ def test_todays_results_what_to_do_and_the_desks_passed(db, post):
     assert "23,5" in measured.messages[0].text("id")
 
     for desk in (Desk.RECORDING, Desk.HEALTH_SERVICE, Desk.COUNSELLING):
-        through_desk(db, cadre_id=post.cadre.id, arrival_id=mother.id, desk=desk).unwrap()
+        pass_desk(db, cadre_id=post.cadre.id, arrival_id=mother.id, desk=desk).unwrap()
     (_child, after) = results_today(db, day.id, today=TODAY)
     assert after.passed(Desk.COUNSELLING) and not _child.passed(Desk.COUNSELLING)
     passed = dict(day_overview(db, posyandu_id=post.posyandu_id, today=TODAY).passed)

@@ -8,8 +8,7 @@ from posyandu_desktop import services
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import VisitReason
-from posyandu_desktop.services.visit_log import home_visits_between
-from posyandu_desktop.services.visit_suggestions import visit_suggestions
+from posyandu_desktop.services.visits import home_visits_between, visit_suggestions
 from posyandu_desktop.store import Database
 from posyandu_desktop.store.records import MeasuredValues, Reading
 from tests.store.helpers import TODAY, Post

@@ -170,7 +170,7 @@ def test_every_row_of_every_table_has_its_create_event_after_a_posyandu_day(db, 
     for event in events(db.path):
         if event["action"] == "create":
             created[event["table_name"]] = created.get(event["table_name"], 0) + 1
-    # cadre_login counts wrong PINs: no record of the Posyandu, so not audited (queries/auth.py).
+    # cadre_login counts wrong PINs: no record of the Posyandu, so not audited (queries/cadres.py).
     audited = {t.name for t in Base.metadata.sorted_tables} - {"audit_event", "cadre_login"}
     for table in audited:
         assert counts[table] > 0, f"the scenario should touch {table}"

@@ -25,7 +25,7 @@ from sqlalchemy.types import TypeEngine
 
 from posyandu_desktop.domain import export_contract as contract
 from posyandu_desktop.domain.export_contract import Kind, Privacy
-from posyandu_desktop.services.demo_data import load_demo
+from posyandu_desktop.services.setup import load_demo
 from posyandu_desktop.store import Database, migrate
 from posyandu_desktop.store.columns import CategoryColumn, DeskSet, SexColumn
 from posyandu_desktop.store.queries import exports

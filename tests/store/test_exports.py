@@ -23,8 +23,8 @@ from posyandu_desktop.domain.export_contract import (
 from posyandu_desktop.domain.ids import MeasurementId
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.vocabulary import ServiceKind
-from posyandu_desktop.services import auth
-from posyandu_desktop.services.demo_data import load_demo
+from posyandu_desktop.services import cadres
+from posyandu_desktop.services.setup import load_demo
 from posyandu_desktop.store import Database, StorageError
 from posyandu_desktop.store.queries import exports
 from posyandu_desktop.store.records import Changes, ExportEntry, MeasuredValues, Reading
@@ -221,7 +221,7 @@ def test_a_window_holds_only_what_changed_in_it_in_its_current_state(db, post):
 
 
 def test_the_pin_hash_never_leaves_the_laptop(db, post):
-    auth.set_pin(db, post.cadre.id, "2468").unwrap()
+    cadres.set_pin(db, post.cadre.id, "2468").unwrap()
     with db.reading() as tx:
         stored = tx.get_one(Cadre, post.cadre.id).pin_hash
         head = exports.audit_head(tx)
@@ -335,7 +335,7 @@ def test_replaying_every_window_in_order_rebuilds_the_registry(db, post):
     ).unwrap()
     _delete_certificate(db, post, dropped)
     _certificate(db, post, "Pelatihan kader dasar")  # takes the deleted id again
-    auth.set_pin(db, post.cadre.id, "1357").unwrap()
+    cadres.set_pin(db, post.cadre.id, "1357").unwrap()
     export()
     export()  # nothing new: an empty window changes nothing
     services.set_cadre_active(db, cadre_id=post.cadre.id, active=False).unwrap()

@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 
 from posyandu_desktop import services
-from posyandu_desktop.services import auth
-from posyandu_desktop.services.today import this_posyandu
+from posyandu_desktop.services import cadres
+from posyandu_desktop.services.day import this_posyandu
 from posyandu_desktop.store import HEAD, Opened, migrate, open_registry
 from tests.store.helpers import TODAY, row_counts
 
@@ -70,13 +70,13 @@ def test_cadres_from_before_set_their_pin_at_their_first_login(tmp_path):
     db = opened.database
     post = this_posyandu(db)
     assert post is not None
-    listed = auth.list_cadres_for_login(db, posyandu_id=post.id)
+    listed = cadres.list_cadres_for_login(db, posyandu_id=post.id)
     assert [(c.name, c.has_pin, c.is_coordinator) for c in listed] == [
         ("Rina Marlina", False, False),
         ("Sri Wahyuni", False, True),
     ]
     rina = listed[0].id
-    assert auth.needs_pin(db, rina)
-    auth.set_pin(db, rina, "4321").unwrap()
-    assert auth.check_pin(db, rina, "4321")
+    assert cadres.needs_pin(db, rina)
+    cadres.set_pin(db, rina, "4321").unwrap()
+    assert cadres.check_pin(db, rina, "4321")
     db.close()

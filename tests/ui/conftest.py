@@ -193,7 +193,7 @@ def ui_session(registry: Registry) -> UiSession:
 
 @pytest.fixture(scope="session")
 def _demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from posyandu_desktop.services.demo_data import load_demo
+    from posyandu_desktop.services.setup import load_demo
 
     folder = tmp_path_factory.mktemp("demo") / "data"
     db = _open(folder)
@@ -204,7 +204,7 @@ def _demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_session(_demo_folder: Path, tmp_path: Path) -> Iterator[UiSession]:
-    from posyandu_desktop.services.demo_data import demo_login
+    from posyandu_desktop.services.setup import demo_login
 
     folder = tmp_path / "demo"
     shutil.copytree(_demo_folder, folder)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from posyandu_desktop import __version__
 from posyandu_desktop.exchange import signing
-from posyandu_desktop.services.about import about
-from posyandu_desktop.services.monthly_export import signing_fingerprint
+from posyandu_desktop.services.export import signing_fingerprint
+from posyandu_desktop.services.housekeeping import about
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.store import HEAD
 from posyandu_desktop.ui import about_dialog, background, theme

@@ -23,8 +23,8 @@ from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import KBM_BUKU_KIA_2023, completed_months
 from posyandu_desktop.domain.ids import CadreId
 from posyandu_desktop.services import Desk, VisitReason
-from posyandu_desktop.services.auth import give_one_time_code, set_pin
-from posyandu_desktop.services.today import this_posyandu
+from posyandu_desktop.services.cadres import give_one_time_code, set_pin
+from posyandu_desktop.services.day import this_posyandu
 from posyandu_desktop.settings import database_path
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.cadres.attendance_page import AttendancePage

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from posyandu_desktop.services import CadreRole, Opened, TrainingGrade, open_data_folder
-from posyandu_desktop.services.today import this_posyandu
+from posyandu_desktop.services.day import this_posyandu
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.day.home_page import HomePage

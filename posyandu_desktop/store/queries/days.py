@@ -1,21 +1,41 @@
-"""Posyandu days (sessions), the people who arrived and the cadres who served."""
+"""Posyandu days and what their desks read.
+
+Posyandu days (sessions), the people who arrived and the cadres who served.
+
+What the registration and measuring desks read: one person as lists show them, the day's
+queue with who is in it, and households to choose from.
+
+Desks 3-5 read the day's arrivals with their latest measurement of the day.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import distinct, func, or_, select
 
 from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.store.database import Tx
 from posyandu_desktop.store.queries._rows import record
+from posyandu_desktop.store.queries.measurements import _record as measurement_record
+from posyandu_desktop.store.queries.people import _listing, _listing_select, name_key
 from posyandu_desktop.store.records import (
     ArrivalRecord,
     AttendanceRecord,
     DayCounts,
     DayRecord,
+    HouseholdRecord,
+    MeasurementRecord,
+    PersonListing,
 )
-from posyandu_desktop.store.tables import Arrival, CadreAttendance, Measurement, PosyanduDay
+from posyandu_desktop.store.tables import (
+    Arrival,
+    CadreAttendance,
+    Household,
+    Measurement,
+    Person,
+    PosyanduDay,
+)
 
 
 def add_day(
@@ -177,3 +197,105 @@ def attendance(tx: Tx, day_id: int) -> tuple[AttendanceRecord, ...]:
         .order_by(CadreAttendance.arrived_at, CadreAttendance.id)
     )
     return tuple(record(AttendanceRecord, row) for row in rows)
+
+
+# The listing's columns and joins are defined once, in people.py (a test pins their order).
+
+
+def person_listing(tx: Tx, person_id: int) -> PersonListing | None:
+    """One person with their mother's name and address, or None."""
+    row = tx.execute(_listing_select().where(Person.id == person_id)).first()
+    return None if row is None else _listing(row)
+
+
+def waiting_at(tx: Tx, day_id: int, desk: Desk) -> tuple[tuple[ArrivalRecord, PersonListing], ...]:
+    """The day's arrivals who have not passed `desk`, in queue order, with who they are."""
+    rows = tx.execute(
+        _listing_select()
+        .add_columns(Arrival)
+        .join(Arrival, Arrival.person_id == Person.id)
+        .where(Arrival.day_id == day_id)
+        .order_by(Arrival.queue_number)
+    )
+    # Desks are a bit set: filtering here is simpler than bit arithmetic in SQL, and a day has
+    # at most a few hundred arrivals.
+    waiting = []
+    for row in rows:
+        arrival = record(ArrivalRecord, row[-1])
+        if desk not in arrival.desks_passed:
+            waiting.append((arrival, _listing(row)))
+    return tuple(waiting)
+
+
+def last_arrivals(
+    tx: Tx, day_id: int, limit: int
+) -> tuple[tuple[ArrivalRecord, PersonListing], ...]:
+    """The day's latest arrivals, newest first, with who they are."""
+    rows = tx.execute(
+        _listing_select()
+        .add_columns(Arrival)
+        .join(Arrival, Arrival.person_id == Person.id)
+        .where(Arrival.day_id == day_id)
+        .order_by(Arrival.queue_number.desc())
+        .limit(limit)
+    )
+    return tuple((record(ArrivalRecord, row[-1]), _listing(row)) for row in rows)
+
+
+def find_households(tx: Tx, text: str, limit: int) -> tuple[HouseholdRecord, ...]:
+    """Households whose head's name or address contains every typed word, by RW, RT, name."""
+    stmt = select(Household)
+    for word in name_key(text).split():
+        pattern = f"%{word}%"
+        stmt = stmt.where(
+            or_(
+                func.lower(Household.head_name).like(pattern),
+                func.lower(Household.address).like(pattern),
+            )
+        )
+    stmt = stmt.order_by(
+        Household.rw.asc().nulls_last(), Household.rt.asc().nulls_last(), Household.head_name
+    ).limit(limit)
+    return tuple(record(HouseholdRecord, row) for row in tx.scalars(stmt))
+
+
+def household_of(tx: Tx, person_id: int) -> HouseholdRecord | None:
+    """The household a person belongs to, or None."""
+    row = tx.scalar(
+        select(Household)
+        .join(Person, Person.household_id == Household.id)
+        .where(Person.id == person_id)
+    )
+    return None if row is None else record(HouseholdRecord, row)
+
+
+def day_results(
+    tx: Tx, day_id: int
+) -> tuple[tuple[ArrivalRecord, PersonListing, MeasurementRecord | None], ...]:
+    """The day's arrivals in queue order, who they are, and their latest measurement of the
+    day (None: not measured yet)."""
+    measured = {
+        row.person_id: row
+        for row in tx.scalars(
+            select(Measurement).where(Measurement.day_id == day_id).order_by(Measurement.id)
+        )
+    }
+    rows = tx.execute(
+        _listing_select()
+        .add_columns(Arrival)
+        .join(Arrival, Arrival.person_id == Person.id)
+        .where(Arrival.day_id == day_id)
+        .order_by(Arrival.queue_number)
+    )
+    found = []
+    for row in rows:
+        listing = _listing(row)
+        latest = measured.get(listing.id)
+        found.append(
+            (
+                record(ArrivalRecord, row[-1]),
+                listing,
+                None if latest is None else measurement_record(latest),
+            )
+        )
+    return tuple(found)

@@ -35,12 +35,12 @@ from posyandu_desktop.services import (
     Desk,
     record_cadre_attendance,
 )
-from posyandu_desktop.services.cadre_activity import (
+from posyandu_desktop.services.cadres import (
     DayAttendance,
     attendance_on,
+    list_cadres,
     monthly_attendance,
 )
-from posyandu_desktop.services.cadres import list_cadres
 from posyandu_desktop.ui.cadres.monthly_table_model import MonthColumn, MonthlyTableModel
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page

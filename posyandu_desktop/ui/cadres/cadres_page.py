@@ -31,8 +31,7 @@ from posyandu_desktop.services import (
     register_cadre,
     set_cadre_active,
 )
-from posyandu_desktop.services.auth import give_one_time_code
-from posyandu_desktop.services.cadres import list_cadres, update_cadre
+from posyandu_desktop.services.cadres import give_one_time_code, list_cadres, update_cadre
 from posyandu_desktop.ui.cadres.certificates_table_model import (
     CertificateColumn,
     CertificatesTableModel,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from posyandu_desktop.i18n import N_, _, vocabulary_label
-from posyandu_desktop.services.cadre_activity import CadreMonth, MonthlyAttendance
+from posyandu_desktop.services.cadres import CadreMonth, MonthlyAttendance
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
 
@@ -25,7 +25,7 @@ _HEADERS = {
 
 
 class MonthlyTableModel(RecordTableModel[CadreMonth]):
-    """Read-only rows over `services.cadre_activity.monthly_attendance`."""
+    """Read-only rows over `services.cadres.monthly_attendance`."""
 
     columns = MonthColumn
     headers = _HEADERS

@@ -20,7 +20,7 @@ from posyandu_desktop.i18n import (
     format_quantity,
     indicator_label,
 )
-from posyandu_desktop.services.alerts import Alert, AlertKind
+from posyandu_desktop.services.day import Alert, AlertKind
 from posyandu_desktop.ui.theme import SEVERITY_COLOURS, WARNING_COLOURS
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
@@ -90,7 +90,7 @@ def _z(value: float | None) -> str:
 
 
 class AlertsTableModel(RecordTableModel[Alert]):
-    """Read-only rows over `services.alerts.alerts_today`."""
+    """Read-only rows over `services.day.alerts_today`."""
 
     columns = Column
     headers = _HEADERS

@@ -28,13 +28,17 @@ from posyandu_desktop.services import (
     Desk,
     DueChild,
     close_posyandu_day,
-    due_list,
     open_posyandu_day,
     reopen_posyandu_day,
 )
-from posyandu_desktop.services.alerts import Alert, alerts_today
-from posyandu_desktop.services.desks import waiting_at_desk
-from posyandu_desktop.services.today import DayOverview, day_overview
+from posyandu_desktop.services.day import (
+    Alert,
+    DayOverview,
+    alerts_today,
+    day_overview,
+    due_list,
+    waiting_at_desk,
+)
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.day.alerts_table_model import AlertsTableModel

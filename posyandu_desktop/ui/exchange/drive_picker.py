@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.i18n import _, format_decimal
-from posyandu_desktop.services.monthly_export import Drive
+from posyandu_desktop.services.export import Drive
 from posyandu_desktop.ui.theme import WARNING_COLOURS
 
 _GB, _MB = 1024**3, 1024**2

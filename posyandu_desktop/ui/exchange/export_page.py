@@ -36,7 +36,8 @@ from posyandu_desktop.exchange.words import copy_problem_text
 from posyandu_desktop.i18n import N_, _, current_language, format_month
 from posyandu_desktop.services import Outcome
 from posyandu_desktop.services.cadres import list_cadres
-from posyandu_desktop.services.monthly_export import (
+from posyandu_desktop.services.day import month_to_report
+from posyandu_desktop.services.export import (
     CopyError,
     Drive,
     ExportEntry,
@@ -52,8 +53,7 @@ from posyandu_desktop.services.monthly_export import (
     removable_drives,
     withdraw_month,
 )
-from posyandu_desktop.services.registers import write_eppgbm_pack
-from posyandu_desktop.services.today import month_to_report
+from posyandu_desktop.services.reports import write_eppgbm_pack
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.exchange.drive_picker import DrivePicker

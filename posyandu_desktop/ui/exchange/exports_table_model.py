@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 
 from posyandu_desktop.i18n import N_, _, format_date, format_month
-from posyandu_desktop.services.monthly_export import ExportEntry, Period
+from posyandu_desktop.services.export import ExportEntry, Period
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
 

@@ -41,9 +41,9 @@ from posyandu_desktop.services import (
     measure_at_desk,
     pass_desk,
 )
-from posyandu_desktop.services.desks import QueueEntry, day_today, waiting_at_desk
-from posyandu_desktop.services.measuring_preview import MeasurementPreview, preview_measurement
-from posyandu_desktop.services.needs import needs_today
+from posyandu_desktop.services.day import QueueEntry, day_today, waiting_at_desk
+from posyandu_desktop.services.measuring import MeasurementPreview, preview_measurement
+from posyandu_desktop.services.people import needs_today
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.measuring.queue_table_model import Column, QueueTableModel
 from posyandu_desktop.ui.measuring.results_panel import ResultsPanel

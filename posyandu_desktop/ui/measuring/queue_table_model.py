@@ -10,7 +10,7 @@ from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import N_, _, age_text, life_stage_label, ngettext
 from posyandu_desktop.i18n.words import words
-from posyandu_desktop.services.desks import QueueEntry
+from posyandu_desktop.services.day import QueueEntry
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
 
@@ -38,7 +38,7 @@ def short_age(age_days: int, age_months: int) -> str:
 
 
 class QueueTableModel(RecordTableModel[QueueEntry]):
-    """Read-only rows over `services.desks.waiting_at_desk`."""
+    """Read-only rows over `services.day.waiting_at_desk`."""
 
     columns = Column
     headers = _HEADERS

@@ -31,7 +31,7 @@ from posyandu_desktop.i18n import (
 )
 from posyandu_desktop.i18n.desk_labels import growth_change_text
 from posyandu_desktop.i18n.words import words
-from posyandu_desktop.services.measuring_preview import MeasurementPreview
+from posyandu_desktop.services.measuring import MeasurementPreview
 from posyandu_desktop.ui.widgets.status_badge import StatusBadge
 
 _INDICATORS = (

@@ -24,10 +24,10 @@ from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.i18n import _, parse_decimal
 from posyandu_desktop.i18n.words import words
-from posyandu_desktop.services.life_events import end_pregnancy, mark_left, start_pregnancy
+from posyandu_desktop.services import PersonRecord
 from posyandu_desktop.services.outcome import Issue, Outcome
+from posyandu_desktop.services.people import end_pregnancy, mark_left, start_pregnancy
 from posyandu_desktop.services.registration import NewPerson
-from posyandu_desktop.store.records import PersonRecord
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.widgets.date_field import DateField
 from posyandu_desktop.ui.widgets.enum_combo import EnumCombo

@@ -43,9 +43,8 @@ from posyandu_desktop.services import (
     measurements_of,
 )
 from posyandu_desktop.services.cadres import list_cadres
-from posyandu_desktop.services.growth_chart import growth_charts
-from posyandu_desktop.services.person_profile import PersonProfile, person_profile
-from posyandu_desktop.services.printing import print_growth_card
+from posyandu_desktop.services.people import PersonProfile, growth_charts, person_profile
+from posyandu_desktop.services.reports import print_growth_card
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.people.correct_measurement_dialog import CorrectMeasurementDialog

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from posyandu_desktop.exchange.words import trust_file_error_text
 from posyandu_desktop.i18n import _, current_language, ngettext
 from posyandu_desktop.services import Issue, Problem
-from posyandu_desktop.services.exchange_keys import puskesmas_opener
+from posyandu_desktop.services.export import puskesmas_opener
 from posyandu_desktop.services.puskesmas import (
     FileReport,
     KeyStatus,

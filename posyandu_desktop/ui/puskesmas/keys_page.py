@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from posyandu_desktop.exchange.words import trust_file_error_text
 from posyandu_desktop.i18n import _
-from posyandu_desktop.services.exchange_keys import PuskesmasKeyError, ensure_own_puskesmas_key
+from posyandu_desktop.services.export import PuskesmasKeyError, ensure_own_puskesmas_key
 from posyandu_desktop.services.puskesmas import (
     TrustedKey,
     normalise_fingerprint,

@@ -18,7 +18,7 @@ from posyandu_desktop.i18n import (
     life_stage_label,
 )
 from posyandu_desktop.i18n.words import words
-from posyandu_desktop.services.needs import PersonNeeds
+from posyandu_desktop.services.people import PersonNeeds
 
 # The capsule's own colour, with its name written on it (colour is not the only signal).
 _CAPSULE_STYLE = {

@@ -67,8 +67,8 @@ from posyandu_desktop.services import (
     find_people,
     register_newcomer,
 )
-from posyandu_desktop.services.desks import NikCheck, check_nik, find_households, household_of
-from posyandu_desktop.services.needs import needs_today
+from posyandu_desktop.services.day import NikCheck, check_nik, find_households, household_of
+from posyandu_desktop.services.people import needs_today
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.theme import WARNING_COLOURS
 from posyandu_desktop.ui.widgets.wrapped_label import WrappedLabel

@@ -32,8 +32,8 @@ from posyandu_desktop.services import (
     open_posyandu_day,
     register_arrival,
 )
-from posyandu_desktop.services.desks import day_today, latest_arrivals
-from posyandu_desktop.services.needs import needs_today
+from posyandu_desktop.services.day import day_today, latest_arrivals
+from posyandu_desktop.services.people import needs_today
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.people.words import issue_text

@@ -27,10 +27,12 @@ from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import N_, _, current_language, format_decimal, month_name, pgettext
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.reports.data import MonthlyReportData
-from posyandu_desktop.services.printing import print_monthly_report
-from posyandu_desktop.services.registers import write_sip_register
-from posyandu_desktop.services.reports import monthly_report_data
-from posyandu_desktop.services.today import month_to_report
+from posyandu_desktop.services.day import month_to_report
+from posyandu_desktop.services.reports import (
+    monthly_report_data,
+    print_monthly_report,
+    write_sip_register,
+)
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page

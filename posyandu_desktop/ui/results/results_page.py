@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 from posyandu_desktop.domain.counselling import LOCAL
 from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.i18n import _, current_language
-from posyandu_desktop.services.desks import day_today
-from posyandu_desktop.services.today_results import (
+from posyandu_desktop.services.day import (
     AFTER_MEASURING,
     TodayResult,
+    day_today,
+    pass_desk,
     results_today,
-    through_desk,
 )
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
@@ -177,7 +177,7 @@ class ResultsPage(Page):
         result = self.selected()
         if result is None or result.passed(desk):
             return
-        outcome = through_desk(
+        outcome = pass_desk(
             self.session.db,
             cadre_id=self.session.cadre_id,
             arrival_id=result.arrival.id,

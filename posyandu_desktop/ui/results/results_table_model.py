@@ -18,7 +18,7 @@ from posyandu_desktop.i18n import (
     lila_label,
 )
 from posyandu_desktop.i18n.words import words
-from posyandu_desktop.services.today_results import AFTER_MEASURING, TodayResult
+from posyandu_desktop.services.day import AFTER_MEASURING, TodayResult
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
 ARRIVAL_ID_ROLE = Qt.ItemDataRole.UserRole

@@ -26,15 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.i18n import _
-from posyandu_desktop.services.exchange_keys import (
+from posyandu_desktop.services.export import (
     PuskesmasKey,
     PuskesmasKeyError,
+    choose_send_contact_details,
     read_puskesmas_key,
     register_puskesmas_key,
     registered_puskesmas_key,
-)
-from posyandu_desktop.services.monthly_export import (
-    choose_send_contact_details,
     sends_contact_details,
 )
 from posyandu_desktop.ui.widgets.messages import show_error

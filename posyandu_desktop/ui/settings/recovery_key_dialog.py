@@ -1,6 +1,6 @@
 """The backup recovery key, shown once: when the coordinator first sends backups outside the
 data folder (a USB stick), they are sealed, and only this key opens them again
-(services/backup_vault.py). Large, grouped, with a plain instruction to write it down or print
+(services/housekeeping.py). Large, grouped, with a plain instruction to write it down or print
 this window; the app never shows it again."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.i18n import _
-from posyandu_desktop.services.backup_vault import (
+from posyandu_desktop.services.housekeeping import (
     RecoveryKeyError,
     backup_is_sealed,
     has_recovery_key,

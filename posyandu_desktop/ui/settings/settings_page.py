@@ -36,14 +36,14 @@ from posyandu_desktop.services import (
     list_backups,
     restore_backup,
 )
-from posyandu_desktop.services.monthly_export import signing_fingerprint
-from posyandu_desktop.services.preferences import (
+from posyandu_desktop.services.day import this_posyandu
+from posyandu_desktop.services.export import signing_fingerprint
+from posyandu_desktop.services.housekeeping import (
     backup_folder,
     choose_backup_folder,
     log_folder,
     uses_default_backup_folder,
 )
-from posyandu_desktop.services.today import this_posyandu
 from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.about_dialog import open_about
 from posyandu_desktop.ui.context import UiSession

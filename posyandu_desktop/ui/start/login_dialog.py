@@ -1,8 +1,8 @@
 """Login: choose your name from a big list, type your PIN. A first PIN is typed twice, after
-the one-time code the coordinator gave (services/auth.py says who needs one).
+the one-time code the coordinator gave (services/cadres.py says who needs one).
 
 Wrong PINs are counted per cadre in the registry; after five, each next try waits longer
-(services/auth.py): a 4-digit PIN is only a lock against a curious visitor, and the wait keeps
+(services/cadres.py): a 4-digit PIN is only a lock against a curious visitor, and the wait keeps
 it one. Choosing a name, by mouse or keyboard, puts the typing where the PIN (or code) goes.
 """
 
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from posyandu_desktop.i18n import _, problem_label
 from posyandu_desktop.services import Database, PosyanduRecord, Problem
-from posyandu_desktop.services.auth import (
+from posyandu_desktop.services.cadres import (
     CODE_DIGITS,
     MAX_TRIES,
     FirstPin,

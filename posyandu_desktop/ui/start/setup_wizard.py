@@ -32,13 +32,8 @@ from PySide6.QtWidgets import (
 
 from posyandu_desktop.i18n import _, vocabulary_label
 from posyandu_desktop.services import CadreRole, Database, TrainingGrade, Venue
-from posyandu_desktop.services.auth import pin_is_well_formed
-from posyandu_desktop.services.first_run import (
-    FirstCadre,
-    FirstRun,
-    cadre_issues,
-    set_up_first_run,
-)
+from posyandu_desktop.services.cadres import pin_is_well_formed
+from posyandu_desktop.services.setup import FirstCadre, FirstRun, cadre_issues, set_up_first_run
 from posyandu_desktop.ui.widgets.messages import issues_text
 
 DEFAULT_KOTA = "Bontang"

@@ -30,7 +30,7 @@ from posyandu_desktop.ui.widgets.messages import ask, show_error, show_info
 
 if TYPE_CHECKING:  # the real imports happen once the first window is painted
     from posyandu_desktop.services import Database, Opened, PosyanduRecord, Refused
-    from posyandu_desktop.services.auth import LoginCadre
+    from posyandu_desktop.services.cadres import LoginCadre
     from posyandu_desktop.ui.context import UiSession
     from posyandu_desktop.ui.main_window import MainWindow
     from posyandu_desktop.ui.puskesmas.puskesmas_window import PuskesmasWindow
@@ -51,7 +51,7 @@ class PuskesmasLaptop:
 
 
 def _open(data_dir: Path, demo: bool, new_registry: bool) -> Opened | Refused | PuskesmasLaptop:
-    from posyandu_desktop.services.preferences import is_puskesmas
+    from posyandu_desktop.services.housekeeping import is_puskesmas
 
     if not demo and is_puskesmas(data_dir):  # a demo is always a Posyandu's
         # The merge's PDF and spreadsheet code loads here, off the GUI thread.
@@ -67,7 +67,7 @@ def _ensure_signing_key(data_dir: Path) -> None:
     folder from before exports), so Settings can show its fingerprint from the first day."""
 
     def ensure() -> str:
-        from posyandu_desktop.services.monthly_export import signing_fingerprint
+        from posyandu_desktop.services.export import signing_fingerprint
 
         return signing_fingerprint(data_dir)
 
@@ -234,7 +234,7 @@ class StartFlow(QObject):
         self.start()
 
     def _warn_if_backups_unplugged(self) -> None:
-        from posyandu_desktop.services.data_folder import usable_backups_dir
+        from posyandu_desktop.services.housekeeping import usable_backups_dir
 
         missing = usable_backups_dir(self.data_dir)[1]
         if missing is None:
@@ -250,7 +250,7 @@ class StartFlow(QObject):
             )
 
     def _fill_demo_if_empty(self) -> None:
-        from posyandu_desktop.services.today import this_posyandu
+        from posyandu_desktop.services.day import this_posyandu
 
         db = self.db
         assert db is not None
@@ -262,7 +262,7 @@ class StartFlow(QObject):
         progress = self._demo_progress
 
         def fill() -> object:
-            from posyandu_desktop.services.demo_data import load_demo
+            from posyandu_desktop.services.setup import load_demo
 
             return load_demo(db, today=today, on_progress=progress.emit)
 
@@ -272,7 +272,7 @@ class StartFlow(QObject):
         self.screen.show_step(_("Making up a demo Posyandu (no real people)…"), done, total)
 
     def _posyandu_ready(self) -> None:
-        from posyandu_desktop.services.today import this_posyandu
+        from posyandu_desktop.services.day import this_posyandu
 
         assert self.db is not None
         self.posyandu = this_posyandu(self.db)
@@ -310,7 +310,7 @@ class StartFlow(QObject):
     def _become_puskesmas(self) -> None:
         """Remember the choice, so later starts go straight to the Puskesmas window; the empty
         registry opened for the wizard is not used again."""
-        from posyandu_desktop.services.preferences import choose_puskesmas_mode
+        from posyandu_desktop.services.housekeeping import choose_puskesmas_mode
 
         try:
             choose_puskesmas_mode(self.data_dir, True)
@@ -344,7 +344,7 @@ class StartFlow(QObject):
 
     def log_in(self) -> None:
         """Ask who is working (the smoke check logs in as the coordinator without a PIN)."""
-        from posyandu_desktop.services.auth import list_cadres_for_login
+        from posyandu_desktop.services.cadres import list_cadres_for_login
         from posyandu_desktop.ui.start.login_dialog import LoginDialog
 
         assert self.db is not None and self.posyandu is not None
@@ -393,7 +393,7 @@ class StartFlow(QObject):
     def _clock_is_right(self, cadre: LoginCadre) -> bool:
         """Before anything can be saved: a clock before the newest record, backup or export,
         or far after it, is confirmed by the cadre (her answer is audited)."""
-        from posyandu_desktop.services.clock import check_clock, record_clock_answer
+        from posyandu_desktop.services.housekeeping import check_clock, record_clock_answer
 
         assert self.db is not None
         check = check_clock(self.db, self.data_dir, now=self.now())

@@ -35,9 +35,8 @@ from posyandu_desktop.i18n import _, format_month, parse_decimal, vocabulary_lab
 from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services import MeasuredValues, Reading, VisitReason, record_home_visit
 from posyandu_desktop.services.cadres import list_cadres
-from posyandu_desktop.services.person_profile import person_profile
-from posyandu_desktop.services.visit_log import home_visits_between
-from posyandu_desktop.services.visit_suggestions import visit_suggestions
+from posyandu_desktop.services.people import person_profile
+from posyandu_desktop.services.visits import home_visits_between, visit_suggestions
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.people.words import issue_text

@@ -14,7 +14,7 @@ from posyandu_desktop.i18n import (
     vocabulary_label,
 )
 from posyandu_desktop.services import VisitReason
-from posyandu_desktop.services.visit_suggestions import VisitSuggestion
+from posyandu_desktop.services.visits import VisitSuggestion
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
 
@@ -38,7 +38,7 @@ _REASON_SEVERITY = {VisitReason.BGM: Severity.SEVERE, VisitReason.TWO_T: Severit
 
 
 class SuggestionsTableModel(RecordTableModel[VisitSuggestion]):
-    """Read-only rows over `services.visit_suggestions.visit_suggestions`."""
+    """Read-only rows over `services.visits.visit_suggestions`."""
 
     columns = SuggestionColumn
     headers = _HEADERS

@@ -14,7 +14,7 @@ from posyandu_desktop.i18n import (
     format_weight,
     vocabulary_label,
 )
-from posyandu_desktop.services.visit_log import HomeVisitListing
+from posyandu_desktop.services.visits import HomeVisitListing
 from posyandu_desktop.ui.widgets.record_table_model import RecordTableModel
 
 
@@ -55,7 +55,7 @@ def measured_text(v: HomeVisitListing) -> str:
 
 
 class VisitsTableModel(RecordTableModel[HomeVisitListing]):
-    """Read-only rows over `services.visit_log.home_visits_between`, newest first."""
+    """Read-only rows over `services.visits.home_visits_between`, newest first."""
 
     columns = VisitColumn
     headers = _HEADERS

@@ -1,6 +1,6 @@
 """A WHO growth chart: the SD curves (-3 ... +3) for the child's sex and the child's points joined.
 
-It draws a `GrowthChartData` from `services.growth_chart` and computes nothing itself. Lines are
+It draws a `GrowthChartData` from `services.people` and computes nothing itself. Lines are
 told apart by more than colour: the median is solid green, +/-2 SD solid red, +/-3 SD thick
 black dashes, +/-1 SD thin grey dots, and every line is labelled at its right end.
 """
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import _, format_date, format_decimal
 from posyandu_desktop.i18n.words import words
-from posyandu_desktop.services.growth_chart import Chart, GrowthChartData
+from posyandu_desktop.services.people import Chart, GrowthChartData
 
 CHILD_COLOUR = QColor("#0d47a1")  # dark blue: apart from every SD line colour
 # Big enough that the axis labels never elide (toolchain pitfall 11: squeezed QChartView).

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTime
 from pytestqt.qtbot import QtBot
 
 from posyandu_desktop.services import Desk, open_posyandu_day
-from posyandu_desktop.services.cadre_activity import attendance_on, monthly_attendance
+from posyandu_desktop.services.cadres import attendance_on, monthly_attendance
 from posyandu_desktop.ui.cadres.attendance_page import AttendancePage
 from posyandu_desktop.ui.cadres.monthly_table_model import MonthColumn, MonthlyTableModel
 from posyandu_desktop.ui.context import UiSession

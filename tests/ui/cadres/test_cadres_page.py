@@ -108,7 +108,7 @@ def test_others_only_read(qtbot, ui_session, registry):
 
 
 def test_a_coordinator_gives_a_one_time_pin_code(qtbot, ui_session, registry, monkeypatch):
-    from posyandu_desktop.services.auth import set_first_pin
+    from posyandu_desktop.services.cadres import set_first_pin
 
     shown: list[str] = []
     monkeypatch.setattr(messages, "ask", lambda *a, **k: True)

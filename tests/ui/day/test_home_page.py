@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from posyandu_desktop.domain.ids import DayId
 from posyandu_desktop.services import MeasuredValues, Reading, record_measurement
-from posyandu_desktop.services.today import day_overview
+from posyandu_desktop.services.day import day_overview
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.day.home_page import HomePage
 from posyandu_desktop.ui.widgets import messages

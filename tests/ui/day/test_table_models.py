@@ -12,7 +12,7 @@ from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import format_rt_rw
 from posyandu_desktop.services import DueChild, PersonListing
-from posyandu_desktop.services.alerts import Alert, AlertKind
+from posyandu_desktop.services.day import Alert, AlertKind
 from posyandu_desktop.ui.day.alerts_table_model import AlertsTableModel, detail_text
 from posyandu_desktop.ui.day.alerts_table_model import Column as AlertColumn
 from posyandu_desktop.ui.day.due_table_model import PERSON_ID_ROLE, DueTableModel

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from posyandu_desktop.services.monthly_export import Drive
+from posyandu_desktop.services.export import Drive
 from posyandu_desktop.ui.exchange import export_page
 
 

@@ -22,15 +22,13 @@ from PySide6.QtWidgets import QApplication
 from posyandu_desktop.exchange.copy_problems import CopyProblem
 from posyandu_desktop.exchange.verify import verify_files
 from posyandu_desktop.exchange.words import copy_problem_text
-from posyandu_desktop.services.exchange_keys import (
-    make_puskesmas_folder,
-    puskesmas_opener,
-    register_puskesmas_key,
-)
-from posyandu_desktop.services.monthly_export import (
+from posyandu_desktop.services.export import (
     Period,
     export_folder,
     export_history,
+    make_puskesmas_folder,
+    puskesmas_opener,
+    register_puskesmas_key,
     signing_fingerprint,
 )
 from posyandu_desktop.services.puskesmas import TrustedKey, register_key, registered_keys
@@ -390,7 +388,7 @@ def test_without_a_puskesmas_key_the_page_says_where_to_register_it(qtbot, ui_se
 
 
 def export_month_for_test(session: UiSession) -> Any:
-    from posyandu_desktop.services.monthly_export import export_month
+    from posyandu_desktop.services.export import export_month
 
     now = session.now()
     return export_month(

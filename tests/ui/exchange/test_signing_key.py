@@ -11,7 +11,7 @@ import segno
 from PySide6.QtGui import QColor, QImage
 
 from posyandu_desktop.exchange.signing import KEY_FILE, keys_dir, normalise_fingerprint
-from posyandu_desktop.services.monthly_export import signing_fingerprint
+from posyandu_desktop.services.export import signing_fingerprint
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.settings.settings_page import SettingsPage, key_qr_text
 from posyandu_desktop.ui.widgets.qr_code import QUIET_MODULES, QrCode, qr_matrix

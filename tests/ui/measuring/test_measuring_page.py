@@ -13,8 +13,8 @@ from posyandu_desktop import services
 from posyandu_desktop.domain.growth import Indicator, Position
 from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.services import Desk, MeasurementSource
-from posyandu_desktop.services.desks import waiting_at_desk
-from posyandu_desktop.services.measuring_preview import preview_measurement
+from posyandu_desktop.services.day import waiting_at_desk
+from posyandu_desktop.services.measuring import preview_measurement
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.measuring.measuring_page import MeasuringPage
 from posyandu_desktop.ui.widgets import messages

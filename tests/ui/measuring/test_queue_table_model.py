@@ -8,7 +8,7 @@ from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.services import ArrivalRecord, PersonListing
-from posyandu_desktop.services.desks import QueueEntry
+from posyandu_desktop.services.day import QueueEntry
 from posyandu_desktop.ui.measuring.queue_table_model import Column, QueueTableModel
 
 

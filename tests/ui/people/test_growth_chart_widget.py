@@ -1,7 +1,7 @@
 """The growth chart widget draws what the service gives: seven SD lines, labelled, and the
 child's points joined."""
 
-from posyandu_desktop.services.growth_chart import growth_charts
+from posyandu_desktop.services.people import growth_charts
 from posyandu_desktop.ui.widgets.growth_chart import MINIMUM_SIZE, GrowthChart
 from tests.ui.conftest import TODAY
 

@@ -14,15 +14,16 @@ from typing import Any
 import pytest
 
 from posyandu_desktop.services import Opened, open_data_folder
-from posyandu_desktop.services.demo_data import load_demo
-from posyandu_desktop.services.exchange_keys import make_puskesmas_folder, register_puskesmas_key
-from posyandu_desktop.services.monthly_export import (
+from posyandu_desktop.services.export import (
     Period,
     export_folder,
     export_month,
+    make_puskesmas_folder,
+    register_puskesmas_key,
     signing_fingerprint,
 )
 from posyandu_desktop.services.puskesmas import TrustedKey, register_key
+from posyandu_desktop.services.setup import load_demo
 from posyandu_desktop.store.tables import Posyandu
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.puskesmas import files_page, merge_panel

@@ -15,7 +15,7 @@ from PySide6.QtGui import QDropEvent
 
 from posyandu_desktop.domain.growth.classify import Severity
 from posyandu_desktop.services import Issue, Problem
-from posyandu_desktop.services.exchange_keys import puskesmas_opener
+from posyandu_desktop.services.export import puskesmas_opener
 from posyandu_desktop.services.puskesmas import (
     Finding,
     MergeResult,

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from posyandu_desktop import services
 from posyandu_desktop.domain.people import Sex
-from posyandu_desktop.services.desks import latest_arrivals
+from posyandu_desktop.services.day import latest_arrivals
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.registration.person_dialog import PersonDialog
 from posyandu_desktop.ui.registration.registration_page import RegistrationPage

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from posyandu_desktop import services
 from posyandu_desktop.domain.ids import DayId
-from posyandu_desktop.services.desks import day_today, latest_arrivals
+from posyandu_desktop.services.day import day_today, latest_arrivals
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.registration.registration_page import RegistrationPage
 from posyandu_desktop.ui.registration.results_table_model import Column

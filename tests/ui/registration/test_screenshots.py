@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from posyandu_desktop.services.needs import needs_today
+from posyandu_desktop.services.people import needs_today
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.ui import theme
 from posyandu_desktop.ui.context import UiSession

@@ -16,10 +16,10 @@ from PySide6.QtGui import QDesktopServices
 
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
-from posyandu_desktop.services.person_profile import person_profile
+from posyandu_desktop.services.people import person_profile
 from posyandu_desktop.services.reports import monthly_report_data
 from posyandu_desktop.settings import resource_path
-from posyandu_desktop.store.queries import reports as q
+from posyandu_desktop.store.queries import exports as q
 from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.main_window import MainWindow

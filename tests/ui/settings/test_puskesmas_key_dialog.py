@@ -3,8 +3,11 @@ the key is registered only after the coordinator ticks that the puskesmas read o
 
 from __future__ import annotations
 
-from posyandu_desktop.services.exchange_keys import make_puskesmas_folder, registered_puskesmas_key
-from posyandu_desktop.services.monthly_export import sends_contact_details
+from posyandu_desktop.services.export import (
+    make_puskesmas_folder,
+    registered_puskesmas_key,
+    sends_contact_details,
+)
 from posyandu_desktop.ui.settings.puskesmas_key_dialog import PuskesmasKeyDialog
 
 

@@ -4,8 +4,7 @@ backups on the drive are sealed with it."""
 
 from __future__ import annotations
 
-from posyandu_desktop.services.backup_vault import backup_is_sealed, has_recovery_key
-from posyandu_desktop.services.data_folder import list_backups
+from posyandu_desktop.services.housekeeping import backup_is_sealed, has_recovery_key, list_backups
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.settings.recovery_key_dialog import RecoveryKeyDialog
 from posyandu_desktop.ui.settings.settings_page import SettingsPage

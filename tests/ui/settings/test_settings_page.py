@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from posyandu_desktop.services import BackupKind, find_people, list_backups
-from posyandu_desktop.services.preferences import backup_folder
+from posyandu_desktop.services.housekeeping import backup_folder
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.preferences import ui_language

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from posyandu_desktop.services import set_cadre_active
-from posyandu_desktop.services.auth import (
+from posyandu_desktop.services.cadres import (
     FIRST_WAIT_S,
     LONGEST_WAIT_S,
     check_pin,
@@ -16,7 +16,7 @@ from posyandu_desktop.services.auth import (
     set_pin,
     wait_after,
 )
-from posyandu_desktop.services.today import this_posyandu
+from posyandu_desktop.services.day import this_posyandu
 from posyandu_desktop.ui.start.login_dialog import MAX_TRIES, LoginDialog
 from tests.ui.conftest import MORNING, Registry
 

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QDialog, QWizard
 
 from posyandu_desktop.services import Opened, open_data_folder
-from posyandu_desktop.services.preferences import is_puskesmas
-from posyandu_desktop.services.today import this_posyandu
+from posyandu_desktop.services.day import this_posyandu
+from posyandu_desktop.services.housekeeping import is_puskesmas
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.puskesmas.puskesmas_window import PuskesmasWindow
 from posyandu_desktop.ui.start.login_dialog import LoginDialog
@@ -151,7 +151,7 @@ def test_a_posyandu_laptop_gets_its_signing_key_on_start(qtbot, registry, flows)
 def test_the_smoke_check_of_a_puskesmas_laptop_opens_its_window_and_finishes(
     qtbot, tmp_path, flows
 ):
-    from posyandu_desktop.services.preferences import choose_puskesmas_mode
+    from posyandu_desktop.services.housekeeping import choose_puskesmas_mode
 
     choose_puskesmas_mode(tmp_path / "data", True)
     flow = flows(tmp_path / "data", smoke=True)

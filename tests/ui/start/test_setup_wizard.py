@@ -16,8 +16,8 @@ from posyandu_desktop.services import (
     Venue,
     open_data_folder,
 )
-from posyandu_desktop.services.auth import list_cadres_for_login
-from posyandu_desktop.services.today import this_posyandu
+from posyandu_desktop.services.cadres import list_cadres_for_login
+from posyandu_desktop.services.day import this_posyandu
 from posyandu_desktop.ui.start.setup_wizard import DEFAULT_KOTA, SetupWizard
 
 

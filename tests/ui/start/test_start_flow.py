@@ -17,7 +17,7 @@ from posyandu_desktop.services import (
     back_up_now,
     open_data_folder,
 )
-from posyandu_desktop.services.today import this_posyandu
+from posyandu_desktop.services.day import this_posyandu
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.main_window import MainWindow
 from posyandu_desktop.ui.start.login_dialog import LoginDialog

@@ -10,8 +10,7 @@ from pytestqt.qtbot import QtBot
 from posyandu_desktop.domain.growth.classify import Severity
 from posyandu_desktop.i18n import problem_label, vocabulary_label
 from posyandu_desktop.services import Problem, Reading, VisitReason, measurements_of
-from posyandu_desktop.services.visit_log import home_visits_between
-from posyandu_desktop.services.visit_suggestions import visit_suggestions
+from posyandu_desktop.services.visits import home_visits_between, visit_suggestions
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.visits.home_visits_page import HomeVisitsPage
 from posyandu_desktop.ui.visits.suggestions_table_model import (

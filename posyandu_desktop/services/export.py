@@ -1,4 +1,6 @@
-"""The monthly export: one signed file per month for the puskesmas, kept in the data folder with a
+"""The monthly file: writing, signing and copying it, and the Posyandu's exchange keys.
+
+The monthly export: one signed file per month for the puskesmas, kept in the data folder with a
 ledger, and copied to a USB stick that is read back before the cadre is told to pull it out.
 
 A month's file carries every row created, changed or deleted since the previous export (found in
@@ -8,6 +10,11 @@ phone numbers stay on the laptop unless the coordinator chose to send them (docs
 A re-export of a month is a new revision over the same base, superseding the earlier one; its
 number continues past every revision in the ledger and in `exports/`, and a kept file is never
 replaced.
+
+The keys of the monthly exchange, both sides: the puskesmas's X25519 key pair (its laptop
+opens the files with it) and, on a Posyandu laptop, the puskesmas key its files are sealed to.
+
+Everything lives in the data folder's `keys/` (docs/DECISIONS.md, "What leaves the laptop").
 """
 
 from __future__ import annotations
@@ -21,13 +28,15 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
 from posyandu_desktop import __version__, settings
 from posyandu_desktop.domain import export_contract as contract
 from posyandu_desktop.domain.export_contract import MeasurementRow, PersonRow
 from posyandu_desktop.domain.problems import Problem
 from posyandu_desktop.domain.recap import PersonKey
 from posyandu_desktop.domain.vocabulary import BackupKind
-from posyandu_desktop.exchange import fhir, signing, summary, usb
+from posyandu_desktop.exchange import fhir, sealing, signing, summary, usb
 from posyandu_desktop.exchange.package import (
     PackageError,
     Period,
@@ -40,11 +49,13 @@ from posyandu_desktop.exchange.package import (
     parse_export_file_name,
     read_manifest,
 )
+from posyandu_desktop.exchange.sealing import PuskesmasKey, PuskesmasKeyError
 from posyandu_desktop.exchange.tables import table_csv, table_json
 from posyandu_desktop.reports.monthly_report import render_monthly_report
-from posyandu_desktop.services import auth, exchange_keys, reports
-from posyandu_desktop.services.data_folder import back_up_now
+from posyandu_desktop.services import cadres, reports
+from posyandu_desktop.services.housekeeping import back_up_now
 from posyandu_desktop.services.outcome import Issue, Outcome
+from posyandu_desktop.services.puskesmas import register_key
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.store import HEAD, Database
 from posyandu_desktop.store.queries import exports as q
@@ -52,17 +63,28 @@ from posyandu_desktop.store.queries import posyandu as posyandu_q
 from posyandu_desktop.store.records import Changes, ExportEntry
 
 __all__ = [
+    "DEMO_PUSKESMAS_FOLDER",
     "CopyError",
     "CopyProblem",
     "Drive",
     "ExportEntry",
     "ExportStep",
     "Period",
+    "PuskesmasKey",
+    "PuskesmasKeyError",
     "copy_to_drive",
+    "ensure_own_puskesmas_key",
     "export_copies",
     "export_folder",
     "export_history",
     "export_month",
+    "make_puskesmas_folder",
+    "own_puskesmas_key",
+    "pair_demo_puskesmas",
+    "puskesmas_opener",
+    "read_puskesmas_key",
+    "register_puskesmas_key",
+    "registered_puskesmas_key",
     "removable_drives",
     "signing_fingerprint",
 ]
@@ -247,11 +269,11 @@ def export_month(
     with db.reading() as tx:
         found = posyandu_q.get_posyandu(tx, posyandu_id)
     assert found is not None  # this_posyandu_id just read it
-    recipient = exchange_keys.registered_puskesmas_key(data)
+    recipient = registered_puskesmas_key(data)
     if recipient is None and found.code.startswith(DEMO_CODE_PREFIX):
         # Demo data (the app's --demo, selfcheck) gets its own demo puskesmas to send to.
-        exchange_keys.pair_demo_puskesmas(data, found.code, found.name)
-        recipient = exchange_keys.registered_puskesmas_key(data)
+        pair_demo_puskesmas(data, found.code, found.name)
+        recipient = registered_puskesmas_key(data)
     if recipient is None:
         return Outcome(problems=(Issue(Problem.PUSKESMAS_KEY_MISSING),))
     for _attempt in range(_ATTEMPTS):
@@ -273,7 +295,7 @@ def _export(
     data: Path,
     period: Period,
     posyandu_id: int,
-    recipient: exchange_keys.PuskesmasKey,
+    recipient: PuskesmasKey,
     cadre_id: int | None,
     now: datetime,
     lang: str | None,
@@ -390,7 +412,7 @@ def withdraw_month(db: Database, period: Period, *, cadre_id: int, now: datetime
     posyandu_id = reports.this_posyandu_id(db)
     if posyandu_id is None:
         return Outcome(problems=(Issue(Problem.POSYANDU_NOT_FOUND),))
-    if not auth.is_coordinator(db, posyandu_id=posyandu_id, cadre_id=cadre_id):
+    if not cadres.is_coordinator(db, posyandu_id=posyandu_id, cadre_id=cadre_id):
         return Outcome(problems=(Issue(Problem.COORDINATOR_ONLY),))
     today = now.astimezone().date()
     if (period.year, period.month) <= (today.year, today.month):
@@ -403,7 +425,7 @@ def withdraw_month(db: Database, period: Period, *, cadre_id: int, now: datetime
 def puskesmas_key_needed(db: Database, data: Path) -> bool:
     """Whether an export would be refused for want of a registered puskesmas key (demo data
     pairs itself with a demo puskesmas)."""
-    if exchange_keys.registered_puskesmas_key(data) is not None:
+    if registered_puskesmas_key(data) is not None:
         return False
     posyandu_id = reports.this_posyandu_id(db)
     with db.reading() as tx:
@@ -440,3 +462,71 @@ def copy_to_drive(
 def months_to_offer(today: date, count: int = 6) -> tuple[Period, ...]:
     """The months a cadre may pick, newest first (this month and the ones before)."""
     return tuple(Period.of(today).plus(-back) for back in range(count))
+
+
+DEMO_PUSKESMAS_FOLDER = "demo-puskesmas"
+
+
+def make_puskesmas_folder(data: Path, name: str) -> PuskesmasKey:
+    """Make `data` a Puskesmas-mode folder with its key pair (the same key if it has one)."""
+    data.mkdir(parents=True, exist_ok=True)
+    settings.choose_app_mode(data, settings.PUSKESMAS_MODE)
+    folder = signing.keys_dir(data)
+    key = sealing.ensure_private_key(folder)
+    earlier = sealing.registered_key(folder)
+    public = sealing.public_of(key, name or (earlier.name if earlier else ""))
+    # The puskesmas keeps its own line beside its key, so `puskesmas-key` can print it again.
+    sealing.register_key(folder, public)
+    return public
+
+
+def own_puskesmas_key(data: Path) -> PuskesmasKey | None:
+    """The line this puskesmas gives its Posyandu (None: the folder has no key pair)."""
+    key = puskesmas_opener(data)
+    if key is None:
+        return None
+    line = sealing.registered_key(signing.keys_dir(data))
+    return sealing.public_of(key, line.name if line else "")
+
+
+def ensure_own_puskesmas_key(data: Path) -> PuskesmasKey:
+    """This puskesmas's key line, its key pair made on first use (Puskesmas mode)."""
+    return own_puskesmas_key(data) or make_puskesmas_folder(data, "")
+
+
+def puskesmas_opener(data: Path) -> X25519PrivateKey | None:
+    """The puskesmas's private key, which opens sealed files (None: not a puskesmas folder)."""
+    return sealing.load_private_key(signing.keys_dir(data))
+
+
+def registered_puskesmas_key(data: Path) -> PuskesmasKey | None:
+    """The puskesmas key this Posyandu's files are sealed to (None: none registered yet)."""
+    try:
+        return sealing.registered_key(signing.keys_dir(data))
+    except (OSError, PuskesmasKeyError):
+        return None
+
+
+def read_puskesmas_key(line_or_file: str) -> PuskesmasKey:
+    """A key from the line itself (pasted, or read from a QR code) or from a file holding it;
+    PuskesmasKeyError when it is neither, OSError when the file cannot be read."""
+    text = line_or_file.strip()
+    if text.startswith(sealing.LINE_PREFIX):
+        return sealing.parse_key_line(text)
+    return sealing.read_key_line_file(Path(text))
+
+
+def register_puskesmas_key(data: Path, key: PuskesmasKey) -> None:
+    """Seal this Posyandu's next files to `key` (after the cadre compared its fingerprint)."""
+    sealing.register_key(signing.keys_dir(data), key)
+
+
+def pair_demo_puskesmas(data: Path, posyandu_code: str, posyandu_name: str) -> Path:
+    """A demo Puskesmas-mode folder at `<data>/demo-puskesmas`, with this laptop's signing key
+    registered there and its key registered here, so demo exports verify out of the box."""
+    folder = data / DEMO_PUSKESMAS_FOLDER
+    public = make_puskesmas_folder(folder, "Puskesmas Demo")
+    fingerprint = signing.key_fingerprint(signing.ensure_signing_key(signing.keys_dir(data)))
+    register_key(folder, signing.TrustedKey(fingerprint, posyandu_code, posyandu_name))
+    register_puskesmas_key(data, public)
+    return folder
