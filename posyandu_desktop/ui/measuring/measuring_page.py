@@ -78,8 +78,9 @@ _ORDER = (
 
 
 def fields_for(entry: QueueEntry) -> tuple[Quantity, ...]:
-    """The fields shown for this person, by life stage (ILP forms)."""
-    return measured_fields(entry.life_stage, entry.age_months)
+    """The fields shown for this person, by life stage (ILP forms); the laboratory values this
+    desk has no field for yet are left out."""
+    return tuple(q for q in measured_fields(entry.life_stage, entry.age_months) if q in _ORDER)
 
 
 class MeasuringPage(Page):
