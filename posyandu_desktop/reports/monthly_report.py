@@ -753,7 +753,7 @@ class _Report:
         ]
         boxes = []
         for box in (services, immunisation):
-            table = _table(box, colWidths=[_WIDTH / 2 - 70, 56])
+            table = _table(box, colWidths=[_WIDTH / 2 - 86, 72])
             table.setStyle(
                 TableStyle(
                     [

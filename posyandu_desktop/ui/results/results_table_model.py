@@ -84,9 +84,10 @@ class ResultsTableModel(RecordTableModel[TodayResult]):
                     return "\u2013"
                 # Only what is not normal: four "normal"s would hide the one that matters.
                 shown = [c for c in found if severity(c) is not Severity.NORMAL]
-                return ", ".join(
+                named = (
                     lila_label(c) if isinstance(c, LilaStatus) else category_label(c) for c in shown
-                ) or _("normal")
+                )
+                return ", ".join(dict.fromkeys(named)) or _("normal")
             case Column.TO_DO:
                 return ", ".join(words(a) for a in result.actions)
             case Column.DESKS:
