@@ -12,6 +12,7 @@ from pathlib import Path
 
 from posyandu_desktop import files
 from posyandu_desktop.domain.growth.standards import GrowthStandards
+from posyandu_desktop.domain.immunisation import ImmunisationSchedule, parse_schedule
 
 APP_NAME = "posyandu-desktop"
 DATA_DIR_ENV = "POSYANDU_DATA_DIR"
@@ -31,6 +32,14 @@ def who_standards() -> GrowthStandards:
     """The WHO tables shipped in resources/who; each table is parsed on first use."""
     folder = resource_path("who")
     return GrowthStandards(lambda stem: (folder / f"{stem}.csv").read_text(encoding="utf-8"))
+
+
+@cache
+def immunisation_schedule() -> ImmunisationSchedule:
+    """The national immunisation schedule shipped in resources/immunisation
+    (docs/sources/immunisation-schedule.md)."""
+    text = (resource_path("immunisation") / "schedule.csv").read_text(encoding="utf-8")
+    return parse_schedule(text)
 
 
 def data_dir(option: str | None = None, environ: Mapping[str, str] = os.environ) -> Path:

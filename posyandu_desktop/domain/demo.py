@@ -36,6 +36,7 @@ from posyandu_desktop.domain.life_stage import (
     vitamin_a_due,
 )
 from posyandu_desktop.domain.people import DAYS_PER_MONTH, Age, Sex
+from posyandu_desktop.domain.screenings import ScreeningAnswers
 from posyandu_desktop.domain.vocabulary import (
     CadreRole,
     Desk,
@@ -43,6 +44,10 @@ from posyandu_desktop.domain.vocabulary import (
     TrainingGrade,
     VisitReason,
 )
+
+# The questionnaires the demo asks its adults: the TB screen, nobody with a symptom (no random
+# draw, so the demo's numbers stay those of its seed).
+_ADULT_ANSWERS = ScreeningAnswers(tb=frozenset())
 
 
 class Relation(StrEnum):
@@ -138,6 +143,7 @@ class DemoMeasurement:
     systolic_mmhg: int | None = None
     diastolic_mmhg: int | None = None
     glucose_mg_dl: int | None = None
+    answers: ScreeningAnswers | None = None  # the life-stage questionnaires, when asked
     deliberate_typo: bool = False  # e.g. 95 kg for 9.5 kg: must be flagged for re-measurement
 
 
@@ -691,6 +697,7 @@ class _Builder:
                     systolic_mmhg=round(adult.systolic + rng.gauss(0, 6)),
                     diastolic_mmhg=round(adult.diastolic + rng.gauss(0, 4)),
                     glucose_mg_dl=glucose,
+                    answers=_ADULT_ANSWERS,
                 )
             )
             height_taken = True
@@ -721,6 +728,9 @@ class _Builder:
                     lila_cm=lila,
                     systolic_mmhg=sys_mmhg,
                     diastolic_mmhg=round(0.55 * sys_mmhg + rng.gauss(12, 4)),
+                    answers=ScreeningAnswers(
+                        tb=frozenset(), hpht=pregnancy.hpht, danger_signs=frozenset()
+                    ),
                 )
             )
             self.services.append(

@@ -26,7 +26,8 @@ from typing import Any, ClassVar, cast
 
 # The version a new monthly file carries. 1: the members in the clear; 2: the members sealed
 # to the puskesmas key, the tables as below. Older versions stay readable by verify and merge.
-# 3: measurement.origin (imports and the Buku KIA weight); 4: person.left_reason.
+# 3: measurement.origin (imports and the Buku KIA weight); 4: the ILP laboratory values,
+# service_given.code and health_check (the life-stage questionnaires), person.left_reason.
 FORMAT_VERSION = 4
 READABLE_VERSIONS = (1, 2, 3, 4)
 
@@ -243,6 +244,12 @@ class MeasurementRow(ExportRow):
     waist_source: str | None
     glucose_mg_dl: float | None
     glucose_source: str | None
+    haemoglobin_g_dl: float | None
+    haemoglobin_source: str | None
+    cholesterol_mg_dl: float | None
+    cholesterol_source: str | None
+    uric_acid_mg_dl: float | None
+    uric_acid_source: str | None
     age_days: int
     waz: float | None
     haz: float | None
@@ -279,6 +286,35 @@ class ServiceGivenRow(ExportRow):
     from_kia_book: bool
     entered_by: int
     created_at: datetime
+    code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class HealthCheckRow(ExportRow):
+    table: ClassVar[str] = "health_check"
+    id: int
+    uid: str
+    person_id: int
+    measurement_id: int | None
+    day_id: int | None
+    home_visit_id: int | None
+    checked_on: date
+    entered_by: int
+    created_at: datetime
+    tb_symptoms: str | None  # space-separated codes
+    tb_presumptive: bool | None
+    hpht: date | None
+    gestational_weeks: int | None
+    pregnancy_class: bool | None
+    danger_signs: str | None
+    adolescent_risks: str | None
+    smoking: str | None
+    pack_years: float | None
+    puma_symptoms: str | None
+    puma_score: int | None
+    barthel_items: str | None
+    barthel_score: int | None
+    dependency: str | None
 
 
 # In load order: every table after the tables its foreign keys point to (person's links to
@@ -296,6 +332,7 @@ RECORDS: tuple[type[ExportRow], ...] = (
     HomeVisitCadreRow,
     MeasurementRow,
     ServiceGivenRow,
+    HealthCheckRow,
 )
 EXPORTED_TABLES = tuple(r.table for r in RECORDS)
 RECORD_OF = {r.table: r for r in RECORDS}

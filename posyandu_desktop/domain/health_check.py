@@ -9,7 +9,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from posyandu_desktop.domain.growth.classify import WeightForLengthHeightCategory, stored_bgm
 from posyandu_desktop.domain.growth.plausibility import Quantity
+from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.health_classes import (
     AdultBmiClass,
     BloodPressureClass,
@@ -28,6 +30,7 @@ from posyandu_desktop.domain.health_classes import (
     waist_at_risk,
 )
 from posyandu_desktop.domain.life_stage import ADULT_FROM_YEARS, WUS_YEARS, LifeStage
+from posyandu_desktop.domain.measurement import GrowthFindings
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.screenings import (
     PUMA_FROM_YEARS,
@@ -117,6 +120,17 @@ def assess_health(
         adolescent_risks=None if answers.adolescent is None else len(answers.adolescent),
     )
     return _with_referrals(findings, answers)
+
+
+def growth_needs_referral(findings: GrowthFindings) -> bool:
+    """The KMS rule (Buku KIA): refer a child whose weight did not rise (T), who is below the
+    red line (BGM) or severely wasted."""
+    return (
+        findings.growth_status is GrowthStatus.T
+        or findings.two_t
+        or stored_bgm(findings.waz, oedema=False)
+        or findings.wflh_category is WeightForLengthHeightCategory.SEVERELY_WASTED
+    )
 
 
 def _maybe(value: float | None, judge: Callable[[float], LabClass]) -> LabClass | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from posyandu_desktop.domain.growth.classify import KEK_BELOW_CM
 from posyandu_desktop.domain.people import Sex
 
 
@@ -131,13 +132,9 @@ def haemoglobin_class(g_dl: float, *, pregnant: bool = False) -> HaemoglobinClas
     return HaemoglobinClass.SEVERE
 
 
-# KEK (kurang energi kronis): LILA below 23.5 cm for women of reproductive age and in pregnancy
-# (docs/sources/lila-muac.md#cut-offs).
-KEK_BELOW_CM = 23.5
-
-
 def kek(lila_cm: float) -> bool:
-    """True for chronic energy deficiency: a LILA below 23.5 cm."""
+    """True for chronic energy deficiency (KEK): a LILA below 23.5 cm, the cut-off for women of
+    reproductive age and in pregnancy (domain/growth/classify.py, docs/sources/lila-muac.md)."""
     return lila_cm < KEK_BELOW_CM
 
 

@@ -50,6 +50,7 @@ class Problem(StrEnum):
     DIASTOLIC_NOT_BELOW_SYSTOLIC = "diastolic_not_below_systolic"
     DAY_AND_VISIT = "day_and_visit"  # a record belongs to a Posyandu day or a home visit
     CAPSULE_NEEDED = "capsule_needed"  # vitamin A outside 6-59 months: choose the colour
+    SERVICE_CODE_UNKNOWN = "service_code_unknown"  # found: the code (a dose, a method ...)
     CAPSULE_ONLY_FOR_VITAMIN_A = "capsule_only_for_vitamin_a"
     NO_CADRES = "no_cadres"  # a home visit names who went
     NO_ONE_VISITED = "no_one_visited"  # a home visit names a person or a household

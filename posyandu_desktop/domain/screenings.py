@@ -8,10 +8,11 @@ in i18n. Sources: docs/sources/ilp-life-stages.md and docs/sources/adult-cutoffs
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar
 
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.people import Sex
@@ -218,3 +219,27 @@ class ScreeningAnswers:
     pack_years: float | None = None
     puma: frozenset[PumaSymptom] | None = None
     barthel: Mapping[BarthelItem, int] | None = None
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def codes_text(codes: Iterable[StrEnum]) -> str:
+    """Answers as stored: their codes, sorted, separated by spaces ("" when none said yes)."""
+    return " ".join(sorted(c.value for c in codes))
+
+
+def parse_codes(enum: type[E], text: str) -> frozenset[E]:
+    """The answers stored by `codes_text`. Raises ValueError for an unknown code."""
+    return frozenset(enum(code) for code in text.split())
+
+
+def barthel_text(items: Mapping[BarthelItem, int]) -> str:
+    """The Barthel items as stored: "bathing=1 bladder=2 ..."."""
+    return " ".join(f"{item.value}={score}" for item, score in sorted(items.items()))
+
+
+def parse_barthel(text: str) -> dict[BarthelItem, int]:
+    """The Barthel items stored by `barthel_text`."""
+    pairs = (part.partition("=") for part in text.split())
+    return {BarthelItem(name): int(score) for name, _, score in pairs}

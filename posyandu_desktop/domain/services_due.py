@@ -15,6 +15,12 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Protocol
 
+from posyandu_desktop.domain.growth.classify import (
+    LilaStatus,
+    WeightForAgeCategory,
+    WeightForLengthHeightCategory,
+)
+from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.immunisation import DosePlace, ImmunisationSchedule
 from posyandu_desktop.domain.life_stage import (
     POSTPARTUM_DAYS,
@@ -23,8 +29,10 @@ from posyandu_desktop.domain.life_stage import (
     VitaminACapsule,
     vitamin_a_due,
 )
+from posyandu_desktop.domain.measurement import GrowthFindings
 from posyandu_desktop.domain.months import completed_months
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.screenings import ReferralReason
 from posyandu_desktop.domain.vocabulary import ServiceKind
 
 
@@ -107,6 +115,50 @@ class NutritionFlags:
     not_gaining: bool = False  # KMS T, 2T
     underweight_or_wasted: bool = False  # BGM, weight-for-age or weight-for-length below -2 SD
     kek: bool = False  # LILA < 23.5 cm
+
+
+_UNDERWEIGHT = (WeightForAgeCategory.SEVERELY_UNDERWEIGHT, WeightForAgeCategory.UNDERWEIGHT)
+_WASTED = (WeightForLengthHeightCategory.SEVERELY_WASTED, WeightForLengthHeightCategory.WASTED)
+
+
+def nutrition_flags(latest: GrowthFindings | None) -> NutritionFlags:
+    """The PMT facts of a person's latest measurement of the month (None: not measured)."""
+    if latest is None:
+        return NutritionFlags()
+    return NutritionFlags(
+        not_gaining=latest.growth_status is GrowthStatus.T or latest.two_t,
+        underweight_or_wasted=latest.wfa_category in _UNDERWEIGHT
+        or latest.wflh_category in _WASTED,
+        kek=latest.lila_status is LilaStatus.KEK,
+    )
+
+
+_BREASTFEEDING_CODES = frozenset(
+    [NOT_EXCLUSIVE, *(f"E{m}" for m in range(BREASTFEEDING_TO_MONTHS + 1))]
+)
+
+
+def code_problem(kind: ServiceKind, code: str | None, schedule: ImmunisationSchedule) -> bool:
+    """True when `code` does not fit `kind`: a dose of the schedule (or none) for an
+    immunisation, E0-E6
+    or "no" for breastfeeding, a method for family planning, a PMT kind, a referral reason,
+    a capsule colour; deworming and TTD take any short code or none."""
+    match kind:
+        case ServiceKind.IMMUNISATION:  # None: a vaccine outside the schedule, named in words
+            return code is not None and schedule.dose(code) is None
+        case ServiceKind.BREASTFEEDING:
+            return code not in _BREASTFEEDING_CODES
+        case ServiceKind.FAMILY_PLANNING:
+            return code not in set(FamilyPlanning)
+        case ServiceKind.PMT:
+            return code is not None and code not in set(PmtKind)
+        case ServiceKind.REFERRAL:
+            return code is not None and code not in set(ReferralReason)
+        case ServiceKind.VITAMIN_A:
+            return code is not None and code not in set(VitaminACapsule)
+        case ServiceKind.DEWORMING | ServiceKind.IRON_TABLETS:
+            return code is not None and not 0 < len(code) <= 24
+    return True
 
 
 @dataclass(frozen=True, slots=True)

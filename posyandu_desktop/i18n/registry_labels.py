@@ -64,6 +64,7 @@ register(
         Problem.DIASTOLIC_NOT_BELOW_SYSTOLIC: N_("Diastolic must be lower than systolic"),
         Problem.DAY_AND_VISIT: N_("Choose a Posyandu day or a home visit, not both"),
         Problem.CAPSULE_NEEDED: N_("Choose the vitamin A capsule colour"),
+        Problem.SERVICE_CODE_UNKNOWN: N_("Choose what was given (a vaccine dose, a method ...)"),
         Problem.CAPSULE_ONLY_FOR_VITAMIN_A: N_("A capsule colour is only for vitamin A"),
         Problem.NO_CADRES: N_("Name the cadres who visited"),
         Problem.NO_ONE_VISITED: N_("Name the person or household visited"),

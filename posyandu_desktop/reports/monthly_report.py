@@ -33,6 +33,7 @@ from posyandu_desktop.domain.growth.classify import (
     MUAC_SAM_BELOW_CM,
 )
 from posyandu_desktop.domain.ilp_report import Finding
+from posyandu_desktop.domain.immunisation import Antigen
 from posyandu_desktop.domain.indicators import (
     HIGH_DIASTOLIC_MMHG,
     HIGH_SYSTOLIC_MMHG,
@@ -128,6 +129,11 @@ def write_monthly_report(
 def percent(value: float | None, lang: str | None) -> str:
     """A ratio as "84,1 %"; a dash where the denominator was 0."""
     return "-" if value is None else f"{format_decimal(value * 100, 1, lang)} %"
+
+
+def _antigen_name(antigen: str, lang: str | None) -> str:
+    """A schedule antigen in words; an antigen typed by hand as it was typed."""
+    return words(Antigen(antigen), lang=lang) if antigen in set(Antigen) else antigen
 
 
 class _Report:
@@ -748,7 +754,7 @@ class _Report:
         immunisation: list[list[Any]] = [
             [tr.gettext("Immunisation (antigen)"), tr.gettext("Doses")]
         ]
-        immunisation += [[antigen, n] for antigen, n in ilp.immunisation] or [
+        immunisation += [[_antigen_name(a, self.lang), n] for a, n in ilp.immunisation] or [
             [tr.gettext("none recorded this month"), ""]
         ]
         boxes = []

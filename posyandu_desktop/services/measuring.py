@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from posyandu_desktop.domain.growth.classify import LilaStatus
-from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue
+from posyandu_desktop.domain.growth.plausibility import PlausibilityIssue, Quantity
 from posyandu_desktop.domain.growth.zscore import Indicator
+from posyandu_desktop.domain.health_check import HealthFindings, assess_health
 from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.measurement import (
@@ -40,6 +41,7 @@ from posyandu_desktop.domain.measurement import (
 )
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.screenings import ScreeningAnswers
 from posyandu_desktop.domain.vocabulary import Desk, MeasurementOrigin
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services._checks import in_range
@@ -71,9 +73,11 @@ def _measure(
     values: MeasuredValues,
     day_id: DayId | None = None,
     home_visit_id: int | None = None,
+    answers: ScreeningAnswers | None = None,
 ) -> MeasurementRecord:
-    """Save checked values inside a transaction; raises InputError for what the registry
-    refuses (unknown person or visit, a closed day, a date before birth)."""
+    """Save checked values (and the questionnaires' answers) inside a transaction; raises
+    InputError for what the registry refuses (unknown person or visit, a closed day, a date
+    before birth)."""
     _checks.cadre(tx, cadre_id)
     child = _checks.person(tx, person_id)
     if measured_on < child.birth_date:
@@ -90,6 +94,7 @@ def _measure(
         entered_by=cadre_id,
         day_id=day_id,
         home_visit_id=home_visit_id,
+        answers=answers,
     )
 
 
@@ -103,8 +108,10 @@ def record_measurement(
     day_id: DayId | None = None,
     home_visit_id: int | None = None,
     today: date | None = None,
+    answers: ScreeningAnswers | None = None,
 ) -> Outcome[MeasurementRecord]:
-    """Save what was measured, with z-scores, Permenkes categories and the KMS status.
+    """Save what was measured, with z-scores, Permenkes categories and the KMS status, and the
+    life-stage questionnaires when `answers` are given.
 
     A measurement belongs to an open Posyandu day, a home visit, or neither (entered later
     from a paper register)."""
@@ -124,6 +131,7 @@ def record_measurement(
                 values=values,
                 day_id=day_id,
                 home_visit_id=home_visit_id,
+                answers=answers,
             )
         )
 
@@ -131,10 +139,16 @@ def record_measurement(
 
 
 def measure_at_desk(
-    db: Database, *, cadre_id: CadreId, arrival_id: int, values: MeasuredValues, today: date
+    db: Database,
+    *,
+    cadre_id: CadreId,
+    arrival_id: int,
+    values: MeasuredValues,
+    today: date,
+    answers: ScreeningAnswers | None = None,
 ) -> Outcome[MeasurementRecord]:
-    """Save today's measurement of someone in the measuring queue and mark them as through
-    the measuring desk, in one transaction: both or neither."""
+    """Save today's measurement (with the questionnaires' answers) of someone in the measuring
+    queue and mark them as through the measuring desk, in one transaction: all or nothing."""
     if problems := _measure_issues(values, today, today):
         return refused(problems)
 
@@ -147,6 +161,7 @@ def measure_at_desk(
             measured_on=today,
             values=values,
             day_id=DayId(arrival.day_id),
+            answers=answers,
         )
         through_desk(tx, arrival, Desk.MEASURING)
         return Outcome(saved)
@@ -221,6 +236,7 @@ class MeasurementPreview:
     growth: GrowthPreview | None  # balita with a weight only
     doubts: tuple[PlausibilityIssue, ...]  # confirm or re-measure before saving
     problems: tuple[Issue, ...]  # values no one can have: they cannot be saved
+    health: HealthFindings  # the ILP classes and questionnaire results, referrals suggested
 
     def score(self, indicator: Indicator) -> ZResult | None:
         """The result of one index, or None."""
@@ -228,9 +244,15 @@ class MeasurementPreview:
 
 
 def preview_measurement(
-    db: Database, *, person_id: PersonId, on: date, values: MeasuredValues
+    db: Database,
+    *,
+    person_id: PersonId,
+    on: date,
+    values: MeasuredValues,
+    answers: ScreeningAnswers | None = None,
 ) -> Outcome[MeasurementPreview]:
-    """Judge typed values as `record_measurement` would, without saving anything."""
+    """Judge typed values (and questionnaire answers) as `record_measurement` would, without
+    saving anything."""
     with db.reading() as tx:
         person = people.get_person(tx, person_id)
         if person is None:
@@ -238,17 +260,20 @@ def preview_measurement(
         if on < person.birth_date:
             return refused([Issue(Problem.BEFORE_BIRTH, "measured_on", on.isoformat())])
         saved = measurements.history(tx, person_id)
-    return Outcome(_preview(person, on, values, saved))
+    return Outcome(_preview(person, on, values, saved, answers))
 
 
 def _preview(
-    person: PersonRecord, on: date, values: MeasuredValues, saved: Sequence[MeasurementRecord]
+    person: PersonRecord,
+    on: date,
+    values: MeasuredValues,
+    saved: Sequence[MeasurementRecord],
+    answers: ScreeningAnswers | None = None,
 ) -> MeasurementPreview:
     problems = [i for i in value_issues(values) if i.problem is not Problem.NOTHING_MEASURED]
     # Values refused outright are left out of the judging: a z-score of 95 kg says nothing new.
-    judged = assess_measurement(
-        who_standards(), person, on, _without(values, {i.field for i in problems}), saved
-    )
+    kept = _without(values, {i.field for i in problems})
+    judged = assess_measurement(who_standards(), person, on, kept, saved)
     found = judged.findings
     return MeasurementPreview(
         sex=person.sex,
@@ -264,14 +289,19 @@ def _preview(
         growth=judged.growth,
         doubts=judged.doubts,
         problems=tuple(problems),
+        health=health_findings(person, on, kept, judged, answers),
     )
 
 
+# The single readings of `MeasuredValues` (blood pressure is a pair): Quantity values are its
+# field names.
+_READINGS = tuple(
+    q.value for q in Quantity if q not in (Quantity.SYSTOLIC_MMHG, Quantity.DIASTOLIC_MMHG)
+)
+
+
 def _without(values: MeasuredValues, fields: set[str | None]) -> MeasuredValues:
-    kept = {
-        name: None if name in fields else getattr(values, name)
-        for name in ("weight_kg", "lenhei_cm", "headc_cm", "lila_cm", "waist_cm", "glucose_mg_dl")
-    }
+    kept = {name: None if name in fields else getattr(values, name) for name in _READINGS}
     bp = values.blood_pressure
     if fields & {"systolic_mmhg", "diastolic_mmhg"}:
         bp = None
@@ -324,12 +354,15 @@ def save(
     entered_by: CadreId,
     day_id: DayId | None = None,
     home_visit_id: int | None = None,
+    answers: ScreeningAnswers | None = None,
 ) -> MeasurementRecord:
-    """Insert a measurement with its findings and KMS status; later months it changes follow."""
+    """Insert a measurement with its findings and KMS status; later months it changes follow.
+    With `answers`, the life-stage questionnaires are saved beside it, judged with its values
+    (`domain/health_check.assess_health`)."""
     judged = assessed(tx, person, measured_on, values)
     if judged.status_changes:
         measurements.set_growth_statuses(tx, judged.status_changes)
-    return measurements.add_measurement(
+    saved = measurements.add_measurement(
         tx,
         person_id=person.id,
         measured_on=measured_on,
@@ -338,6 +371,39 @@ def save(
         findings=judged.findings,
         day_id=day_id,
         home_visit_id=home_visit_id,
+    )
+    if answers is not None:
+        measurements.add_health_check(
+            tx,
+            person_id=person.id,
+            checked_on=measured_on,
+            entered_by=entered_by,
+            answers=answers,
+            findings=health_findings(person, measured_on, values, judged, answers),
+            measurement_id=saved.id,
+            day_id=day_id,
+            home_visit_id=home_visit_id,
+        )
+    return saved
+
+
+def health_findings(
+    person: PersonRecord,
+    on: date,
+    values: MeasuredValues,
+    judged: MeasurementAssessment,
+    answers: ScreeningAnswers | None,
+) -> HealthFindings:
+    """The ILP classes and questionnaire results of one occasion (the desk preview and the
+    save alike)."""
+    return assess_health(
+        stage=judged.life_stage,
+        sex=person.sex,
+        age_months=judged.age_months,
+        on=on,
+        values=values.quantities(),
+        bmi=judged.findings.bmi,
+        answers=answers,
     )
 
 

@@ -53,11 +53,12 @@ from posyandu_desktop.domain.life_stage import (
 )
 from posyandu_desktop.domain.people import DAYS_PER_MONTH, Age, Sex
 from posyandu_desktop.domain.problems import Problem
+from posyandu_desktop.domain.services_due import code_problem
 from posyandu_desktop.domain.vocabulary import ServiceKind
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
 from posyandu_desktop.services.registration import NewPerson, _add_person, _person_issues
-from posyandu_desktop.settings import who_standards
+from posyandu_desktop.settings import immunisation_schedule, who_standards
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import days, measurements, people, visits
 from posyandu_desktop.store.records import (
@@ -398,14 +399,21 @@ def record_service(
     day_id: DayId | None = None,
     home_visit_id: int | None = None,
     today: date | None = None,
+    code: str | None = None,
 ) -> Outcome[ServiceRecord]:
     """Record a service given (or, `from_kia_book`, one copied from the Buku KIA). Vitamin A
-    without a capsule colour gets the one for the child's age (blue 6-11, red 12-59 months)."""
+    without a capsule colour gets the one for the child's age (blue 6-11, red 12-59 months).
+    `code` says exactly what was given (`domain/services_due.code_problem`: a dose of the
+    schedule, E0-E6, a contraception method ...); an immunisation needs a dose code or the
+    vaccine's name in `detail`."""
     problems = _checks.text_issues(detail, "detail", 200, required=False)
     problems += _checks.not_future(given_on, "given_on", today or date.today())
     problems += _checks.in_range(quantity, "quantity", 1, 1000)
     if capsule is not None and kind is not ServiceKind.VITAMIN_A:
         problems.append(Issue(Problem.CAPSULE_ONLY_FOR_VITAMIN_A, "capsule"))
+    unnamed_vaccine = kind is ServiceKind.IMMUNISATION and code is None and not detail.strip()
+    if unnamed_vaccine or code_problem(kind, code, immunisation_schedule()):
+        problems.append(Issue(Problem.SERVICE_CODE_UNKNOWN, "code", code or ""))
     if day_id is not None and home_visit_id is not None:
         problems.append(Issue(Problem.DAY_AND_VISIT, "home_visit_id"))
     if problems:
@@ -437,6 +445,7 @@ def record_service(
             from_kia_book=from_kia_book,
             day_id=day_id,
             home_visit_id=home_visit_id,
+            code=chosen.value if kind is ServiceKind.VITAMIN_A and chosen is not None else code,
         )
         return Outcome(given)
 

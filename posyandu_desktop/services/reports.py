@@ -67,7 +67,7 @@ from posyandu_desktop.reports.growth_card import write_growth_card
 from posyandu_desktop.reports.monthly_report import write_monthly_report
 from posyandu_desktop.reports.sip_register import SipRegister, SipRow, write_register
 from posyandu_desktop.services.people import growth_chart_points
-from posyandu_desktop.settings import resource_path
+from posyandu_desktop.settings import immunisation_schedule, resource_path
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import cadres, exports, measurements, people, posyandu
 from posyandu_desktop.store.queries.exports import ChildRow, PersonRow, TakenRow
@@ -525,6 +525,12 @@ def _stage(person: PersonRow, on: date, today: date) -> LifeStage:
     )
 
 
+def _antigen(code: str | None, detail: str) -> str:
+    """An immunisation's antigen: from its dose code in the schedule, else as typed."""
+    dose = None if code is None else immunisation_schedule().dose(code)
+    return detail if dose is None else dose.antigen.value
+
+
 def ilp_of_month(
     tx: Tx, persons: tuple[PersonRow, ...], year: int, month: int, *, today: date
 ) -> IlpMonth:
@@ -565,7 +571,7 @@ def ilp_of_month(
             _stage(by_id[s.person_id], s.given_on, today),
             by_id[s.person_id].sex,
             s.capsule,
-            s.detail,
+            _antigen(s.code, s.detail),
         )
         for s in exports.ilp_services_between(tx, first, last)
     ]

@@ -271,6 +271,7 @@ def _day(
             values=values,
             entered_by=ids.cadres[m.cadre_key],
             day_id=day.id,
+            answers=m.answers,
         )
         days.pass_desk(tx, arrival.id, Desk.MEASURING)
     for s in given if not waiting else ():

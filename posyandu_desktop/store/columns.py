@@ -24,16 +24,18 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def coded(enum: type[PyEnum], name: str) -> Enum:
+def coded(enum: type[PyEnum], name: str, *, check: bool = True) -> Enum:
     """A short string column holding an enum's *values*, with a CHECK listing them.
 
     `name` names the CHECK constraint (ck_<table>_<name>), so give each column its own.
+    `check=False` for a column added to an existing table by a plain ADD COLUMN, which SQLite
+    cannot give a CHECK: the enum still validates what the app writes.
     """
     return Enum(
         enum,
         name=name,
         native_enum=False,
-        create_constraint=True,
+        create_constraint=check,
         length=max(len(str(m.value)) for m in enum),
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,

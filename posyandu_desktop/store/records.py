@@ -15,6 +15,7 @@ from posyandu_desktop.domain.ids import CadreId, DayId, MeasurementId, PersonId
 from posyandu_desktop.domain.life_events import LeftReason
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.screenings import Dependency, ScreeningAnswers
 from posyandu_desktop.domain.vocabulary import (
     AuditAction,
     CadreRole,
@@ -201,6 +202,25 @@ class ServiceRecord:
     quantity: int | None
     from_kia_book: bool
     entered_by: int
+    code: str | None = None  # dose code, PMT kind, E-month, method, referral reason
+
+
+@dataclass(frozen=True, slots=True)
+class HealthCheckRecord:
+    """The questionnaires of one occasion, as asked, with the results stored beside them."""
+
+    id: int
+    uid: str
+    person_id: int
+    measurement_id: int | None
+    day_id: int | None
+    checked_on: date
+    answers: ScreeningAnswers
+    tb_presumptive: bool | None
+    gestational_weeks: int | None
+    puma_score: int | None
+    barthel_score: int | None
+    dependency: Dependency | None
 
 
 @dataclass(frozen=True, slots=True)

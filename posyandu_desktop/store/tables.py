@@ -40,6 +40,7 @@ from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.life_events import LeftReason
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.screenings import Dependency, Smoking
 from posyandu_desktop.domain.vocabulary import (
     AuditAction,
     CadreRole,
@@ -201,7 +202,7 @@ class Person(Base):
     # Moved away or died: kept, but out of the due list and the S denominator.
     left_on: Mapped[date | None]
     created_at: Mapped[datetime] = _created()
-    # Added by 0007: why the person left (moved or died), set with `left_on`.
+    # Added by 0008: why the person left (moved or died), set with `left_on`.
     left_reason: Mapped[LeftReason | None] = mapped_column(
         Enum(
             LeftReason,
@@ -383,6 +384,19 @@ class Measurement(Base):
     glucose_source: Mapped[MeasurementSource | None] = mapped_column(
         coded(MeasurementSource, "glucose_source")
     )
+    # Added by 0007 (plain ADD COLUMN, so no CHECKs): the ILP laboratory strips.
+    haemoglobin_g_dl: Mapped[float | None] = mapped_column(Float)
+    haemoglobin_source: Mapped[MeasurementSource | None] = mapped_column(
+        coded(MeasurementSource, "haemoglobin_source", check=False)
+    )
+    cholesterol_mg_dl: Mapped[float | None] = mapped_column(Float)
+    cholesterol_source: Mapped[MeasurementSource | None] = mapped_column(
+        coded(MeasurementSource, "cholesterol_source", check=False)
+    )
+    uric_acid_mg_dl: Mapped[float | None] = mapped_column(Float)
+    uric_acid_source: Mapped[MeasurementSource | None] = mapped_column(
+        coded(MeasurementSource, "uric_acid_source", check=False)
+    )
 
     # Computed by the domain when saved (and again on correction).
     age_days: Mapped[int]
@@ -440,6 +454,48 @@ class ServiceGiven(Base):
     from_kia_book: Mapped[bool] = mapped_column(Boolean, default=False)
     entered_by: Mapped[int] = mapped_column(ForeignKey("cadre.id"))
     created_at: Mapped[datetime] = _created()
+    # Added by 0007: what exactly was given, by kind (domain/services_due.py): the dose code
+    # (pcv2), the PMT kind, E0-E6 or "no", the contraception method, the referral reason.
+    code: Mapped[str | None] = mapped_column(String(24))
+
+
+class HealthCheck(Base):
+    """The questionnaires of a life-stage form asked on one occasion (added by 0007): answers as
+    space-separated codes (None: not asked, "": asked, nothing said yes) and the results the
+    reports count, from domain/health_check.py."""
+
+    __tablename__ = "health_check"
+    __table_args__ = (
+        CheckConstraint("day_id IS NULL OR home_visit_id IS NULL", name="posyandu_day_or_visit"),
+        CheckConstraint("puma_score IS NULL OR puma_score BETWEEN 0 AND 9", name="puma_score"),
+        CheckConstraint(
+            "barthel_score IS NULL OR barthel_score BETWEEN 0 AND 20", name="barthel_score"
+        ),
+        Index("ix_health_check_person_id_checked_on", "person_id", "checked_on"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = _uid()
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    measurement_id: Mapped[int | None] = mapped_column(ForeignKey("measurement.id"), index=True)
+    day_id: Mapped[int | None] = mapped_column(ForeignKey("posyandu_day.id"), index=True)
+    home_visit_id: Mapped[int | None] = mapped_column(ForeignKey("home_visit.id"))
+    checked_on: Mapped[date]
+    entered_by: Mapped[int] = mapped_column(ForeignKey("cadre.id"))
+    created_at: Mapped[datetime] = _created()
+    tb_symptoms: Mapped[str | None] = mapped_column(String(120))
+    tb_presumptive: Mapped[bool | None] = mapped_column(Boolean)
+    hpht: Mapped[date | None]
+    gestational_weeks: Mapped[int | None]
+    pregnancy_class: Mapped[bool | None] = mapped_column(Boolean)
+    danger_signs: Mapped[str | None] = mapped_column(String(200))
+    adolescent_risks: Mapped[str | None] = mapped_column(String(200))
+    smoking: Mapped[Smoking | None] = mapped_column(coded(Smoking, "smoking"))
+    pack_years: Mapped[float | None] = mapped_column(Float)
+    puma_symptoms: Mapped[str | None] = mapped_column(String(120))
+    puma_score: Mapped[int | None]
+    barthel_items: Mapped[str | None] = mapped_column(String(200))  # "feeding=2 bathing=1 ..."
+    barthel_score: Mapped[int | None]
+    dependency: Mapped[Dependency | None] = mapped_column(coded(Dependency, "dependency"))
 
 
 class ExportLedger(Base):

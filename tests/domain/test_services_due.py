@@ -7,19 +7,24 @@ from pathlib import Path
 
 import pytest
 
+from posyandu_desktop.domain.growth.classify import LilaStatus, WeightForLengthHeightCategory
+from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.immunisation import (
     Antigen,
     DosePlace,
     ScheduleError,
     parse_schedule,
 )
+from posyandu_desktop.domain.measurement import GrowthFindings
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.services_due import (
     DueService,
     NutritionFlags,
     PmtKind,
     ServicePerson,
+    code_problem,
     immunisations_due,
+    nutrition_flags,
     services_due,
 )
 from posyandu_desktop.domain.vocabulary import ServiceKind as K
@@ -192,3 +197,44 @@ def test_exclusive_breastfeeding_month_by_month_until_it_stops():
     assert K.BREASTFEEDING not in kinds(services_due(baby, date(2026, 12, 7), stopped, SCHEDULE))
     assert kinds(services_due(baby, date(2027, 3, 7), [], SCHEDULE))[K.BREASTFEEDING] == ["E6"]
     assert K.BREASTFEEDING not in kinds(services_due(baby, date(2027, 4, 1), [], SCHEDULE))
+
+
+@pytest.mark.parametrize(
+    ("kind", "code", "wrong"),
+    [
+        (K.IMMUNISATION, "pcv2", False),
+        (K.IMMUNISATION, "pcv9", True),
+        (K.IMMUNISATION, None, False),
+        (K.BREASTFEEDING, "E6", False),
+        (K.BREASTFEEDING, "E7", True),
+        (K.BREASTFEEDING, "no", False),
+        (K.FAMILY_PLANNING, "implant", False),
+        (K.FAMILY_PLANNING, None, True),
+        (K.PMT, "child_recovery", False),
+        (K.PMT, "cake", True),
+        (K.REFERRAL, "tb_symptoms", False),
+        (K.REFERRAL, None, False),
+        (K.VITAMIN_A, "blue", False),
+        (K.DEWORMING, None, False),
+        (K.IRON_TABLETS, "x" * 25, True),
+    ],
+)
+def test_a_service_code_must_fit_its_kind(kind, code, wrong):
+    assert code_problem(kind, code, SCHEDULE) is wrong
+
+
+def test_nutrition_flags_from_the_latest_findings():
+    assert nutrition_flags(None) == NutritionFlags()
+    base = dict.fromkeys(GrowthFindings.__dataclass_fields__)  # every finding None
+    flags = nutrition_flags(
+        GrowthFindings(**{**base, "growth_status": GrowthStatus.T, "two_t": False})  # type: ignore[arg-type]
+    )
+    assert flags.not_gaining and not flags.underweight_or_wasted
+    wasted = nutrition_flags(
+        GrowthFindings(
+            **{**base, "wflh_category": WeightForLengthHeightCategory.WASTED, "two_t": False}  # type: ignore[arg-type]
+        )
+    )
+    assert wasted.underweight_or_wasted
+    kek = nutrition_flags(GrowthFindings(**{**base, "lila_status": LilaStatus.KEK, "two_t": False}))  # type: ignore[arg-type]
+    assert kek.kek

@@ -12,8 +12,10 @@ from sqlalchemy import select
 
 from posyandu_desktop import services
 from posyandu_desktop.domain.growth import Position
+from posyandu_desktop.domain.health_check import HealthFindings
+from posyandu_desktop.domain.screenings import ScreeningAnswers
 from posyandu_desktop.domain.vocabulary import Desk, ServiceKind, VisitReason
-from posyandu_desktop.store.queries import audit, exports, people
+from posyandu_desktop.store.queries import audit, exports, measurements, people
 from posyandu_desktop.store.records import BloodPressure, MeasuredValues, Reading
 from posyandu_desktop.store.tables import Base, CadreCertificate, Household
 from tests.store.helpers import TODAY, row_counts
@@ -146,6 +148,16 @@ def test_every_row_of_every_table_has_its_create_event_after_a_posyandu_day(db, 
         household_id=post.household.id,
         today=TODAY,
     ).unwrap()
+    with db.transaction(cadre_id=cadre) as tx:
+        measurements.add_health_check(
+            tx,
+            person_id=post.mother.id,
+            checked_on=TODAY,
+            entered_by=cadre,
+            answers=ScreeningAnswers(tb=frozenset()),
+            findings=HealthFindings(tb_presumptive=False),
+            day_id=day.id,
+        )
     services.close_posyandu_day(db, cadre_id=cadre, day_id=day.id, now=NOW).unwrap()
     with db.transaction(cadre_id=cadre, reason="monthly export") as tx:
         entry = exports.add_export(

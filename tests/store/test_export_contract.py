@@ -36,7 +36,8 @@ from posyandu_desktop.store.tables import Base
 CONTRACT_DIGESTS = {
     2: "1e815f0e6a877a5d7dbce3c14e85cb0821973cc14526f0231d7e8c61a72e3603",
     3: "1e2c1a5e19b28c4b019c11a4de6efd3082c8c0f4258a39cdeaba2d573aba51b6",  # measurement.origin
-    4: "f8b89dd633e701a5a7c0c40a27785da78c0c1403de29f92a93ad3bb867620d6c",  # person.left_reason
+    # ILP: laboratory values, service_given.code, health_check; person.left_reason
+    4: "e9ff6e03ba1965720ed4620c62fa048041b5ab3fcd9186da7e7d7c6840421a11",
 }
 
 # How the file writes each registry column type; store/columns.py keeps enums by their code.

@@ -33,7 +33,15 @@ from tests.store.helpers import TODAY, Post, new_database
 
 NOW = datetime(2026, 2, 28, 9, 0, tzinfo=UTC)
 # The exported tables with a uid column, written out so a table gaining or losing one fails.
-UID_TABLES = ["household", "person", "posyandu_day", "home_visit", "measurement", "service_given"]
+UID_TABLES = [
+    "household",
+    "person",
+    "posyandu_day",
+    "home_visit",
+    "measurement",
+    "service_given",
+    "health_check",
+]
 Row = ExportRow
 R = TypeVar("R", bound=ExportRow)
 Held = dict[str, dict[int, Row]]  # a copy rebuilt from exports: table -> id -> row

@@ -6,8 +6,8 @@ girl, an adult, an elderly man) is registered at the desk, measured, served, cou
 profile. Then the SQLite rows, the home screen's desk counters and the month's report numbers
 (F2 S and the ILP page) are checked.
 
-The Pelayanan desk (health services) is another branch's screen: its step is driven through
-`services.people.record_service` here, the other steps through the window.
+Every step goes through the window: F1 home, F4 people (life events), F2 registration, F3
+measuring, F11 health services (Pelayanan), F12 today's results (desks 3-5).
 """
 
 from __future__ import annotations
@@ -27,14 +27,15 @@ from posyandu_desktop.domain.ilp_report import Count, Coverage, Finding
 from posyandu_desktop.domain.life_events import LeftReason
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.screenings import ReferralReason
 from posyandu_desktop.services import Desk, ServiceKind, register_person
-from posyandu_desktop.services.day import day_overview, day_today
-from posyandu_desktop.services.people import record_service
+from posyandu_desktop.services.day import day_overview
 from posyandu_desktop.services.reports import monthly_report_data
 from posyandu_desktop.settings import database_path
 from posyandu_desktop.ui import background
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.day.home_page import HomePage
+from posyandu_desktop.ui.health_service.health_service_page import HealthServicePage
 from posyandu_desktop.ui.main_window import MainWindow
 from posyandu_desktop.ui.measuring.measuring_page import MeasuringPage
 from posyandu_desktop.ui.people.people_page import PeoplePage
@@ -188,29 +189,30 @@ def test_a_whole_ilp_morning(
         assert name in measuring.saved_banner.text()
     assert measuring.person_stack.currentIndex() == 0  # nobody left waiting
 
-    # Pelayanan (desk 4, driven through the services): TTD for Dewi and Putri, an
-    # immunisation for Rizky, Budi referred for his blood pressure.
-    day = day_today(registry.db, registry.posyandu_id, today=TODAY)
-    assert day is not None
-    for name, kind, detail in (
-        ("Dewi Lestari", ServiceKind.IRON_TABLETS, ""),
-        ("Putri Ayu", ServiceKind.IRON_TABLETS, ""),
-        ("Rizky Pratama", ServiceKind.IMMUNISATION, "MR 2"),
-        ("Budi Santoso", ServiceKind.REFERRAL, "tekanan darah 152/96"),
-    ):
-        record_service(
-            registry.db,
-            cadre_id=ui_session.cadre_id,
-            person_id=people[name],
-            kind=kind,
-            given_on=TODAY,
-            detail=detail,
-            day_id=day.id,
-            today=TODAY,
-        ).unwrap()
+    # Pelayanan (F11, desk 4): TTD for Dewi and Putri from what is due, an MR dose for Rizky
+    # through the form, Budi referred for his blood pressure as the desk suggests; Ctrl+Enter
+    # passes each to the next.
+    service = go(qtbot, window, Qt.Key.Key_F11, HealthServicePage)
+    for name in TYPED:
+        assert service.person_name.text().endswith(name)
+        desk_now = service.desk
+        assert desk_now is not None
+        if name in ("Dewi Lestari", "Putri Ayu"):
+            kinds = [d.kind for d in desk_now.due]
+            assert service.give(kinds.index(ServiceKind.IRON_TABLETS))
+        if name == "Rizky Pratama":
+            service.other_kind.set_value(ServiceKind.IMMUNISATION)
+            service.other_code.setCurrentIndex(service.other_code.findData("mr2"))
+            assert service.record_other()
+        if name == "Budi Santoso":
+            suggested = list(desk_now.referrals_suggested)
+            assert ReferralReason.HYPERTENSION in suggested
+            assert service.give(len(desk_now.due) + suggested.index(ReferralReason.HYPERTENSION))
+        qtbot.keyClick(service, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert service.person_stack.currentIndex() == 0  # everyone served
 
     # Hasil hari ini (F11): what to do for each, and desks 3-5 passed with Ctrl+3/4/5.
-    results = go(qtbot, window, Qt.Key.Key_F11, ResultsPage)
+    results = go(qtbot, window, Qt.Key.Key_F12, ResultsPage)
     rows = {r.person.name: r for r in results.model.records()}
     assert list(rows) == list(TYPED)
     assert Situation.KEK in rows["Dewi Lestari"].situations
@@ -223,7 +225,7 @@ def test_a_whole_ilp_morning(
     for row in range(len(rows)):
         results.table.selectRow(row)
         assert results.messages.text()  # the counselling message with its source
-        for key in (Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5):
+        for key in (Qt.Key.Key_3, Qt.Key.Key_5):  # desk 4 was passed at the Pelayanan desk
             qtbot.keyClick(results.table, key, Qt.KeyboardModifier.ControlModifier)
     assert "Tekanan darah 140/90" in _message_of(results, "Budi Santoso")
     assert all(r.passed(d) for r in results.model.records() for d in Desk)
@@ -281,6 +283,9 @@ def _check_registry(registry: Registry) -> None:
             (TODAY.isoformat(),),
         ).fetchall()
         assert dict(services) == {"iron_tablets": 2, "immunisation": 1, "referral": 1}
+        assert con.execute("SELECT code FROM service_given WHERE kind = 'referral'").fetchone() == (
+            "hypertension",
+        )
         reasons = {
             r
             for (r,) in con.execute(
@@ -310,5 +315,5 @@ def _check_counters_and_report(registry: Registry) -> None:
     assert stages[LifeStage.ELDERLY].counts[Finding.HYPERTENSION] == Count(0, 1)
     assert ilp.ttd_pregnant == Coverage(1, 1)
     assert ilp.ttd_adolescent_girls == Coverage(1, 1)
-    assert ilp.immunisation == (("MR 2", 1),)
+    assert ilp.immunisation == (("mr", 1),)
     assert not ilp.vitamin_a_round  # November

@@ -543,6 +543,7 @@ class IlpServiceRow(NamedTuple):
     kind: ServiceKind
     capsule: VitaminACapsule | None
     detail: str
+    code: str | None  # an immunisation's dose code (domain/immunisation.py)
 
 
 def ilp_measurements_between(tx: Tx, first: date, last: date) -> tuple[IlpMeasurementRow, ...]:

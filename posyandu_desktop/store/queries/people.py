@@ -449,6 +449,7 @@ def add_service(
     from_kia_book: bool = False,
     day_id: int | None = None,
     home_visit_id: int | None = None,
+    code: str | None = None,
 ) -> ServiceRecord:
     """Insert a service given."""
     row = ServiceGiven(
@@ -462,6 +463,7 @@ def add_service(
         entered_by=entered_by,
         day_id=day_id,
         home_visit_id=home_visit_id,
+        code=code,
     )
     tx.add(row)
     tx.flush()

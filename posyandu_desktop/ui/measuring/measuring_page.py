@@ -27,6 +27,7 @@ from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.measurement import CHILD_STAGES, measured_lying
 from posyandu_desktop.domain.measurement import fields_for as measured_fields
+from posyandu_desktop.domain.screenings import screenings_for
 from posyandu_desktop.i18n import _, age_text, format_date, format_decimal, format_weight
 from posyandu_desktop.i18n.desk_labels import DECIMALS, UNITS, doubt_text, quantity_label
 from posyandu_desktop.i18n.words import words
@@ -47,6 +48,7 @@ from posyandu_desktop.services.people import needs_today
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.measuring.queue_table_model import Column, QueueTableModel
 from posyandu_desktop.ui.measuring.results_panel import ResultsPanel
+from posyandu_desktop.ui.measuring.screening_panel import ScreeningPanel
 from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.people.words import issue_text
 from posyandu_desktop.ui.widgets import messages
@@ -74,13 +76,17 @@ _ORDER = (
     Quantity.SYSTOLIC_MMHG,
     Quantity.DIASTOLIC_MMHG,
     Quantity.GLUCOSE_MG_DL,
+    Quantity.HAEMOGLOBIN_G_DL,
+    Quantity.CHOLESTEROL_MG_DL,
+    Quantity.URIC_ACID_MG_DL,
 )
 
 
 def fields_for(entry: QueueEntry) -> tuple[Quantity, ...]:
-    """The fields shown for this person, by life stage (ILP forms); the laboratory values this
-    desk has no field for yet are left out."""
-    return tuple(q for q in measured_fields(entry.life_stage, entry.age_months) if q in _ORDER)
+    """The fields shown for this person, by life stage, age and sex (ILP forms), in entry
+    order."""
+    shown = measured_fields(entry.life_stage, entry.age_months, entry.person.sex)
+    return tuple(q for q in _ORDER if q in shown)
 
 
 class MeasuringPage(Page):
@@ -222,7 +228,8 @@ class MeasuringPage(Page):
         pressure.addWidget(self.fields[Quantity.SYSTOLIC_MMHG])
         pressure.addWidget(self.fields[Quantity.DIASTOLIC_MMHG])
         fields_box.addLayout(pressure)
-        fields_box.addWidget(self.fields[Quantity.GLUCOSE_MG_DL])
+        for quantity in _ORDER[_ORDER.index(Quantity.GLUCOSE_MG_DL) :]:
+            fields_box.addWidget(self.fields[quantity])
         fields_box.addWidget(self.oedema)
         fields_box.addStretch(1)
         return fields_box
@@ -264,12 +271,18 @@ class MeasuringPage(Page):
 
         fields_box = self._build_fields()
         self.results = ResultsPanel()
+        self.screening = ScreeningPanel()
+        self.screening.changed.connect(self._value_typed)
+        judged = QVBoxLayout()  # what the values mean, then the life stage's questions
+        judged.setContentsMargins(0, 0, 0, 0)
+        judged.addWidget(self.results)
+        judged.addWidget(self.screening, 1)
         work = QHBoxLayout()
         fields = scrolled(fields_box)  # long warnings on a small window scroll
         fields.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         work.addWidget(fields)
         work.addSpacing(12)
-        work.addWidget(self.results, 1)
+        work.addWidget(scrolled(judged), 1)
         hint = QLabel(
             _("Enter: next field · Ctrl+S: save · Esc: clear · Alt+↓ / Alt+↑: next / previous")
         )
@@ -382,6 +395,10 @@ class MeasuringPage(Page):
         has_length = Quantity.LENHEI_CM in self._shown
         self.position_row.setVisible(child and has_length)
         self.oedema.setVisible(entry is not None and entry.life_stage is LifeStage.UNDER_FIVE)
+        self.screening.show_questions(
+            () if entry is None else screenings_for(entry.life_stage, entry.age_months),
+            today=self.session.today(),
+        )
         if entry is not None:
             self._show_header(entry)
             lying = measured_lying(entry.life_stage, entry.age_days)
@@ -420,6 +437,7 @@ class MeasuringPage(Page):
             field.clear()
             field.blockSignals(False)
         self._sources.clear()
+        self.screening.clear()
         self.oedema.blockSignals(True)
         self.oedema.setChecked(False)
         self.oedema.blockSignals(False)
@@ -457,6 +475,9 @@ class MeasuringPage(Page):
             blood_pressure=pressure,
             waist_cm=self._reading(q.WAIST_CM),
             glucose_mg_dl=self._reading(q.GLUCOSE_MG_DL),
+            haemoglobin_g_dl=self._reading(q.HAEMOGLOBIN_G_DL),
+            cholesterol_mg_dl=self._reading(q.CHOLESTEROL_MG_DL),
+            uric_acid_mg_dl=self._reading(q.URIC_ACID_MG_DL),
         )
 
     def _value_typed(self) -> None:
@@ -476,12 +497,17 @@ class MeasuringPage(Page):
         preview = None
         if entry is not None and values.anything:
             outcome = preview_measurement(
-                self.session.db, person_id=entry.person.id, on=self.session.today(), values=values
+                self.session.db,
+                person_id=entry.person.id,
+                on=self.session.today(),
+                values=values,
+                answers=self.screening.answers(),
             )
             preview = outcome.value
         self._preview = preview
         child = entry is not None and entry.life_stage in CHILD_STAGES
         self.results.show_preview(preview, child=child)
+        self.screening.show_health(None if preview is None else preview.health)
         self._show_field_notes(preview)
         self._show_correction(preview)
         doubts = () if preview is None else preview.doubts
@@ -591,6 +617,7 @@ class MeasuringPage(Page):
             arrival_id=entry.arrival.id,
             values=values,
             today=self.session.today(),
+            answers=self.screening.answers(),
         )
         if not outcome.ok:
             messages.show_error(self, "\n".join(issue_text(i) for i in outcome.problems))

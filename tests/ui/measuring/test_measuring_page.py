@@ -3,6 +3,7 @@ comma, statuses and N/T as values are typed, implausible values, the keyboard-on
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from posyandu_desktop import services
 from posyandu_desktop.domain.growth import Indicator, Position
 from posyandu_desktop.domain.growth.plausibility import Quantity
+from posyandu_desktop.domain.screenings import Screening, TbSymptom
 from posyandu_desktop.services import Desk, MeasurementSource
 from posyandu_desktop.services.day import waiting_at_desk
 from posyandu_desktop.services.measuring import preview_measurement
@@ -256,6 +258,8 @@ def test_an_adult_gets_blood_pressure_waist_and_glucose(qtbot, page, registry):
         Quantity.SYSTOLIC_MMHG,
         Quantity.DIASTOLIC_MMHG,
         Quantity.GLUCOSE_MG_DL,
+        Quantity.CHOLESTEROL_MG_DL,
+        Quantity.URIC_ACID_MG_DL,
     )
     assert not page.position_row.isVisibleTo(page) and not page.oedema.isVisibleTo(page)
     for quantity, text in ((W, "70"), (L, "168"), (Quantity.SYSTOLIC_MMHG, "130")):
@@ -302,3 +306,26 @@ def test_the_preview_waits_for_typing_to_pause(qtbot, ui_session, registry, monk
     assert previews == []  # five keys, no preview yet
     qtbot.waitUntil(lambda: len(previews) == 1, timeout=BUSY_MACHINE_MS)
     assert desk.results.category_text(Indicator.WEIGHT_FOR_AGE) != ""
+
+
+def test_an_adult_answers_the_tb_questions_and_they_are_saved_with_the_values(
+    qtbot: QtBot, page: MeasuringPage, registry: Registry
+) -> None:
+    open_day_with(registry, "Budi Santoso")
+    page.refresh()
+    groups = {s for s, g in page.screening.groups.items() if g.isVisibleTo(page)}
+    assert Screening.TB in groups and Screening.SMOKING in groups
+    assert Screening.BARTHEL not in groups and Screening.PREGNANCY not in groups
+    type_into(qtbot, page, W, "70")
+    for quantity, text in ((Quantity.SYSTOLIC_MMHG, "150"), (Quantity.DIASTOLIC_MMHG, "95")):
+        type_into(qtbot, page, quantity, text)
+    page.screening.tb.boxes[TbSymptom.COUGH_2_WEEKS].click()
+    page.preview_now()
+    summary = page.screening.summary.text()
+    assert "Hipertensi derajat 1" in summary and "Gejala TBC" in summary  # refer: TB symptoms
+    assert page.save()
+    [measurement] = saved(registry, "Budi Santoso")
+    row = sqlite3.connect(registry.db.path).execute(
+        "SELECT measurement_id, tb_symptoms, tb_presumptive FROM health_check"
+    )
+    assert row.fetchall() == [(measurement.id, "cough_2_weeks", 1)]

@@ -1,10 +1,11 @@
 """Why a person left the Posyandu's area: moved away or died.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-07
 
-Forward-only. One nullable column added to person (plain ADD COLUMN, no batch mode): people
+Forward-only, after 0007 (the ILP forms and services). One
+nullable column added to person (plain ADD COLUMN, no batch mode): people
 who left before keep left_on with no reason.
 """
 
@@ -13,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
