@@ -272,3 +272,10 @@ def test_pdf_ilp_table_per_posyandu_with_the_sum(demo: Demo, result: Recap) -> N
     assert f"{first.name} {numbers}" in text
     assert f"Sum of the rows {numbers}" in text
     assert text.count(" - - - - - - - - - - ") == len(result.rows) - 1
+    # The XLSX carries the same numbers as numbers.
+    book = openpyxl.load_workbook(io.BytesIO(recap_xlsx_bytes(recap(months), lang="en")))
+    sheet = book["ILP"]
+    values = [list(r) for r in sheet.iter_rows(min_row=HEAD_ROW, values_only=True)]
+    assert values[0][3:5] == ["Seen", "Pregnant seen"]
+    first_row = next(r for r in values if r[1] == first.code)
+    assert first_row[3:6] == [2, 1, 0] and first_row[-2:] == [1, 0]
