@@ -510,6 +510,7 @@ _VALUES = (
     Quantity.GLUCOSE_MG_DL,
     Quantity.SYSTOLIC_MMHG,
     Quantity.DIASTOLIC_MMHG,
+    Quantity.HAEMOGLOBIN_G_DL,
 )
 
 
@@ -561,6 +562,7 @@ def ilp_of_month(
             if child_category is None or months // 12 >= ADULT_FROM_YEARS
             else child_category in _OBESE
         )
+        findings = replace(findings, tb_presumptive=row.tb_presumptive, dependency=row.dependency)
         judged, found = judged_and_found(findings, child_obese=child_obese)
         visits.append(IlpVisit(person.id, stage, person.sex, judged, found))
     services = [

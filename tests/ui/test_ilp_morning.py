@@ -52,6 +52,7 @@ TYPED: dict[str, dict[Quantity, str]] = {
         Q.LILA_CM: "22,8",
         Q.SYSTOLIC_MMHG: "118",
         Q.DIASTOLIC_MMHG: "76",
+        Q.HAEMOGLOBIN_G_DL: "10,2",
     },
     "Rizky Pratama": {Q.WEIGHT_KG: "10,5", Q.LENHEI_CM: "79,4", Q.LILA_CM: "15,0"},
     "Fajar Nugraha": {Q.WEIGHT_KG: "18,2", Q.LENHEI_CM: "110,5"},
@@ -311,6 +312,7 @@ def _check_counters_and_report(registry: Registry) -> None:
     pregnant = stages[LifeStage.PREGNANT_OR_POSTPARTUM]
     assert pregnant.counts[Finding.KEK] == Count(1, 1)
     assert pregnant.counts[Finding.HYPERTENSION] == Count(0, 1)
+    assert pregnant.counts[Finding.ANAEMIA] == Count(1, 1)  # 10.2 g/dL in pregnancy
     assert stages[LifeStage.ADULT].counts[Finding.HYPERTENSION] == Count(1, 1)
     assert stages[LifeStage.ELDERLY].counts[Finding.HYPERTENSION] == Count(0, 1)
     assert ilp.ttd_pregnant == Coverage(1, 1)

@@ -43,6 +43,7 @@ from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
+from posyandu_desktop.domain.screenings import Dependency
 from posyandu_desktop.domain.vocabulary import (
     AuditAction,
     MeasurementOrigin,
@@ -63,6 +64,7 @@ from posyandu_desktop.store.tables import (
     CadreAttendance,
     ExportCopy,
     ExportLedger,
+    HealthCheck,
     HomeVisit,
     HomeVisitCadre,
     Household,
@@ -533,8 +535,15 @@ class IlpMeasurementRow(NamedTuple):
     glucose_mg_dl: float | None
     systolic_mmhg: int | None
     diastolic_mmhg: int | None
+    haemoglobin_g_dl: float | None
     wflh_category: Category | None
     bfa_category: Category | None
+    # From the questionnaires saved with the measurement (None: not asked).
+    tb_presumptive: bool | None = None
+    dependency: Dependency | None = None
+
+
+_FROM_CHECK = ("tb_presumptive", "dependency")
 
 
 class IlpServiceRow(NamedTuple):
@@ -548,8 +557,13 @@ class IlpServiceRow(NamedTuple):
 
 def ilp_measurements_between(tx: Tx, first: date, last: date) -> tuple[IlpMeasurementRow, ...]:
     """Measurements taken here (or on a home visit) from `first` to `last`, by date."""
+    measured = (n for n in IlpMeasurementRow._fields if n not in _FROM_CHECK)
     rows = tx.execute(
-        select(*(getattr(Measurement, name) for name in IlpMeasurementRow._fields))
+        select(
+            *(getattr(Measurement, name) for name in measured),
+            *(getattr(HealthCheck, name) for name in _FROM_CHECK),
+        )
+        .outerjoin(HealthCheck, HealthCheck.measurement_id == Measurement.id)
         .where(Measurement.measured_on >= first, Measurement.measured_on <= last)
         .where(Measurement.origin.is_(None))
         .order_by(Measurement.measured_on, Measurement.id)
