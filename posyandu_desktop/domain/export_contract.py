@@ -28,7 +28,7 @@ from typing import Any, ClassVar, cast
 # to the puskesmas key, the tables as below. Older versions stay readable by verify and merge.
 # 3: measurement.origin (imports and the Buku KIA weight); 4: measurement.doubtful, cadre
 # competence, certificate numbers, the KMS version, the ILP laboratory values,
-# service_given.code and health_check (the life-stage questionnaires).
+# service_given.code and health_check (the life-stage questionnaires), person.left_reason.
 FORMAT_VERSION = 4
 READABLE_VERSIONS = (1, 2, 3, 4)
 
@@ -169,6 +169,7 @@ class PersonRow(ExportRow):
     delivered_on: date | None = field()
     left_on: date | None = field()
     created_at: datetime = field()
+    left_reason: str | None = field()  # domain.life_events.LeftReason: moved, died
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,10 @@ class Problem(StrEnum):
     NOT_FEMALE = "not_female"  # a mother, or a pregnancy, needs a woman
     DATE_IN_FUTURE = "date_in_future"
     BEFORE_BIRTH = "before_birth"
+    # The person's life (domain/life_events.py).
+    ALREADY_LEFT = "already_left"  # moved away or died before: nothing more is recorded
+    ALREADY_PREGNANT = "already_pregnant"
+    NOT_PREGNANT = "not_pregnant"  # no pregnancy to end
     # Posyandu days.
     DAY_ALREADY_OPENED = "day_already_opened"  # found: id of that day
     DAY_CLOSED = "day_closed"
@@ -88,6 +92,7 @@ class Field(StrEnum):
     PERSON_ID = "person_id"
     HOUSEHOLD_ID = "household_id"
     MOTHER_ID = "mother_id"
+    SEX = "sex"
     FATHER_ID = "father_id"
     CAREGIVER_ID = "caregiver_id"
     CADRE_ID = "cadre_id"
@@ -120,6 +125,14 @@ class Field(StrEnum):
     MOTHER_HOUSEHOLD_ID = "mother_household_id"
     MOTHER_FATHER_ID = "mother_father_id"
     MOTHER_CAREGIVER_ID = "mother_caregiver_id"
+    # A life event (moved away, died, pregnancy) and the baby registered at a birth.
+    EVENT_ON = "on"
+    BABY_NAME = "baby_name"
+    BABY_SEX = "baby_sex"
+    BABY_NIK = "baby_nik"
+    BABY_BIRTH_DATE = "baby_birth_date"
+    BABY_BIRTH_WEIGHT_KG = "baby_birth_weight_kg"
+    BABY_BIRTH_LENGTH_CM = "baby_birth_length_cm"
     # A household.
     HEAD_NAME = "head_name"
     ADDRESS = "address"
@@ -190,6 +203,16 @@ QUANTITY_FIELDS: dict[Quantity, Field] = {
 }
 
 # A new mother's field for each field of a person (fields already about the mother stay).
+# The baby's field for each field of a person registered at the mother's delivery.
+BABY_FIELDS: dict[Field, Field] = {
+    Field.NAME: Field.BABY_NAME,
+    Field.SEX: Field.BABY_SEX,
+    Field.NIK: Field.BABY_NIK,
+    Field.BIRTH_DATE: Field.BABY_BIRTH_DATE,
+    Field.BIRTH_WEIGHT_KG: Field.BABY_BIRTH_WEIGHT_KG,
+    Field.BIRTH_LENGTH_CM: Field.BABY_BIRTH_LENGTH_CM,
+}
+
 MOTHER_FIELDS: dict[Field, Field] = {
     Field.NAME: Field.MOTHER_NAME,
     Field.NIK: Field.MOTHER_NIK,

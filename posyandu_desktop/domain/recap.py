@@ -29,6 +29,7 @@ from types import MappingProxyType
 
 from posyandu_desktop.domain.early_warning import Backtest, RiskReason
 from posyandu_desktop.domain.growth.classify import Category
+from posyandu_desktop.domain.ilp_report import IlpMonth, add_months
 from posyandu_desktop.domain.indicators import (
     MonthlyIndicators,
     RosterChild,
@@ -135,6 +136,7 @@ class PosyanduMonth:
     puskesmas: str = ""
     quality: QualityFigures | None = None  # of the month's children's measurements, if sent
     early_warning: EarlyWarningFigures | None = None  # None in files made before it existed
+    ilp: IlpMonth | None = None  # the ILP page; None from a laptop that had none
 
 
 def posyandu_month(
@@ -147,6 +149,7 @@ def posyandu_month(
     kelurahan: str = "",
     puskesmas: str = "",
     quality: QualityFigures | None = None,
+    ilp: IlpMonth | None = None,
 ) -> PosyanduMonth:
     """One Posyandu's month from its report and roster; `people` names every person id in the
     roster and the KEK list (raises ValueError for one it lacks)."""
@@ -183,6 +186,7 @@ def posyandu_month(
         kelurahan=kelurahan,
         puskesmas=puskesmas,
         quality=quality,
+        ilp=ilp,
     )
 
 
@@ -221,6 +225,7 @@ class PosyanduRow:
     matches_report: bool  # the roster adds up to the totals the Posyandu's report printed
     quality: QualityFigures | None = None  # as the Posyandu sent it (domain/quality.py)
     early_warning: EarlyWarningFigures | None = None
+    ilp: IlpMonth | None = None
 
 
 class SharedKind(Enum):
@@ -276,6 +281,9 @@ class Recap:
     referrals: tuple[ListedChild, ...]  # by Posyandu, then name
     kek: tuple[ListedWoman, ...]  # by Posyandu, then name
     shared: tuple[SharedPerson, ...]  # by name
+    # The ILP pages added up (a person served in two Posyandu counts in both); None when no
+    # Posyandu sent one.
+    ilp_total: IlpMonth | None = None
 
     @property
     def rows_sum(self) -> RecapCounts:
@@ -354,6 +362,7 @@ def _row(month: PosyanduMonth) -> PosyanduRow:
         _matches(counts, month.reported),
         month.quality,
         month.early_warning,
+        month.ilp,
     )
 
 
@@ -545,4 +554,5 @@ def recap(months: Sequence[PosyanduMonth]) -> Recap:
         referrals=_listed(c for c in children if c.line.referral),
         kek=tuple(women),
         shared=tuple(shared),
+        ilp_total=add_months(pages) if (pages := [m.ilp for m in ordered if m.ilp]) else None,
     )

@@ -13,7 +13,10 @@ Codes, and how sure we are of them:
   mother's NIK under `.../id/nik-ibu`: SATUSEHAT Patient documentation (docs/sources/satusehat.md).
 - LOINC, category vital-signs: body weight 29463-7, body height 8302-2, lying 8306-3, head
   circumference 9843-4, MUAC 56072-2, BMI 39156-5, blood pressure panel 85354-9 with systolic
-  8480-6 and diastolic 8462-4 (docs/sources/satusehat.md; FHIR vital-signs profile).
+  8480-6 and diastolic 8462-4 (docs/sources/satusehat.md; FHIR vital-signs profile); waist
+  8280-0 (vital-signs), random blood glucose 2339-0 and haemoglobin 718-7 (category
+  laboratory), as FHIR implementation guides use them (docs/sources/satusehat.md#loinc).
+  Cholesterol, uric acid and the questionnaires have no code confirmed here: tables only.
 - Interpretations, system `http://terminology.kemkes.go.id/CodeSystem/clinical-term`:
   * confirmed in the tables of "Lampiran Terminologi Gizi Tumbang Prioritas" (SATUSEHAT,
     13 Oct 2023): BB/U OI000007-OI000010; PB/U-TB/U OI000011 Sangat Pendek, OI000012 Pendek.
@@ -104,6 +107,9 @@ _BMI = _Loinc("39156-5", "Body mass index (BMI) [Ratio]")
 _BP_PANEL = _Loinc("85354-9", "Blood pressure panel with all children optional")
 _SYSTOLIC = _Loinc("8480-6", "Systolic blood pressure")
 _DIASTOLIC = _Loinc("8462-4", "Diastolic blood pressure")
+_WAIST = _Loinc("8280-0", "Waist Circumference at umbilicus by Tape measure")
+_GLUCOSE = _Loinc("2339-0", "Glucose [Mass/volume] in Blood")
+_HAEMOGLOBIN = _Loinc("718-7", "Hemoglobin [Mass/volume] in Blood")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +122,8 @@ _KG = _Unit("kg", "kg")
 _CM = _Unit("cm", "cm")
 _KG_PER_M2 = _Unit("kg/m2", "kg/m2")
 _MM_HG = _Unit("mmHg", "mm[Hg]")
+_MG_DL = _Unit("mg/dL", "mg/dL")
+_G_DL = _Unit("g/dL", "g/dL")
 _ZSCORE = _Unit("{Zscore}", "{Zscore}")  # the unit SATUSEHAT's reference ranges use
 
 
@@ -129,6 +137,9 @@ class _Value(Enum):
     LILA = "lila"
     BLOOD_PRESSURE = "bp"
     BMI = "bmi"
+    WAIST = "waist"
+    GLUCOSE = "glucose"
+    HAEMOGLOBIN = "haemoglobin"
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,7 +322,7 @@ def _address(posyandu: PosyanduLike) -> Json | None:
 def _observation_entries(row: MeasurementRow, patient: str, system: str) -> list[Json]:
     found: list[Json] = []
 
-    def add(value: _Value, loinc: _Loinc, body: Json) -> None:
+    def add(value: _Value, loinc: _Loinc, body: Json, category: str = "vital-signs") -> None:
         uid = uuid.UUID(hex=row.uid)
         identifier = _observation_identifier(system, uid.hex, value)
         resource: Json = {
@@ -323,8 +334,8 @@ def _observation_entries(row: MeasurementRow, patient: str, system: str) -> list
                     "coding": [
                         {
                             "system": _OBSERVATION_CATEGORY,
-                            "code": "vital-signs",
-                            "display": "Vital Signs",
+                            "code": category,
+                            "display": _CATEGORY_DISPLAY[category],
                         }
                     ]
                 }
@@ -405,7 +416,21 @@ def _observation_entries(row: MeasurementRow, patient: str, system: str) -> list
                 _z("IMT/U z-score", row.baz, row.bfa_category, oedema),
             ),
         )
+    if row.waist_cm is not None:
+        add(_Value.WAIST, _WAIST, _measured(row.waist_cm, _CM))
+    if row.glucose_mg_dl is not None:
+        add(_Value.GLUCOSE, _GLUCOSE, _measured(row.glucose_mg_dl, _MG_DL), "laboratory")
+    if row.haemoglobin_g_dl is not None:
+        add(
+            _Value.HAEMOGLOBIN,
+            _HAEMOGLOBIN,
+            _measured(row.haemoglobin_g_dl, _G_DL),
+            "laboratory",
+        )
     return found
+
+
+_CATEGORY_DISPLAY = {"vital-signs": "Vital Signs", "laboratory": "Laboratory"}
 
 
 def _concept(loinc: _Loinc) -> Json:

@@ -19,6 +19,13 @@ from typing import Any, TypeVar, cast
 from posyandu_desktop.domain.early_warning import RiskReason
 from posyandu_desktop.domain.growth.classify import Category
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.ilp_report import (
+    STAGE_FINDINGS,
+    Count,
+    Coverage,
+    IlpMonth,
+    StageRow,
+)
 from posyandu_desktop.domain.indicators import (
     AgeGroup,
     MonthlyIndicators,
@@ -26,6 +33,7 @@ from posyandu_desktop.domain.indicators import (
     SkdnCounts,
     StatusIndex,
 )
+from posyandu_desktop.domain.life_stage import LifeStage, VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.quality import QualityFigures
 from posyandu_desktop.domain.recap import (
@@ -58,6 +66,7 @@ def summary_bytes(
     puskesmas: str = "",
     quality: QualityFigures | None = None,
     early_warning: EarlyWarningFigures | None = None,
+    ilp: IlpMonth | None = None,
 ) -> bytes:
     """The summary of one Posyandu month; `people` names every person id of the roster and
     of the KEK list (ValueError if one is missing)."""
@@ -70,6 +79,7 @@ def summary_bytes(
         kelurahan=kelurahan,
         puskesmas=puskesmas,
         quality=quality,
+        ilp=ilp,
     )
     return month_bytes(replace(month, early_warning=early_warning))
 
@@ -114,6 +124,10 @@ def month_bytes(month: PosyanduMonth) -> bytes:
     # Added within format version 1, so written only when known (as _person's fields).
     if month.early_warning is not None:
         document["early_warning"] = _early_warning(month.early_warning)
+    # Added within format version 1, written only when the laptop made an ILP page: a month
+    # without one gives the bytes earlier versions wrote.
+    if month.ilp is not None:
+        document["ilp"] = _ilp(month.ilp)
     text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return text.encode("utf-8")
 
@@ -130,6 +144,75 @@ def _early_warning(figures: EarlyWarningFigures) -> dict[str, Any]:
         "recovered": figures.recovered,
         "mean_list_size": figures.mean_list_size,
     }
+
+
+def _ilp(ilp: IlpMonth) -> dict[str, Any]:
+    def cover(c: Coverage) -> dict[str, Any]:
+        return {"given": c.given, "of": c.of}
+
+    return {
+        "stages": {
+            row.stage.value: {
+                "seen": row.seen,
+                "findings": {
+                    f.value: {"found": n.found, "judged": n.judged} for f, n in row.counts.items()
+                },
+            }
+            for row in ilp.stages
+        },
+        "vitamin_a_round": ilp.vitamin_a_round,
+        "vitamin_a": {capsule.value: cover(c) for capsule, c in ilp.vitamin_a.items()},
+        "ttd_pregnant": cover(ilp.ttd_pregnant),
+        "ttd_adolescent_girls": cover(ilp.ttd_adolescent_girls),
+        "immunisation": [{"antigen": a, "doses": n} for a, n in ilp.immunisation],
+    }
+
+
+def _read_ilp(obj: Any, year: int, month: int) -> IlpMonth:
+    where = "ilp"
+
+    def cover(c: Any, at: str) -> Coverage:
+        return Coverage(_get(c, "given", int, at), _optional(c, "of", int, at))
+
+    stages = _get(obj, "stages", dict, where)
+    rows = []
+    for stage in LifeStage:
+        at = f"{where}.stages.{stage.value}"
+        row = _get(stages, stage.value, dict, f"{where}.stages")
+        findings = _get(row, "findings", dict, at)
+        rows.append(
+            StageRow(
+                stage,
+                _get(row, "seen", int, at),
+                {
+                    f: Count(
+                        _get(_get(findings, f.value, dict, at), "found", int, f"{at}.{f.value}"),
+                        _get(findings[f.value], "judged", int, f"{at}.{f.value}"),
+                    )
+                    for f in STAGE_FINDINGS[stage]
+                },
+            )
+        )
+    vitamin_a = _get(obj, "vitamin_a", dict, where)
+    return IlpMonth(
+        year,
+        month,
+        tuple(rows),
+        _get(obj, "vitamin_a_round", bool, where),
+        {
+            capsule: cover(_get(vitamin_a, capsule.value, dict, f"{where}.vitamin_a"), where)
+            for capsule in VitaminACapsule
+        },
+        cover(_get(obj, "ttd_pregnant", dict, where), where),
+        cover(_get(obj, "ttd_adolescent_girls", dict, where), where),
+        tuple(
+            (
+                _get(i, "antigen", str, f"{where}.immunisation"),
+                _get(i, "doses", int, f"{where}.immunisation"),
+            )
+            for i in _get(obj, "immunisation", list, where)
+        ),
+    )
 
 
 def _person(person: PersonKey) -> dict[str, Any]:
@@ -372,6 +455,9 @@ def _read(doc: Any) -> PosyanduMonth:
         puskesmas=_get(posyandu, "puskesmas", str, "posyandu"),
         quality=_read_quality(_added(doc, "quality", dict, "summary")),
         early_warning=_read_early_warning(doc),
+        ilp=None
+        if (ilp := _added(doc, "ilp", dict, "summary")) is None
+        else _read_ilp(ilp, year, month),
     )
 
 

@@ -16,6 +16,7 @@ from posyandu_desktop.i18n import (  # noqa: F401
     early_warning_words,
     ilp_words,
     importing_words,
+    life_words,
     measurement_words,
     quality_words,
     recap_words,

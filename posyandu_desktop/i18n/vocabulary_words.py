@@ -52,6 +52,9 @@ register(
         Problem.NOT_FEMALE: N_("Must be a woman"),
         Problem.DATE_IN_FUTURE: N_("The date is in the future"),
         Problem.BEFORE_BIRTH: N_("The date is before the birth date"),
+        Problem.ALREADY_LEFT: N_("This person has already moved away or died"),
+        Problem.ALREADY_PREGNANT: N_("A pregnancy is already recorded"),
+        Problem.NOT_PREGNANT: N_("No pregnancy is recorded"),
         Problem.DAY_ALREADY_OPENED: N_("A Posyandu day is already open for this date"),
         Problem.DAY_CLOSED: N_("This Posyandu day is closed"),
         Problem.ALREADY_ARRIVED: N_("Already registered today (queue {found})"),
@@ -246,3 +249,16 @@ def capsule_label(capsule: VitaminACapsule, lang: str | None = None) -> str:
 def vocabulary_label(member: StrEnum, lang: str | None = None) -> str:
     """The word for any member of the coded vocabularies (roles, desks, services ...)."""
     return words(member, lang=lang)
+
+
+# A desk passed, as the button that marks it says it (Hasil hari ini).
+register(
+    {
+        Desk.REGISTRATION: NP_("Desk passed", "Registered"),
+        Desk.MEASURING: NP_("Desk passed", "Measured"),
+        Desk.RECORDING: NP_("Desk passed", "Recorded"),
+        Desk.HEALTH_SERVICE: NP_("Desk passed", "Served"),
+        Desk.COUNSELLING: NP_("Desk passed", "Counselled"),
+    },
+    "passed",
+)

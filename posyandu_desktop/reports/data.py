@@ -10,6 +10,7 @@ from posyandu_desktop.domain.cadre_sheet import CadreSheetRow, SheetColumn
 from posyandu_desktop.domain.early_warning import Backtest, StuntingRisk
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.ilp_report import IlpMonth
 from posyandu_desktop.domain.indicators import CadrePerformance, MonthlyIndicators
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
@@ -90,6 +91,7 @@ class MonthlyReportData:
     indicators: MonthlyIndicators
     quality: QualityFigures | None = None  # of the children's measurements taken this month
     early_warning: EarlyWarningSection | None = None
+    ilp: IlpMonth | None = None  # the ILP page (life stages and services); None: left out
 
     @property
     def cadre_performance(self) -> tuple[CadrePerformance, ...]:

@@ -30,6 +30,8 @@ from reportlab.platypus import (
 from posyandu_desktop.domain.growth.classify import (
     KEK_BELOW_CM,
 )
+from posyandu_desktop.domain.ilp_report import Finding
+from posyandu_desktop.domain.immunisation import Antigen
 from posyandu_desktop.domain.indicators import (
     HIGH_DIASTOLIC_MMHG,
     HIGH_SYSTOLIC_MMHG,
@@ -51,6 +53,7 @@ from posyandu_desktop.i18n import (
     format_date,
     format_decimal,
     format_month,
+    life_stage_label,
     month_name,
     translator,
     vocabulary_label,
@@ -129,6 +132,11 @@ def percent(value: float | None, lang: str | None) -> str:
     return "-" if value is None else f"{format_decimal(value * 100, 1, lang)} %"
 
 
+def _antigen_name(antigen: str, lang: str | None) -> str:
+    """A schedule antigen in words; an antigen typed by hand as it was typed."""
+    return words(Antigen(antigen), lang=lang) if antigen in set(Antigen) else antigen
+
+
 class _Report:
     def __init__(self, data: MonthlyReportData, tr: Translator, lang: str | None) -> None:
         self.data, self.tr, self.lang = data, tr, lang
@@ -149,6 +157,7 @@ class _Report:
             *self._visits_services_cadres(),
             *self._quality(),
             *self._early_warning(),
+            *self._ilp_page(),
             PageBreak(),
             *self._title(self.tr.gettext("Cadre performance sheet")),
             *self._cadre_sheet(),
@@ -756,6 +765,105 @@ class _Report:
             )
         )
         return out
+
+    # ILP ---------------------------------------------------------------------------------
+
+    def _ilp_page(self) -> list[Flowable]:
+        """Per life stage: people seen and each finding as "found / judged"; then the services."""
+        ilp = self.data.ilp
+        if ilp is None:
+            return []
+        tr = self.tr
+        head: list[Any] = [tr.gettext("Life stage"), tr.gettext("Seen")]
+        head += [words(finding, "short", self.lang) for finding in Finding]
+        rows: list[list[Any]] = [head]
+        for row in ilp.stages:
+            cells: list[Any] = [life_stage_label(row.stage, self.lang), row.seen]
+            for finding in Finding:
+                count = row.counts.get(finding)
+                cells.append("" if count is None else f"{count.found} / {count.judged}")
+            rows.append(cells)
+        first = 118
+        stages = _table(
+            rows, colWidths=[first, 34] + [(_WIDTH - first - 34) / len(Finding)] * len(Finding)
+        )
+        stages.setStyle(
+            TableStyle(
+                [
+                    *_GRID,
+                    ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_FILL),
+                    ("FONTNAME", (0, 0), (-1, 0), styles.NARROW_BOLD),
+                    ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                ]
+            )
+        )
+
+        def share(given: int, of: int | None) -> str:
+            return str(given) if of is None else f"{given} / {of}"
+
+        services: list[list[Any]] = [[tr.gettext("Service"), tr.gettext("Given / due")]]
+        for capsule, cover in ilp.vitamin_a.items():
+            name = f"{vocabulary_label(ServiceKind.VITAMIN_A, self.lang)}: "
+            name += capsule_label(capsule, self.lang)
+            value = share(cover.given, cover.of) if ilp.vitamin_a_round else str(cover.given)
+            services.append([name, value])
+        services += [
+            [
+                tr.gettext("TTD, pregnant women seen"),
+                share(ilp.ttd_pregnant.given, ilp.ttd_pregnant.of),
+            ],
+            [
+                tr.gettext("TTD, adolescent girls seen"),
+                share(ilp.ttd_adolescent_girls.given, ilp.ttd_adolescent_girls.of),
+            ],
+        ]
+        immunisation: list[list[Any]] = [
+            [tr.gettext("Immunisation (antigen)"), tr.gettext("Doses")]
+        ]
+        immunisation += [[_antigen_name(a, self.lang), n] for a, n in ilp.immunisation] or [
+            [tr.gettext("none recorded this month"), ""]
+        ]
+        boxes = []
+        for box in (services, immunisation):
+            table = _table(box, colWidths=[_WIDTH / 2 - 86, 72])
+            table.setStyle(
+                TableStyle(
+                    [
+                        *_GRID,
+                        ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_FILL),
+                        ("FONTNAME", (0, 0), (-1, 0), styles.NARROW_BOLD),
+                        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                    ]
+                )
+            )
+            boxes.append(table)
+        layout = _table([boxes], colWidths=[_WIDTH / 2] * 2)
+        layout.setStyle(
+            TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        )
+        round_note = (
+            tr.gettext("{month} is a vitamin A month: due = children of that age in S.")
+            if ilp.vitamin_a_round
+            else tr.gettext("{month} is not a vitamin A month (February and August).")
+        ).format(month=month_name(ilp.month, self.lang))
+        return [
+            PageBreak(),
+            *self._title(tr.gettext("ILP: life stages and services")),
+            Paragraph(tr.gettext("1. People seen and what was found"), self.h2),
+            stages,
+            Spacer(0, 3),
+            Paragraph(
+                tr.gettext(
+                    "Each cell: people with the finding / people for whom it was measured or"
+                    " asked this month. An empty cell: not asked at that life stage."
+                ),
+                self.small,
+            ),
+            Paragraph(tr.gettext("2. Services"), self.h2),
+            layout,
+            Spacer(0, 3),
+            Paragraph(round_note, self.small),
+        ]
 
     def _cadre_sheet(self) -> list[Flowable]:
         rows: list[list[Any]] = [

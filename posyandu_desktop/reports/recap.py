@@ -34,13 +34,14 @@ from posyandu_desktop.domain.growth.classify import (
     WeightForAgeCategory,
     WeightForLengthHeightCategory,
 )
+from posyandu_desktop.domain.ilp_report import Finding, IlpMonth, finding_total
 from posyandu_desktop.domain.indicators import (
     AgeGroup,
     SkdnCounts,
     StatusIndex,
     ratio,
 )
-from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS
+from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS, LifeStage
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import ListedChild, PosyanduRow, Recap, RecapCounts
 from posyandu_desktop.domain.referral import ReferralReason
@@ -153,6 +154,7 @@ class _Story:
             *self._status(),
             *self._cases(),
             *self._cadres(),
+            *self._ilp(),
             *self._new_stunting(),
             *self._referrals(),
             *self._kek(),
@@ -634,6 +636,67 @@ class _Story:
             Spacer(0, 2),
             Paragraph(note, self.small),
         ]
+
+    def _ilp(self) -> list[Flowable]:
+        """The ILP pages of the Posyandu that sent one: each finding as "found / judged" over
+        every life stage, TTD for pregnant women and immunisation doses."""
+        total = self.recap.ilp_total
+        if total is None:
+            return []
+        tr = self.tr
+
+        def cells(ilp: IlpMonth) -> list[Any]:
+            found = [finding_total(ilp, f) for f in Finding]
+            pregnant = ilp.stages[list(LifeStage).index(LifeStage.PREGNANT_OR_POSTPARTUM)]
+            return [
+                sum(row.seen for row in ilp.stages),
+                pregnant.seen,
+                *(f"{c.found} / {c.judged}" for c in found),
+                f"{ilp.ttd_pregnant.given} / {ilp.ttd_pregnant.of}",
+                sum(n for _antigen, n in ilp.immunisation),
+            ]
+
+        head: list[Any] = [
+            tr.gettext("No."),
+            tr.gettext("Posyandu"),
+            self._p(tr.gettext("Seen")),
+            self._p(tr.gettext("Pregnant seen")),
+            *(self._p(words(f, "short", self.lang)) for f in Finding),
+            self._p(tr.gettext("TTD, pregnant women seen")),
+            self._p(tr.gettext("Immunisation doses")),
+        ]
+        numbers = len(head) - 2
+        widths = [20.0, 190.0] + [(_WIDTH - 210) / numbers] * numbers
+        rows: list[list[Any]] = [head]
+        for i, row in enumerate(self.recap.rows, start=1):
+            filled = cells(row.ilp) if row.ilp else ["-"] * numbers
+            rows.append([i, self._posyandu(row), *filled])
+        label = Paragraph("<b>{}</b>".format(tr.gettext("Sum of the rows")), self.cell)
+        rows.append([label, "", *cells(total)])
+        table = self._grid(rows, widths, header_rows=1, totals=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                    ("FONTNAME", (0, 0), (-1, 0), styles.NARROW_BOLD),
+                    ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
+                ]
+            )
+        )
+        note = tr.gettext(
+            "Each finding: people with it / people measured or asked, over every life stage"
+            " that asks it. A person served in two Posyandu counts in both. '-': the Posyandu's"
+            " file has no ILP page."
+        )
+        return [
+            CondPageBreak(120),
+            Paragraph(tr.gettext("ILP: life stages and services"), self.h2),
+            table,
+            Spacer(0, 2),
+            Paragraph(note, self.small),
+        ]
+
+    # Lists --------------------------------------------------------------------------------
 
     def _quality(self) -> list[Flowable]:
         """Each Posyandu's data quality as it sent it (docs/sources/data-quality.md)."""

@@ -17,7 +17,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from posyandu_desktop.domain.growth.classify import KEK_BELOW_CM
+from posyandu_desktop.domain.ilp_report import Finding, IlpMonth, finding_total
 from posyandu_desktop.domain.indicators import AgeGroup, StatusIndex
+from posyandu_desktop.domain.life_stage import LifeStage
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.recap import ListedChild, PosyanduRow, Recap, RecapCounts
 from posyandu_desktop.domain.referral import ReferralReason
@@ -79,6 +81,7 @@ class _Book:
         self._cases()
         self._cadres()
         self._sessions()
+        self._ilp()
         self._new_stunting()
         self._referrals()
         self._kek()
@@ -435,6 +438,41 @@ class _Book:
             rows,
             totals=1,
             widths=[5, 12, 30, 12, 12, 12, 12],
+            frozen_columns=3,
+        )
+
+    def _ilp(self) -> None:
+        """The ILP pages per Posyandu, numbers as numbers: each finding found and judged."""
+        total = self.recap.ilp_total
+        if total is None:
+            return
+        tr = self.tr
+        header = [*self._identity(), tr.gettext("Seen"), tr.gettext("Pregnant seen")]
+        for finding in Finding:
+            name = words(finding, "short", self.lang)
+            header += [name, tr.gettext("{finding}: judged").format(finding=name)]
+        header += [tr.gettext("TTD, pregnant women seen"), tr.gettext("Immunisation doses")]
+
+        def cells(ilp: IlpMonth) -> list[Any]:
+            pregnant = next(r for r in ilp.stages if r.stage is LifeStage.PREGNANT_OR_POSTPARTUM)
+            found: list[Any] = [sum(r.seen for r in ilp.stages), pregnant.seen]
+            for finding in Finding:
+                count = finding_total(ilp, finding)
+                found += [count.found, count.judged]
+            return [*found, ilp.ttd_pregnant.given, sum(n for _a, n in ilp.immunisation)]
+
+        rows: list[list[Any]] = [
+            [i, row.code, row.name, *(cells(row.ilp) if row.ilp else [None] * (len(header) - 3))]
+            for i, row in enumerate(self.recap.rows, start=1)
+        ]
+        rows.append(["", "", tr.gettext("Sum of the rows"), *cells(total)])
+        self._sheet(
+            "ILP",
+            tr.gettext("ILP: life stages and services"),
+            header,
+            rows,
+            totals=1,
+            widths=[5, 12, 30] + [11] * (len(header) - 3),
             frozen_columns=3,
         )
 

@@ -14,11 +14,9 @@ The home screen's alerts: who needs a cadre's attention this month.
 Who is due today: children under five not yet weighed this month, and vitamin A in
 February and August.
 
-The early-warning list (Berisiko stunting) from the registry (rules in domain/early_warning.py):
-who is on it today, ranked for home visits; the month's list with how the list did over the
-past year (the backtest), for the monthly report, its JSON and the puskesmas summary; and what
-to tell the mother. A z-score the WHO flags as implausible counts for nothing there: the value
-waits to be measured again.
+Desks 3-5 ("Hasil hari ini"): everyone registered today with what the measuring desk found,
+the situations and what to do about them, the counselling messages, and which desks each has
+passed (recording, health services, counselling).
 """
 
 from __future__ import annotations
@@ -26,13 +24,26 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from posyandu_desktop.domain import indicators as ind
+from posyandu_desktop.domain.counselling import (
+    Action,
+    CounsellingBook,
+    Message,
+    Situation,
+    facts_of,
+    parse_book,
+    situations,
+)
 from posyandu_desktop.domain.growth.classify import LilaStatus
 from posyandu_desktop.domain.growth.plausibility import Quantity
+from posyandu_desktop.domain.growth.zscore import Indicator, ZScore
+from posyandu_desktop.domain.health_classes import waist_at_risk
 from posyandu_desktop.domain.ids import ArrivalId, CadreId, DayId, PersonId, PosyanduId
 from posyandu_desktop.domain.life_stage import (
+    ADULT_FROM_YEARS,
     UNDER_FIVE_BELOW_MONTHS,
     VITAMIN_A_MONTHS,
     LifeStage,
@@ -40,6 +51,7 @@ from posyandu_desktop.domain.life_stage import (
     capsule_for_age,
     life_stage,
 )
+from posyandu_desktop.domain.measurement import GrowthFindings
 from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.nik import NikIssue, NikMismatch, compare_nik, parse_nik
 from posyandu_desktop.domain.people import Sex
@@ -50,6 +62,7 @@ from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
 from posyandu_desktop.services.people import PREGNANCY_DAYS
 from posyandu_desktop.services.reports import month_children
+from posyandu_desktop.settings import resource_path
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import cadres, days, measurements, people, posyandu
 from posyandu_desktop.store.records import (
@@ -58,6 +71,7 @@ from posyandu_desktop.store.records import (
     DayCounts,
     DayRecord,
     HouseholdRecord,
+    MeasurementRecord,
     PersonListing,
     PosyanduRecord,
 )
@@ -119,7 +133,8 @@ def register_arrival(
     person_id: PersonId,
     now: datetime | None = None,
 ) -> Outcome[ArrivalRecord]:
-    """Register someone who came to the Posyandu today; they get the next queue number."""
+    """Register someone who came to the Posyandu today; they get the next queue number and have
+    passed the registration desk."""
 
     def work(tx: Tx) -> Outcome[ArrivalRecord]:
         _checks.cadre(tx, cadre_id)
@@ -130,9 +145,9 @@ def register_arrival(
         earlier = days.arrival_of(tx, day_id, person_id)
         if earlier is not None:
             raise InputError(Issue(Problem.ALREADY_ARRIVED, Field.PERSON_ID, earlier.queue_number))
-        return Outcome(
-            days.add_arrival(tx, day_id=day_id, person_id=person_id, arrived_at=_now(now))
-        )
+        arrival = days.add_arrival(tx, day_id=day_id, person_id=person_id, arrived_at=_now(now))
+        # Registering is passing the first desk: the home screen counts it like the others.
+        return Outcome(through_desk(tx, arrival, Desk.REGISTRATION))
 
     return attempt(db, work, cadre_id=cadre_id)
 
@@ -464,3 +479,86 @@ def due_list(db: Database, *, today: date | None = None) -> DueList:
         if not weighed or capsule is not None:
             due.append(DueChild(row.person, age, row.last_weighed_on, weighed, capsule))
     return DueList(under_five, tuple(due))
+
+
+# The desks after measuring, in the order a visitor passes them (docs/sources/ilp-life-stages.md).
+AFTER_MEASURING = (Desk.RECORDING, Desk.HEALTH_SERVICE, Desk.COUNSELLING)
+
+
+@cache
+def counselling_book() -> CounsellingBook:
+    """The shipped counselling messages (resources/counselling/messages.json)."""
+    return parse_book(resource_path("counselling", "messages.json").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class TodayResult:
+    """One visitor of today: who, what was measured, and what to do."""
+
+    arrival: ArrivalRecord
+    person: PersonListing
+    age_months: int
+    life_stage: LifeStage
+    measurement: MeasurementRecord | None  # None: not measured yet
+    situations: tuple[Situation, ...]
+    actions: tuple[Action, ...]
+    messages: tuple[Message, ...]
+
+    def passed(self, desk: Desk) -> bool:
+        return desk in self.arrival.desks_passed
+
+
+def _scores(m: GrowthFindings) -> tuple[ZScore, ...]:
+    return (
+        ZScore(Indicator.WEIGHT_FOR_AGE, m.waz),
+        ZScore(Indicator.LENGTH_HEIGHT_FOR_AGE, m.haz),
+        ZScore(Indicator.WEIGHT_FOR_LENGTH_HEIGHT, m.whz),
+        ZScore(Indicator.BMI_FOR_AGE, m.baz),
+        ZScore(Indicator.HEAD_CIRCUMFERENCE_FOR_AGE, m.hcz),
+        ZScore(Indicator.ARM_CIRCUMFERENCE_FOR_AGE, m.acz),
+    )
+
+
+def _result(
+    arrival: ArrivalRecord, person: PersonListing, m: MeasurementRecord | None, today: date
+) -> TodayResult:
+    on = max(today, person.birth_date)
+    stage = life_stage(
+        person.birth_date, on, pregnant=person.pregnant, delivered_on=person.delivered_on
+    )
+    months = completed_months(person.birth_date, on)
+    book = counselling_book()
+    if m is None:
+        return TodayResult(arrival, person, months, stage, None, (), (), ())
+    f, v = m.findings, m.values
+    bp = v.blood_pressure
+    found = situations(
+        facts_of(
+            scores=_scores(m.findings),
+            growth_status=f.growth_status,
+            two_t=f.two_t,
+            oedema=v.oedema,
+            categories={
+                "wfa": f.wfa_category,
+                "lhfa": f.lhfa_category,
+                "wflh": f.wflh_category,
+                "bfa": f.bfa_category,
+            },
+            lila_status=f.lila_status,
+            systolic_mmhg=None if bp is None else bp.systolic_mmhg,
+            diastolic_mmhg=None if bp is None else bp.diastolic_mmhg,
+            waist_at_risk=None
+            if v.waist_cm is None or months < ADULT_FROM_YEARS * 12
+            else waist_at_risk(person.sex, v.waist_cm.value),
+        )
+    )
+    return TodayResult(
+        arrival, person, months, stage, m, found, book.actions(found), book.advice(found)
+    )
+
+
+def results_today(db: Database, day_id: int, *, today: date) -> tuple[TodayResult, ...]:
+    """Everyone registered on the day, in queue order, with their result."""
+    with db.reading() as tx:
+        rows = days.day_results(tx, day_id)
+    return tuple(_result(arrival, person, m, today) for arrival, person, m in rows)

@@ -339,6 +339,7 @@ def _export(
         else EarlyWarningFigures.of(
             [(people[r.person_id], r.reasons) for r in at_risk], warning.backtest
         ),
+        ilp=month.data.ilp,
     )
     bundle = fhir.transaction_bundle(
         identity,

@@ -171,6 +171,7 @@ _NO_PERSON: dict[str, Any] = {
     "pregnant": False,
     "delivered_on": None,
     "left_on": None,
+    "left_reason": None,
 }
 
 

@@ -15,6 +15,10 @@ in February and August, and the immunisations noted from the Buku KIA.
 Services given at the post: vitamin A, deworming, iron tablets, PMT, immunisation, referral.
 
 One person as the profile screen shows them: who, whose child, where, which ILP group.
+
+The person's life, from their profile: moved away or died, a pregnancy starting and ending,
+and the baby registered to its mother in the same step as the birth. Each is one transaction,
+audited with the event as its reason.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -50,6 +54,14 @@ from posyandu_desktop.domain.growth.zscore import (
     implausible,
 )
 from posyandu_desktop.domain.ids import CadreId, DayId, HomeVisitId, PersonId
+from posyandu_desktop.domain.life_events import (
+    LeftReason,
+    LifeFacts,
+    PregnancyEnd,
+    leaving_problems,
+    pregnancy_end_problems,
+    pregnancy_start_problems,
+)
 from posyandu_desktop.domain.life_stage import (
     UNDER_FIVE_BELOW_MONTHS,
     LifeStage,
@@ -60,11 +72,12 @@ from posyandu_desktop.domain.life_stage import (
 )
 from posyandu_desktop.domain.months import Period
 from posyandu_desktop.domain.people import DAYS_PER_MONTH, Age, Sex
-from posyandu_desktop.domain.problems import Field, Problem
+from posyandu_desktop.domain.problems import BABY_FIELDS, Field, Problem
 from posyandu_desktop.domain.services_due import code_problem
 from posyandu_desktop.domain.vocabulary import ServiceKind
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
+from posyandu_desktop.services.registration import NewPerson, _add_person, _person_issues
 from posyandu_desktop.settings import immunisation_schedule, resource_path, who_standards
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import days, measurements, people, visits
@@ -643,3 +656,92 @@ def _messages() -> dict[RiskReason, Advice]:
 def advice(risk: StuntingRisk) -> tuple[Advice, ...]:
     """What to tell the mother of a child on the list, heaviest reason first."""
     return advice_for(risk, _messages())
+
+
+def _facts(person: PersonRecord) -> LifeFacts:
+    return LifeFacts(person.sex, person.birth_date, person.pregnant, person.left_on)
+
+
+def _refuse(problems: tuple[Problem, ...], field: Field, found: str) -> None:
+    if problems:
+        raise InputError(*(Issue(p, field, found) for p in problems))
+
+
+def mark_left(
+    db: Database,
+    *,
+    cadre_id: CadreId,
+    person_id: PersonId,
+    on: date,
+    reason: LeftReason,
+    today: date,
+) -> Outcome[PersonRecord]:
+    """The person moved away or died on `on`: kept in the registry, out of S and the due list
+    from that date."""
+
+    def work(tx: Tx) -> Outcome[PersonRecord]:
+        _checks.cadre(tx, cadre_id)
+        person = _checks.person(tx, person_id)
+        _refuse(leaving_problems(_facts(person), on, today=today), Field.EVENT_ON, on.isoformat())
+        people.set_left(tx, person_id, on, reason)
+        return Outcome(people.get_person(tx, person_id))
+
+    return attempt(db, work, cadre_id=cadre_id, reason=f"left: {reason.value}")
+
+
+def start_pregnancy(
+    db: Database, *, cadre_id: CadreId, person_id: PersonId, today: date
+) -> Outcome[PersonRecord]:
+    """A woman is pregnant (known today): from now on she is served as a pregnant woman."""
+
+    def work(tx: Tx) -> Outcome[PersonRecord]:
+        _checks.cadre(tx, cadre_id)
+        woman = _checks.person(tx, person_id)
+        problems = pregnancy_start_problems(_facts(woman), today, today=today)
+        _refuse(problems, Field.PERSON_ID, str(person_id))
+        people.set_pregnancy(tx, person_id, pregnant=True, delivered_on=woman.delivered_on)
+        return Outcome(people.get_person(tx, person_id))
+
+    return attempt(db, work, cadre_id=cadre_id, reason="pregnancy started")
+
+
+def end_pregnancy(
+    db: Database,
+    *,
+    cadre_id: CadreId,
+    person_id: PersonId,
+    on: date,
+    how: PregnancyEnd,
+    baby: NewPerson | None = None,
+    today: date,
+) -> Outcome[PersonRecord]:
+    """The pregnancy ended on `on`. A birth starts the 42 days of nifas and may register the
+    baby (born on `on`, in the mother's household, her child) in the same transaction: both
+    are saved, or neither. Returns the baby when one was registered, else the mother. Problems
+    with the baby name its fields with a `baby_` prefix."""
+    warnings: list[Issue] = []
+    if baby is not None:
+        if how is not PregnancyEnd.DELIVERED:
+            return refused([Issue(Problem.NOT_PREGNANT, Field.BABY_NAME)])
+        problems, warnings, baby = _person_issues(replace(baby, birth_date=on), today)
+        if problems:
+            return refused(
+                [replace(i, field=i.field and BABY_FIELDS.get(i.field, i.field)) for i in problems]
+            )
+
+    def work(tx: Tx) -> Outcome[PersonRecord]:
+        _checks.cadre(tx, cadre_id)
+        woman = _checks.person(tx, person_id)
+        _refuse(
+            pregnancy_end_problems(_facts(woman), on, today=today), Field.EVENT_ON, on.isoformat()
+        )
+        delivered = on if how is PregnancyEnd.DELIVERED else woman.delivered_on
+        people.set_pregnancy(tx, person_id, pregnant=False, delivered_on=delivered)
+        if baby is None:
+            return Outcome(people.get_person(tx, person_id))
+        added = _add_person(
+            tx, baby, household_id=woman.household_id, mother_id=PersonId(person_id)
+        )
+        return Outcome(added, warnings=tuple(warnings))
+
+    return attempt(db, work, cadre_id=cadre_id, reason=f"pregnancy ended: {how.value}")

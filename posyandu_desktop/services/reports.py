@@ -11,6 +11,8 @@ names a person can read in a folder (the UI opens them in the system viewer, whi
 
 The month's data quality (per Posyandu and per cadre) and the monthly cadre sheet for the city
 (domain/quality.py, domain/cadre_sheet.py).
+The ILP page of a month (domain/ilp_report.py) from the registry: who was seen in which life
+stage, what their values and answers show, and the services given.
 """
 
 from __future__ import annotations
@@ -25,13 +27,34 @@ from pathlib import Path
 from posyandu_desktop.domain import indicators as ind
 from posyandu_desktop.domain.cadre_sheet import CadreSheetRow, served_per_stage
 from posyandu_desktop.domain.competence import stratum
+from posyandu_desktop.domain.growth.classify import (
+    BmiForAge5To18Category,
+    WeightForLengthHeightCategory,
+)
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import growth_statuses
 from posyandu_desktop.domain.growth.zscore import LYING_BEFORE_DAYS
+from posyandu_desktop.domain.health_check import assess_health
 from posyandu_desktop.domain.ids import PersonId, PosyanduId
-from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS, VitaminACapsule
+from posyandu_desktop.domain.ilp_report import (
+    IlpMonth,
+    IlpService,
+    IlpVisit,
+    ilp_month,
+    judged_and_found,
+)
+from posyandu_desktop.domain.life_stage import (
+    ADOLESCENT_FROM_YEARS,
+    ADULT_FROM_YEARS,
+    UNDER_FIVE_BELOW_MONTHS,
+    LifeStage,
+    VitaminACapsule,
+    capsule_for_age,
+    life_stage,
+)
 from posyandu_desktop.domain.months import Period, completed_months
+from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.quality import QualityFigures, data_quality, quality_per
 from posyandu_desktop.domain.vocabulary import Desk, ServiceKind
 from posyandu_desktop.reports.cadre_sheet import write_cadre_sheet
@@ -54,10 +77,15 @@ from posyandu_desktop.reports.growth_card import write_growth_card
 from posyandu_desktop.reports.monthly_report import write_monthly_report
 from posyandu_desktop.reports.sip_register import SipRegister, SipRow, write_register
 from posyandu_desktop.services.people import early_warning_in, growth_chart_points
-from posyandu_desktop.settings import cadre_competence, cadre_sheet_columns, resource_path
+from posyandu_desktop.settings import (
+    cadre_competence,
+    cadre_sheet_columns,
+    immunisation_schedule,
+    resource_path,
+)
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import cadres, exports, measurements, people, posyandu
-from posyandu_desktop.store.queries.exports import ChildRow, TakenRow
+from posyandu_desktop.store.queries.exports import ChildRow, PersonRow, TakenRow
 from posyandu_desktop.store.records import CadreRecord, MeasurementRecord, PosyanduRecord
 
 __all__ = [
@@ -104,6 +132,7 @@ class _Read:
     posyandu: PosyanduHeader
     inputs: ind.MonthInputs
     quality: QualityFigures
+    ilp: IlpMonth
 
 
 def _bp_doubtful(doubtful: frozenset[Quantity]) -> bool:
@@ -197,8 +226,12 @@ def _read_month(tx: Tx, posyandu_id: int, year: int, month: int, today: date) ->
         ),
     )
     facts = exports.quality_facts(tx, first, last)
+    ilp = ilp_of_month(tx, persons, year, month, today=today)
     return _Read(
-        _header(posyandu.get_posyandu(tx, posyandu_id)), inputs, data_quality(f for _, f in facts)
+        _header(posyandu.get_posyandu(tx, posyandu_id)),
+        inputs,
+        data_quality(f for _, f in facts),
+        ilp,
     )
 
 
@@ -219,7 +252,7 @@ def monthly_report_data(
         warning = _early_warning(tx, year, month, today or date.today())
     indicators = ind.monthly_indicators(read.inputs)
     return MonthlyReportData(
-        read.posyandu, year, month, indicators, read.quality, early_warning=warning
+        read.posyandu, year, month, indicators, read.quality, early_warning=warning, ilp=read.ilp
     )
 
 
@@ -249,7 +282,13 @@ def month_report(
     indicators = ind.monthly_indicators(read.inputs)
     return MonthReport(
         MonthlyReportData(
-            read.posyandu, year, month, indicators, read.quality, early_warning=warning
+            read.posyandu,
+            year,
+            month,
+            indicators,
+            read.quality,
+            early_warning=warning,
+            ilp=read.ilp,
         ),
         ind.month_roster(read.inputs),
         frozenset(p.person_id for p in indicators.kek_pregnant),
@@ -677,3 +716,95 @@ def write_cadre_sheet_files(
         write_cadre_sheet(sheet, stem.with_suffix(".xlsx"), fonts, lang=lang),
         write_cadre_sheet(sheet, stem.with_suffix(".pdf"), fonts, lang=lang, printed_on=today),
     )
+
+
+# The obese categories of a child's weight-for-length/height and BMI-for-age (Permenkes 2/2020).
+_OBESE = {WeightForLengthHeightCategory.OBESE, BmiForAge5To18Category.OBESE}
+_VALUES = (
+    Quantity.LILA_CM,
+    Quantity.WAIST_CM,
+    Quantity.GLUCOSE_MG_DL,
+    Quantity.SYSTOLIC_MMHG,
+    Quantity.DIASTOLIC_MMHG,
+    Quantity.HAEMOGLOBIN_G_DL,
+)
+
+
+def _stage(person: PersonRow, on: date, today: date) -> LifeStage:
+    pregnant = ind.pregnant_on(
+        on, pregnant_now=person.pregnant, delivered_on=person.delivered_on, today=today
+    )
+    return life_stage(
+        person.birth_date,
+        max(on, person.birth_date),
+        pregnant=pregnant,
+        delivered_on=person.delivered_on,
+    )
+
+
+def _antigen(code: str | None, detail: str) -> str:
+    """An immunisation's antigen: from its dose code in the schedule, else as typed."""
+    dose = None if code is None else immunisation_schedule().dose(code)
+    return detail if dose is None else dose.antigen.value
+
+
+def ilp_of_month(
+    tx: Tx, persons: tuple[PersonRow, ...], year: int, month: int, *, today: date
+) -> IlpMonth:
+    """The month's ILP page; `persons` as the monthly report read them."""
+    first, last = ind.month_bounds(year, month)
+    by_id = {p.id: p for p in persons}
+    visits = []
+    for row in exports.ilp_measurements_between(tx, first, last):
+        person = by_id[row.person_id]
+        stage = _stage(person, row.measured_on, today)
+        months = completed_months(person.birth_date, max(row.measured_on, person.birth_date))
+        values = {
+            quantity: float(value)
+            for quantity in _VALUES
+            if (value := getattr(row, quantity.value)) is not None
+        }
+        findings = assess_health(
+            stage=stage,
+            sex=person.sex,
+            age_months=months,
+            on=row.measured_on,
+            values=values,
+            bmi=row.bmi,
+        )
+        child_category = row.wflh_category or row.bfa_category
+        child_obese = (
+            None
+            if child_category is None or months // 12 >= ADULT_FROM_YEARS
+            else child_category in _OBESE
+        )
+        findings = replace(findings, tb_presumptive=row.tb_presumptive, dependency=row.dependency)
+        judged, found = judged_and_found(findings, child_obese=child_obese)
+        visits.append(IlpVisit(person.id, stage, person.sex, judged, found))
+    services = [
+        IlpService(
+            s.person_id,
+            s.given_on,
+            s.kind,
+            _stage(by_id[s.person_id], s.given_on, today),
+            by_id[s.person_id].sex,
+            s.capsule,
+            _antigen(s.code, s.detail),
+        )
+        for s in exports.ilp_services_between(tx, first, last)
+    ]
+    due = dict.fromkeys(VitaminACapsule, 0)
+    for p in persons:
+        if (p.left_on is not None and p.left_on <= last) or p.birth_date > last:
+            continue
+        capsule = capsule_for_age(completed_months(p.birth_date, last))
+        if capsule is not None:
+            due[capsule] += 1
+    girls = frozenset(
+        v.person_id
+        for v in visits
+        if v.sex is Sex.FEMALE
+        and v.stage is LifeStage.SCHOOL_AGE_ADOLESCENT
+        and completed_months(by_id[v.person_id].birth_date, last) // 12 >= ADOLESCENT_FROM_YEARS
+    )
+    return ilp_month(year, month, visits, services, vitamin_a_due=due, adolescent_girl_ids=girls)

@@ -21,6 +21,7 @@ from posyandu_desktop.domain.ids import (
     PersonId,
     PosyanduId,
 )
+from posyandu_desktop.domain.life_events import LeftReason
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.screenings import Dependency, ScreeningAnswers
@@ -125,6 +126,7 @@ class PersonRecord:
     pregnant: bool
     delivered_on: date | None
     left_on: date | None
+    left_reason: LeftReason | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ from posyandu_desktop.domain.growth.classify import (
 from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
 from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.life_events import LeftReason
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.screenings import Dependency, Smoking
@@ -222,6 +223,17 @@ class Person(Base):
     # Moved away or died: kept, but out of the due list and the S denominator.
     left_on: Mapped[date | None]
     created_at: Mapped[datetime] = _created()
+    # Added by 0008: why the person left (moved or died), set with `left_on`.
+    left_reason: Mapped[LeftReason | None] = mapped_column(
+        Enum(
+            LeftReason,
+            native_enum=False,
+            create_constraint=False,
+            length=8,
+            values_callable=lambda members: [m.value for m in members],
+            validate_strings=True,
+        )
+    )
 
 
 class PosyanduDay(Base):

@@ -81,6 +81,12 @@ def _measuring(session: UiSession) -> Page:
     return MeasuringPage(session)
 
 
+def _results(session: UiSession) -> Page:
+    from posyandu_desktop.ui.results.results_page import ResultsPage
+
+    return ResultsPage(session)
+
+
 def _health_service(session: UiSession) -> Page:
     from posyandu_desktop.ui.health_service.health_service_page import HealthServicePage
 
@@ -131,13 +137,15 @@ def _monthly_export(session: UiSession) -> Page:
 
 def default_pages() -> tuple[PageEntry, ...]:
     """Every screen of the app, in navigation order (F1 home … F8 settings, F9 reports,
-    F10 the monthly export, F11 the health-service desk after measuring)."""
+    F10 the monthly export; F11 the health-service desk and F12 today's results, desks 3-5,
+    listed after measuring)."""
     return (
         PageEntry(HOME, _("Home"), _home, "F1"),
         PageEntry("registration", _("Registration"), _registration, "F2"),
         PageEntry("measuring", _("Measuring"), _measuring, "F3"),
         # Beside the desks it follows (the fourth ILP step); F11, the F-keys before being taken.
         PageEntry("health_service", pgettext("navigation", "Services"), _health_service, "F11"),
+        PageEntry("results", _("Today's results"), _results, "F12"),
         PageEntry(PEOPLE, _("People"), _people, "F4"),
         PageEntry("home_visits", _("Home visits"), _home_visits, "F5"),
         PageEntry("attendance", _("Cadre attendance"), _attendance, "F6"),

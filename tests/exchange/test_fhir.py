@@ -302,6 +302,12 @@ def _expected(row: MeasurementRow) -> set[tuple[str, Any, str]]:
         expected.add(("85354-9", (row.systolic_mmhg, row.diastolic_mmhg), "mm[Hg]"))
     if row.bmi is not None:
         expected.add(("39156-5", row.bmi, "kg/m2"))
+    if row.waist_cm is not None:
+        expected.add(("8280-0", row.waist_cm, "cm"))
+    if row.glucose_mg_dl is not None:
+        expected.add(("2339-0", row.glucose_mg_dl, "mg/dL"))
+    if row.haemoglobin_g_dl is not None:
+        expected.add(("718-7", row.haemoglobin_g_dl, "g/dL"))
     return expected
 
 
@@ -334,10 +340,22 @@ def test_observation_values_codes_and_units_equal_the_rows(
             assert obs["status"] == "final"
             assert obs["effectiveDateTime"] == row.measured_on.isoformat()
             (category,) = obs["category"]
-            assert category["coding"][0]["code"] == "vital-signs"
+            laboratory = _loinc(obs) in ("2339-0", "718-7")
+            assert category["coding"][0]["code"] == ("laboratory" if laboratory else "vital-signs")
             kinds.add(_loinc(obs))
-    # The demo measures every kind: weight, lying and standing, head, LILA, BP, BMI.
-    assert kinds == {"29463-7", "8306-3", "8302-2", "9843-4", "56072-2", "85354-9", "39156-5"}
+    # The demo measures every kind: weight, lying and standing, head, LILA, BP, BMI, waist and
+    # glucose.
+    assert kinds == {
+        "29463-7",
+        "8306-3",
+        "8302-2",
+        "9843-4",
+        "56072-2",
+        "85354-9",
+        "39156-5",
+        "8280-0",
+        "2339-0",
+    }
 
 
 def test_z_scores_are_two_decimal_components_with_permenkes_interpretations(
@@ -547,8 +565,8 @@ def test_deleted_measurements_and_persons_are_conditional_deletes_of_what_was_pu
     assert {puts[p.uid] for p in unmeasured} == {
         url for url in deletes if url.startswith("Patient?")
     }
-    # Six possible values per measurement, whichever it held.
-    assert len(deletes) == 6 * len(export.measurements) + len(unmeasured)
+    # Nine possible values per measurement, whichever it held.
+    assert len(deletes) == 9 * len(export.measurements) + len(unmeasured)
 
 
 def test_a_deleted_measurement_names_every_value_it_could_have_had(export: Export) -> None:
@@ -567,7 +585,17 @@ def test_a_deleted_measurement_names_every_value_it_could_have_had(export: Expor
     assert patient["request"]["method"] == "PUT"
     assert [e["request"] for e in deletes] == [
         {"method": "DELETE", "url": f"Observation?identifier={system}|{row.uid}-{suffix}"}
-        for suffix in ("weight", "lenhei", "headc", "lila", "bp", "bmi")
+        for suffix in (
+            "weight",
+            "lenhei",
+            "headc",
+            "lila",
+            "bp",
+            "bmi",
+            "waist",
+            "glucose",
+            "haemoglobin",
+        )
     ]
 
 
@@ -608,3 +636,20 @@ def test_a_doubtful_value_has_no_interpretation(bundle: dict[str, Any], export: 
                     assert "interpretation" not in component, text
                 if "lenhei_cm" in row.doubtful and text.startswith(("PB/", "TB/")):
                     assert "interpretation" not in component, text
+
+
+def test_haemoglobin_is_a_laboratory_observation(export: Export) -> None:
+    row = next(m for m in export.measurements if m.weight_kg is not None)
+    person = next(p for p in export.persons if p.id == row.person_id)
+    nothing: dict[str, Any] = {c.name: None for c in columns("measurement") if c.nullable}
+    measured = replace(
+        row,
+        **(nothing | {"haemoglobin_g_dl": 10.4, "haemoglobin_source": "typed"}),
+        uid=uuid.uuid4().hex,
+        oedema=False,
+    )
+    built = transaction_bundle(export.posyandu, [person], [measured], created_at=CREATED_AT)
+    Bundle.model_validate(built)
+    (obs,) = _resources(built, "Observation")
+    assert _found(obs) == ("718-7", 10.4, "g/dL")
+    assert obs["category"][0]["coding"][0]["code"] == "laboratory"

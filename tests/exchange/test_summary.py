@@ -239,3 +239,59 @@ def test_not_json_or_not_utf8(raw: bytes) -> None:
         read_summary(b"\xff\xfe{}")
     with pytest.raises(ValueError, match="'format' is missing"):
         read_summary(b"[1, 2]")
+
+
+def test_the_ilp_page_travels_in_the_summary_and_adds_up_in_the_recap(
+    raw: bytes, month_parts: Parts
+) -> None:
+    from posyandu_desktop.domain.ilp_report import (
+        Count,
+        Coverage,
+        Finding,
+        IlpService,
+        IlpVisit,
+        ilp_month,
+    )
+    from posyandu_desktop.domain.life_stage import LifeStage, VitaminACapsule
+    from posyandu_desktop.domain.people import Sex
+    from posyandu_desktop.domain.vocabulary import ServiceKind
+
+    pregnant = LifeStage.PREGNANT_OR_POSTPARTUM
+    kek = frozenset({Finding.KEK})
+    ilp = ilp_month(
+        Y,
+        M,
+        [IlpVisit(1, pregnant, Sex.FEMALE, kek, kek), IlpVisit(2, LifeStage.ADULT, Sex.MALE)],
+        [
+            IlpService(
+                3,
+                date(Y, M, 4),
+                ServiceKind.IMMUNISATION,
+                LifeStage.UNDER_FIVE,
+                Sex.MALE,
+                antigen="IPV 2",
+            )
+        ],
+        vitamin_a_due={VitaminACapsule.RED: 5},
+    )
+    report, roster, people = month_parts
+    with_ilp = summary_bytes(
+        code="P-02",
+        name="Posyandu Melati",
+        indicators=report,
+        roster=roster,
+        people=people,
+        ilp=ilp,
+    )
+    back = read_summary(with_ilp)
+    assert back.ilp == ilp
+    assert month_bytes(back) == with_ilp
+    assert "ilp" not in json.loads(raw)  # a month without an ILP page keeps its old bytes
+    assert read_summary(raw).ilp is None
+    both = recap([read_summary(raw), back, replace(back, code="P-03")])
+    assert both.ilp_total is not None
+    (pregnant_row,) = [r for r in both.ilp_total.stages if r.stage is pregnant]
+    assert pregnant_row.seen == 2
+    assert pregnant_row.counts[Finding.KEK] == Count(2, 2)
+    assert both.ilp_total.vitamin_a[VitaminACapsule.RED] == Coverage(0, 10)
+    assert both.ilp_total.immunisation == (("IPV 2", 2),)

@@ -33,6 +33,7 @@ NEVER_SHOWN = {
     "indicators.AgeGroup",  # shown as its month range ("0-5 mo"), numbers not words
     "recap.MatchedBy",  # the recap says it with the shared person's words
     "vocabulary.MeasurementOrigin",  # where a measurement came from, kept for the export
+    "counselling.Situation",  # said by its message (resources/counselling/messages.json)
 }
 
 REGISTRY = registered()

@@ -281,3 +281,60 @@ def test_written_atomically_in_indonesian_by_default(folder: Path, tmp_path: Pat
     text = "\n".join(pdf_lines(target))
     assert "Oktober 2026" in text
     assert re.search(r"\d+,\d %", text)  # Indonesian decimal comma
+
+
+def test_the_ilp_page_beside_the_unchanged_f2(folder: Path, lines: list[str]) -> None:
+    from dataclasses import replace
+
+    from posyandu_desktop.domain.ilp_report import Finding, IlpService, IlpVisit, ilp_month
+    from posyandu_desktop.domain.life_stage import LifeStage, VitaminACapsule
+    from posyandu_desktop.domain.people import Sex
+    from posyandu_desktop.domain.vocabulary import ServiceKind
+
+    db = Database(database_path(folder))
+    try:
+        data = monthly_report_data(db, this_posyandu_id(db) or 0, YEAR, MONTH, today=TODAY)
+    finally:
+        db.close()
+    # The registry's own ILP page: the demo's adults and pregnant women were seen.
+    assert data.ilp is not None
+    seen = {row.stage: row.seen for row in data.ilp.stages}
+    assert seen[LifeStage.UNDER_FIVE] > 0 and seen[LifeStage.ADULT] + seen[LifeStage.ELDERLY] > 0
+    pregnant = LifeStage.PREGNANT_OR_POSTPARTUM
+    kek = frozenset({Finding.KEK})
+    ilp = ilp_month(
+        YEAR,
+        MONTH,
+        [
+            IlpVisit(1, pregnant, Sex.FEMALE, kek, kek),
+            IlpVisit(2, pregnant, Sex.FEMALE, kek),
+            IlpVisit(3, LifeStage.ELDERLY, Sex.MALE, frozenset({Finding.DEPENDENT})),
+        ],
+        [
+            IlpService(1, date(YEAR, MONTH, 5), ServiceKind.IRON_TABLETS, pregnant, Sex.FEMALE),
+            IlpService(
+                4,
+                date(YEAR, MONTH, 5),
+                ServiceKind.IMMUNISATION,
+                LifeStage.UNDER_FIVE,
+                Sex.MALE,
+                antigen="PCV 2",
+            ),
+        ],
+        vitamin_a_due={VitaminACapsule.RED: 7},
+    )
+    with_ilp = pdf_lines(
+        render_monthly_report(replace(data, ilp=ilp), FONTS, lang="en", printed_on=TODAY)
+    )
+    text = " ".join(with_ilp)
+    assert "ILP: life stages and services" in text
+    assert "Pregnant or postpartum 2 1 / 2 0 / 0 0 / 0 0 / 0" in text
+    assert "Elderly 1 0 / 0 0 / 0 0 / 0 0 / 1" in text
+    assert "TTD, pregnant women seen 1 / 2" in text
+    assert "PCV 2 1" in text
+    assert "October is not a vitamin A month" in text
+    # The F2 pages are the same with or without the ILP page (but for "Page 1 of 5").
+    f2 = with_ilp.index("ILP: life stages and services")
+    assert [line for line in with_ilp[:f2] if not line.startswith("Page ")] == [
+        line for line in lines[:f2] if not line.startswith("Page ")
+    ]

@@ -277,3 +277,49 @@ def test_the_data_quality_each_posyandu_sent_is_in_the_pdf_and_xlsx(demo: Demo) 
     rows = list(sheet.iter_rows(min_row=HEAD_ROW + 1, values_only=True))
     assert [r[0] for r in rows] == ["P-01", "P-02"]
     assert rows[0][2:6] == (40, 0.025, 12.5, None)
+
+
+def test_pdf_ilp_table_per_posyandu_with_the_sum(demo: Demo, result: Recap) -> None:
+    from posyandu_desktop.domain.ilp_report import Finding, IlpService, IlpVisit, ilp_month
+    from posyandu_desktop.domain.life_stage import LifeStage
+    from posyandu_desktop.domain.people import Sex
+    from posyandu_desktop.domain.vocabulary import ServiceKind
+
+    pregnant = LifeStage.PREGNANT_OR_POSTPARTUM
+    high = frozenset({Finding.HYPERTENSION})
+    first = result.rows[0]
+    ilp = ilp_month(
+        result.year,
+        result.month,
+        [
+            IlpVisit(1, pregnant, Sex.FEMALE, high | {Finding.KEK}, high),
+            IlpVisit(2, LifeStage.ELDERLY, Sex.MALE, high, high),
+        ],
+        [
+            IlpService(
+                1,
+                date(result.year, result.month, 3),
+                ServiceKind.IRON_TABLETS,
+                pregnant,
+                Sex.FEMALE,
+            )
+        ],
+        vitamin_a_due={},
+    )
+    months = [replace(m, ilp=ilp) if m.code == first.code else m for m in demo.months]
+    lines = pdf_lines(render_recap_pdf(recap(months), FONTS, lang="en", printed_on=PRINTED))
+    text = " ".join(lines)
+    assert "ILP: life stages and services" in text
+    # Seen 2, pregnant 1, KEK 0/1, anaemia 0/0, high BP 2/2, obesity 0/0, TB 0/0,
+    # dependent 0/0, TTD 1/1, doses 0: on the Posyandu's row and on the sum.
+    numbers = "2 1 0 / 1 0 / 0 2 / 2 0 / 0 0 / 0 0 / 0 1 / 1 0"
+    assert f"{first.name} {numbers}" in text
+    assert f"Sum of the rows {numbers}" in text
+    assert text.count(" - - - - - - - - - - ") == len(result.rows) - 1
+    # The XLSX carries the same numbers as numbers.
+    book = openpyxl.load_workbook(io.BytesIO(recap_xlsx_bytes(recap(months), lang="en")))
+    sheet = book["ILP"]
+    values = [list(r) for r in sheet.iter_rows(min_row=HEAD_ROW, values_only=True)]
+    assert values[0][3:5] == ["Seen", "Pregnant seen"]
+    first_row = next(r for r in values if r[1] == first.code)
+    assert first_row[3:6] == [2, 1, 0] and first_row[-2:] == [1, 0]

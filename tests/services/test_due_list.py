@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 
 from posyandu_desktop import services
+from posyandu_desktop.domain.life_events import LeftReason
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import ServiceKind
@@ -56,7 +57,7 @@ def test_the_february_list(db, post, children):
     weigh(db, post, children["ahmad"], date(2026, 1, 15))
     weigh(db, post, children["toddler"], date(2026, 2, 3))
     with db.transaction() as tx:
-        people.set_left(tx, children["left"].id, date(2026, 1, 1))
+        people.set_left(tx, children["left"].id, date(2026, 1, 1), LeftReason.MOVED)
 
     due = services.due_today(db, today=TODAY)
 

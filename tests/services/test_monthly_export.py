@@ -408,7 +408,17 @@ def test_a_measurement_deleted_after_an_export_is_deleted_from_the_next_fhir_bun
     later = bundle(november)
     deletes = urls(later, "DELETE")
     assert sent <= deletes  # every Observation October put, November deletes
-    every_value = {"weight", "lenhei", "headc", "lila", "bp", "bmi"}
+    every_value = {
+        "weight",
+        "lenhei",
+        "headc",
+        "lila",
+        "bp",
+        "bmi",
+        "waist",
+        "glucose",
+        "haemoglobin",
+    }
     assert {url.rpartition("-")[2] for url in deletes} == every_value
     assert urls(later, "PUT") == set()
     assert all(url.startswith("Observation?identifier=") for url in deletes)

@@ -36,7 +36,7 @@ from posyandu_desktop.store.tables import Base
 CONTRACT_DIGESTS = {
     2: "1e815f0e6a877a5d7dbce3c14e85cb0821973cc14526f0231d7e8c61a72e3603",
     3: "1e2c1a5e19b28c4b019c11a4de6efd3082c8c0f4258a39cdeaba2d573aba51b6",  # measurement.origin
-    4: "7c54b7811d07e6f342250938cb4a1a9384cf9e17674aedb67a70504bc535fb11",  # +ILP
+    4: "1d1f6de0459a6a1afbce2f0915b71009fdabaaa1d80901114bc664b95d78be48",  # +ILP, left
 }
 
 # How the file writes each registry column type; store/columns.py keeps enums by their code.

@@ -124,7 +124,7 @@ def test_every_real_screen_opens(qtbot, ui_session):
     window.show()
     qtbot.waitExposed(window)
     window.open_every_page()
-    assert len(window.page_keys()) == 11
+    assert len(window.page_keys()) == 12
     for key in window.page_keys():
         assert window.page(key).title
     assert window.current_page() is window.page("home")

@@ -4,6 +4,8 @@ Posyandu days (sessions), the people who arrived and the cadres who served.
 
 What the registration and measuring desks read: one person as lists show them, the day's
 queue with who is in it, and households to choose from.
+
+Desks 3-5 read the day's arrivals with their latest measurement of the day.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from sqlalchemy import distinct, func, or_, select
 from posyandu_desktop.domain.vocabulary import Desk
 from posyandu_desktop.store.database import Tx
 from posyandu_desktop.store.queries._rows import record
+from posyandu_desktop.store.queries.measurements import _record as measurement_record
 from posyandu_desktop.store.queries.people import _listing, _listing_select, name_key
 from posyandu_desktop.store.records import (
     ArrivalRecord,
@@ -22,6 +25,7 @@ from posyandu_desktop.store.records import (
     DayCounts,
     DayRecord,
     HouseholdRecord,
+    MeasurementRecord,
     PersonListing,
 )
 from posyandu_desktop.store.tables import (
@@ -263,3 +267,35 @@ def household_of(tx: Tx, person_id: int) -> HouseholdRecord | None:
         .where(Person.id == person_id)
     )
     return None if row is None else record(HouseholdRecord, row)
+
+
+def day_results(
+    tx: Tx, day_id: int
+) -> tuple[tuple[ArrivalRecord, PersonListing, MeasurementRecord | None], ...]:
+    """The day's arrivals in queue order, who they are, and their latest measurement of the
+    day (None: not measured yet)."""
+    measured = {
+        row.person_id: row
+        for row in tx.scalars(
+            select(Measurement).where(Measurement.day_id == day_id).order_by(Measurement.id)
+        )
+    }
+    rows = tx.execute(
+        _listing_select()
+        .add_columns(Arrival)
+        .join(Arrival, Arrival.person_id == Person.id)
+        .where(Arrival.day_id == day_id)
+        .order_by(Arrival.queue_number)
+    )
+    found = []
+    for row in rows:
+        listing = _listing(row)
+        latest = measured.get(listing.id)
+        found.append(
+            (
+                record(ArrivalRecord, row[-1]),
+                listing,
+                None if latest is None else measurement_record(latest),
+            )
+        )
+    return tuple(found)

@@ -18,6 +18,8 @@ their address and mother, their measurements and services between two dates, rea
 
 What the data-quality figures and the cadre sheet are drawn from: the month's children's
 measurements with who entered them, who served whom, and the referrals each cadre recorded.
+What the ILP page reads: the month's measurements with the values the life-stage forms judge,
+and the services with their detail (the antigen of an immunisation).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.quality import ChildMeasurement, flagged_by_z
+from posyandu_desktop.domain.screenings import Dependency
 from posyandu_desktop.domain.vocabulary import (
     AuditAction,
     MeasurementOrigin,
@@ -54,13 +57,18 @@ from posyandu_desktop.domain.vocabulary import (
 from posyandu_desktop.store.audit import plain
 from posyandu_desktop.store.database import Tx
 from posyandu_desktop.store.queries._rows import record
-from posyandu_desktop.store.records import Changes, ExportCopyEntry, ExportEntry
+from posyandu_desktop.store.records import (
+    Changes,
+    ExportCopyEntry,
+    ExportEntry,
+)
 from posyandu_desktop.store.tables import (
     AuditEvent,
     Base,
     CadreAttendance,
     ExportCopy,
     ExportLedger,
+    HealthCheck,
     HomeVisit,
     HomeVisitCadre,
     Household,
@@ -626,3 +634,60 @@ def referrals_by_cadre(tx: Tx, first: date, last: date) -> dict[int, int]:
     for cadre_id, _, _ in rows:
         counts[cadre_id] = counts.get(cadre_id, 0) + 1
     return counts
+
+
+class IlpMeasurementRow(NamedTuple):
+    id: int
+    person_id: int
+    measured_on: date
+    bmi: float | None
+    lila_cm: float | None
+    waist_cm: float | None
+    glucose_mg_dl: float | None
+    systolic_mmhg: int | None
+    diastolic_mmhg: int | None
+    haemoglobin_g_dl: float | None
+    wflh_category: Category | None
+    bfa_category: Category | None
+    # From the questionnaires saved with the measurement (None: not asked).
+    tb_presumptive: bool | None = None
+    dependency: Dependency | None = None
+
+
+_FROM_CHECK = ("tb_presumptive", "dependency")
+
+
+class IlpServiceRow(NamedTuple):
+    person_id: int
+    given_on: date
+    kind: ServiceKind
+    capsule: VitaminACapsule | None
+    detail: str
+    code: str | None  # an immunisation's dose code (domain/immunisation.py)
+
+
+def ilp_measurements_between(tx: Tx, first: date, last: date) -> tuple[IlpMeasurementRow, ...]:
+    """Measurements taken here (or on a home visit) from `first` to `last`, by date."""
+    measured = (n for n in IlpMeasurementRow._fields if n not in _FROM_CHECK)
+    rows = tx.execute(
+        select(
+            *(getattr(Measurement, name) for name in measured),
+            *(getattr(HealthCheck, name) for name in _FROM_CHECK),
+        )
+        .outerjoin(HealthCheck, HealthCheck.measurement_id == Measurement.id)
+        .where(Measurement.measured_on >= first, Measurement.measured_on <= last)
+        .where(Measurement.origin.is_(None))
+        .order_by(Measurement.measured_on, Measurement.id)
+    )
+    return tuple(IlpMeasurementRow(*r) for r in rows)
+
+
+def ilp_services_between(tx: Tx, first: date, last: date) -> tuple[IlpServiceRow, ...]:
+    """Services given here from `first` to `last` (not those copied from the Buku KIA)."""
+    rows = tx.execute(
+        select(*(getattr(ServiceGiven, name) for name in IlpServiceRow._fields))
+        .where(ServiceGiven.given_on >= first, ServiceGiven.given_on <= last)
+        .where(ServiceGiven.from_kia_book.is_(False))
+        .order_by(ServiceGiven.given_on, ServiceGiven.id)
+    )
+    return tuple(IlpServiceRow(*r) for r in rows)

@@ -34,6 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import aliased
 
+from posyandu_desktop.domain.life_events import LeftReason
 from posyandu_desktop.domain.life_stage import VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.vocabulary import AuditAction, MeasurementOrigin, ServiceKind
@@ -172,9 +173,10 @@ def set_pregnancy(tx: Tx, person_id: int, *, pregnant: bool, delivered_on: date 
     tx.flush()
 
 
-def set_left(tx: Tx, person_id: int, left_on: date | None) -> None:
-    """Record that a person moved away or died (None: back again)."""
-    tx.get_one(Person, person_id).left_on = left_on
+def set_left(tx: Tx, person_id: int, left_on: date | None, reason: LeftReason | None) -> None:
+    """Record that a person moved away or died, and why (None, None: back again)."""
+    row = tx.get_one(Person, person_id)
+    row.left_on, row.left_reason = left_on, reason
     tx.flush()
 
 

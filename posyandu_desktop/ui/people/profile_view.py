@@ -62,6 +62,7 @@ from posyandu_desktop.ui.people.history_table_model import (
     Column,
     HistoryTableModel,
 )
+from posyandu_desktop.ui.people.life_dialog import LifeDialog
 from posyandu_desktop.ui.widgets.growth_chart import (
     FALL_COLOUR,
     GrowthChart,
@@ -154,6 +155,13 @@ class ProfileView(QWidget):
         )
         self.print_card_button.clicked.connect(self.print_card)
         badge_row.addWidget(self.print_card_button)
+        self.life_button = QPushButton(_("Life events\u2026"))
+        self.life_button.setToolTip(
+            _("Moved away or died, pregnant now, the pregnancy ended (and the baby registered)")
+        )
+        self.life_button.clicked.connect(self.open_life_dialog)
+        badge_row.addWidget(self.life_button)
+        self.life_dialog: LifeDialog | None = None
         self.printing: background.Task | None = None
         self.last_printout: Path | None = None
 
@@ -229,6 +237,7 @@ class ProfileView(QWidget):
         self.trail.setText("")
         self.correct_button.setEnabled(False)
         self.print_card_button.setVisible(False)
+        self.life_button.setVisible(False)
 
     def show_person(self, person_id: PersonId) -> None:
         """Load a person's header, charts and history."""
@@ -241,6 +250,7 @@ class ProfileView(QWidget):
         self.person_id, self.profile = person_id, profile
         self.print_card_button.setVisible(profile.life_stage is LifeStage.UNDER_FIVE)
         self.print_card_button.setEnabled(self.printing is None)
+        self.life_button.setVisible(profile.person.left_on is None)
         history = measurements_of(self.session.db, person_id)
         self._show_header(profile, history)
         self.model.set_rows(history)
@@ -294,6 +304,13 @@ class ProfileView(QWidget):
         elif profile.mother_nik:
             first.append(_("Mother's NIK {nik}").format(nik=profile.mother_nik))
         second = []
+        if person.left_on is not None:
+            second.append(
+                _("{reason} on {date}").format(
+                    reason=words(person.left_reason) if person.left_reason else _("Left"),
+                    date=format_date_short(person.left_on),
+                )
+            )
         if profile.mother_name:
             second.append(_("Mother: {name}").format(name=profile.mother_name))
         second.append(_place(profile))
@@ -318,6 +335,22 @@ class ProfileView(QWidget):
         growth = self.model.growth_text(latest)
         self.badges[3].set_status(growth, self.model.severity(latest, Column.GROWTH))
         self.badges[3].setToolTip(self.model.tooltip(latest, Column.GROWTH) or "")
+
+    def open_life_dialog(self) -> None:
+        """Record moved away or died, or a pregnancy's start or end (window-modal)."""
+        if self.profile is None:
+            return
+        self.life_dialog = LifeDialog(self.session, self.profile.person, self)
+        self.life_dialog.accepted.connect(self._after_life_event)
+        self.life_dialog.open()
+
+    def _after_life_event(self) -> None:
+        dialog, self.life_dialog = self.life_dialog, None
+        if self.person_id is not None:
+            self.show_person(self.person_id)
+        self.status_message.emit(_("Saved"))
+        if dialog is not None:
+            dialog.deleteLater()
 
     def selected_measurement(self) -> MeasurementRecord | None:
         rows = self.table.selectionModel().selectedRows()
