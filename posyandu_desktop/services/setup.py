@@ -261,6 +261,7 @@ def _day(
         arrival = days.add_arrival(
             tx, day_id=day.id, person_id=person_id, arrived_at=opened + timedelta(minutes=queue)
         )
+        days.pass_desk(tx, arrival.id, Desk.REGISTRATION)  # registering passes the first desk
         if queue >= len(measured) - waiting:
             continue
         values = MeasuredValues(
