@@ -27,7 +27,7 @@ from posyandu_desktop.domain.cadre_sheet import CadreSheetRow, served_per_stage
 from posyandu_desktop.domain.competence import stratum
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.plausibility import Quantity
-from posyandu_desktop.domain.growth.weight_gain import growth_statuses
+from posyandu_desktop.domain.growth.weight_gain import GrowthStatus, growth_statuses
 from posyandu_desktop.domain.growth.zscore import LYING_BEFORE_DAYS
 from posyandu_desktop.domain.ids import PersonId, PosyanduId
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS, VitaminACapsule
@@ -54,7 +54,12 @@ from posyandu_desktop.reports.growth_card import write_growth_card
 from posyandu_desktop.reports.monthly_report import write_monthly_report
 from posyandu_desktop.reports.sip_register import SipRegister, SipRow, write_register
 from posyandu_desktop.services.people import early_warning_in, growth_chart_points
-from posyandu_desktop.settings import cadre_competence, cadre_sheet_columns, resource_path
+from posyandu_desktop.settings import (
+    cadre_competence,
+    cadre_sheet_columns,
+    kms_version_named,
+    resource_path,
+)
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import cadres, exports, measurements, people, posyandu
 from posyandu_desktop.store.queries.exports import ChildRow, TakenRow
@@ -276,6 +281,14 @@ _CHART_QUANTITIES = {
 }
 
 
+def _judged_kbm_g(m: MeasurementRecord, birth: date) -> int | None:
+    """The KBM an N or T letter was decided with: that of the measurement's own KMS version."""
+    if m.findings.growth_status not in (GrowthStatus.N, GrowthStatus.T):
+        return None
+    kbm = kms_version_named(m.findings.kbm_version).kbm
+    return kbm.kbm_g(completed_months(birth, m.measured_on))
+
+
 def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None:
     """One child's KMS card: header, WHO charts with the child's points, the monthly rows;
     None when there is no such person."""
@@ -291,6 +304,7 @@ def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None
             if s.kind is ServiceKind.VITAMIN_A and s.capsule is not None
         ]
         found = posyandu.first_posyandu(tx)
+        kms = kms_version_named(posyandu.laptop_kbm_version(tx))
     last_age = (history[-1].measured_on - person.birth_date).days if history else 0
     wfl = (
         Chart.WEIGHT_FOR_LENGTH_45_110
@@ -344,6 +358,7 @@ def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None
                 None if m is None else m.findings.growth_status,
                 None if dose is None else dose.capsule,
                 m is not None and Quantity.WEIGHT_KG in m.findings.doubtful,
+                None if m is None else _judged_kbm_g(m, person.birth_date),
             )
         )
     birth_month = (person.birth_date.year, person.birth_date.month)
@@ -361,6 +376,7 @@ def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None
         posyandu=_header(found),
         charts=tuple(charts),
         months=tuple(months),
+        kms=kms,
     )
 
 
