@@ -269,18 +269,6 @@ def cadre_performance(
     return monthly_report_data(db, posyandu_id, year, month).cadre_performance
 
 
-# The measured quantities each card chart plots: a doubtful one is marked, not joined.
-_CHART_QUANTITIES = {
-    Chart.WEIGHT_FOR_AGE_0_24: frozenset({Quantity.WEIGHT_KG}),
-    Chart.WEIGHT_FOR_AGE_24_60: frozenset({Quantity.WEIGHT_KG}),
-    Chart.LENGTH_FOR_AGE_0_24: frozenset({Quantity.LENHEI_CM}),
-    Chart.HEIGHT_FOR_AGE_24_60: frozenset({Quantity.LENHEI_CM}),
-    Chart.WEIGHT_FOR_LENGTH_45_110: frozenset({Quantity.WEIGHT_KG, Quantity.LENHEI_CM}),
-    Chart.WEIGHT_FOR_HEIGHT_65_120: frozenset({Quantity.WEIGHT_KG, Quantity.LENHEI_CM}),
-    Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_24: frozenset({Quantity.HEADC_CM}),
-}
-
-
 def _judged_kbm_g(m: MeasurementRecord, birth: date) -> int | None:
     """The KBM an N or T letter was decided with: that of the measurement's own KMS version."""
     if m.findings.growth_status not in (GrowthStatus.N, GrowthStatus.T):
@@ -311,12 +299,10 @@ def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None
         if last_age < LYING_BEFORE_DAYS
         else Chart.WEIGHT_FOR_HEIGHT_65_120
     )
-    doubtful: dict[int, frozenset[Quantity]] = {m.id: m.findings.doubtful for m in history}
     charts = []
     for chart in (*_CARD_CHARTS[:4], wfl, _CARD_CHARTS[4]):
         drawn = growth_chart_points(chart, person, history)  # the profile screen's own points
-        plotted = _CHART_QUANTITIES[chart]
-        points = [(p.x, p.value) for p in drawn.points if not doubtful[p.measurement_id] & plotted]
+        points = [(p.x, p.value) for p in drawn.points if not p.doubtful]
         if chart is Chart.WEIGHT_FOR_AGE_0_24 and person.birth_weight_kg is not None:
             points.insert(0, (0.0, person.birth_weight_kg))  # the KMS starts at the birth weight
         charts.append(
@@ -324,7 +310,7 @@ def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None
                 chart,
                 tuple((c.z, c.points) for c in drawn.curves),
                 tuple(points),
-                tuple((p.x, p.value) for p in drawn.points if doubtful[p.measurement_id] & plotted),
+                tuple((p.x, p.value) for p in drawn.points if p.doubtful),
             )
         )
     # The month's weighing is its last valid one, which carries the stored KMS status; a month
