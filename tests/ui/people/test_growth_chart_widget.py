@@ -3,6 +3,7 @@ child's points joined."""
 
 from datetime import date
 
+from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import Qt
 
 from posyandu_desktop.services.measuring import record_measurement
@@ -72,6 +73,7 @@ def test_a_doubtful_value_is_marked_apart_and_never_rescales(qtbot, registry):
     assert child is not None
     assert [p.y() for p in child.points()] == [7.0, 7.3, 7.3]  # the line joins valid values only
     y_axis, plain_axis = (v.chart().axes(Qt.Orientation.Vertical)[0] for v in (shown, plain))
+    assert isinstance(y_axis, QValueAxis) and isinstance(plain_axis, QValueAxis)
     assert (y_axis.min(), y_axis.max()) == (plain_axis.min(), plain_axis.max())  # no rescale
     assert shown.doubtful_series is not None and shown.edge_series is not None
     assert [(p.x(), p.y()) for p in shown.doubtful_series.points()] == [(data.points[0].x, 4.0)]
