@@ -51,6 +51,12 @@ def kms_versions() -> tuple[KmsVersion, ...]:
     return tuple(sorted(found, key=lambda v: v.version != KBM_BUKU_KIA_2023.version))
 
 
+def kms_version_named(name: str | None) -> KmsVersion:
+    """The shipped KMS version of this name (a Posyandu's choice), else the default."""
+    versions = kms_versions()
+    return next((v for v in versions if v.version == name), versions[0])
+
+
 @cache
 def cadre_competence() -> Competence:
     """The cadres' basic skills, their groups and the stratum rule (resources/cadre)."""

@@ -136,3 +136,12 @@ class ExportStep(Enum):
     REPORT = "report"
     SIGNING = "signing"
     SAVING = "saving"
+
+
+class KeyState(Enum):
+    """What the About box can say about this laptop's signing key."""
+
+    PRESENT = "present"
+    MISSING = "missing"  # not made yet: start-up makes it in the background
+    UNREADABLE = "unreadable"  # damaged or locked; never replaced, the puskesmas registered it
+    NOT_USED = "not_used"  # a puskesmas laptop checks files, it signs none

@@ -17,6 +17,7 @@ from posyandu_desktop.domain.vocabulary import (
     CadreRole,
     Desk,
     ExportStep,
+    KeyState,
     MeasurementSource,
     ServiceKind,
     TrainingGrade,
@@ -190,6 +191,16 @@ _VOCABULARY_WORDS: tuple[tuple[StrEnum, tuple[str, str]], ...] = (
 )
 
 register(_VOCABULARY_WORDS)
+
+# The signing key in the About box (a present key shows its fingerprint instead).
+register(
+    {
+        KeyState.PRESENT: N_("The key is ready."),
+        KeyState.MISSING: N_("Not made yet: it is made when the app starts."),
+        KeyState.UNREADABLE: N_("The key file cannot be read."),
+        KeyState.NOT_USED: N_("— (puskesmas laptop)"),
+    }
+)
 
 # The alert's name as cadres say it (the home screen's alert list); a colour repeats it.
 register(

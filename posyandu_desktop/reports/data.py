@@ -9,7 +9,7 @@ from datetime import date
 from posyandu_desktop.domain.cadre_sheet import CadreSheetRow, SheetColumn
 from posyandu_desktop.domain.early_warning import Backtest, StuntingRisk
 from posyandu_desktop.domain.growth.curves import Chart
-from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.growth.weight_gain import GrowthStatus, KmsVersion
 from posyandu_desktop.domain.ilp_report import IlpMonth
 from posyandu_desktop.domain.indicators import CadrePerformance, MonthlyIndicators
 from posyandu_desktop.domain.life_stage import VitaminACapsule
@@ -49,6 +49,9 @@ class CardMonth:
     status: GrowthStatus | None  # as stored with the weighing
     vitamin_a: VitaminACapsule | None
     doubtful: bool = False  # the weight was saved as doubtful: no letter, measure again
+    # The KBM its N/T letter was judged with (the measurement's own KMS version), printed in
+    # its column so that the letter and the KBM beside it agree.
+    judged_kbm_g: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,7 @@ class GrowthCardData:
     posyandu: PosyanduHeader
     charts: tuple[CardChart, ...]
     months: tuple[CardMonth, ...]  # oldest first
+    kms: KmsVersion  # the coordinator's choice: its KBM row and red/orange lines are printed
 
     def chart(self, which: Chart) -> CardChart | None:
         return next((c for c in self.charts if c.chart is which), None)

@@ -21,7 +21,7 @@ from reportlab.platypus import Paragraph
 
 from posyandu_desktop.domain.growth.classify import Category, Severity
 from posyandu_desktop.domain.growth.curves import Chart
-from posyandu_desktop.domain.growth.weight_gain import KBM_BUKU_KIA_2023
+from posyandu_desktop.domain.growth.weight_gain import KbmTable
 from posyandu_desktop.domain.life_stage import UNDER_FIVE_BELOW_MONTHS, VitaminACapsule
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.referral import REFERRING
@@ -102,8 +102,10 @@ def render_growth_card(
             y_label=tr.gettext("Weight (kg)"),
             band_label=band,
             x_tick_label=_age_tick(tr),
+            red_orange=(card.kms.red_line_z, card.kms.orange_line_z),
         )
-        y = _rows(c, scale, place, first, first + (24 if first == 0 else 36), tr, lang) - 16
+        last = first + (24 if first == 0 else 36)
+        y = _rows(c, scale, place, (first, last), card.kms.kbm, tr, lang) - 16
     refer = ", ".join(reason_label(r, lang) for r in REFERRING)
     notes = Paragraph(
         tr.gettext(
@@ -253,12 +255,14 @@ def _rows(
     c: Canvas,
     s: sd_chart.Scale,
     place: dict[int, CardMonth],
-    first: int,
-    last: int,
+    span: tuple[int, int],
+    kbm: KbmTable,
     tr: Translator,
     lang: str | None,
 ) -> float:
-    """The KMS rows under a chart for columns first..last-1; returns the y below them."""
+    """The KMS rows under a chart for columns first..last-1 (`span`), the KBM row from the
+    chosen KMS version; returns the y below them."""
+    first, last = span
     names = [
         tr.gettext("Month"),
         tr.gettext("Weight (kg)"),
@@ -282,7 +286,7 @@ def _rows(
         c.setFillColor(styles.INK)
         c.setFont(styles.NARROW_BOLD, 6)
         c.drawString(styles.MARGIN + 2, y + height / 2 - 2, name)
-        kbm_runs = _kbm_runs(first, last) if r == 2 else None
+        kbm_runs = _kbm_runs((first, last), kbm, place) if r == 2 else None
         if kbm_runs is not None:
             for start, end, grams in kbm_runs:
                 x0, x1 = s.px(start), s.px(end)
@@ -347,12 +351,17 @@ def _cell(
         c.drawString(x + 0.2, y + 2.2, initial)
 
 
-def _kbm_runs(first: int, last: int) -> list[tuple[int, int, int | None]]:
+def _kbm_runs(
+    span: tuple[int, int], kbm: KbmTable, place: dict[int, CardMonth]
+) -> list[tuple[int, int, int | None]]:
     """Columns with the same KBM merged into one cell, as the Buku KIA prints them
-    (docs/sources/kms.md#kbm)."""
+    (docs/sources/kms.md#kbm): the chosen version's, except where a printed letter was judged
+    with another."""
     runs: list[tuple[int, int, int | None]] = []
-    for column in range(first, last):
-        grams = KBM_BUKU_KIA_2023.kbm_g(column)
+    for column in range(*span):
+        month = place.get(column)
+        judged = None if month is None else month.judged_kbm_g
+        grams = judged if judged is not None else kbm.kbm_g(column)
         if runs and runs[-1][2] == grams:
             runs[-1] = (runs[-1][0], column + 1, grams)
         else:

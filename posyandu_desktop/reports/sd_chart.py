@@ -123,8 +123,10 @@ def draw(
     y_label: str,
     band_label: Callable[[Category | Severity], str | None],
     x_tick_label: Callable[[float], str] | None = None,
+    red_orange: tuple[float, float] = (-3.0, 1.0),
 ) -> Scale:
-    """Draw one chart in `box` and return its scale (for rows aligned under it)."""
+    """Draw one chart in `box` and return its scale (for rows aligned under it); on
+    weight-for-age the SD lines at `red_orange` are the KMS version's red and orange lines."""
     s = scale_for(card, box)
     _, _, y_step = _y_range(card)
     curves = dict(card.curves)
@@ -151,9 +153,9 @@ def draw(
     for z, points in card.curves:
         width, dash = _DASH[round(abs(z))]
         colour = colors.HexColor("#333333")
-        if is_weight_for_age(card.chart) and z == -3.0:
+        if is_weight_for_age(card.chart) and z == red_orange[0]:
             colour, width = styles.RED_LINE, 1.3
-        elif is_weight_for_age(card.chart) and z == 1.0:
+        elif is_weight_for_age(card.chart) and z == red_orange[1]:
             colour, width = styles.ORANGE_LINE, 1.1
         c.setStrokeColor(colour)
         c.setLineWidth(width)

@@ -40,12 +40,12 @@ import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
 
 from posyandu_desktop import __version__, settings
 from posyandu_desktop.domain.growth.standards import WhoStandard
-from posyandu_desktop.domain.vocabulary import BackupKind
+from posyandu_desktop.domain.vocabulary import BackupKind, KeyState
 from posyandu_desktop.exchange import sealing, signing
 from posyandu_desktop.settings import backups_dir, database_path, resource_path
 from posyandu_desktop.store import (
@@ -66,15 +66,6 @@ PROVENANCE_FILE = "PROVENANCE.md"
 _GITHUB = "https://github.com/"
 # PROVENANCE.md's "Sources" table writes "same" for the repository of the row above.
 _SAME_REPOSITORY = "same"
-
-
-class KeyState(Enum):
-    """What the About box can say about this laptop's signing key."""
-
-    PRESENT = "present"
-    MISSING = "missing"  # not made yet: start-up makes it in the background
-    UNREADABLE = "unreadable"  # damaged or locked; never replaced, the puskesmas registered it
-    NOT_USED = "not_used"  # a puskesmas laptop checks files, it signs none
 
 
 @dataclass(frozen=True, slots=True)

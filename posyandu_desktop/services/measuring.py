@@ -60,7 +60,7 @@ from posyandu_desktop.services import _checks
 from posyandu_desktop.services._checks import in_range
 from posyandu_desktop.services.day import open_arrival, through_desk
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
-from posyandu_desktop.settings import kms_versions, who_standards
+from posyandu_desktop.settings import kms_version_named, who_standards
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import audit, measurements, people, posyandu, visits
 from posyandu_desktop.store.records import (
@@ -406,9 +406,7 @@ def _assessed(
 
 def kbm(tx: Tx) -> KbmTable:
     """The KBM of the KMS version the coordinator chose (docs/sources/kms.md#versions)."""
-    chosen = posyandu.laptop_kbm_version(tx)
-    versions = kms_versions()
-    return next((v.kbm for v in versions if v.version == chosen), versions[0].kbm)
+    return kms_version_named(posyandu.laptop_kbm_version(tx)).kbm
 
 
 def save_assessed_measurement(

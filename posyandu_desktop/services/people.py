@@ -204,6 +204,9 @@ class ChartPoint:
     value: float  # kg or cm
     measured_on: date
     measurement_id: int
+    # A value the chart plots was saved as doubtful: marked apart, never joined to the line nor
+    # widening the axis (docs/DECISIONS.md#doubtful-values).
+    doubtful: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +293,23 @@ def _point(chart: Chart, person: PersonRecord, m: MeasurementRecord) -> ChartPoi
                 return None
         case Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_24 | Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_60:
             x, y = age.months, None if v.headc_cm is None else v.headc_cm.value
-    return None if y is None else ChartPoint(x, y, m.measured_on, m.id)
+    if y is None:
+        return None
+    return ChartPoint(x, y, m.measured_on, m.id, bool(m.findings.doubtful & _PLOTS[chart]))
+
+
+# The measured quantities each chart plots.
+_PLOTS = {
+    Chart.WEIGHT_FOR_AGE_0_24: frozenset({Quantity.WEIGHT_KG}),
+    Chart.WEIGHT_FOR_AGE_24_60: frozenset({Quantity.WEIGHT_KG}),
+    Chart.WEIGHT_FOR_AGE_0_60: frozenset({Quantity.WEIGHT_KG}),
+    Chart.LENGTH_FOR_AGE_0_24: frozenset({Quantity.LENHEI_CM}),
+    Chart.HEIGHT_FOR_AGE_24_60: frozenset({Quantity.LENHEI_CM}),
+    Chart.WEIGHT_FOR_LENGTH_45_110: frozenset({Quantity.WEIGHT_KG, Quantity.LENHEI_CM}),
+    Chart.WEIGHT_FOR_HEIGHT_65_120: frozenset({Quantity.WEIGHT_KG, Quantity.LENHEI_CM}),
+    Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_24: frozenset({Quantity.HEADC_CM}),
+    Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_60: frozenset({Quantity.HEADC_CM}),
+}
 
 
 def growth_chart_points(

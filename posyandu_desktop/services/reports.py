@@ -33,7 +33,7 @@ from posyandu_desktop.domain.growth.classify import (
 )
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.plausibility import Quantity
-from posyandu_desktop.domain.growth.weight_gain import growth_statuses
+from posyandu_desktop.domain.growth.weight_gain import GrowthStatus, growth_statuses
 from posyandu_desktop.domain.growth.zscore import LYING_BEFORE_DAYS
 from posyandu_desktop.domain.health_check import assess_health
 from posyandu_desktop.domain.ids import PersonId, PosyanduId
@@ -81,6 +81,7 @@ from posyandu_desktop.settings import (
     cadre_competence,
     cadre_sheet_columns,
     immunisation_schedule,
+    kms_version_named,
     resource_path,
 )
 from posyandu_desktop.store import Database, Tx
@@ -303,16 +304,12 @@ def cadre_performance(
     return monthly_report_data(db, posyandu_id, year, month).cadre_performance
 
 
-# The measured quantities each card chart plots: a doubtful one is marked, not joined.
-_CHART_QUANTITIES = {
-    Chart.WEIGHT_FOR_AGE_0_24: frozenset({Quantity.WEIGHT_KG}),
-    Chart.WEIGHT_FOR_AGE_24_60: frozenset({Quantity.WEIGHT_KG}),
-    Chart.LENGTH_FOR_AGE_0_24: frozenset({Quantity.LENHEI_CM}),
-    Chart.HEIGHT_FOR_AGE_24_60: frozenset({Quantity.LENHEI_CM}),
-    Chart.WEIGHT_FOR_LENGTH_45_110: frozenset({Quantity.WEIGHT_KG, Quantity.LENHEI_CM}),
-    Chart.WEIGHT_FOR_HEIGHT_65_120: frozenset({Quantity.WEIGHT_KG, Quantity.LENHEI_CM}),
-    Chart.HEAD_CIRCUMFERENCE_FOR_AGE_0_24: frozenset({Quantity.HEADC_CM}),
-}
+def _judged_kbm_g(m: MeasurementRecord, birth: date) -> int | None:
+    """The KBM an N or T letter was decided with: that of the measurement's own KMS version."""
+    if m.findings.growth_status not in (GrowthStatus.N, GrowthStatus.T):
+        return None
+    kbm = kms_version_named(m.findings.kbm_version).kbm
+    return kbm.kbm_g(completed_months(birth, m.measured_on))
 
 
 def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None:
@@ -330,18 +327,17 @@ def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None
             if s.kind is ServiceKind.VITAMIN_A and s.capsule is not None
         ]
         found = posyandu.first_posyandu(tx)
+        kms = kms_version_named(posyandu.laptop_kbm_version(tx))
     last_age = (history[-1].measured_on - person.birth_date).days if history else 0
     wfl = (
         Chart.WEIGHT_FOR_LENGTH_45_110
         if last_age < LYING_BEFORE_DAYS
         else Chart.WEIGHT_FOR_HEIGHT_65_120
     )
-    doubtful: dict[int, frozenset[Quantity]] = {m.id: m.findings.doubtful for m in history}
     charts = []
     for chart in (*_CARD_CHARTS[:4], wfl, _CARD_CHARTS[4]):
         drawn = growth_chart_points(chart, person, history)  # the profile screen's own points
-        plotted = _CHART_QUANTITIES[chart]
-        points = [(p.x, p.value) for p in drawn.points if not doubtful[p.measurement_id] & plotted]
+        points = [(p.x, p.value) for p in drawn.points if not p.doubtful]
         if chart is Chart.WEIGHT_FOR_AGE_0_24 and person.birth_weight_kg is not None:
             points.insert(0, (0.0, person.birth_weight_kg))  # the KMS starts at the birth weight
         charts.append(
@@ -349,7 +345,7 @@ def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None
                 chart,
                 tuple((c.z, c.points) for c in drawn.curves),
                 tuple(points),
-                tuple((p.x, p.value) for p in drawn.points if doubtful[p.measurement_id] & plotted),
+                tuple((p.x, p.value) for p in drawn.points if p.doubtful),
             )
         )
     # The month's weighing is its last valid one, which carries the stored KMS status; a month
@@ -383,6 +379,7 @@ def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None
                 None if m is None else m.findings.growth_status,
                 None if dose is None else dose.capsule,
                 m is not None and Quantity.WEIGHT_KG in m.findings.doubtful,
+                None if m is None else _judged_kbm_g(m, person.birth_date),
             )
         )
     birth_month = (person.birth_date.year, person.birth_date.month)
@@ -400,6 +397,7 @@ def growth_card_data(db: Database, person_id: PersonId) -> GrowthCardData | None
         posyandu=_header(found),
         charts=tuple(charts),
         months=tuple(months),
+        kms=kms,
     )
 
 

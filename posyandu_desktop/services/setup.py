@@ -35,7 +35,7 @@ from posyandu_desktop.domain.vocabulary import CadreRole, Desk, TrainingGrade, V
 from posyandu_desktop.services import _checks, measuring
 from posyandu_desktop.services.cadres import hash_pin, is_coordinator, pin_is_well_formed
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
-from posyandu_desktop.settings import kms_versions, who_standards
+from posyandu_desktop.settings import kms_version_named, kms_versions, who_standards
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import cadres as cadres_q
 from posyandu_desktop.store.queries import days, people, posyandu, visits
@@ -562,9 +562,7 @@ def set_up_first_run(
 def kms_version(db: Database, *, posyandu_id: PosyanduId) -> KmsVersion:
     """The KMS reading new judgements use: the chosen one, else the default."""
     with db.reading() as tx:
-        chosen = posyandu.kbm_version(tx, posyandu_id)
-    versions = kms_versions()
-    return next((v for v in versions if v.version == chosen), versions[0])
+        return kms_version_named(posyandu.kbm_version(tx, posyandu_id))
 
 
 def choose_kms_version(

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from posyandu_desktop.domain.growth.standards import WhoStandard
+from posyandu_desktop.domain.vocabulary import KeyState
 from posyandu_desktop.i18n import _, ngettext, pgettext
 from posyandu_desktop.i18n.words import words
-from posyandu_desktop.services.housekeeping import AboutInfo, KeyState, WhoTable, about
+from posyandu_desktop.services.housekeeping import AboutInfo, WhoTable, about
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.ui import background, theme
 from posyandu_desktop.ui.widgets.messages import show_error
@@ -168,13 +169,10 @@ class AboutDialog(QDialog):
         if state is KeyState.PRESENT and self.info.key_fingerprint:
             self.fingerprint = _selectable(self.info.key_fingerprint)
             self.fingerprint.setFont(theme.mono_font(_FINGERPRINT_POINT_SIZE, bold=True))
-        elif state is KeyState.NOT_USED:
-            self.fingerprint = QLabel(_("— (puskesmas laptop)"))
-        elif state is KeyState.MISSING:
-            self.fingerprint = QLabel(_("Not made yet: it is made when the app starts."))
         else:
-            self.fingerprint = QLabel(_("The key file cannot be read."))
-            self.fingerprint.setStyleSheet(_MISMATCH_STYLE)
+            self.fingerprint = QLabel(words(state))
+            if state is KeyState.UNREADABLE:
+                self.fingerprint.setStyleSheet(_MISMATCH_STYLE)
         QVBoxLayout(box).addWidget(self.fingerprint)
         return box
 

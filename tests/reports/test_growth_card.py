@@ -11,10 +11,12 @@ import pytest
 
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.growth.weight_gain import KBM_BUKU_KIA_2023, GrowthStatus
-from posyandu_desktop.domain.ids import PersonId
+from posyandu_desktop.domain.ids import PersonId, PosyanduId
 from posyandu_desktop.reports.data import CardMonth
 from posyandu_desktop.reports.growth_card import columns, render_growth_card, write_growth_card
+from posyandu_desktop.services.cadres import list_cadres_for_login
 from posyandu_desktop.services.reports import growth_card_data
+from posyandu_desktop.services.setup import choose_kms_version
 from posyandu_desktop.settings import database_path
 from posyandu_desktop.store import Database
 from tests.reports.expected import months_old, pdf_lines
@@ -242,3 +244,56 @@ def test_unknown_person_and_atomic_write(
     target = write_growth_card(card, tmp_path / "card.pdf", FONTS, printed_on=TODAY)
     assert [p.name for p in tmp_path.iterdir()] == ["card.pdf"]
     assert "Kartu" in "\n".join(pdf_lines(target)) or "KMS" in "\n".join(pdf_lines(target))
+
+
+def _first_kbm_row(pdf: bytes) -> list[tuple[float, str]]:
+    """(x, text) of the KBM cells under the 0-24 month chart, left to right."""
+    import io
+
+    import pypdf
+
+    placed: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            placed.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], text.strip()))
+
+    pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    label_y = next(y for _, y, t in placed if t == "KBM (g)")
+    return sorted((x, t) for x, y, t in placed if abs(y - label_y) < 3 and t.isdigit())
+
+
+def test_the_card_prints_the_kbm_row_of_the_chosen_kms_version(
+    folder: Path, tmp_path: Path, con: sqlite3.Connection
+) -> None:
+    """With the 400 g reading chosen, the 400 g cell spans months 6-7 (centred on month 7);
+    a letter judged earlier keeps the KBM it was judged with beside it."""
+    _, toddler, oldest = _children(con)  # the oldest has no weighing under two years
+    own = demo_folder(tmp_path / "data")
+    db = Database(database_path(own))
+    try:
+        default = growth_card_data(db, oldest)
+        posyandu_id = PosyanduId(con.execute("SELECT id FROM posyandu").fetchone()[0])
+        coordinator = next(
+            c.id for c in list_cadres_for_login(db, posyandu_id=posyandu_id) if c.is_coordinator
+        )
+        choose_kms_version(
+            db, posyandu_id=posyandu_id, version="buku-kia-2023-m7-400", by_cadre_id=coordinator
+        ).unwrap()
+        other, judged = growth_card_data(db, oldest), growth_card_data(db, toddler)
+    finally:
+        db.close()
+    assert default is not None and other is not None and judged is not None
+    assert other.kms.kbm.kbm_g(7) == 400 and default.kms.kbm.kbm_g(7) == 300
+    for card, width_of_400 in ((default, 1.0), (other, 2.0)):
+        row = _first_kbm_row(render_growth_card(card, FONTS, lang="en", printed_on=TODAY))
+        assert [t for _, t in row] == ["800", "900", "800", "600", "500", "400", "300", "200"]
+        x = {t: x for x, t in row[1:]}
+        column = x["900"] - row[0][0]
+        # A merged cell's number sits in its middle: 500 at 5.5, 400 at 6.5 or 7.
+        assert x["400"] - x["500"] == pytest.approx(column * (0.5 + width_of_400 / 2), abs=0.5)
+    # The demo's letters were judged with the default reading before the choice.
+    letters = [m for m in judged.months if m.status in (GrowthStatus.N, GrowthStatus.T)]
+    assert letters
+    for m in letters:
+        assert m.judged_kbm_g == KBM_BUKU_KIA_2023.kbm_g(m.age_months), m

@@ -12,10 +12,11 @@ import pytest
 from posyandu_desktop import __version__
 from posyandu_desktop.domain.growth import Table
 from posyandu_desktop.domain.growth.standards import WhoStandard
+from posyandu_desktop.domain.vocabulary import KeyState
 from posyandu_desktop.exchange import signing
 from posyandu_desktop.services import Opened, open_data_folder
 from posyandu_desktop.services.export import signing_fingerprint
-from posyandu_desktop.services.housekeeping import KeyState, about, check_who_sums
+from posyandu_desktop.services.housekeeping import about, check_who_sums
 from posyandu_desktop.settings import resource_path
 from posyandu_desktop.store import HEAD
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from posyandu_desktop import __version__
 from posyandu_desktop.exchange import signing
+from posyandu_desktop.i18n.words import words
 from posyandu_desktop.services.export import signing_fingerprint
 from posyandu_desktop.services.housekeeping import about
 from posyandu_desktop.settings import resource_path
@@ -74,6 +75,13 @@ def test_a_puskesmas_laptop_has_no_key_to_show(qtbot: Any, tmp_path: Path) -> No
     dialog = _dialog(qtbot, about(tmp_path / "puskesmas", with_key=False))
     assert dialog.fingerprint.text() == "— (laptop puskesmas)"
     assert not any("posyandu.sqlite" in t for t in _texts(dialog))
+
+
+def test_a_key_not_made_yet_is_said_in_the_registry_words(qtbot: Any, tmp_path: Path) -> None:
+    info = about(tmp_path / "new", with_key=True)
+    dialog = _dialog(qtbot, info)
+    assert dialog.fingerprint.text() == words(info.key_state, lang="id")
+    assert dialog.fingerprint.text() == "Belum dibuat: kunci dibuat saat aplikasi dibuka."
 
 
 def test_a_changed_table_shows_as_not_matching(qtbot: Any, tmp_path: Path) -> None:

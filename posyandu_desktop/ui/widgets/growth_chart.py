@@ -2,7 +2,9 @@
 
 It draws a `GrowthChartData` from `services.people` and computes nothing itself. Lines are
 told apart by more than colour: the median is solid green, +/-2 SD solid red, +/-3 SD thick
-black dashes, +/-1 SD thin grey dots, and every line is labelled at its right end.
+black dashes, +/-1 SD thin grey dots, and every line is labelled at its right end. A doubtful
+value is drawn as the printed card draws it: a hollow marker apart from the child's line, never
+widening the axis; off the scale, a triangle at the chart's edge.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.i18n import _, format_date, format_decimal
 from posyandu_desktop.i18n.words import words
-from posyandu_desktop.services.people import Chart, GrowthChartData
+from posyandu_desktop.services.people import Chart, ChartPoint, GrowthChartData
 
 CHILD_COLOUR = QColor("#0d47a1")  # dark blue: apart from every SD line colour
 FALL_COLOUR = QColor("#e65100")  # deep orange: a fall the early-warning list found
+DOUBTFUL_COLOUR = QColor("#6a1b9a")  # purple, as on the printed card
+EDGE_INSET = 0.02  # share of the y axis between an off-scale marker and the edge
 # Big enough that the axis labels never elide (toolchain pitfall 11: squeezed QChartView).
 MINIMUM_SIZE = (520, 340)
 
@@ -103,6 +107,8 @@ class GrowthChart(QChartView):
         self._chart.plotAreaChanged.connect(self._place_labels)
         self.setChart(self._chart)
         self.child_series: QLineSeries | None = None
+        self.doubtful_series: QScatterSeries | None = None  # in range: hollow circles
+        self.edge_series: QScatterSeries | None = None  # off the scale: triangles at the edge
         self.fall_since: date | None = None
 
     def set_data(
@@ -120,7 +126,7 @@ class GrowthChart(QChartView):
         for item, _point in self._labels:
             chart.scene().removeItem(item)
         self._labels = []
-        self.child_series = None
+        self.child_series = self.doubtful_series = self.edge_series = None
         if data is None:
             chart.setTitle("")
             return
@@ -137,10 +143,12 @@ class GrowthChart(QChartView):
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         self._add_curves(data, x_axis, y_axis)
-        if data.points:
-            self._add_child(data, child_name, x_axis, y_axis)
-            self._add_fall(data, x_axis, y_axis)
-        self._set_ranges(data, x_axis, y_axis)
+        valid = [p for p in data.points if not p.doubtful]
+        if valid:
+            self._add_child(valid, child_name, x_axis, y_axis)
+            self._add_fall(valid, x_axis, y_axis)
+        self._set_ranges(data, valid, x_axis, y_axis)
+        self._add_doubtful(data, x_axis, y_axis)
         self._place_labels()
 
     def _add_curves(self, data: GrowthChartData, x_axis: QValueAxis, y_axis: QValueAxis) -> None:
@@ -170,7 +178,7 @@ class GrowthChart(QChartView):
                 self._add_label(_line_label(curve.z), curve.points[-1], pen.color())
 
     def _add_child(
-        self, data: GrowthChartData, name: str, x_axis: QValueAxis, y_axis: QValueAxis
+        self, points: list[ChartPoint], name: str, x_axis: QValueAxis, y_axis: QValueAxis
     ) -> None:
         line = QLineSeries()
         line.setName(name or _("Child"))
@@ -179,7 +187,7 @@ class GrowthChart(QChartView):
         dots.setColor(CHILD_COLOUR)
         dots.setBorderColor(QColor("white"))
         dots.setMarkerSize(10.0)
-        for p in data.points:
+        for p in points:
             line.append(p.x, p.value)
             dots.append(p.x, p.value)
         for series in (line, dots):
@@ -191,9 +199,9 @@ class GrowthChart(QChartView):
         dots.hovered.connect(self._show_point)
         self.child_series = line
 
-    def _add_fall(self, data: GrowthChartData, x_axis: QValueAxis, y_axis: QValueAxis) -> None:
+    def _add_fall(self, valid: list[ChartPoint], x_axis: QValueAxis, y_axis: QValueAxis) -> None:
         since = self.fall_since
-        points = [p for p in data.points if since is not None and p.measured_on >= since]
+        points = [p for p in valid if since is not None and p.measured_on >= since]
         if len(points) < 2:
             return
         fall = QLineSeries()
@@ -205,7 +213,13 @@ class GrowthChart(QChartView):
         fall.attachAxis(x_axis)
         fall.attachAxis(y_axis)
 
-    def _set_ranges(self, data: GrowthChartData, x_axis: QValueAxis, y_axis: QValueAxis) -> None:
+    def _set_ranges(
+        self,
+        data: GrowthChartData,
+        valid: list[ChartPoint],
+        x_axis: QValueAxis,
+        y_axis: QValueAxis,
+    ) -> None:
         first, last = data.x_range
         x_step = _x_step(data.chart)
         x_axis.setRange(first, last)
@@ -213,7 +227,7 @@ class GrowthChart(QChartView):
         x_axis.setTickAnchor(first)
         x_axis.setTickInterval(x_step)
         x_axis.setLabelFormat("%d")
-        values = [y for c in data.curves for _x, y in c.points] + [p.value for p in data.points]
+        values = [y for c in data.curves for _x, y in c.points] + [p.value for p in valid]
         low, high = min(values), max(values)
         y_step = _nice_step(high - low, 10)
         low = math.floor(low / y_step) * y_step
@@ -223,6 +237,39 @@ class GrowthChart(QChartView):
         y_axis.setTickAnchor(low)
         y_axis.setTickInterval(y_step)
         y_axis.setLabelFormat("%d" if y_step >= 1 else "%.1f")
+
+    def _add_doubtful(self, data: GrowthChartData, x_axis: QValueAxis, y_axis: QValueAxis) -> None:
+        """Doubtful values apart: a hollow circle where it falls, a triangle at the edge when
+        it is off the scale (the axis is never widened for it)."""
+        doubtful = [p for p in data.points if p.doubtful]
+        if not doubtful:
+            return
+        low, high = y_axis.min(), y_axis.max()
+        inside = QScatterSeries()
+        inside.setName(_("Doubtful: measure again"))
+        inside.setColor(QColor("white"))
+        inside.setBorderColor(DOUBTFUL_COLOUR)
+        inside.setPen(QPen(DOUBTFUL_COLOUR, 2.5))
+        inside.setMarkerSize(11.0)
+        edge = QScatterSeries()
+        edge.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
+        edge.setColor(DOUBTFUL_COLOUR)
+        edge.setBorderColor(DOUBTFUL_COLOUR)
+        edge.setMarkerSize(13.0)
+        for p in doubtful:
+            if low <= p.value <= high:
+                inside.append(p.x, p.value)
+            else:
+                inset = (high - low) * EDGE_INSET  # the whole triangle inside the plot
+                edge.append(p.x, high - inset if p.value > high else low + inset)
+        for series in (inside, edge):
+            self._chart.addSeries(series)
+            series.attachAxis(x_axis)
+            series.attachAxis(y_axis)
+            series.hovered.connect(self._show_point)
+        for marker in self._chart.legend().markers(edge):
+            marker.setVisible(False)
+        self.doubtful_series, self.edge_series = inside, edge
 
     def _add_label(self, text: str, at: tuple[float, float], colour: QColor) -> None:
         item = QGraphicsSimpleTextItem(text, self._chart)
@@ -246,7 +293,9 @@ class GrowthChart(QChartView):
         if not state or self.data is None:
             self.setToolTip("")
             return
+        # Nearest by age first: a doubtful value off the scale is drawn at the edge.
         nearest = min(
-            self.data.points, key=lambda p: (p.x - point.x()) ** 2 + (p.value - point.y()) ** 2
+            self.data.points, key=lambda p: (abs(p.x - point.x()), abs(p.value - point.y()))
         )
-        self.setToolTip(f"{format_date(nearest.measured_on)}: {format_decimal(nearest.value, 1)}")
+        value = format_decimal(nearest.value, 1) + ("?" if nearest.doubtful else "")
+        self.setToolTip(f"{format_date(nearest.measured_on)}: {value}")

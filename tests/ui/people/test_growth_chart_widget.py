@@ -1,8 +1,15 @@
 """The growth chart widget draws what the service gives: seven SD lines, labelled, and the
 child's points joined."""
 
+from datetime import date
+
+from PySide6.QtCharts import QValueAxis
+from PySide6.QtCore import Qt
+
+from posyandu_desktop.services.measuring import record_measurement
 from posyandu_desktop.services.people import growth_charts
-from posyandu_desktop.ui.widgets.growth_chart import MINIMUM_SIZE, GrowthChart
+from posyandu_desktop.store.records import MeasuredValues, Reading
+from posyandu_desktop.ui.widgets.growth_chart import EDGE_INSET, MINIMUM_SIZE, GrowthChart
 from tests.ui.conftest import TODAY
 
 
@@ -34,3 +41,48 @@ def test_empty_chart(qtbot):
     qtbot.addWidget(view)
     view.set_data(None)
     assert view.chart().series() == []
+
+
+def test_a_doubtful_value_is_marked_apart_and_never_rescales(qtbot, registry):
+    """As on the printed card: a doubtful weight is not joined to the line and does not widen
+    the axis; off the scale it is a marker at the chart's edge."""
+    aisyah = registry.person_ids["Aisyah Putri"]
+    before = growth_charts(registry.db, aisyah, today=TODAY)[0]
+    for on, kg in ((date(2026, 7, 12), 4.0), (date(2026, 11, 12), 80.0)):  # WAZ < -6 and > +5
+        record_measurement(
+            registry.db,
+            cadre_id=registry.cadre_ids[0],
+            person_id=aisyah,
+            measured_on=on,
+            values=MeasuredValues(weight_kg=Reading(kg), lenhei_cm=Reading(67.5)),
+            today=TODAY,
+        ).unwrap()
+    data = growth_charts(registry.db, aisyah, today=TODAY)[0]
+    assert [(p.value, p.doubtful) for p in data.points] == [
+        (4.0, True),
+        (7.0, False),
+        (7.3, False),
+        (7.3, False),
+        (80.0, True),
+    ]
+    shown, plain = GrowthChart(), GrowthChart()
+    for view, drawn in ((shown, data), (plain, before)):
+        qtbot.addWidget(view)
+        view.set_data(drawn, "Aisyah Putri")
+    child = shown.child_series
+    assert child is not None
+    assert [p.y() for p in child.points()] == [7.0, 7.3, 7.3]  # the line joins valid values only
+    y_axis, plain_axis = (v.chart().axes(Qt.Orientation.Vertical)[0] for v in (shown, plain))
+    assert isinstance(y_axis, QValueAxis) and isinstance(plain_axis, QValueAxis)
+    assert (y_axis.min(), y_axis.max()) == (plain_axis.min(), plain_axis.max())  # no rescale
+    assert shown.doubtful_series is not None and shown.edge_series is not None
+    assert [(p.x(), p.y()) for p in shown.doubtful_series.points()] == [(data.points[0].x, 4.0)]
+    # 80 kg is off the scale: a triangle at the top edge, at its age.
+    inset = (y_axis.max() - y_axis.min()) * EDGE_INSET
+    assert [(p.x(), p.y()) for p in shown.edge_series.points()] == [
+        (data.points[-1].x, y_axis.max() - inset)
+    ]
+    legend = shown.chart().legend()
+    assert [m.label() for m in legend.markers(shown.doubtful_series)] == ["Diragukan: ukur ulang"]
+    assert not any(m.isVisible() for m in legend.markers(shown.edge_series))
+    assert plain.doubtful_series is None
