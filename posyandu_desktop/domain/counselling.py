@@ -162,6 +162,10 @@ class Message:
         return self.text_id if lang == "id" else self.text_en
 
 
+# An early-warning reason today's measurement already shows is said once, in today's words.
+_SAID_TODAY = {RiskReason.TWO_T: Situation.TWO_T}
+
+
 @dataclass(frozen=True, slots=True)
 class CounsellingBook:
     version: str
@@ -175,6 +179,15 @@ class CounsellingBook:
         """What to tell the mother of a child on the early-warning list, in the reasons' order
         (the heaviest first)."""
         return tuple(self.at_risk[reason] for reason in reasons)
+
+    def said_today(
+        self, found: tuple[Situation, ...], reasons: Iterable[RiskReason]
+    ) -> tuple[Message, ...]:
+        """The messages of today's situations, then those of the child's early-warning reasons
+        (none when the child is not on the list) that today's situations do not already say."""
+        return self.advice(found) + self.at_risk_advice(
+            r for r in reasons if _SAID_TODAY.get(r) not in found
+        )
 
     @staticmethod
     def actions(messages: Iterable[Message]) -> tuple[Action, ...]:

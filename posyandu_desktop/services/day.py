@@ -547,8 +547,7 @@ def _result(
             else waist_at_risk(person.sex, v.waist_cm.value),
         )
     )
-    # A child on the early-warning list: what to tell the mother, after today's findings.
-    said = book.advice(found) + (book.at_risk_advice(risk.reasons) if risk else ())
+    said = book.said_today(found, risk.reasons if risk else ())
     return TodayResult(arrival, person, months, stage, m, found, book.actions(said), said)
 
 

@@ -108,6 +108,10 @@ def test_a_child_at_risk_gets_the_message_of_each_reason_heaviest_first() -> Non
     assert "lauk hewani" in said[0].text("id")
     assert "animal-source food" in said[0].text("en")
     assert said[0].source == "docs/sources/early-warning.md#counselling"
+    # Today's 2T is said once, in today's words; the other reasons follow today's findings.
+    today = book.said_today((Situation.TWO_T,), (RiskReason.TWO_T, RiskReason.MOTHER_KEK))
+    assert [m.situation for m in today] == [Situation.TWO_T, RiskReason.MOTHER_KEK]
+    assert book.said_today((Situation.GREW_WELL,), ()) == book.advice((Situation.GREW_WELL,))
 
 
 def test_a_broken_book_is_refused() -> None:
