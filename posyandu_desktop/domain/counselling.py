@@ -3,8 +3,10 @@ situations a cadre acts on, what to do (refer, counsel, measure again, give PMT)
 message to say.
 
 The messages and the actions of each situation are versioned data
-(`resources/counselling/messages.json`, sources in docs/sources/counselling.md); this module
-reads them from text and decides which situations apply. Situations are listed most urgent
+(`resources/counselling/messages.json`, sources in docs/sources/counselling.md); the same book
+has a section `at_risk` with what to tell the mother of a child on the early-warning list, one
+message per `RiskReason` (sources in docs/sources/early-warning.md#counselling). This module
+reads the book from text and decides which situations apply. Situations are listed most urgent
 first: a doubtful value comes before everything, since advice on a wrong number is wrong.
 """
 
@@ -14,7 +16,9 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, TypeVar
 
+from posyandu_desktop.domain.early_warning import RiskReason
 from posyandu_desktop.domain.growth.classify import (
     BmiForAge5To18Category,
     Category,
@@ -148,7 +152,7 @@ LOCAL = "local"  # a message the Posyandu chose, with no outside source
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    situation: Situation
+    situation: Situation | RiskReason  # a situation of today, or a reason of the early warning
     actions: tuple[Action, ...]
     text_id: str
     text_en: str
@@ -158,17 +162,37 @@ class Message:
         return self.text_id if lang == "id" else self.text_en
 
 
+# An early-warning reason today's measurement already shows is said once, in today's words.
+_SAID_TODAY = {RiskReason.TWO_T: Situation.TWO_T}
+
+
 @dataclass(frozen=True, slots=True)
 class CounsellingBook:
     version: str
     messages: Mapping[Situation, Message]
+    at_risk: Mapping[RiskReason, Message]
 
     def advice(self, found: Iterable[Situation]) -> tuple[Message, ...]:
         return tuple(self.messages[situation] for situation in found)
 
-    def actions(self, found: Iterable[Situation]) -> tuple[Action, ...]:
-        """Every action of the situations, once each, in Action order."""
-        wanted = {action for situation in found for action in self.messages[situation].actions}
+    def at_risk_advice(self, reasons: Iterable[RiskReason]) -> tuple[Message, ...]:
+        """What to tell the mother of a child on the early-warning list, in the reasons' order
+        (the heaviest first)."""
+        return tuple(self.at_risk[reason] for reason in reasons)
+
+    def said_today(
+        self, found: tuple[Situation, ...], reasons: Iterable[RiskReason]
+    ) -> tuple[Message, ...]:
+        """The messages of today's situations, then those of the child's early-warning reasons
+        (none when the child is not on the list) that today's situations do not already say."""
+        return self.advice(found) + self.at_risk_advice(
+            r for r in reasons if _SAID_TODAY.get(r) not in found
+        )
+
+    @staticmethod
+    def actions(messages: Iterable[Message]) -> tuple[Action, ...]:
+        """Every action of the messages, once each, in Action order."""
+        wanted = {action for message in messages for action in message.actions}
         return tuple(action for action in Action if action in wanted)
 
 
@@ -176,23 +200,45 @@ class BookError(ValueError):
     """The messages file is not as this module expects (a broken resource, never user input)."""
 
 
-def parse_book(text: str) -> CounsellingBook:
-    """The counselling messages from the JSON text of resources/counselling/messages.json;
-    every situation must have exactly one message with at least one action and a source."""
-    data = json.loads(text)
-    messages: dict[Situation, Message] = {}
-    for entry in data["messages"]:
-        situation = Situation(entry["situation"])
-        if situation in messages:
-            raise BookError(f"two messages for {situation}")
-        actions = tuple(Action(a) for a in entry["actions"])
-        if not actions or not entry["id"].strip() or not entry["en"].strip():
-            raise BookError(f"{situation}: no action or no text")
-        source = entry["source"]
-        if source != LOCAL and not source.startswith("docs/sources/"):
-            raise BookError(f"{situation}: source {source!r} is not in docs/sources/")
-        messages[situation] = Message(situation, actions, entry["id"], entry["en"], source)
-    missing = set(Situation) - set(messages)
+def _message(entry: Mapping[str, Any], key: Situation | RiskReason) -> Message:
+    actions = tuple(Action(str(a)) for a in entry["actions"])
+    text_id, text_en, source = str(entry["id"]), str(entry["en"]), str(entry["source"])
+    if not actions or not text_id.strip() or not text_en.strip():
+        raise BookError(f"{key}: no action or no text")
+    if source != LOCAL and not source.startswith("docs/sources/"):
+        raise BookError(f"{key}: source {source!r} is not in docs/sources/")
+    return Message(key, actions, text_id, text_en, source)
+
+
+_Key = TypeVar("_Key", Situation, RiskReason)
+
+
+def _section(
+    entries: Iterable[Mapping[str, Any]], field: str, keys: type[_Key]
+) -> dict[_Key, Message]:
+    """One message per key of `keys`, each entry naming its key in `field`."""
+    found: dict[_Key, Message] = {}
+    for entry in entries:
+        key = keys(str(entry[field]))
+        if key in found:
+            raise BookError(f"two messages for {key}")
+        found[key] = _message(entry, key)
+    missing = set(keys) - set(found)
     if missing:
         raise BookError(f"no message for {sorted(missing)}")
-    return CounsellingBook(str(data["version"]), messages)
+    return found
+
+
+def parse_book(text: str) -> CounsellingBook:
+    """The counselling book from the JSON text of resources/counselling/messages.json: every
+    situation (`messages`) and every early-warning reason (`at_risk`) has exactly one message
+    with at least one action, both texts and a source."""
+    try:
+        data = json.loads(text)
+        return CounsellingBook(
+            str(data["version"]),
+            _section(data["messages"], "situation", Situation),
+            _section(data["at_risk"], "reason", RiskReason),
+        )
+    except (KeyError, TypeError, json.JSONDecodeError) as e:
+        raise BookError(f"counselling book: {e!r}") from None

@@ -11,7 +11,6 @@ stunting case, was the child on the list in the months before it?
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -31,7 +30,6 @@ from posyandu_desktop.domain.stunting_incidence import (
 
 __all__ = [
     "DEFAULT_RULES",
-    "Advice",
     "Backtest",
     "ChildHistory",
     "EarlyWarningRules",
@@ -39,12 +37,10 @@ __all__ = [
     "GrowthPoint",
     "RiskReason",
     "StuntingRisk",
-    "advice_for",
     "at_risk",
     "backtest",
     "confirmed_cases",
     "monthly_lists",
-    "parse_advice",
     "registry_backtest",
     "risk_of",
 ]
@@ -430,43 +426,3 @@ def registry_backtest(
     cases = confirmed_cases(children, span[lead:], rule)
     measured = {c.person_id: [p.measured_on for p in c.points if not p.doubtful] for c in children}
     return backtest(lists, cases, measured, lead_months=(1, lead))
-
-
-# --- what to tell the mother --------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Advice:
-    """The message for one reason, in Indonesian and English, with where it comes from."""
-
-    reason: RiskReason
-    text_id: str
-    text_en: str
-    source: str  # a docs/sources file, or "local" (docs/DECISIONS.md)
-
-    def text(self, lang: str) -> str:
-        return self.text_en if lang == "en" else self.text_id
-
-
-def parse_advice(text: str) -> dict[RiskReason, Advice]:
-    """The messages of `resources/early_warning/counselling.json`; ValueError when a reason has
-    none, an unknown reason appears, or a field is missing."""
-    try:
-        doc = json.loads(text)
-        found = {
-            RiskReason(m["reason"]): Advice(
-                RiskReason(m["reason"]), str(m["id"]), str(m["en"]), str(m["source"])
-            )
-            for m in doc["messages"]
-        }
-    except (KeyError, TypeError, json.JSONDecodeError) as e:
-        raise ValueError(f"early-warning counselling messages: {e!r}") from None
-    missing = set(RiskReason) - set(found)
-    if missing:
-        raise ValueError(f"no counselling message for {sorted(missing)}")
-    return found
-
-
-def advice_for(risk: StuntingRisk, messages: Mapping[RiskReason, Advice]) -> tuple[Advice, ...]:
-    """What to tell the mother, heaviest reason first."""
-    return tuple(messages[r] for r in risk.reasons)

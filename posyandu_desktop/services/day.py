@@ -24,19 +24,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
 from typing import Any
 
 from posyandu_desktop.domain import indicators as ind
 from posyandu_desktop.domain.counselling import (
     Action,
-    CounsellingBook,
     Message,
     Situation,
     facts_of,
-    parse_book,
     situations,
 )
+from posyandu_desktop.domain.early_warning import StuntingRisk
 from posyandu_desktop.domain.growth.classify import LilaStatus
 from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.zscore import Indicator, ZScore
@@ -60,9 +58,8 @@ from posyandu_desktop.domain.referral import ReferralReason
 from posyandu_desktop.domain.vocabulary import AlertKind, Desk
 from posyandu_desktop.services import _checks
 from posyandu_desktop.services.outcome import InputError, Issue, Outcome, attempt, refused
-from posyandu_desktop.services.people import PREGNANCY_DAYS
+from posyandu_desktop.services.people import PREGNANCY_DAYS, counselling_book, risks_in
 from posyandu_desktop.services.reports import month_children
-from posyandu_desktop.settings import resource_path
 from posyandu_desktop.store import Database, Tx
 from posyandu_desktop.store.queries import cadres, days, measurements, people, posyandu
 from posyandu_desktop.store.records import (
@@ -485,12 +482,6 @@ def due_list(db: Database, *, today: date | None = None) -> DueList:
 AFTER_MEASURING = (Desk.RECORDING, Desk.HEALTH_SERVICE, Desk.COUNSELLING)
 
 
-@cache
-def counselling_book() -> CounsellingBook:
-    """The shipped counselling messages (resources/counselling/messages.json)."""
-    return parse_book(resource_path("counselling", "messages.json").read_text(encoding="utf-8"))
-
-
 @dataclass(frozen=True, slots=True)
 class TodayResult:
     """One visitor of today: who, what was measured, and what to do."""
@@ -502,7 +493,7 @@ class TodayResult:
     measurement: MeasurementRecord | None  # None: not measured yet
     situations: tuple[Situation, ...]
     actions: tuple[Action, ...]
-    messages: tuple[Message, ...]
+    messages: tuple[Message, ...]  # today's situations, then the early warning's reasons
 
     def passed(self, desk: Desk) -> bool:
         return desk in self.arrival.desks_passed
@@ -520,7 +511,11 @@ def _scores(m: GrowthFindings) -> tuple[ZScore, ...]:
 
 
 def _result(
-    arrival: ArrivalRecord, person: PersonListing, m: MeasurementRecord | None, today: date
+    arrival: ArrivalRecord,
+    person: PersonListing,
+    m: MeasurementRecord | None,
+    today: date,
+    risk: StuntingRisk | None,
 ) -> TodayResult:
     on = max(today, person.birth_date)
     stage = life_stage(
@@ -552,13 +547,15 @@ def _result(
             else waist_at_risk(person.sex, v.waist_cm.value),
         )
     )
-    return TodayResult(
-        arrival, person, months, stage, m, found, book.actions(found), book.advice(found)
-    )
+    said = book.said_today(found, risk.reasons if risk else ())
+    return TodayResult(arrival, person, months, stage, m, found, book.actions(said), said)
 
 
 def results_today(db: Database, day_id: int, *, today: date) -> tuple[TodayResult, ...]:
     """Everyone registered on the day, in queue order, with their result."""
     with db.reading() as tx:
         rows = days.day_results(tx, day_id)
-    return tuple(_result(arrival, person, m, today) for arrival, person, m in rows)
+        risks = risks_in(tx, today)
+    return tuple(
+        _result(arrival, person, m, today, risks.get(int(person.id))) for arrival, person, m in rows
+    )

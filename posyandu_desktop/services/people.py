@@ -30,17 +30,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
+from posyandu_desktop.domain.counselling import CounsellingBook, Message, parse_book
 from posyandu_desktop.domain.early_warning import (
     DEFAULT_RULES,
-    Advice,
     Backtest,
     ChildHistory,
     GrowthPoint,
-    RiskReason,
     StuntingRisk,
-    advice_for,
     at_risk,
-    parse_advice,
     registry_backtest,
 )
 from posyandu_desktop.domain.growth.curves import WHO_SD_LINES, Chart, sd_curves
@@ -666,15 +663,21 @@ def early_warning_in(tx: Tx, year: int, month: int, *, today: date | None = None
     return EarlyWarning(period, _listed(registry, on), backtest)
 
 
+def risks_in(tx: Tx, today: date) -> dict[int, StuntingRisk]:
+    """Today's list by person id, inside a reading the caller holds (Hasil hari ini)."""
+    return {child.person_id: child.risk for child in _listed(_registry(tx, today), today)}
+
+
 @cache
-def _messages() -> dict[RiskReason, Advice]:
-    path = resource_path("early_warning") / "counselling.json"
-    return parse_advice(path.read_text(encoding="utf-8"))
+def counselling_book() -> CounsellingBook:
+    """The shipped counselling book (resources/counselling/messages.json): the messages of
+    today's situations and what to tell the mother of a child on the early-warning list."""
+    return parse_book(resource_path("counselling", "messages.json").read_text(encoding="utf-8"))
 
 
-def advice(risk: StuntingRisk) -> tuple[Advice, ...]:
+def advice(risk: StuntingRisk) -> tuple[Message, ...]:
     """What to tell the mother of a child on the list, heaviest reason first."""
-    return advice_for(risk, _messages())
+    return counselling_book().at_risk_advice(risk.reasons)
 
 
 def _facts(person: PersonRecord) -> LifeFacts:

@@ -16,6 +16,7 @@ from posyandu_desktop.domain.counselling import (
     parse_book,
     situations,
 )
+from posyandu_desktop.domain.early_warning import RiskReason
 from posyandu_desktop.domain.growth.classify import (
     LengthHeightForAgeCategory,
     LilaStatus,
@@ -77,7 +78,8 @@ def test_situations(facts: TodayFacts, expected: tuple[Situation, ...]) -> None:
 def test_the_shipped_book_has_every_situation_with_an_existing_source() -> None:
     book = parse_book(book_text())
     assert set(book.messages) == set(Situation)
-    for message in book.messages.values():
+    assert set(book.at_risk) == set(RiskReason)
+    for message in (*book.messages.values(), *book.at_risk.values()):
         if message.source != LOCAL:
             file, _, section = message.source.partition("#")
             text = (ROOT / file).read_text(encoding="utf-8")
@@ -94,9 +96,22 @@ def test_the_shipped_book_has_every_situation_with_an_existing_source() -> None:
 def test_actions_follow_the_book_once_each_in_order() -> None:
     book = parse_book(book_text())
     found = (Situation.BGM, Situation.NOT_GAINED, Situation.WASTED)
-    assert book.actions(found) == (Action.REFER, Action.COUNSEL, Action.PMT)
-    assert book.actions((Situation.DOUBTFUL,)) == (Action.REMEASURE,)
+    assert book.actions(book.advice(found)) == (Action.REFER, Action.COUNSEL, Action.PMT)
+    assert book.actions(book.advice((Situation.DOUBTFUL,))) == (Action.REMEASURE,)
     assert [m.situation for m in book.advice(found)] == list(found)
+
+
+def test_a_child_at_risk_gets_the_message_of_each_reason_heaviest_first() -> None:
+    book = parse_book(book_text())
+    said = book.at_risk_advice((RiskReason.LENGTH_FALLING, RiskReason.MOTHER_KEK))
+    assert [m.situation for m in said] == [RiskReason.LENGTH_FALLING, RiskReason.MOTHER_KEK]
+    assert "lauk hewani" in said[0].text("id")
+    assert "animal-source food" in said[0].text("en")
+    assert said[0].source == "docs/sources/early-warning.md#counselling"
+    # Today's 2T is said once, in today's words; the other reasons follow today's findings.
+    today = book.said_today((Situation.TWO_T,), (RiskReason.TWO_T, RiskReason.MOTHER_KEK))
+    assert [m.situation for m in today] == [Situation.TWO_T, RiskReason.MOTHER_KEK]
+    assert book.said_today((Situation.GREW_WELL,), ()) == book.advice((Situation.GREW_WELL,))
 
 
 def test_a_broken_book_is_refused() -> None:
@@ -108,6 +123,12 @@ def test_a_broken_book_is_refused() -> None:
     data["messages"][0]["source"] = "somewhere"
     with pytest.raises(BookError, match="source"):
         parse_book(json.dumps(data))
+    data = json.loads(book_text())
+    data["at_risk"] = data["at_risk"][1:]
+    with pytest.raises(BookError, match="length_falling"):
+        parse_book(json.dumps(data))
+    with pytest.raises(BookError, match="at_risk"):
+        parse_book(json.dumps({"version": "x", "messages": json.loads(book_text())["messages"]}))
 
 
 def test_facts_of_a_stored_measurement() -> None:

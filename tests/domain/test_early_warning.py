@@ -189,24 +189,6 @@ def test_monthly_lists_use_only_what_was_known_then() -> None:
     assert listed == [5, 6]  # fall seen in May; by July it is only 0.4 SD below February
 
 
-def test_every_reason_has_a_sourced_message_for_the_mother() -> None:
-    from pathlib import Path
-
-    from posyandu_desktop.domain.early_warning import advice_for, parse_advice
-
-    root = Path(__file__).resolve().parents[2]
-    messages = parse_advice((root / "resources/early_warning/counselling.json").read_text("utf-8"))
-    for advice in messages.values():
-        assert advice.source == "local" or (root / advice.source.split("#")[0]).exists()
-        assert advice.text_id and advice.text_en
-    risk = risk_of(_child(_monthly(haz=[-0.8, -1.0, -1.1, -1.35])), date(2025, 5, 31))
-    assert risk is not None
-    assert [a.reason for a in advice_for(risk, messages)] == [RiskReason.LENGTH_FALLING]
-    assert "lauk hewani" in advice_for(risk, messages)[0].text("id")
-    with pytest.raises(ValueError, match="no counselling message"):
-        parse_advice('{"messages": []}')
-
-
 def test_a_fall_says_where_it_fell_from() -> None:
     risk = risk_of(_child(_monthly(haz=[-0.8, -1.0, -1.1, -1.35])), date(2025, 5, 31))
     assert risk is not None and risk.findings[0].since == date(2025, 2, 15)
