@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -109,7 +110,12 @@ class ResultsPage(Page):
         advice = QGroupBox(_("Counselling"))
         advice_layout = QVBoxLayout(advice)
         advice_layout.addWidget(self.who)
-        advice_layout.addWidget(self.messages, 1)
+        # Three messages with their sources can be taller than the box on a 768-pixel screen.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.messages)
+        advice_layout.addWidget(scroll, 1)
         side = QWidget()
         side_layout = QHBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
