@@ -47,6 +47,7 @@ from posyandu_desktop.services import (
 from posyandu_desktop.services.day import QueueEntry, day_today, waiting_at_desk
 from posyandu_desktop.services.health_service import ServiceDesk, service_desk
 from posyandu_desktop.ui.context import UiSession
+from posyandu_desktop.ui.day.closed import closed_day_text
 from posyandu_desktop.ui.measuring.queue_table_model import Column, QueueTableModel
 from posyandu_desktop.ui.pages import Page
 from posyandu_desktop.ui.people.words import issue_text
@@ -242,12 +243,9 @@ class HealthServicePage(Page):
     def refresh(self) -> None:
         today = self.session.today()
         self._day = day_today(self.session.db, self.session.posyandu_id, today=today)
-        if self._day is None or not self._day.is_open:
-            self.no_day.setText(
-                _("Today's Posyandu is not open yet. Open it on the home page.")
-                if self._day is None
-                else _("Today's Posyandu is closed.")
-            )
+        closed = closed_day_text(self._day)
+        if closed is not None:
+            self.no_day.setText(closed)
             self.stack.setCurrentIndex(0)
             self._select(None)
             return

@@ -57,6 +57,7 @@ from posyandu_desktop.services.day import QueueEntry, day_today, waiting_at_desk
 from posyandu_desktop.services.measuring import MeasurementPreview, preview_measurement
 from posyandu_desktop.services.people import advice, needs_today, risk_of_person
 from posyandu_desktop.ui.context import UiSession
+from posyandu_desktop.ui.day.closed import closed_day_text
 from posyandu_desktop.ui.measuring.queue_table_model import Column, QueueTableModel
 from posyandu_desktop.ui.measuring.results_panel import ResultsPanel
 from posyandu_desktop.ui.measuring.screening_panel import ScreeningPanel
@@ -348,12 +349,9 @@ class MeasuringPage(Page):
         """Reload today's day and queue; keep the selected person when still waiting."""
         today = self.session.today()
         self._day = day_today(self.session.db, self.session.posyandu_id, today=today)
-        if self._day is None or not self._day.is_open:
-            self.no_day.setText(
-                _("Today's Posyandu is not open yet. Open it on the home page.")
-                if self._day is None
-                else _("Today's Posyandu is closed.")
-            )
+        closed = closed_day_text(self._day)
+        if closed is not None:
+            self.no_day.setText(closed)
             self.stack.setCurrentIndex(0)
             self._select(None)
             return
