@@ -345,52 +345,16 @@ def assess_measurement(
     `saved` are the person's saved measurements, oldest first (by date, then entry); the one
     being corrected (`measurement_id`) is left out of them, and a new measurement comes after
     every saved one of its date. Raises ValueError when `on` is before the birth date."""
-    age = Age.between(person.birth_date, on)
-    if age is None:
-        raise ValueError(f"measured on {on}, before the birth on {person.birth_date}")
-    months = completed_months(person.birth_date, on)
-    stage = life_stage(
-        person.birth_date, on, pregnant=person.pregnant, delivered_on=person.delivered_on
-    )
-    weight = _value(values.weight_kg)
-    lenhei = _value(values.lenhei_cm)
-    balita = months < UNDER_FIVE_BELOW_MONTHS
     others = [m for m in saved if m.id != measurement_id]
-    correction, standing_too_young = 0.0, False
-    if lenhei is not None:
-        adjusted = adjust_length_height(lenhei, values.position, age)
-        correction = round(adjusted.cm - lenhei, 1)
-        standing_too_young = adjusted.standing_under_9_months
-
-    scores = _scores(standards, person, age, values)
-
-    def doubts_against(previous: dict[Quantity, Previous]) -> tuple[PlausibilityIssue, ...]:
-        return plausibility_issues(
-            stage=stage,
-            age_months=months,
-            on=on,
-            values=values.quantities(),
-            previous=previous,
-            rounded_z={i: scores[i].rounded for i in SHOWN_INDICATORS},
-            lenhei_correction_cm=correction,
-        )
-
-    # A jump is judged against the last valid value; but a value that agrees with a later
-    # doubtful one confirms it was the child, not a slip, and is not doubted again
-    # (docs/DECISIONS.md#doubtful-values).
-    valid_before = _previous(person.birth_date, on, others)
-    doubts = doubts_against(valid_before)
-    latest_before = _previous(person.birth_date, on, others, valid_only=False)
-    if latest_before != valid_before:
-        agreed = {(d.doubt, d.quantity) for d in doubts_against(latest_before)}
-        doubts = tuple(d for d in doubts if (d.doubt, d.quantity) in agreed)
-    doubtful = frozenset(issue.quantity for issue in doubts)
-    valid_weight = None if Quantity.WEIGHT_KG in doubtful else weight
+    j = _judge(standards, person, on, values, others)
+    months, scores, doubtful = j.months, j.scores, j.doubtful
+    balita = months < UNDER_FIVE_BELOW_MONTHS
+    valid_weight = None if Quantity.WEIGHT_KG in doubtful else _value(values.weight_kg)
     statuses, growth = _kms(
         person.birth_date, others, measurement_id, on, valid_weight if balita else None, kbm
     )
     categories = _categories(scores, doubtful)
-    findings = _findings(person, on, values, age, months, growth, kbm, scores, categories, doubtful)
+    findings = _findings(person, on, values, j, growth, kbm, categories)
     shown = []
     for indicator in SHOWN_INDICATORS:
         score = scores[indicator]
@@ -405,13 +369,13 @@ def assess_measurement(
             if (m.findings.growth_status, m.findings.two_t) != statuses[m.id]
         },
         age_months=months,
-        life_stage=stage,
+        life_stage=j.stage,
         scores=tuple(shown),
         bgm=balita and valid_weight is not None and is_bgm(scores[Indicator.WEIGHT_FOR_AGE]),
-        length_correction_cm=correction,
-        standing_under_9_months=standing_too_young,
+        length_correction_cm=j.correction,
+        standing_under_9_months=j.standing_too_young,
         growth=growth,
-        doubts=doubts,
+        doubts=j.doubts,
     )
 
 
@@ -426,7 +390,70 @@ def findings_alone(
     plausibility rules that need none still make a value doubtful), without the KMS letter
     (growth_status None, two_t False): an import scores its rows so, then gives all their
     letters at once (`kms_statuses`). Raises ValueError when `on` is before the birth date."""
-    return assess_measurement(standards, person, on, values, (), kbm=kbm).findings
+    j = _judge(standards, person, on, values, ())
+    return _findings(person, on, values, j, None, kbm, _categories(j.scores, j.doubtful))
+
+
+class _Judged(NamedTuple):
+    """A measurement's age, z-scores and doubts: what every judgement of it starts from."""
+
+    age: Age
+    months: int
+    stage: LifeStage
+    scores: Assessment
+    correction: float  # the lying/standing correction of the length (cm)
+    standing_too_young: bool
+    doubts: tuple[PlausibilityIssue, ...]
+    doubtful: frozenset[Quantity]
+
+
+def _judge(
+    standards: GrowthStandards,
+    person: Person,
+    on: date,
+    values: MeasuredValues,
+    others: Sequence[SavedMeasurement],
+) -> _Judged:
+    """Score `values` and doubt them against the saved measurements `others` (oldest first)."""
+    age = Age.between(person.birth_date, on)
+    if age is None:
+        raise ValueError(f"measured on {on}, before the birth on {person.birth_date}")
+    months = completed_months(person.birth_date, on)
+    stage = life_stage(
+        person.birth_date, on, pregnant=person.pregnant, delivered_on=person.delivered_on
+    )
+    correction, standing_too_young = 0.0, False
+    lenhei = _value(values.lenhei_cm)
+    if lenhei is not None:
+        adjusted = adjust_length_height(lenhei, values.position, age)
+        correction = round(adjusted.cm - lenhei, 1)
+        standing_too_young = adjusted.standing_under_9_months
+    scores = _scores(standards, person, age, values)
+    rounded_z = {i: scores[i].rounded for i in SHOWN_INDICATORS}
+    quantities = values.quantities()
+
+    def doubts_against(previous: dict[Quantity, Previous]) -> tuple[PlausibilityIssue, ...]:
+        return plausibility_issues(
+            stage=stage,
+            age_months=months,
+            on=on,
+            values=quantities,
+            previous=previous,
+            rounded_z=rounded_z,
+            lenhei_correction_cm=correction,
+        )
+
+    # A jump is judged against the last valid value; but a value that agrees with a later
+    # doubtful one confirms it was the child, not a slip, and is not doubted again
+    # (docs/DECISIONS.md#doubtful-values).
+    valid_before = _previous(person.birth_date, on, others)
+    doubts = doubts_against(valid_before)
+    latest_before = _previous(person.birth_date, on, others, valid_only=False)
+    if latest_before != valid_before:
+        agreed = {(d.doubt, d.quantity) for d in doubts_against(latest_before)}
+        doubts = tuple(d for d in doubts if (d.doubt, d.quantity) in agreed)
+    doubtful = frozenset(issue.quantity for issue in doubts)
+    return _Judged(age, months, stage, scores, correction, standing_too_young, doubts, doubtful)
 
 
 def _scores(
@@ -459,23 +486,21 @@ def _findings(
     person: Person,
     on: date,
     values: MeasuredValues,
-    age: Age,
-    months: int,
+    j: _Judged,
     growth: GrowthPreview | None,
     kbm: KbmTable,
-    scores: Assessment,
     categories: dict[Indicator, Category | None],
-    doubtful: frozenset[Quantity],
 ) -> GrowthFindings:
     """What is stored with a measurement: its z-scores, the categories of its valid values,
     the LILA status unless the LILA is doubtful, the KMS letter given."""
     woman = person.sex is Sex.FEMALE and in_lila_woman_group(
         person.birth_date, on, pregnant=person.pregnant, delivered_on=person.delivered_on
     )
+    months, scores, doubtful = j.months, j.scores, j.doubtful
     group = lila_group(months, person.sex, woman_group=woman)
     valid_weight = None if Quantity.WEIGHT_KG in doubtful else _value(values.weight_kg)
     return GrowthFindings(
-        age_days=age.days,
+        age_days=j.age.days,
         waz=scores[Indicator.WEIGHT_FOR_AGE].z,
         haz=scores[Indicator.LENGTH_HEIGHT_FOR_AGE].z,
         whz=scores[Indicator.WEIGHT_FOR_LENGTH_HEIGHT].z,

@@ -213,6 +213,7 @@ class _Import:
         self.differences: list[ZDifference] = []
         self.new_rows: list[dict[str, object]] = []  # not yet written
         self.added = self.already = 0
+        self.kbm = measuring.kbm(tx)
 
     def run(self) -> ImportReport:
         tx = self.tx
@@ -277,7 +278,7 @@ class _Import:
                 self.refused.append((row.line, problem))
                 continue
             assert row.measured_on is not None
-            found = measuring.findings_alone(person, row.measured_on, values)
+            found = measuring.findings_alone(person, row.measured_on, values, self.kbm)
             self._compare(row, person, found)
             if (person.id, row.measured_on) in self.measured:
                 self.already += 1
@@ -332,7 +333,7 @@ class _Import:
         weighed += [(-1 - i, on, kg) for i, (on, kg) in enumerate(new) if on and kg is not None]
         # by date; on one date the saved weighings first, then the file's in order
         weighed.sort(key=lambda w: (w[1], (w[0] or 0) < 0, abs(w[0] or 0)))
-        statuses = kms_statuses(person.birth_date, weighed, measuring.kbm(self.tx))
+        statuses = kms_statuses(person.birth_date, weighed, self.kbm)
         changed = {
             MeasurementId(w.id): statuses[w.id]
             for w in saved

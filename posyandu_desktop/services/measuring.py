@@ -297,7 +297,8 @@ def preview_measurement(
     earlier = None if saved else last_month_on_the_card(on, person.birth_date)
     if last_month_kg is not None and earlier is not None and not _last_month_issues(last_month_kg):
         kms = MeasuredValues(weight_kg=Reading(last_month_kg))
-        saved = [_KmsWeighing(MeasurementId(0), earlier, kms, findings_alone(person, earlier, kms))]
+        found = findings_alone(person, earlier, kms, table)
+        saved = [_KmsWeighing(MeasurementId(0), earlier, kms, found)]
     return Outcome(_preview(person, on, values, saved, table, answers))
 
 
@@ -383,10 +384,13 @@ def value_issues(values: MeasuredValues) -> list[Issue]:
     return issues
 
 
-def findings_alone(person: PersonRecord, on: date, values: MeasuredValues) -> GrowthFindings:
-    """Z-scores, categories and LILA status of one measurement judged alone: an import scores
-    its rows so, then gives all their KMS letters at once (`domain/measurement.kms_statuses`)."""
-    return judged_alone(who_standards(), person, on, values)
+def findings_alone(
+    person: PersonRecord, on: date, values: MeasuredValues, table: KbmTable
+) -> GrowthFindings:
+    """Z-scores, categories and LILA status of one measurement judged alone (`table`: the KBM
+    of the laptop's KMS version, `kbm`): an import scores its rows so, then gives all their KMS
+    letters at once (`domain/measurement.kms_statuses`)."""
+    return judged_alone(who_standards(), person, on, values, table)
 
 
 def _assessed(

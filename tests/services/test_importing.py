@@ -114,6 +114,22 @@ def test_past_weighings_get_the_kms_letters_of_every_month(tmp_path, db, post):
     assert origins == {"imported"}
 
 
+def test_an_import_judges_with_the_kms_version_the_coordinator_chose(tmp_path, db, post):
+    services.choose_kms_version(
+        db, posyandu_id=post.posyandu_id, version="buku-kia-2023-m7-400", by_cadre_id=post.cadre.id
+    ).unwrap()
+    visits = [Visit(date(2025, 9, 10), 7.60), Visit(date(2025, 10, 10), 7.95)]  # +350 g at 7 m
+    kid = Kid("6474010103250003", "Citra Ayu", "P", date(2025, 3, 1), visits)
+    path = write_csv(tmp_path / "k.csv", eppgbm_rows([kid], grams=True))  # 7950 g exactly
+    import_file(db, tmp_path, path, dry_run=False, today=TODAY)
+    connection = sqlite3.connect(db.path)
+    stored = connection.execute(
+        "SELECT growth_status, kbm_version FROM measurement ORDER BY measured_on"
+    ).fetchall()
+    connection.close()
+    assert stored == [("B", "buku-kia-2023-m7-400"), ("T", "buku-kia-2023-m7-400")]
+
+
 def test_the_monthly_report_counts_what_a_plain_sql_recount_finds(tmp_path, db, post):
     path = write_csv(tmp_path / "e.csv", eppgbm_rows(_kids()))
     import_file(db, tmp_path, path, dry_run=False, today=TODAY)
