@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, cast
 
@@ -356,24 +356,57 @@ def first_coordinator_id(tx: Tx) -> int | None:
 
 
 def _insert_many(tx: Tx, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """One executemany of rows that all have the same keys, each value converted once by its
-    column type's own bind processor (what SQLAlchemy does, without its per-row overhead)."""
+    """One executemany of rows that all have the same keys, each value converted by its column
+    type's own bind processor (what SQLAlchemy does, without its per-row overhead); a value met
+    before (an enum, a date) is converted once."""
     dialect = tx.get_bind().dialect
     names = list(rows[0])
-    processors = [table.c[name].type.bind_processor(dialect) for name in names]
+    converted: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = []
+    for i, name in enumerate(names):
+        processor = table.c[name].type.bind_processor(dialect)
+        if processor is not None:
+            converted.append((i, processor, {}))
+    params = []
+    for row in rows:
+        values = [row[name] for name in names]
+        for i, convert, seen in converted:
+            value = values[i]
+            if value is None:
+                continue
+            if type(value) is float:  # z-scores hardly repeat: not worth remembering
+                values[i] = convert(value)
+            elif value in seen:
+                values[i] = seen[value]
+            else:
+                values[i] = seen[value] = convert(value)
+        params.append(tuple(values))
     statement = "INSERT INTO {} ({}) VALUES ({})".format(
         table.name, ", ".join(names), ", ".join("?" * len(names))
     )
-    tx.connection().exec_driver_sql(
-        statement,
-        [
-            tuple(
-                row[name] if convert is None or row[name] is None else convert(row[name])
-                for name, convert in zip(names, processors, strict=True)
-            )
-            for row in rows
-        ],
-    )
+    tx.connection().exec_driver_sql(statement, params)
+
+
+def _changes_json(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """The CREATE audit event's `changes` of each row: its values that are not None, as JSON
+    (`audit.plain`; a value met before is made plain once)."""
+    seen: dict[Any, Any] = {}
+    changes = []
+    for row in rows:
+        kept = {}
+        for key, value in row.items():
+            if value is None:
+                continue
+            if type(value) in _AS_IS:
+                kept[key] = value
+                continue
+            if value not in seen:
+                seen[value] = plain(value)
+            kept[key] = seen[value]
+        changes.append(_JSON(kept))
+    return changes
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 def _add_audited(
@@ -399,18 +432,10 @@ def _add_audited(
                 "action": AuditAction.CREATE,
                 "table_name": table.__tablename__,
                 "row_id": row["id"],
-                "changes": json.dumps(
-                    {
-                        k: v if type(v) in _AS_IS else plain(v)
-                        for k, v in row.items()
-                        if v is not None
-                    },
-                    ensure_ascii=False,
-                    sort_keys=True,
-                ),
+                "changes": changes,
                 "reason": reason,
             }
-            for row in rows
+            for row, changes in zip(rows, _changes_json(rows), strict=True)
         ],
     )
     return [row["id"] for row in rows]
