@@ -15,8 +15,8 @@ documentation describes for any table change: a copy made from the table's own C
 only those CHECKs rewritten, every row copied (ids included), the old table dropped, the copy
 renamed, and the table's indexes and triggers (audit_event's append-only pair) created again
 from their own SQL. store.migrate.upgrade runs this with foreign keys off and checks them after.
-Alembic's batch mode would do the same but reflects each table first: three times slower on a
-new, empty registry, which every new file pays.
+Alembic's batch mode would do the same but reflects each table first: a new, empty registry's
+migrations then took twice the CPU time (0.28 s against 0.14 s), which every new file pays.
 """
 
 from __future__ import annotations
