@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from enum import Enum as PyEnum
 from typing import Any, cast
 
-from sqlalchemy import DateTime, Dialect, Enum, Integer, String, TypeDecorator
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    DateTime,
+    Dialect,
+    Enum,
+    Integer,
+    String,
+    Table,
+    TypeDecorator,
+)
+from sqlalchemy.sql.sqltypes import SchemaType
 
 from posyandu_desktop.domain.growth.classify import (
     BmiForAge5To18Category,
@@ -25,6 +37,29 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def one_of(column: str, values: Iterable[str]) -> str:
+    """A CHECK's SQL: `column` is NULL or equal to one of `values`.
+
+    Written as an OR chain, never `column IN (...)`: SQLite builds a lookup table for an IN list
+    of three or more constants each time a statement runs, which an executemany does once per
+    row, and the CHECKs then cost more than the rest of the insert (docs/DECISIONS.md, "CHECKs
+    as OR chains").
+    """
+    quoted = (value.replace("'", "''") for value in values)
+    return " OR ".join([f"{column} IS NULL", *(f"{column} = '{value}'" for value in quoted)])
+
+
+class _CodedEnum(Enum):
+    """An enum column whose CHECK is `one_of` its values instead of SQLAlchemy's IN list."""
+
+    def _set_table(self, column: Column[Any], table: Table) -> None:
+        # What Enum._set_table does, less its IN-list CHECK (SQLAlchemy has no public hook).
+        SchemaType._set_table(self, column, table)  # type: ignore[no-untyped-call]
+        if self.create_constraint:
+            check = CheckConstraint(one_of(column.name, self.enums), name=self.name)
+            table.append_constraint(check)
+
+
 def coded(enum: type[PyEnum], name: str, *, check: bool = True) -> Enum:
     """A short string column holding an enum's *values*, with a CHECK listing them.
 
@@ -32,7 +67,7 @@ def coded(enum: type[PyEnum], name: str, *, check: bool = True) -> Enum:
     `check=False` for a column added to an existing table by a plain ADD COLUMN, which SQLite
     cannot give a CHECK: the enum still validates what the app writes.
     """
-    return Enum(
+    return _CodedEnum(
         enum,
         name=name,
         native_enum=False,

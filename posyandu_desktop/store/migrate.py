@@ -18,7 +18,20 @@ from pathlib import Path
 from posyandu_desktop.store.database import make_engine
 
 # Every revision this app knows, oldest first. A test checks it against the migration scripts.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011")
+REVISIONS = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+    "0010",
+    "0011",
+    "0012",
+)
 HEAD = REVISIONS[-1]
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"  # shipped beside this module
 

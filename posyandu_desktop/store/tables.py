@@ -63,6 +63,7 @@ from posyandu_desktop.store.columns import (
     UtcDateTime,
     category_codes,
     coded,
+    one_of,
     utc_now,
 )
 
@@ -336,8 +337,7 @@ def _source(value_column: str, source: str) -> CheckConstraint:
 
 
 def _category_check(column: str, *enums: type[Category]) -> CheckConstraint:
-    allowed = ", ".join(f"'{code}'" for code in category_codes(*enums))
-    return CheckConstraint(f"{column} IS NULL OR {column} IN ({allowed})", name=column)
+    return CheckConstraint(one_of(column, category_codes(*enums)), name=column)
 
 
 class Measurement(Base):
