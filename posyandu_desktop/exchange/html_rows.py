@@ -5,12 +5,17 @@ Only for the regular shape such exporters write: one table, every `<td>`/`<th>` 
 `colspan`, no nested table, no comments or scripts. Anything else gives None and the caller
 uses the full parser (`tabular._HtmlTable`), which gives the same rows for the regular shape
 (tests/exchange/test_html_rows.py).
+
+The rules are the regular expressions below; the rest is speed on a 64 MB export: the page is
+checked with C string searches before any regular expression runs over all of it, rows are read
+in place (no copy of the table's text), and a row of plain, tidy cells is kept as found.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from itertools import pairwise
 
 _IRREGULAR = re.compile(r"<table\b|colspan|<!--|<script|<style|<!\[CDATA", re.IGNORECASE)
 _ROW = re.compile(r"<tr\b[^>]*>", re.IGNORECASE)
@@ -18,6 +23,11 @@ _CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.IGNORECASE | re.DOTALL)
 _OPEN = re.compile(r"<t[dh]\b", re.IGNORECASE)
 _BR = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+# What `_IRREGULAR` looks for, as `str.lower()` writes it; and the letters that re.IGNORECASE
+# takes for an ASCII one (ſ for s, ı and İ for i, the Kelvin sign) while `str.lower()` does not:
+# a page with one of them is checked by the regular expression itself.
+_IRREGULAR_WORDS = ("<table", "colspan", "<!--", "<script", "<style", "<![cdata")
+_CASE_TWINS = "ſıİ\u212a"
 
 
 def regular_table_rows(text: str) -> list[list[str]] | None:
@@ -26,21 +36,52 @@ def regular_table_rows(text: str) -> list[list[str]] | None:
     lower = text.lower()
     start = lower.find(">", lower.find("<table") + 1) + 1
     end = lower.find("</table", start)
-    if "<table" not in lower or end < 0 or _IRREGULAR.search(text, start, end):
+    if "<table" not in lower or end < 0 or _irregular(text, lower, start, end):
         return None
-    body = text[start:end]
+    del lower
     rows: list[list[str]] = []
-    for row in _ROW.split(body)[1:]:
-        cells = _CELL.findall(row)
-        if len(cells) != len(_OPEN.findall(row)):
+    edges = [m.span() for m in _ROW.finditer(text, start, end)]
+    for (_, a), (b, _) in pairwise([*edges, (end, end)]):  # a row: after its <tr> to the next
+        cells = _CELL.findall(text, a, b)
+        if len(cells) != text.count("<t", a, b) + text.count("<T", a, b) and len(cells) != len(
+            _OPEN.findall(text, a, b)
+        ):
             return None  # a cell left open: the full parser knows what browsers do
-        if "<" in "".join(cells) or "&" in row:
-            rows.append([_text(c) for c in cells])
-        else:  # plain text cells, as exporters write them: whitespace collapsed, in C loops
-            rows.append(list(map(" ".join, map(str.split, cells))))
-    rows = [r for r in rows if any(r)]
+        joined = "<".join(cells)
+        if joined.count("<") >= len(cells) or text.find("&", a, b) >= 0:
+            cells = [_text(c) for c in cells]
+        elif not _tidy(joined):  # plain text cells: whitespace collapsed, in C loops
+            cells = list(map(" ".join, map(str.split, cells)))
+        if any(cells):  # else plain and tidy already, as exporters write them: kept as found
+            rows.append(cells)
     width = max(map(len, rows), default=0)
-    return [r + [""] * (width - len(r)) for r in rows]
+    for r in rows:
+        if len(r) < width:
+            r.extend([""] * (width - len(r)))
+    return rows
+
+
+def _irregular(text: str, lower: str, start: int, end: int) -> bool:
+    """`_IRREGULAR` occurs between `start` and `end`."""
+    if any(c in text for c in _CASE_TWINS):  # lower may even be longer than text
+        return _IRREGULAR.search(text, start, end) is not None
+    return any(lower.find(word, start, end) >= 0 for word in _IRREGULAR_WORDS) and (
+        _IRREGULAR.search(text, start, end) is not None
+    )
+
+
+def _tidy(joined: str) -> bool:
+    """Cells joined by "<" are each already what `" ".join(cell.split())` makes of them: no
+    space at either end, no two spaces, no other whitespace (ASCII whitespace other than the
+    space is not printable; non-ASCII text is collapsed to be sure)."""
+    return (
+        joined.isascii()
+        and joined.isprintable()
+        and not (joined.startswith(" ") or joined.endswith(" "))
+        and "  " not in joined
+        and "< " not in joined
+        and " <" not in joined
+    )
 
 
 def _text(cell: str) -> str:
