@@ -23,6 +23,9 @@ REGULAR = [
     "</tr><tr><td></td><td> </td><td></td></tr>\n<tr>\n<td>6</td>\n<td>&lt;b&gt;</td></tr>\n"
     "</table>",
     "<p>ſ \u0130 \u0131 \u212a</p><table><TR><TD>Å</TD><TD>b</TD></TR></table>",
+    # rows written as `<td>a</td><td>b</td></tr>`, read by a split, then one that is not
+    "<table><tr><td>1</td><td>Ani</td></tr>\n<tr><td>2</td></tr> \r\n<tr><td>3</td><td>Budi"
+    "</td></tr>x<tr><td>4</td>\n<td>a</td></tr><tr><td>5</td><td>S&amp;ri</td></tr></table>",
     "<table></table>",
     "<table><thead><th>no row</th></thead></table>",
 ]
