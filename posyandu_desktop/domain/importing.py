@@ -407,11 +407,12 @@ def group_children(
     children: dict[ChildKey, FileChild] = {}
     duplicates: list[Duplicate] = []
     by_name: dict[tuple[str, date], FileChild] = {}
+    name_keys = _Memo(name_key)  # a child's name is on each of their rows
     for row in rows:
         if not identifiable(row):
             continue
         assert row.sex is not None and row.birth_date is not None
-        key_name = name_key(row.name)
+        key_name = name_keys[row.name]
         if row.nik:
             key: ChildKey = ("nik", row.nik)
         elif row.mother_nik:
