@@ -41,11 +41,11 @@ def regular_table_rows(text: str) -> list[list[str]] | None:
     del lower
     rows: list[list[str]] = []
     spans = (m.span() for m in _ROW.finditer(text, start, end))
-    plain = True  # the rows so far were written as `_plain_cells` reads them
+    misses = 0  # rows not written as `_plain_cells` reads them (a header of <th>, ...)
     for (_, a), (b, _) in pairwise(chain(spans, [(end, end)])):  # after a <tr> to the next
-        cells = _plain_cells(text[a:b]) if plain else None
+        cells = _plain_cells(text[a:b]) if misses < 2 else None
         if cells is None:
-            plain = False
+            misses += 1
             cells = _CELL.findall(text, a, b)
             # Each cell opens with "<t" or "<T": when the row holds no more of them, none is
             # left open, and the exact count is only needed otherwise.
@@ -69,7 +69,8 @@ def regular_table_rows(text: str) -> list[list[str]] | None:
 
 def _plain_cells(row: str) -> list[str] | None:
     """The cells of a row written `<td>a</td><td>b</td></tr>` and nothing else (whitespace
-    after it), as `_CELL` reads them but twice as fast; else None."""
+    around it), as `_CELL` reads them but twice as fast; else None."""
+    row = row.lstrip()
     cells = row.split("</td><td>")
     tail = cells[-1].rstrip()
     if not (row.startswith("<td>") and tail.endswith("</td></tr>")):

@@ -26,6 +26,8 @@ REGULAR = [
     # rows written as `<td>a</td><td>b</td></tr>`, read by a split, then one that is not
     "<table><tr><td>1</td><td>Ani</td></tr>\n<tr><td>2</td></tr> \r\n<tr><td>3</td><td>Budi"
     "</td></tr>x<tr><td>4</td>\n<td>a</td></tr><tr><td>5</td><td>S&amp;ri</td></tr></table>",
+    "<table><tr><th>No</th><th>Nama</th></tr>\n<tr>\n <td>1</td><td>Ani</td></tr>\n"
+    "<tr><td>2</td><td>Budi</td></tr></table>",
     "<table></table>",
     "<table><thead><th>no row</th></thead></table>",
 ]
