@@ -13,12 +13,14 @@ Pure rules, no files or SQL (docs/sources/eppgbm-export.md for the columns and t
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from posyandu_desktop.domain.growth.anthro_input import COLUMN_ALIASES, normalise_name
 from posyandu_desktop.domain.growth.local_values import parse_date, parse_decimal
@@ -53,6 +55,9 @@ _POSITIONS = {
     "h": Position.STANDING,
 }
 _NIK = re.compile(r"\d{16}")
+# e-PPGBM's z-score columns, as `FileRow.theirs` names them.
+_THEIRS = ("waz", "haz", "whz")
+_THEIRS_FROM = ("their_waz", "their_haz", "their_whz")
 GRAMS_ABOVE = 100.0  # a child's weight in kilograms never reaches this; grams always do
 # WHO measures length lying under 24 months and height standing from 24 months on; a child
 # measured the other way gets 0.7 cm added or taken off (docs/sources/who-zscores.md).
@@ -170,80 +175,192 @@ def _nik(text: str) -> tuple[str | None, bool]:
 
 def read_row(line: int, cells: Sequence[str], columns: Mapping[str, int], decimal: str) -> FileRow:
     """One line of the file; whatever cannot be read is named in `problems`."""
-    problems: list[RowProblem] = []
+    reader = _readers.get(decimal)
+    if reader is None or reader.columns != columns:  # the first row of a file
+        reader = _readers[decimal] = _RowReader(dict(columns), decimal)
+    return reader.read(line, cells)
 
-    def cell(name: str) -> str:
-        i = columns.get(name)
-        return cells[i].strip() if i is not None and i < len(cells) else ""
 
-    def day(name: str, problem: RowProblem) -> date | None:
-        try:
-            return parse_date(cell(name))
-        except ValueError:
-            problems.append(problem)
-            return None
+# Where `read_row` reads each field: a child's fields, the same on each of their rows, then the
+# fields of one measurement, then e-PPGBM's z-scores.
+_CHILD_FIELDS = ("name", "nik", "sex", "birth_date", "mother_nik", "birth_weight", "birth_length")
+_FIELDS = (*_CHILD_FIELDS, "measured_on", "weight", "lenhei", "armc", "measure", *_THEIRS_FROM)
+_CACHE_LIMIT = 100_000  # distinct texts kept by one reader: a few MB however large the file
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
-    def number(name: str) -> float | None:
-        try:
-            value = parse_decimal(cell(name), decimal)
-        except ValueError:
-            problems.append(RowProblem.NOT_A_NUMBER)
-            return None
+
+class _Memo(dict[_K, _V]):
+    """A dict that reads a missing key with `read` and keeps what it read."""
+
+    def __init__(self, read: Callable[[_K], _V]) -> None:
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, key: _K) -> _V:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        value = self[key] = self.read(key)
         return value
 
-    name = " ".join(cell("name").split())
-    if not name:
-        problems.append(RowProblem.NO_NAME)
-    nik, nik_given = _nik(cell("nik"))
-    sex = parse_sex(cell("sex"))
-    if sex is None:
-        problems.append(RowProblem.SEX_UNKNOWN)
-    birth = day("birth_date", RowProblem.BIRTH_DATE_INVALID)
-    if birth is None and RowProblem.BIRTH_DATE_INVALID not in problems:
-        problems.append(RowProblem.BIRTH_DATE_INVALID)
-    measured_on = day("measured_on", RowProblem.DATE_INVALID)
-    weight, grams = number("weight"), False
-    if weight is not None and weight > GRAMS_ABOVE:
-        weight, grams = weight / 1000.0, True
-    birth_weight = number("birth_weight")
-    if birth_weight is not None and birth_weight > GRAMS_ABOVE:
-        birth_weight = birth_weight / 1000.0
-    lenhei, lila = number("lenhei"), number("armc")
-    measure = cell("measure").lower()
-    position = _POSITIONS.get(measure)
-    if measure and position is None:
-        problems.append(RowProblem.MEASURE_UNKNOWN)
-    theirs = {}
-    for key in ("waz", "haz", "whz"):
+
+@dataclass(frozen=True, slots=True)
+class _Child:
+    """What a child's cells say, with the problems they give a row (`read_row`'s order)."""
+
+    name: str
+    nik: str | None
+    nik_given: bool
+    sex: Sex | None
+    birth_date: date | None
+    mother_nik: str | None
+    birth_weight_kg: float | None
+    birth_length_cm: float | None
+    problems: tuple[RowProblem, ...]  # name, sex and birth date
+    bad_birth_weight: bool
+    bad_birth_length: bool
+
+
+class _RowReader:
+    """`read_row` for one file's columns and decimal mark: the cells by position, and each
+    distinct text read once (a child's cells are the same on each of their rows; an export
+    holds few distinct dates and numbers)."""
+
+    def __init__(self, columns: dict[str, int], decimal: str) -> None:
+        self.columns, self.decimal = columns, decimal
+        # A field without a column, or past the end of a short row, reads a blank cell added
+        # after the last one read.
+        present = [columns[f] for f in _FIELDS if f in columns]
+        self.blank = max(present, default=-1) + 1
+        self.padded = len(present) < len(_FIELDS)
+        at = [columns.get(f, self.blank) for f in _FIELDS]
+        self.child_cells = operator.itemgetter(*at[: len(_CHILD_FIELDS)])
+        self.visit_cells = operator.itemgetter(*at[len(_CHILD_FIELDS) :])
+        self.children: _Memo[tuple[str, ...], _Child] = _Memo(lambda key: self._child(*key))
+        self.numbers: _Memo[str, tuple[float | None, bool]] = _Memo(self._number)
+        self.dates: _Memo[str, tuple[date | None, bool]] = _Memo(_date)
+        self.positions: _Memo[str, tuple[Position | None, bool]] = _Memo(_position)
+
+    def read(self, line: int, cells: Sequence[str]) -> FileRow:
+        if self.padded or len(cells) < self.blank:
+            cells = [*cells[: self.blank], *[""] * (self.blank + 1 - min(len(cells), self.blank))]
+        child = self.children[self.child_cells(cells)]
+        on_text, weight_text, lenhei_text, armc_text, measure_text, *theirs_texts = (
+            self.visit_cells(cells)
+        )
+        numbers = self.numbers
+        measured_on, bad_date = self.dates[on_text]
+        weight, bad_weight = numbers[weight_text]
+        lenhei, bad_lenhei = numbers[lenhei_text]
+        lila, bad_lila = numbers[armc_text]
+        position, unknown = self.positions[measure_text]
+        grams = False
+        if weight is not None and weight > GRAMS_ABOVE:
+            weight, grams = weight / 1000.0, True
+        theirs = {}
+        if any(theirs_texts):
+            for key, text in zip(_THEIRS, theirs_texts, strict=True):
+                if (value := numbers[text][0]) is not None:
+                    theirs[key] = value
+        problems: tuple[RowProblem, ...] = ()
+        if (
+            child.problems
+            or child.bad_birth_weight
+            or child.bad_birth_length
+            or measured_on is None
+            or bad_weight
+            or bad_lenhei
+            or bad_lila
+            or unknown
+            or (weight is None and lenhei is None and lila is None)
+        ):
+            listed = [*child.problems]
+            if bad_date:
+                listed.append(RowProblem.DATE_INVALID)
+            if bad_weight or child.bad_birth_weight or bad_lenhei or bad_lila:
+                listed.append(RowProblem.NOT_A_NUMBER)
+            if unknown:
+                listed.append(RowProblem.MEASURE_UNKNOWN)
+            if measured_on is None:
+                listed.append(RowProblem.DATE_INVALID)
+            if weight is None and lenhei is None and lila is None:
+                listed.append(RowProblem.NOTHING_MEASURED)
+            if child.bad_birth_length:
+                listed.append(RowProblem.NOT_A_NUMBER)
+            problems = tuple(dict.fromkeys(listed))
+        return FileRow(
+            line,
+            child.name,
+            child.nik,
+            child.nik_given,
+            child.sex,
+            child.birth_date,
+            child.mother_nik,
+            child.birth_weight_kg,
+            child.birth_length_cm,
+            measured_on,
+            weight,
+            lenhei,
+            position,
+            lila,
+            grams,
+            theirs,
+            problems,
+        )
+
+    def _number(self, text: str) -> tuple[float | None, bool]:
+        """The number in a cell (None when blank) and whether it is not one."""
         try:
-            value = parse_decimal(cell(f"their_{key}"), decimal)
+            return parse_decimal(text, self.decimal), False
         except ValueError:
-            value = None  # their z-score is only compared, never used
-        if value is not None:
-            theirs[key] = value
-    if measured_on is None and RowProblem.DATE_INVALID not in problems:
-        problems.append(RowProblem.DATE_INVALID)
-    if weight is None and lenhei is None and lila is None:
-        problems.append(RowProblem.NOTHING_MEASURED)
-    return FileRow(
-        line=line,
-        name=name,
-        nik=nik,
-        nik_given=nik_given,
-        sex=sex,
-        birth_date=birth,
-        mother_nik=_nik(cell("mother_nik"))[0],
-        birth_weight_kg=birth_weight if birth_weight and birth_weight > 0 else None,
-        birth_length_cm=number("birth_length") or None,
-        measured_on=measured_on,
-        weight_kg=weight,
-        lenhei_cm=lenhei,
-        position=position,
-        lila_cm=lila,
-        grams=grams,
-        theirs=theirs,
-        problems=tuple(dict.fromkeys(problems)),
-    )
+            return None, True
+
+    def _child(self, *texts: str) -> _Child:
+        name_text, nik_text, sex_text, birth_text, mother_text, weight_text, length_text = texts
+        problems = []
+        name = " ".join(name_text.split())
+        if not name:
+            problems.append(RowProblem.NO_NAME)
+        sex = parse_sex(sex_text)
+        if sex is None:
+            problems.append(RowProblem.SEX_UNKNOWN)
+        birth = self.dates[birth_text][0]
+        if birth is None:
+            problems.append(RowProblem.BIRTH_DATE_INVALID)
+        weight, bad_weight = self.numbers[weight_text]
+        if weight is not None and weight > GRAMS_ABOVE:
+            weight = weight / 1000.0
+        length, bad_length = self.numbers[length_text]
+        return _Child(
+            name,
+            *_nik(nik_text),
+            sex,
+            birth,
+            _nik(mother_text)[0],
+            weight if weight and weight > 0 else None,
+            length or None,
+            tuple(problems),
+            bad_weight,
+            bad_length,
+        )
+
+
+_readers: dict[str, _RowReader] = {}  # by decimal mark: the reader of the file being read
+
+
+def _date(text: str) -> tuple[date | None, bool]:
+    """The date in a cell (None when blank or not a date) and whether it is not one."""
+    try:
+        return parse_date(text), False
+    except ValueError:
+        return None, True
+
+
+def _position(text: str) -> tuple[Position | None, bool]:
+    """How the child was measured, and whether the cell says something else."""
+    measure = text.strip().lower()
+    position = _POSITIONS.get(measure)
+    return position, bool(measure) and position is None
 
 
 # --- children in the file ----------------------------------------------------------------------
@@ -290,11 +407,12 @@ def group_children(
     children: dict[ChildKey, FileChild] = {}
     duplicates: list[Duplicate] = []
     by_name: dict[tuple[str, date], FileChild] = {}
+    name_keys = _Memo(name_key)  # a child's name is on each of their rows
     for row in rows:
         if not identifiable(row):
             continue
         assert row.sex is not None and row.birth_date is not None
-        key_name = name_key(row.name)
+        key_name = name_keys[row.name]
         if row.nik:
             key: ChildKey = ("nik", row.nik)
         elif row.mother_nik:
