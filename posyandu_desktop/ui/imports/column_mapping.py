@@ -1,0 +1,172 @@
+"""The import's column-mapping step: each of our fields with a drop-down of the file's columns
+and a few example values, pre-filled with the columns the import recognises by name (or the
+mapping remembered from the last import), required fields without a column marked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSizePolicy, QWidget
+
+from posyandu_desktop.domain.importing import MEASURED, REQUIRED
+from posyandu_desktop.domain.safe_text import strip_bidi_controls
+from posyandu_desktop.i18n import _
+from posyandu_desktop.i18n.importing_words import field_text
+from posyandu_desktop.services.importing import MAPPED_FIELDS, FilePreview, missing_fields
+
+NOT_IN_FILE = -1  # the drop-down's data for "not in the file"
+_EXAMPLE_CHARS = 16  # an example value longer than this is cut (the whole one in the tooltip)
+_MISSING_STYLE = "color: #b71c1c; font-weight: bold;"
+_EXAMPLE_STYLE = "color: #555;"
+
+
+def _shown(text: str, limit: int) -> str:
+    text = " ".join(strip_bidi_controls(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Examples(QLabel):
+    """A column's example values on one line, cut with "…" to the room there is (all of them
+    in the tooltip)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._whole = ""
+        self.setStyleSheet(_EXAMPLE_STYLE)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def show_values(self, values: Sequence[str]) -> None:
+        self._whole = "  ·  ".join(_shown(v, _EXAMPLE_CHARS) for v in values)
+        self.setToolTip("\n".join(values))
+        self._fit()
+
+    def whole_text(self) -> str:
+        return self._whole
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setText(
+            self.fontMetrics().elidedText(self._whole, Qt.TextElideMode.ElideRight, self.width())
+        )
+
+
+class ColumnMapping(QWidget):
+    """The drop-downs; `mapping_changed` when the coordinator chooses another column."""
+
+    mapping_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.preview: FilePreview | None = None
+        self._start: dict[str, int] = {}  # the columns pre-filled
+        self._filling = False
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(2, 1)
+        self.labels: dict[str, QLabel] = {}
+        self.combos: dict[str, QComboBox] = {}
+        self.examples: dict[str, _Examples] = {}
+        headings = {
+            REQUIRED[0]: _("Required columns"),
+            MEASURED[0]: _("At least one measurement"),
+            "nik": _("If the file has them"),
+        }
+        row = 0
+        for name in MAPPED_FIELDS:
+            if name in headings:
+                heading = QLabel(headings[name])
+                heading.setStyleSheet("font-weight: bold;")
+                grid.addWidget(heading, row, 0, 1, 3)
+                row += 1
+            label = self.labels[name] = QLabel(field_text(name))
+            combo = self.combos[name] = QComboBox()
+            combo.setMinimumContentsLength(16)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.currentIndexChanged.connect(lambda _i, name=name: self._chose(name))
+            label.setBuddy(combo)
+            example = self.examples[name] = _Examples()
+            grid.addWidget(label, row, 0)
+            grid.addWidget(combo, row, 1)
+            grid.addWidget(example, row, 2)
+            row += 1
+        grid.setRowStretch(row, 1)
+        self.setEnabled(False)
+
+    def show_preview(self, preview: FilePreview) -> None:
+        """Fill the drop-downs with the columns of a newly read file."""
+        self.preview = preview
+        self._start = dict(preview.columns)
+        self._filling = True
+        for combo in self.combos.values():
+            combo.clear()
+            combo.addItem(_("— not in the file —"), NOT_IN_FILE)
+            for i in preview.choices():
+                combo.addItem(_shown(preview.header[i], 40), i)
+        self._filling = False
+        self._show(preview.columns)
+        self.setEnabled(True)
+
+    def clear(self) -> None:
+        """No file: no columns to choose from."""
+        self.preview = None
+        self._filling = True
+        for name, combo in self.combos.items():
+            combo.clear()
+            self.examples[name].show_values(())
+            self.labels[name].setStyleSheet("")
+        self._filling = False
+        self.setEnabled(False)
+
+    def chosen(self) -> dict[str, int]:
+        """The column chosen for each field that has one."""
+        found = {name: combo.currentData() for name, combo in self.combos.items()}
+        return {name: i for name, i in found.items() if i is not None and i != NOT_IN_FILE}
+
+    def choose(self, name: str, column: str) -> None:
+        """Choose the column named `column` for the field `name` (as the coordinator does)."""
+        combo = self.combos[name]
+        combo.setCurrentIndex(combo.findText(column) if column else 0)
+
+    def missing(self) -> list[str]:
+        """The required fields still without a column."""
+        return missing_fields(self.chosen()) if self.preview is not None else list(REQUIRED)
+
+    def mapping(self) -> dict[str, str] | None:
+        """The mapping to import with: None when nothing was changed (the import then finds
+        the same columns by itself), else the columns the known names would not give."""
+        if self.preview is None or self.chosen() == self._start:
+            return None
+        return self.preview.mapping_for(self.chosen())
+
+    def _chose(self, name: str) -> None:
+        if self._filling or self.preview is None:
+            return
+        # What the import will really read: a field left without a column keeps the column of
+        # its own name unless another field took it.
+        self._show(self.preview.columns_with(self.preview.mapping_for(self.chosen())))
+        self.mapping_changed.emit()
+
+    def _show(self, columns: dict[str, int]) -> None:
+        assert self.preview is not None
+        self._filling = True
+        missing = missing_fields(columns)
+        for name, combo in self.combos.items():
+            column = columns.get(name, NOT_IN_FILE)
+            combo.setCurrentIndex(max(combo.findData(column), 0))
+            self.examples[name].show_values(
+                self.preview.samples[column] if column != NOT_IN_FILE else ()
+            )
+            self.labels[name].setStyleSheet(_MISSING_STYLE if name in missing else "")
+        self._filling = False
