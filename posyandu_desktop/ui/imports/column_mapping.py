@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from posyandu_desktop.domain.importing import MEASURED, REQUIRED
@@ -107,11 +107,16 @@ class ColumnMapping(QWidget):
     def show_preview(self, preview: FilePreview) -> None:
         """Fill the drop-downs with the columns of a newly read file."""
         self.preview = preview
-        self._start = dict(preview.columns)
+        self._start = {name: i for name, i in preview.columns.items() if name in self.combos}
+        known = preview.columns_with({})
         self._filling = True
-        for combo in self.combos.values():
+        for name, combo in self.combos.items():
             combo.clear()
             combo.addItem(_("— not in the file —"), NOT_IN_FILE)
+            # A column of the field's own name is read unless another field takes it.
+            model = combo.model()
+            assert isinstance(model, QStandardItemModel)
+            model.item(0).setEnabled(name not in known)
             for i in preview.choices():
                 combo.addItem(_shown(preview.header[i], 40), i)
         self._filling = False
@@ -144,17 +149,18 @@ class ColumnMapping(QWidget):
         return missing_fields(self.chosen()) if self.preview is not None else list(REQUIRED)
 
     def mapping(self) -> dict[str, str] | None:
-        """The mapping to import with: None when nothing was changed (the import then finds
-        the same columns by itself), else the columns the known names would not give."""
-        if self.preview is None or self.chosen() == self._start:
+        """The mapping to import with (and to remember): None when nothing was changed (the
+        import then finds the same columns by itself), else every column shown."""
+        chosen = self.chosen()
+        if self.preview is None or chosen == self._start:
             return None
-        return self.preview.mapping_for(self.chosen())
+        return {name: self.preview.header[i] for name, i in chosen.items()}
 
     def _chose(self, name: str) -> None:
         if self._filling or self.preview is None:
             return
-        # What the import will really read: a field left without a column keeps the column of
-        # its own name unless another field took it.
+        # What the import will really read (a field's own-name column stays its own unless
+        # another field takes it).
         self._show(self.preview.columns_with(self.preview.mapping_for(self.chosen())))
         self.mapping_changed.emit()
 

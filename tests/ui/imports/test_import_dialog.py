@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from PySide6.QtCore import Qt
 
 from posyandu_desktop import services
 from posyandu_desktop.i18n import install
-from posyandu_desktop.services.importing import MAPPING_FILE
+from posyandu_desktop.services.importing import MAPPING_FILE, import_file
 from posyandu_desktop.ui.imports.import_dialog import ImportDialog
 from posyandu_desktop.ui.layout_check import check_widget
 from posyandu_desktop.ui.settings.settings_page import SettingsPage
@@ -135,6 +136,9 @@ def test_a_register_is_mapped_in_the_dropdowns_and_remembered(qtbot, ui_session,
     assert dialog.mapping.combos["sex"].currentText() == "Kelamin"  # known by its name
     assert dialog.mapping.combos["weight"].currentText() == "BB (kg)"
     assert dialog.mapping.combos["name"].currentText() == "— tidak ada di file —"
+    # A column of the field's own name is read unless another field takes it.
+    assert not dialog.mapping.combos["sex"].model().item(0).isEnabled()  # type: ignore[attr-defined]
+    assert dialog.mapping.combos["name"].model().item(0).isEnabled()  # type: ignore[attr-defined]
     assert "Nama anak" in dialog.status.text() and "Tanggal lahir" in dialog.status.text()
     assert dialog.report.toPlainText() == "" and not dialog.import_button.isEnabled()
     for field, column in CHOICES.items():
@@ -154,7 +158,7 @@ def test_a_register_is_mapped_in_the_dropdowns_and_remembered(qtbot, ui_session,
         (date(2026, 10, 15), 9.8, 76.0),
     ]
     remembered = json.loads((ui_session.data_dir / MAPPING_FILE).read_text("utf-8"))
-    assert remembered == CHOICES
+    assert remembered == CHOICES | {"sex": "Kelamin", "weight": "BB (kg)"}
 
     # Next month's register, same columns: the columns come chosen and it is checked at once.
     second = _register(
@@ -225,6 +229,39 @@ def test_an_unexpected_failure_ends_in_a_message(qtbot, ui_session, tmp_path, mo
     _open(qtbot, dialog, _export(tmp_path))
     assert shown and "RuntimeError" in shown[0] and "log" in shown[0]
     assert not dialog.import_button.isEnabled() and dialog.close_button.isEnabled()
+
+
+def test_the_window_stays_responsive_while_the_file_is_checked(
+    qtbot, ui_session, tmp_path, monkeypatch
+):
+    """The check waits in the background until the test lets it go: meanwhile the dialog
+    answers, says what it does, and a column changed then is checked once the first ends."""
+    from posyandu_desktop.ui.imports import import_dialog
+
+    gate, mappings = threading.Event(), []
+
+    def held(*args: Any, **kw: Any) -> Any:
+        mappings.append(kw["mapping"])
+        assert gate.wait(BUSY_MACHINE_MS / 1000)
+        return import_file(*args, **kw)
+
+    monkeypatch.setattr(import_dialog, "import_file", held)
+    dialog = _dialog(qtbot, ui_session)
+    dialog.check(_export(tmp_path))
+    qtbot.waitUntil(lambda: mappings != [], timeout=BUSY_MACHINE_MS)
+    qtbot.wait(50)  # events are handled while the check runs
+    assert dialog.busy and dialog.status.text() == "Memeriksa file…"
+    assert dialog.progress.isVisible() and not dialog.import_button.isEnabled()
+    dialog.reject()
+    assert dialog.isVisible()
+    # The columns may still change: the file's NIK column is the mother's, say.
+    dialog.mapping.choose("mother_nik", "NIK")
+    assert dialog.mapping.combos["nik"].currentText() == "— tidak ada di file —"
+    gate.set()
+    _wait(qtbot, dialog)
+    assert len(mappings) == 2 and mappings[0] is None
+    assert mappings[1]["mother_nik"] == "NIK" and "nik" not in mappings[1]
+    assert "1 baru" in dialog.report.toPlainText() and dialog.import_button.isEnabled()
 
 
 def test_only_the_coordinator_may_import(qtbot, ui_session):
