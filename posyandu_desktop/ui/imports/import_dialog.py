@@ -62,7 +62,7 @@ class ImportDialog(QDialog):
         self._soon.timeout.connect(self._check_now)
         self.setWindowTitle(_("Import children from e-PPGBM or a register"))
         self.setMinimumSize(960, 560)
-        self.resize(1180, 660)  # fits a 1366x768 laptop's screen with its task bar
+        self.resize(1180, 640)  # with a title bar, inside the smallest window (1280x680)
         layout = QVBoxLayout(self)
         explain = QLabel(
             _(
