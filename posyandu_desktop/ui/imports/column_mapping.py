@@ -20,6 +20,7 @@ NOT_IN_FILE = -1  # the drop-down's data for "not in the file"
 _EXAMPLE_CHARS = 16  # an example value longer than this is cut (the whole one in the tooltip)
 _MISSING_STYLE = "color: #b71c1c; font-weight: bold;"
 _EXAMPLE_STYLE = "color: #555;"
+_TIP = Qt.ItemDataRole.ToolTipRole
 
 
 def _shown(text: str, limit: int) -> str:
@@ -41,9 +42,6 @@ class _Examples(QLabel):
         self._whole = "  ·  ".join(_shown(v, _EXAMPLE_CHARS) for v in values)
         self.setToolTip("\n".join(values))
         self._fit()
-
-    def whole_text(self) -> str:
-        return self._whole
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(0, super().minimumSizeHint().height())
@@ -119,6 +117,8 @@ class ColumnMapping(QWidget):
             model.item(0).setEnabled(name not in known)
             for i in preview.choices():
                 combo.addItem(_shown(preview.header[i], 40), i)
+                # its first values, shown when the pointer rests on it in the open list
+                combo.setItemData(combo.count() - 1, "\n".join(preview.samples[i]), _TIP)
         self._filling = False
         self._show(preview.columns)
         self.setEnabled(True)

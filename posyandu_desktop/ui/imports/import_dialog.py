@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from posyandu_desktop.domain.importing import ImportReport
+from posyandu_desktop.domain.safe_text import strip_bidi_controls
 from posyandu_desktop.i18n import _, ngettext
 from posyandu_desktop.i18n.importing_words import field_text, file_problem_text, report_lines
 from posyandu_desktop.services.importing import (
@@ -133,7 +134,7 @@ class ImportDialog(QDialog):
     def check(self, path: Path) -> None:
         """Read `path`'s columns; check it at once when every required one is recognised."""
         self.path = path
-        self.file_label.setText(path.name)
+        self.file_label.setText(strip_bidi_controls(path.name))
         self.report.setPlainText("")
         self._soon.stop()
         self.mapping.clear()
@@ -157,7 +158,7 @@ class ImportDialog(QDialog):
         assert self.path is not None
         self.file_label.setText(
             ngettext("{name}: {count} row", "{name}: {count} rows", preview.rows).format(
-                name=self.path.name, count=preview.rows
+                name=strip_bidi_controls(self.path.name), count=preview.rows
             )
         )
         self.mapping.show_preview(preview)
