@@ -16,11 +16,9 @@ from posyandu_desktop.i18n import _
 from posyandu_desktop.i18n.importing_words import field_text
 from posyandu_desktop.services.importing import MAPPED_FIELDS, FilePreview, missing_fields
 
-NOT_IN_FILE = -1  # the drop-down's data for "not in the file"
 _EXAMPLE_CHARS = 16  # an example value longer than this is cut (the whole one in the tooltip)
 _MISSING_STYLE = "color: #b71c1c; font-weight: bold;"
 _EXAMPLE_STYLE = "color: #555;"
-_TIP = Qt.ItemDataRole.ToolTipRole
 
 
 def _shown(text: str, limit: int) -> str:
@@ -65,6 +63,7 @@ class ColumnMapping(QWidget):
         super().__init__(parent)
         self.preview: FilePreview | None = None
         self._start: dict[str, int] = {}  # the columns pre-filled
+        self._choices: list[int] = []  # the column of each drop-down item after the first
         self._filling = False
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -107,18 +106,18 @@ class ColumnMapping(QWidget):
         self.preview = preview
         self._start = {name: i for name, i in preview.columns.items() if name in self.combos}
         known = preview.columns_with({})
+        self._choices = preview.choices()
+        names = [_("— not in the file —")] + [_shown(preview.header[i], 40) for i in self._choices]
         self._filling = True
         for name, combo in self.combos.items():
+            # Whole lists, not item by item: PySide6 6.12 on Python 3.11 drops a reference to
+            # None with every call that returns nothing, and enough of them end the process.
             combo.clear()
-            combo.addItem(_("— not in the file —"), NOT_IN_FILE)
+            combo.addItems(names)
             # A column of the field's own name is read unless another field takes it.
             model = combo.model()
             assert isinstance(model, QStandardItemModel)
             model.item(0).setEnabled(name not in known)
-            for i in preview.choices():
-                combo.addItem(_shown(preview.header[i], 40), i)
-                # its first values, shown when the pointer rests on it in the open list
-                combo.setItemData(combo.count() - 1, "\n".join(preview.samples[i]), _TIP)
         self._filling = False
         self._show(preview.columns)
         self.setEnabled(True)
@@ -126,6 +125,7 @@ class ColumnMapping(QWidget):
     def clear(self) -> None:
         """No file: no columns to choose from."""
         self.preview = None
+        self._choices = []
         self._filling = True
         for name, combo in self.combos.items():
             combo.clear()
@@ -136,8 +136,8 @@ class ColumnMapping(QWidget):
 
     def chosen(self) -> dict[str, int]:
         """The column chosen for each field that has one."""
-        found = {name: combo.currentData() for name, combo in self.combos.items()}
-        return {name: i for name, i in found.items() if i is not None and i != NOT_IN_FILE}
+        found = {name: combo.currentIndex() for name, combo in self.combos.items()}
+        return {name: self._choices[i - 1] for name, i in found.items() if i > 0}
 
     def choose(self, name: str, column: str) -> None:
         """Choose the column named `column` for the field `name` (as the coordinator does)."""
@@ -169,10 +169,8 @@ class ColumnMapping(QWidget):
         self._filling = True
         missing = missing_fields(columns)
         for name, combo in self.combos.items():
-            column = columns.get(name, NOT_IN_FILE)
-            combo.setCurrentIndex(max(combo.findData(column), 0))
-            self.examples[name].show_values(
-                self.preview.samples[column] if column != NOT_IN_FILE else ()
-            )
+            column = columns.get(name)
+            combo.setCurrentIndex(0 if column is None else self._choices.index(column) + 1)
+            self.examples[name].show_values(() if column is None else self.preview.samples[column])
             self.labels[name].setStyleSheet(_MISSING_STYLE if name in missing else "")
         self._filling = False
