@@ -56,6 +56,32 @@ register(
 )
 
 
+# The fields of the import's column mapping (domain/importing.py FIELD_ALIASES), as the
+# coordinator reads them next to the file's columns.
+_FIELDS = {
+    "name": N_("Child's name"),
+    "sex": N_("Sex (L/P)"),
+    "birth_date": N_("Birth date"),
+    "measured_on": N_("Date measured"),
+    "weight": N_("Weight (kg)"),
+    "lenhei": N_("Length or height (cm)"),
+    "armc": N_("Upper arm, LILA (cm)"),
+    "nik": N_("Child's NIK"),
+    "mother_nik": N_("Mother's NIK"),
+    "birth_weight": N_("Birth weight"),
+    "birth_length": N_("Birth length"),
+    "measure": N_("How measured (lying/standing)"),
+    "their_waz": N_("e-PPGBM z-score W/A"),
+    "their_haz": N_("e-PPGBM z-score H/A"),
+    "their_whz": N_("e-PPGBM z-score W/H"),
+}
+
+
+def field_text(field: str) -> str:
+    """A field of the import's column mapping, in the UI language."""
+    return _(_FIELDS[field])
+
+
 def file_problem_text(problem: FileProblem, detail: str = "") -> str:
     """Why a file cannot be imported, in the UI language."""
     return words(problem).format(detail=detail)

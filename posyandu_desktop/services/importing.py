@@ -11,14 +11,15 @@ second run of the same file finds everything already there. The matching rules a
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from contextlib import suppress
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from posyandu_desktop import files
+from posyandu_desktop.domain.growth.anthro_input import normalise_name
 from posyandu_desktop.domain.growth.plausibility import Quantity
 from posyandu_desktop.domain.growth.weight_gain import GrowthStatus, completed_months
 from posyandu_desktop.domain.ids import MeasurementId, PersonId
@@ -44,6 +45,7 @@ from posyandu_desktop.domain.importing import (
     row_refusal,
 )
 from posyandu_desktop.domain.measurement import kms_statuses
+from posyandu_desktop.domain.safe_text import strip_bidi_controls
 from posyandu_desktop.domain.vocabulary import BackupKind, MeasurementOrigin
 from posyandu_desktop.exchange.tabular import TableError, read_table
 from posyandu_desktop.services import measuring
@@ -105,19 +107,114 @@ def read_rows(
         table = read_table(path)
     except (OSError, TableError) as error:
         raise ImportRefusedError(FileProblem.UNREADABLE, str(error)) from error
+    columns = _columns(table.header, mapping, remembered)
+    missing = missing_fields(columns)
+    if missing:
+        names = [EPPGBM_NAMES[name] for name in missing if name in REQUIRED]
+        if MEASURED[0] in missing:
+            names.append("/".join(EPPGBM_NAMES[name] for name in MEASURED))
+        raise ImportRefusedError(FileProblem.MISSING_COLUMNS, ", ".join(names))
+    return [read_row(i, cells, columns, table.decimal) for i, cells in enumerate(table.rows, 2)]
+
+
+def _columns(
+    header: Sequence[str],
+    mapping: Mapping[str, str] | None,
+    remembered: Mapping[str, str] | None,
+) -> dict[str, int]:
+    """Which cell holds each field: `mapping` and the known names, else the `remembered`
+    mapping when the file has its columns, else the known names alone."""
     try:
-        columns = resolve_columns(table.header, mapping)
+        columns = resolve_columns(header, mapping)
     except (KeyError, ValueError) as error:
         raise ImportRefusedError(FileProblem.BAD_MAPPING, str(error.args[0])) from error
     if mapping is None and remembered:
         with suppress(KeyError, ValueError):
-            columns = resolve_columns(table.header, remembered)
-    missing = [EPPGBM_NAMES[name] for name in REQUIRED if name not in columns]
+            columns = resolve_columns(header, remembered)
+    return columns
+
+
+def missing_fields(columns: Container[str]) -> list[str]:
+    """The required fields without a column; all of `MEASURED` when none of them has one."""
+    missing = [name for name in REQUIRED if name not in columns]
     if not any(name in columns for name in MEASURED):
-        missing.append("/".join(EPPGBM_NAMES[name] for name in MEASURED))
-    if missing:
-        raise ImportRefusedError(FileProblem.MISSING_COLUMNS, ", ".join(missing))
-    return [read_row(i, cells, columns, table.decimal) for i, cells in enumerate(table.rows, 2)]
+        missing += MEASURED
+    return missing
+
+
+# The fields a coordinator maps, in the order the mapping step shows them. The parent's name is
+# left out: the import does not keep it (an imported child starts without a household).
+MAPPED_FIELDS = (
+    *REQUIRED,
+    *MEASURED,
+    "nik",
+    "mother_nik",
+    "birth_weight",
+    "birth_length",
+    "measure",
+    "their_waz",
+    "their_haz",
+    "their_whz",
+)
+SAMPLES = 3  # the example values shown for each column: its first different ones
+_SAMPLES_FROM = 200  # rows read for them (a column of one value would otherwise read them all)
+
+
+@dataclass(frozen=True, slots=True)
+class FilePreview:
+    """What the mapping step shows of a file: its header, the first values of each column, and
+    the column of each field as the import would find it without a new mapping (the known
+    names, or the mapping remembered from the last import when the file has its columns)."""
+
+    header: tuple[str, ...]  # as in the file (a mapping names these)
+    samples: tuple[tuple[str, ...], ...]  # per column, its first different values
+    rows: int
+    columns: dict[str, int]  # field -> column
+
+    def choices(self) -> list[int]:
+        """The columns a field can be given: the named ones, each name once (a mapping names
+        its column, so a second column of the same name could never be chosen)."""
+        seen: set[str] = set()
+        found = []
+        for i, name in enumerate(self.header):
+            key = normalise_name(name)
+            if key and key not in seen:
+                seen.add(key)
+                found.append(i)
+        return found
+
+    def mapping_for(self, chosen: Mapping[str, int]) -> dict[str, str]:
+        """The mapping {field: column name} that gives the `chosen` columns: only the fields
+        the known names alone would not put there."""
+        known = resolve_columns(self.header)
+        return {f: self.header[i] for f, i in chosen.items() if known.get(f) != i}
+
+    def columns_with(self, mapping: Mapping[str, str]) -> dict[str, int]:
+        """The columns the import reads with `mapping` (a field left out keeps a column of its
+        own known name, as the import does)."""
+        return resolve_columns(self.header, mapping)
+
+
+def preview_file(path: Path, data: Path) -> FilePreview:
+    """The header and first values of `path`, with the columns recognised; ImportRefusedError
+    when it is not a table."""
+    try:
+        table = read_table(path)
+    except (OSError, TableError) as error:
+        raise ImportRefusedError(FileProblem.UNREADABLE, str(error)) from error
+    width = len(table.header)
+    samples: list[list[str]] = [[] for _ in range(width)]
+    for cells in table.rows[:_SAMPLES_FROM]:
+        for i, cell in enumerate(cells[:width]):
+            text = " ".join(strip_bidi_controls(cell).split())
+            if text and len(samples[i]) < SAMPLES and text not in samples[i]:
+                samples[i].append(text)
+    return FilePreview(
+        header=tuple(table.header),
+        samples=tuple(tuple(s) for s in samples),
+        rows=len(table.rows),
+        columns=_columns(table.header, None, remembered_mapping(data)),
+    )
 
 
 def import_file(

@@ -67,6 +67,8 @@ def apply(app: QApplication, fonts_dir: Path) -> str:
     app.setStyleSheet(
         "QPushButton { padding: 6px 14px; }"
         "QPushButton[primary='true'] { background: #1565c0; color: white; font-weight: bold; }"
+        # A primary button that cannot be pressed yet must not look pressable.
+        "QPushButton[primary='true']:disabled { background: #cfd8dc; color: #455a64; }"
         "QLineEdit, QComboBox, QDateEdit, QSpinBox { padding: 4px; }"
     )
     return family
