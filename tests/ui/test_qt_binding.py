@@ -10,7 +10,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QLabel  # noqa: E402  (after the platform is set)
+from PySide6.QtWidgets import QLabel
 
 CALLS = 1_000  # well below None's count at start-up (about 5,000), so a faulty binding fails
 # this test instead of aborting the run
