@@ -11,12 +11,13 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 CALLS = 1_000  # well below None's count at start-up (about 5,000), so a faulty binding fails
 # this test instead of aborting the run
 
 
-def test_calls_that_return_nothing_leave_none_alone(qtbot) -> None:
+def test_calls_that_return_nothing_leave_none_alone(qtbot: QtBot) -> None:
     label = QLabel()
     qtbot.addWidget(label)
     before = sys.getrefcount(None)
