@@ -14,6 +14,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from posyandu_desktop.domain.growth.classify import Severity
+from posyandu_desktop.reports.eppgbm_pack import HEAD_ROW
 from posyandu_desktop.services import Field, Issue, Problem
 from posyandu_desktop.services.export import puskesmas_opener
 from posyandu_desktop.services.puskesmas import (
@@ -175,10 +176,24 @@ def test_merging_makes_the_recap_and_says_what_was_left_out(
     assert any("6474-MEL-01" in c for c in cells) and any("6474-MAW-02" in c for c in cells)
     assert not any("6474-ANG-03" in c for c in cells)
 
+    # The e-PPGBM typing aid of the two merged Posyandu, beside the recap.
+    assert "Bahan ketik e-PPGBM Posyandu yang digabung ada di folder yang sama." in text
+    pack_pdf = desktop.folder / "Ketik_ePPGBM_2026-10.pdf"
+    pack_xlsx = desktop.folder / "Ketik_ePPGBM_2026-10.xlsx"
+    posyandu = {
+        row[0]
+        for sheet in load_workbook(pack_xlsx).worksheets
+        for row in sheet.iter_rows(min_row=HEAD_ROW + 1, values_only=True)
+    }
+    assert posyandu == {"Posyandu Melati (6474-MEL-01)", "Posyandu Mawar (6474-MAW-02)"}
+    assert all(b.isVisibleTo(page) for b in (panel.open_pack_pdf_button, panel.pack_label))
+
     panel.open_pdf_button.click()
     panel.open_xlsx_button.click()
+    panel.open_pack_pdf_button.click()
+    panel.open_pack_xlsx_button.click()
     panel.open_folder_button.click()
-    assert desktop.opened == [pdf, xlsx, desktop.folder]
+    assert desktop.opened == [pdf, xlsx, pack_pdf, pack_xlsx, desktop.folder]
 
     received = json.loads((puskesmas_data / "received.json").read_text(encoding="utf-8"))
     assert sorted(r["code"] for r in received) == ["6474-MAW-02", "6474-MEL-01"]
