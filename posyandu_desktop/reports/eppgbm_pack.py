@@ -44,8 +44,8 @@ NOTE = (
 AREA_NOTE = (
     "Dari file bulanan tiap Posyandu. Anak belum di e-PPGBM: belum pernah diukur di Posyandu "
     "sebelum bulan ini, dan terdaftar atau diukur bulan ini. Alamat, RT, RW dan nama orang tua "
-    "hanya ada untuk anak yang datanya baru atau berubah sejak kiriman sebelumnya; yang kosong "
-    "dilihat di e-PPGBM atau register Posyandu."
+    "hanya ada bila data anak, rumah tangga atau orang tuanya baru atau berubah sejak kiriman "
+    "Posyandu sebelumnya; yang kosong dilihat di e-PPGBM atau register Posyandu."
 )
 SENT_EARLIER_NOTE = (
     "Tanggal ukur tanpa nilai: pengukuran itu sudah terkirim dalam file bulan sebelumnya; "

@@ -277,9 +277,11 @@ def entry_pack(
         notes.append(SENT_EARLIER_NOTE)
     if unnamed:
         notes.append(unnamed_note(unnamed))
-    puskesmas = f"Puskesmas {merged.puskesmas}, " if merged.puskesmas else ""
+    puskesmas = merged.puskesmas
+    if puskesmas and not puskesmas.casefold().startswith("puskesmas"):
+        puskesmas = f"Puskesmas {puskesmas}"
     return EppgbmPack(
-        f"{puskesmas}{len(read) - len(unnamed)} Posyandu",
+        ", ".join(filter(None, (puskesmas, f"{len(read) - len(unnamed)} Posyandu"))),
         merged.year,
         merged.month,
         tuple(new),
