@@ -26,6 +26,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from posyandu_desktop.domain.growth.zscore import Position
@@ -199,7 +200,7 @@ def fill_sheet(
 def _columns(pack: EppgbmPack) -> tuple[tuple[str, ...], tuple[float, ...]]:
     """The column names and widths: a pack of several Posyandu starts with the Posyandu."""
     if pack.several:
-        return ("Posyandu", *HEADER), (24, *_WIDTHS)
+        return ("Posyandu", *HEADER), (30, *_WIDTHS)
     return HEADER, _WIDTHS
 
 
@@ -230,40 +231,51 @@ def pack_xlsx_bytes(pack: EppgbmPack) -> bytes:
 
 # Printable sheet -----------------------------------------------------------------------------
 
+_PADDING = 2  # points left and right of a cell's text
+
 
 def table(
     header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float], width: float
 ) -> Table:
     """A table in the narrow font, widths scaled to fill `width`, column names repeated on
-    every page."""
+    every page. A value that fits its cell is a plain string, drawn many times faster than a
+    paragraph (thousands of rows in the puskesmas's pack); a longer one wraps."""
     cell = styles.style(6.5, narrow=True)
     head = styles.style(6.5, bold=True, narrow=True)
 
-    def text(value: Any) -> Paragraph:
+    def text(value: Any, room: float) -> Paragraph | str:
         if value is None:
-            return Paragraph("", cell)
-        shown = str(value)
+            return ""
+        shown = strip_bidi_controls(str(value))
         if isinstance(value, float):  # 10.07, 53.4, 39.0: as typed into the web form
             shown = f"{value:.2f}"
             shown = shown[:-1] if shown.endswith("0") else shown
+        if "\n" not in shown and stringWidth(shown, cell.fontName, cell.fontSize) <= room:
+            return shown
         return Paragraph(escaped(shown), cell)
 
     scale = width / sum(widths)
+    rooms = [w * scale - 2 * _PADDING for w in widths]
     found = Table(
-        [[Paragraph(escaped(h), head) for h in header], *([text(v) for v in r] for r in rows)],
+        [
+            [Paragraph(escaped(h), head) for h in header],
+            *([text(v, room) for v, room in zip(r, rooms, strict=True)] for r in rows),
+        ],
         colWidths=[w * scale for w in widths],
         repeatRows=1,
     )
     found.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 1), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
+                ("TEXTCOLOR", (0, 1), (-1, -1), cell.textColor),
                 ("GRID", (0, 0), (-1, -1), 0.3, styles.RULE),
                 ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_FILL),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("LEFTPADDING", (0, 0), (-1, -1), _PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), _PADDING),
             ]
         )
     )
