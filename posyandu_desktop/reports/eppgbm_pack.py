@@ -197,15 +197,11 @@ def fill_sheet(
     sheet.freeze_panes = f"{get_column_letter(frozen + 1)}{HEAD_ROW + 1}"
 
 
-def _columns(pack: EppgbmPack) -> tuple[tuple[str, ...], tuple[float, ...]]:
-    """The column names and widths: a pack of several Posyandu starts with the Posyandu."""
-    if pack.several:
-        return ("Posyandu", *HEADER), (30, *_WIDTHS)
-    return HEADER, _WIDTHS
-
-
 def pack_xlsx_bytes(pack: EppgbmPack) -> bytes:
-    header, widths = _columns(pack)
+    """Two sheets; a pack of several Posyandu starts each row with the Posyandu."""
+    several = pack.several
+    header = ("Posyandu", *HEADER) if several else HEADER
+    widths = (30, *_WIDTHS) if several else _WIDTHS
     book = Workbook()
     first = book.active
     assert first is not None
@@ -218,11 +214,11 @@ def pack_xlsx_bytes(pack: EppgbmPack) -> bytes:
             sheet,
             f"{pack.title}: {what}",
             header,
-            [_values(r, pack.several) for r in rows],
+            [_values(r, several) for r in rows],
             widths,
             NOTE,
             " ".join(pack.notes),
-            3 if pack.several else 2,
+            3 if several else 2,
         )
     buffer = io.BytesIO()
     book.save(buffer)
