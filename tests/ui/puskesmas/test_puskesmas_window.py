@@ -5,6 +5,7 @@ a PDF and a spreadsheet, and an older revision caught after the newer one was re
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from posyandu_desktop.services.puskesmas import (
     Finding,
     MergeResult,
     check_files,
+    merge_files,
     registered_keys,
 )
 from posyandu_desktop.ui.puskesmas.files_table_model import Column, FilesTableModel
@@ -368,3 +370,19 @@ def test_a_merge_of_several_months_is_refused_in_words(stick, puskesmas_data):
     assert text.startswith("Tidak ada yang digabungkan.\n")
     assert "2026-09, 2026-10" in text
     assert f"{reports[0].path.name}: Tidak digabungkan" in text
+
+
+def test_a_posyandu_without_names_in_its_file_is_named_under_the_recap(
+    stick, puskesmas_data, tmp_path
+):
+    register(puskesmas_data, stick.laptops[0])
+    result = merge_files(
+        [stick.copy(stick.laptops[0].newest)],
+        tmp_path / "rekap",
+        trusted=registered_keys(puskesmas_data),
+        opener=puskesmas_opener(puskesmas_data),
+    )
+    assert result.pack_xlsx is not None
+    text = merge_text(replace(result, pack_xlsx=None, pack_pdf=None, unnamed=("Posyandu X (X-1)",)))
+    assert "ada di folder yang sama" not in text
+    assert "Tidak ada di bahan ketik e-PPGBM (file tanpa data nama anak): Posyandu X (X-1)" in text
