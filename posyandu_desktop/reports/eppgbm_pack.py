@@ -174,7 +174,7 @@ def fill_sheet(
     sheet["A1"] = title
     sheet["A1"].font = Font(bold=True, size=13, color="1F4E79")
     for cell, text in (("A2", note), ("A3", more)):
-        if text or cell == "A2":  # A2 always, as the files made before the third row
+        if text or cell == "A2":  # row 2 always (as ever), row 3 only with something to say
             sheet[cell] = text
             sheet[cell].font = Font(italic=True, color="555555")
     for column, (name, width) in enumerate(zip(header, widths, strict=True), start=1):
