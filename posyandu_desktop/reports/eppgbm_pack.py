@@ -122,6 +122,12 @@ class EppgbmPack:
         return f"Bahan ketik e-PPGBM - {self.posyandu}, {format_month(self.year, self.month, 'id')}"
 
 
+def shared_note(children: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """The children listed by two or more Posyandu (name, codes): typed once into e-PPGBM."""
+    listed = "; ".join(f"{name} ({', '.join(codes)})" for name, codes in children)
+    return f"Terdaftar di lebih dari satu Posyandu, ketik sekali saja: {listed}."
+
+
 def unnamed_note(posyandu: Sequence[str]) -> str:
     """The Posyandu left out of the puskesmas's pack: their files carry no names."""
     return f"Tidak ada di bahan ketik ini (file tanpa data nama anak): {', '.join(posyandu)}."

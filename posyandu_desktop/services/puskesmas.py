@@ -24,7 +24,7 @@ from posyandu_desktop.domain.growth.zscore import Position
 from posyandu_desktop.domain.life_stage import VitaminACapsule, under_five_during
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import Field, Problem
-from posyandu_desktop.domain.recap import PosyanduMonth, Recap, RecapChild, recap
+from posyandu_desktop.domain.recap import PosyanduMonth, Recap, RecapChild, SharedKind, recap
 from posyandu_desktop.domain.vocabulary import MeasurementOrigin, ServiceKind
 from posyandu_desktop.exchange import signing, summary
 from posyandu_desktop.exchange.package import Period
@@ -41,6 +41,7 @@ from posyandu_desktop.reports.eppgbm_pack import (
     SENT_EARLIER_NOTE,
     EppgbmPack,
     PackRow,
+    shared_note,
     unnamed_note,
     write_pack,
 )
@@ -275,6 +276,9 @@ def entry_pack(
     notes = [AREA_NOTE]
     if sent_earlier:
         notes.append(SENT_EARLIER_NOTE)
+    shared = [(p.names[0], p.posyandu) for p in merged.shared if p.kind is SharedKind.CHILD]
+    if shared:
+        notes.append(shared_note(shared))
     if unnamed:
         notes.append(unnamed_note(unnamed))
     puskesmas = merged.puskesmas

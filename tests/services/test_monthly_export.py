@@ -324,7 +324,7 @@ def test_merge_counts_equal_each_registry_and_a_shared_nik_is_counted_once(tmp_p
             for n, person in enumerate(people):
                 if person is not shared:
                     person.nik = f"6474{n:012d}"
-            shared_nik = shared.nik
+            shared_nik, shared_name = shared.nik, shared.name
         files = []
         for db, folder in ((a, tmp_path / "a"), (b, tmp_path / "b")):
             entry = _export(db, folder, OCTOBER)
@@ -351,6 +351,10 @@ def test_merge_counts_equal_each_registry_and_a_shared_nik_is_counted_once(tmp_p
         assert result.recap.total.skdn.s == plain.s - 1
         assert [p.nik for p in result.recap.shared] == [shared_nik]
         assert sorted(result.recap.shared[0].posyandu) == ["BTG-01", "BTG-02"]
+        # The e-PPGBM entry pack asks to type that child once.
+        assert result.pack_xlsx is not None
+        note = load_workbook(result.pack_xlsx)[MONTH_SHEET]["A3"].value
+        assert f"ketik sekali saja: {shared_name} (BTG-01, BTG-02)." in note
         assert result.pdf is not None and result.xlsx is not None
         text = "".join(page.extract_text() for page in PdfReader(result.pdf).pages)
         assert "BTG-01" in text and "BTG-02" in text
