@@ -1,6 +1,7 @@
 """`posyandu-desktop merge FILE... --out DIR [--data-dir P] [--trust KEYS]`: one month's recap
-across Posyandu (PDF and XLSX) from the export files that pass verification; the others are named
-and left out. `--data-dir` is the Puskesmas-mode folder (its key, its registered keys)."""
+across Posyandu (PDF and XLSX) and the e-PPGBM entry pack of their children (XLSX and PDF) from
+the export files that pass verification; the others are named and left out. `--data-dir` is the
+Puskesmas-mode folder (its key, its registered keys)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(
         prog="posyandu-desktop merge",
-        description="Merge verified Posyandu export files of one month into a recap (PDF, XLSX).",
+        description="Merge verified Posyandu export files of one month into a recap (PDF, XLSX)"
+        " and an e-PPGBM typing aid (XLSX, PDF).",
     )
     parser.add_argument("files", type=Path, nargs="+", metavar="FILE")
     parser.add_argument("--out", type=Path, required=True, help="folder for the recap files")
@@ -52,6 +54,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     print(result.pdf)
     print(result.xlsx)
+    for made in (result.pack_xlsx, result.pack_pdf):
+        if made is not None:
+            print(made)
+    if result.unnamed:
+        message = _("Not in the e-PPGBM typing aid (the file carries no names): {posyandu}")
+        print(message.format(posyandu=", ".join(result.unnamed)), file=sys.stderr)
     left_out = len(result.reports) - len(result.merged)
     if left_out:
         print(_("{count} file(s) left out of the recap").format(count=left_out), file=sys.stderr)

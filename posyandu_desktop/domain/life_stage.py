@@ -42,6 +42,15 @@ WUS_YEARS = (15, 49)  # inclusive
 POSTPARTUM_DAYS = 42
 
 
+def under_five_during(birth_date: date, left_on: date | None, first: date, last: date) -> bool:
+    """Under five at some day from `first` to `last`, born by `last` and not gone before."""
+    return (
+        birth_date <= last
+        and (birth_date >= first or completed_months(birth_date, first) < UNDER_FIVE_BELOW_MONTHS)
+        and (left_on is None or left_on >= first)
+    )
+
+
 def life_stage(
     birth_date: date, on: date, *, pregnant: bool = False, delivered_on: date | None = None
 ) -> LifeStage:

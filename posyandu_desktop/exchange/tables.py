@@ -42,3 +42,15 @@ def _cell(value: Any) -> str:
     if isinstance(value, list):
         return spreadsheet_safe("+".join(str(v) for v in value))
     return spreadsheet_safe(value) if isinstance(value, str) else str(value)
+
+
+def table_rows(raw: bytes) -> list[dict[str, Any]]:
+    """The rows of a `data/<table>.json` member as `table_json` wrote them (ValueError if it is
+    not one)."""
+    try:
+        rows = json.loads(raw.decode("utf-8"))["rows"]
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise ValueError(f"not a table: {exc}") from None
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise ValueError("not a table: rows")
+    return rows

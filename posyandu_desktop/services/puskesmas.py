@@ -1,31 +1,49 @@
 """The puskesmas side: check the files Posyandu bring on USB sticks, and merge one month's files
-into a recap (PDF and spreadsheet). Needs no registry: the terminal commands and the app's
-Puskesmas mode call the same functions, with the registered keys and the received files kept as
-small files in the data folder.
+into a recap (PDF and spreadsheet) and the e-PPGBM entry pack of every Posyandu (the typing aid
+the Posyandu also make for themselves, services/reports.py). Needs no registry: the terminal
+commands and the app's Puskesmas mode call the same functions, with the registered keys and the
+received files kept as small files in the data folder.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from posyandu_desktop import files
+from posyandu_desktop.domain.growth.weight_gain import GrowthStatus
+from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.life_stage import VitaminACapsule, under_five_during
+from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import Field, Problem
-from posyandu_desktop.domain.recap import PosyanduMonth, Recap, recap
+from posyandu_desktop.domain.recap import PosyanduMonth, Recap, RecapChild, SharedKind, recap
+from posyandu_desktop.domain.vocabulary import MeasurementOrigin, ServiceKind
 from posyandu_desktop.exchange import signing, summary
 from posyandu_desktop.exchange.package import Period
+from posyandu_desktop.exchange.tables import table_rows
 from posyandu_desktop.exchange.verify import (
     FileReport,
     Finding,
     KeyStatus,
     Received,
     verify_files,
+)
+from posyandu_desktop.reports.eppgbm_pack import (
+    AREA_NOTE,
+    SENT_EARLIER_NOTE,
+    EppgbmPack,
+    PackRow,
+    shared_note,
+    unnamed_note,
+    write_pack,
 )
 from posyandu_desktop.reports.recap import write_recap_pdf
 from posyandu_desktop.reports.recap_xlsx import write_recap_xlsx
@@ -146,6 +164,11 @@ class MergeResult:
     pdf: Path | None
     xlsx: Path | None
     problems: tuple[Issue, ...] = ()
+    # The e-PPGBM entry pack (None when no merged file carries named rows), and the Posyandu
+    # ("name (code)") whose files carry none, so are not in it.
+    pack_xlsx: Path | None = None
+    pack_pdf: Path | None = None
+    unnamed: tuple[str, ...] = ()
 
     @property
     def merged(self) -> tuple[FileReport, ...]:
@@ -204,13 +227,183 @@ def merge_files(
     if len(months) > 1:
         problem = Issue(Problem.MIXED_MONTHS, Field.FILES, ", ".join(months))
         return MergeResult(reports, None, None, None, (problem,))
-    posyandu_months = [m for r in chosen if (m := _month_of(r)) is not None]
-    if not posyandu_months:
+    read = [(r, m) for r in chosen if (m := _month_of(r)) is not None]
+    if not read:
         return MergeResult(reports, None, None, None, (Issue(Problem.NO_VERIFIED_FILES),))
-    merged = recap(posyandu_months)
+    merged = recap([m for _, m in read])
+    pack, unnamed = entry_pack(read, merged)
     out.mkdir(parents=True, exist_ok=True)
     stem = f"Rekap_{months[0]}"
     fonts = resource_path("fonts")
     pdf = write_recap_pdf(merged, out / f"{stem}.pdf", fonts, lang=lang, printed_on=today)
     xlsx = write_recap_xlsx(merged, out / f"{stem}.xlsx", lang=lang)
-    return MergeResult(reports, merged, pdf, xlsx)
+    pack_xlsx = pack_pdf = None
+    if pack is not None:
+        pack_stem = out / f"Ketik_ePPGBM_{months[0]}"
+        pack_xlsx = write_pack(pack, pack_stem.with_suffix(".xlsx"), fonts)
+        pack_pdf = write_pack(pack, pack_stem.with_suffix(".pdf"), fonts)
+    return MergeResult(reports, merged, pdf, xlsx, (), pack_xlsx, pack_pdf, unnamed)
+
+
+# The e-PPGBM entry pack -----------------------------------------------------------------------
+
+_PACK_TABLES = ("person", "household", "measurement", "service_given")
+_SEEN_BEFORE = (GrowthStatus.N, GrowthStatus.T, GrowthStatus.O)  # a weighing before this one
+
+
+def entry_pack(
+    read: Sequence[tuple[FileReport, PosyanduMonth]], merged: Recap
+) -> tuple[EppgbmPack | None, tuple[str, ...]]:
+    """One entry pack over the merged files (verified, the newest of each Posyandu) and the
+    Posyandu whose files carry no named rows; no pack when none does."""
+    new: list[PackRow] = []
+    measured: list[PackRow] = []
+    unnamed: list[str] = []
+    sent_earlier = False
+    for report, month in read:
+        label = f"{month.name} ({month.code})"
+        try:
+            tables = {t: table_rows(report.members[f"data/{t}.json"]) for t in _PACK_TABLES}
+            found = _posyandu_rows(tables, month, label)
+        except (KeyError, ValueError, TypeError):  # an older or damaged file: no names
+            unnamed.append(label)
+            continue
+        new += found[0]
+        measured += found[1]
+        sent_earlier |= found[2]
+    if len(unnamed) == len(read):
+        return None, tuple(unnamed)
+    notes = [AREA_NOTE]
+    if sent_earlier:
+        notes.append(SENT_EARLIER_NOTE)
+    shared = [(p.names[0], p.posyandu) for p in merged.shared if p.kind is SharedKind.CHILD]
+    if shared:
+        notes.append(shared_note(shared))
+    if unnamed:
+        notes.append(unnamed_note(unnamed))
+    puskesmas = merged.puskesmas
+    if puskesmas and not puskesmas.casefold().startswith("puskesmas"):
+        puskesmas = f"Puskesmas {puskesmas}"
+    return EppgbmPack(
+        ", ".join(filter(None, (puskesmas, f"{len(read) - len(unnamed)} Posyandu"))),
+        merged.year,
+        merged.month,
+        tuple(new),
+        tuple(measured),
+        tuple(notes),
+    ), tuple(unnamed)
+
+
+def _posyandu_rows(
+    tables: Mapping[str, list[dict[str, Any]]], month: PosyanduMonth, label: str
+) -> tuple[list[PackRow], list[PackRow], bool]:
+    """One Posyandu's new children and measurements of the month, from what its file carries:
+    the rows changed since its previous export and the month's report lines (who each child is,
+    the KMS letter of its weighing). New to e-PPGBM, as the Posyandu's own pack decides it
+    (docs/DECISIONS.md): no measurement here before the month (none in the file, and the
+    weighing is no N, T or O unless that came from a Buku KIA weight), and registered or
+    measured this month. A weighing of the month whose row went in an earlier file (the
+    previous month's export was made after it) has its date only (True is then returned)."""
+    first = date(month.year, month.month, 1)
+    last = Period(month.year, month.month).last_day
+    persons = {r["id"]: r for r in tables["person"]}
+    homes = {r["id"]: r for r in tables["household"]}
+    lines = {c.line.person_id: c for c in month.children}
+    earlier: set[int] = set()
+    from_kia: set[int] = set()
+    taken: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
+    for m in sorted(tables["measurement"], key=lambda r: (r["measured_on"], r["id"])):
+        on = date.fromisoformat(m["measured_on"])
+        if m.get("origin") == MeasurementOrigin.KIA_BOOK:
+            from_kia.add(m["person_id"])
+        elif on < first:
+            earlier.add(m["person_id"])
+        elif on <= last:
+            taken[m["person_id"]].append(m)
+    capsules = {
+        s["person_id"]: None if s["capsule"] is None else VitaminACapsule(s["capsule"])
+        for s in sorted(tables["service_given"], key=lambda r: (r["given_on"], r["id"]))
+        if s["kind"] == ServiceKind.VITAMIN_A and first <= date.fromisoformat(s["given_on"]) <= last
+    }
+    children = {
+        pid: _identity(persons.get(pid), lines.get(pid), persons, homes, label)
+        for pid in {*lines, *(p for p, r in persons.items() if _under_five(r, first, last))}
+    }
+    new: list[PackRow] = []
+    measured: list[PackRow] = []
+    sent_earlier = False
+    for pid, child in sorted(children.items(), key=lambda c: _order(c, persons)):
+        own = [_measured(child, m) for m in taken.get(pid, [])]
+        line = lines.get(pid)
+        if not own and line is not None and line.line.weighed_on is not None:
+            own, sent_earlier = [replace(child, measured_on=line.line.weighed_on)], True
+        status = None if line is None else line.line.status
+        known = pid in earlier or (status in _SEEN_BEFORE and pid not in from_kia)
+        person = persons.get(pid)
+        registered = person is not None and first <= _local_day(person["created_at"]) <= last
+        capsule = capsules.get(pid)
+        if not known and (registered or own):
+            new.append(replace(own[0] if own else child, capsule=capsule))
+        measured += [replace(row, capsule=capsule) for row in own]
+    return new, measured, sent_earlier
+
+
+def _under_five(person: Mapping[str, Any], first: date, last: date) -> bool:
+    left = person["left_on"]
+    born = date.fromisoformat(person["birth_date"])
+    return under_five_during(born, None if left is None else date.fromisoformat(left), first, last)
+
+
+def _local_day(timestamp: str) -> date:
+    return datetime.fromisoformat(timestamp).astimezone().date()
+
+
+def _identity(
+    person: Mapping[str, Any] | None,
+    line: RecapChild | None,
+    persons: Mapping[int, Mapping[str, Any]],
+    homes: Mapping[int, Mapping[str, Any]],
+    label: str,
+) -> PackRow:
+    """Who the child is: from its row when the file carries it (changed since the previous
+    export), else from its report line, which does not say where it lives or who its parents
+    are."""
+    if person is None:
+        assert line is not None
+        key = line.person
+        sex, nik = line.line.sex, key.nik or ""
+        return PackRow(nik, key.name, sex, key.birth_date, "", None, None, "", posyandu=label)
+    home = homes.get(person["household_id"], {})
+    parents = (persons.get(person[k]) for k in ("mother_id", "father_id") if person[k] is not None)
+    return PackRow(
+        person["nik"] or "",
+        person["name"],
+        Sex(person["sex"]),
+        date.fromisoformat(person["birth_date"]),
+        home.get("address", ""),
+        home.get("rt"),
+        home.get("rw"),
+        next((p["name"] for p in parents if p is not None and p["name"]), ""),
+        posyandu=label,
+    )
+
+
+def _measured(child: PackRow, m: Mapping[str, Any]) -> PackRow:
+    return replace(
+        child,
+        measured_on=date.fromisoformat(m["measured_on"]),
+        weight_kg=m["weight_kg"],
+        height_cm=m["lenhei_cm"],
+        position=None if m["position"] is None else Position(m["position"]),
+        lila_cm=m["lila_cm"],
+        headc_cm=m["headc_cm"],
+    )
+
+
+def _order(
+    child: tuple[int, PackRow], persons: Mapping[int, Mapping[str, Any]]
+) -> tuple[str, date, int]:
+    """As the Posyandu lists its children: by name key, birth date, id."""
+    pid, row = child
+    name_key = (persons.get(pid) or {}).get("name_key") or row.name.casefold()
+    return name_key, row.birth_date or date.min, pid

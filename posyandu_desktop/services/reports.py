@@ -52,6 +52,7 @@ from posyandu_desktop.domain.life_stage import (
     VitaminACapsule,
     capsule_for_age,
     life_stage,
+    under_five_during,
 )
 from posyandu_desktop.domain.months import Period, completed_months
 from posyandu_desktop.domain.people import Sex
@@ -411,22 +412,12 @@ def _posyandu_name(tx: Tx) -> str:
     return "" if found is None else found.name
 
 
-def _under_five_in(child: ChildRow, first: date, last: date) -> bool:
-    """Under five at some day from `first` to `last`, born by `last` and not gone before."""
-    return (
-        child.birth_date <= last
-        and (
-            child.birth_date >= first
-            or completed_months(child.birth_date, first) < UNDER_FIVE_BELOW_MONTHS
-        )
-        and (child.left_on is None or child.left_on >= first)
-    )
-
-
 def _children(tx: Tx, first: date, last: date) -> list[ChildRow]:
     born_after = date(first.year - _BORN_AFTER_YEARS, 1, 1)
     return [
-        c for c in exports.children_born_after(tx, born_after) if _under_five_in(c, first, last)
+        c
+        for c in exports.children_born_after(tx, born_after)
+        if under_five_during(c.birth_date, c.left_on, first, last)
     ]
 
 

@@ -77,7 +77,11 @@ def test_merge_writes_the_recap_and_dispatch_lists_the_commands(exported, tmp_pa
     out = tmp_path / "rekap"
     puskesmas = str(data / "demo-puskesmas")
     assert dispatch(["merge", str(_file(usb)), "--out", str(out), "--data-dir", puskesmas]) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["Rekap_2026-10.pdf", "Rekap_2026-10.xlsx"]
+    made = ["Ketik_ePPGBM_2026-10.pdf", "Ketik_ePPGBM_2026-10.xlsx"]
+    made += ["Rekap_2026-10.pdf", "Rekap_2026-10.xlsx"]
+    assert sorted(p.name for p in out.iterdir()) == made
+    printed = capsys.readouterr().out.split()
+    assert sorted(Path(p).name for p in printed) == made
     assert dispatch(["--help"]) == 0
     usage = capsys.readouterr().out
     assert all(f"  {c} " in usage for c in ("export", "verify", "merge"))

@@ -9,7 +9,7 @@ import os
 import shutil
 import stat
 import zipfile
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +24,21 @@ from posyandu_desktop.domain.export_contract import (
     as_json,
     column_names,
 )
+from posyandu_desktop.domain.growth.zscore import Position
+from posyandu_desktop.domain.measurement import MeasuredValues, Reading
+from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.domain.problems import Problem
-from posyandu_desktop.exchange.package import Period
+from posyandu_desktop.exchange import signing
+from posyandu_desktop.exchange.package import Period, export_file_name, pack, read_manifest
 from posyandu_desktop.exchange.verify import Finding
-from posyandu_desktop.services import open_data_folder
+from posyandu_desktop.reports.eppgbm_pack import (
+    HEAD_ROW,
+    HEADER,
+    MONTH_SHEET,
+    NEW_SHEET,
+    d_m_yyyy,
+)
+from posyandu_desktop.services import open_data_folder, record_measurement, register_person
 from posyandu_desktop.services import puskesmas as pk
 from posyandu_desktop.services.export import (
     DEMO_PUSKESMAS_FOLDER,
@@ -43,12 +54,17 @@ from posyandu_desktop.services.export import (
     register_puskesmas_key,
     signing_fingerprint,
 )
-from posyandu_desktop.services.reports import monthly_report_data, this_posyandu_id
+from posyandu_desktop.services.reports import (
+    eppgbm_pack,
+    monthly_report_data,
+    this_posyandu_id,
+    write_eppgbm_pack,
+)
 from posyandu_desktop.services.setup import load_demo
 from posyandu_desktop.store import Database, Opened
 from posyandu_desktop.store.queries import exports as q
 from posyandu_desktop.store.records import ExportEntry
-from posyandu_desktop.store.tables import Measurement, Person, Posyandu
+from posyandu_desktop.store.tables import Cadre, Household, Measurement, Person, Posyandu
 
 TODAY = date(2026, 11, 20)
 NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)  # 10:00 in Bontang
@@ -308,7 +324,7 @@ def test_merge_counts_equal_each_registry_and_a_shared_nik_is_counted_once(tmp_p
             for n, person in enumerate(people):
                 if person is not shared:
                     person.nik = f"6474{n:012d}"
-            shared_nik = shared.nik
+            shared_nik, shared_name = shared.nik, shared.name
         files = []
         for db, folder in ((a, tmp_path / "a"), (b, tmp_path / "b")):
             entry = _export(db, folder, OCTOBER)
@@ -335,6 +351,10 @@ def test_merge_counts_equal_each_registry_and_a_shared_nik_is_counted_once(tmp_p
         assert result.recap.total.skdn.s == plain.s - 1
         assert [p.nik for p in result.recap.shared] == [shared_nik]
         assert sorted(result.recap.shared[0].posyandu) == ["BTG-01", "BTG-02"]
+        # The e-PPGBM entry pack asks to type that child once.
+        assert result.pack_xlsx is not None
+        note = load_workbook(result.pack_xlsx)[MONTH_SHEET]["A3"].value
+        assert f"ketik sekali saja: {shared_name} (BTG-01, BTG-02)." in note
         assert result.pdf is not None and result.xlsx is not None
         text = "".join(page.extract_text() for page in PdfReader(result.pdf).pages)
         assert "BTG-01" in text and "BTG-02" in text
@@ -342,6 +362,151 @@ def test_merge_counts_equal_each_registry_and_a_shared_nik_is_counted_once(tmp_p
     finally:
         a.close()
         b.close()
+
+
+def _registered(db: Database, name: str, on: date, *, weighed: bool) -> None:
+    """A baby registered on `on` (a day of the demo's past) and, if `weighed`, weighed then."""
+    with db.reading() as tx:
+        cadre_id = tx.query(Cadre.id).order_by(Cadre.id).limit(1).scalar()
+        home_id = tx.query(Household.id).order_by(Household.id).limit(1).scalar()
+    person = register_person(
+        db, cadre_id=cadre_id, name=name, sex=Sex.FEMALE, birth_date=on - timedelta(days=200),
+        household_id=home_id, today=on,
+    ).unwrap()  # fmt: skip
+    with db.transaction(reason="test: registered that day") as tx:
+        tx.get_one(Person, person.id).created_at = datetime.combine(on, time(2), UTC)
+    if weighed:
+        values = MeasuredValues(Reading(7.05), Reading(64.3), Position.LYING, lila_cm=Reading(14.1))
+        record_measurement(
+            db, cadre_id=cadre_id, person_id=person.id, measured_on=on, values=values, today=on
+        ).unwrap()
+
+
+def _sheet_rows(path: Path, sheet: str) -> list[list[Any]]:
+    book = load_workbook(path)
+    return [list(r) for r in book[sheet].iter_rows(min_row=HEAD_ROW, values_only=True)]
+
+
+def test_the_merge_writes_one_e_ppgbm_entry_pack_of_every_posyandu(tmp_path, demo_template):
+    a, b = _two_posyandu(tmp_path, demo_template)
+    try:
+        _registered(a, "Bayi Baru Oktober", date(2026, 10, 15), weighed=True)
+        _registered(b, "Anak Daftar Saja", date(2026, 10, 16), weighed=False)
+        files = [
+            export_folder(tmp_path / folder) / _export(db, tmp_path / folder, OCTOBER).file_name
+            for db, folder in ((a, "a"), (b, "b"))
+        ]
+        trust = [
+            pk.TrustedKey(signing_fingerprint(tmp_path / "a"), "BTG-01"),
+            pk.TrustedKey(signing_fingerprint(tmp_path / "b"), "BTG-02"),
+        ]
+        opener = puskesmas_opener(tmp_path / "puskesmas")
+        result = pk.merge_files(files, tmp_path / "rekap", trusted=trust, opener=opener)
+        xlsx, pdf = result.pack_xlsx, result.pack_pdf
+        assert xlsx is not None and pdf is not None
+        assert xlsx == tmp_path / "rekap" / "Ketik_ePPGBM_2026-10.xlsx"
+        assert pdf == tmp_path / "rekap" / "Ketik_ePPGBM_2026-10.pdf"
+        assert result.unnamed == ()
+        # A first file carries every row: each Posyandu's part is its own pack, row for row,
+        # behind a Posyandu column.
+        for sheet in (NEW_SHEET, MONTH_SHEET):
+            merged = _sheet_rows(xlsx, sheet)
+            assert merged[0] == ["Posyandu", *HEADER]
+            expected = []
+            for code, db in (("BTG-01", a), ("BTG-02", b)):
+                own, _pdf = write_eppgbm_pack(db, 2026, 10, tmp_path / code)
+                expected += [[f"Posyandu {code} ({code})", *r] for r in _sheet_rows(own, sheet)[1:]]
+            assert merged[1:] == expected and expected
+        new = _sheet_rows(xlsx, NEW_SHEET)
+        assert [r[2] for r in new[1:]] == ["Bayi Baru Oktober", "Anak Daftar Saja"]
+        baby = next(r for r in _sheet_rows(xlsx, MONTH_SHEET) if r[2] == "Bayi Baru Oktober")
+        assert baby[9:14] == ["15-10-2026", 7.05, 64.3, "Terlentang", 14.1]
+        # NIK and names stay text.
+        sheet = load_workbook(xlsx)[MONTH_SHEET]
+        niks = [row[1] for row in sheet.iter_rows(min_row=HEAD_ROW + 1) if row[1].value]
+        assert niks and all(c.data_type == "s" and c.number_format == "@" for c in niks)
+        text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+        for words in ("Bahan ketik e-PPGBM", "bukan templat impor resmi", "Bayi Baru Oktober",
+                      "Posyandu BTG-01 (BTG-01)", "Posyandu BTG-02 (BTG-02)"):  # fmt: skip
+            assert words in text
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_later_month_s_file_gives_the_pack_what_it_carries_and_says_what_not(folder):
+    db, data = folder
+    _export(db, data, OCTOBER)  # made on 20 November: it carries November's weighings too
+    _registered(db, "Bayi Baru November", date(2026, 11, 18), weighed=True)
+    file = export_folder(data) / _export(db, data, NOVEMBER, NOW + timedelta(hours=1)).file_name
+    trust = [
+        pk.TrustedKey(signing_fingerprint(data), read_manifest(file.read_bytes()).posyandu.code)
+    ]
+    opener = puskesmas_opener(data / DEMO_PUSKESMAS_FOLDER)
+    result = pk.merge_files([file], data.parent / "rekap", trusted=trust, opener=opener)
+    assert result.pack_xlsx is not None
+    own = eppgbm_pack(db, 2026, 11)
+    merged = _sheet_rows(result.pack_xlsx, MONTH_SHEET)[1:]
+    # Every weighing of the month is listed; the values only of those the file carries.
+    assert sorted((r[2], r[9]) for r in merged) == sorted(
+        (r.name, d_m_yyyy(r.measured_on)) for r in own.measurements
+    )
+    values = {r[2]: r[10] for r in merged}
+    assert values.pop("Bayi Baru November") == 7.05
+    assert values and set(values.values()) == {None}
+    new = _sheet_rows(result.pack_xlsx, NEW_SHEET)[1:]
+    assert sorted(r[2] for r in new) == sorted(r.name for r in own.new_children)
+    assert "Bayi Baru November" in [r[2] for r in new]
+    note = load_workbook(result.pack_xlsx)[MONTH_SHEET]["A3"].value
+    assert "sudah terkirim dalam file bulan sebelumnya" in note
+
+
+def test_a_file_without_names_or_without_the_key_makes_no_empty_pack(tmp_path, demo_template):
+    a, b = _two_posyandu(tmp_path, demo_template)
+    try:
+        sealed = export_folder(tmp_path / "a") / _export(a, tmp_path / "a", OCTOBER).file_name
+        good = export_folder(tmp_path / "b") / _export(b, tmp_path / "b", OCTOBER).file_name
+    finally:
+        a.close()
+        b.close()
+    trust = [
+        pk.TrustedKey(signing_fingerprint(tmp_path / "a"), "BTG-01"),
+        pk.TrustedKey(signing_fingerprint(tmp_path / "b"), "BTG-02"),
+    ]
+    opener = puskesmas_opener(tmp_path / "puskesmas")
+    # Without the puskesmas key no sealed file opens: nothing is merged, no pack is written.
+    locked = pk.merge_files([sealed, good], tmp_path / "locked", trusted=trust)
+    assert locked.pack_xlsx is None and locked.recap is None
+    assert {f for r in locked.reports for f, _ in r.findings} == {Finding.SEALED_NO_KEY}
+    assert not (tmp_path / "locked").exists()
+    # A file in the clear that carries the report but no tables (no names): the recap counts
+    # it, the pack says it is not in it, and a pack of that file alone is not written.
+    (report,) = pk.check_files([sealed], trust, opener=opener)
+    manifest = report.manifest
+    assert manifest is not None
+    kept = [
+        (m.name, report.members[m.name]) for m in manifest.members if m.name.startswith("report/")
+    ]
+    key = signing.ensure_signing_key(signing.keys_dir(tmp_path / "a"))
+    raw, _ = pack(
+        posyandu=manifest.posyandu, period=manifest.period, revision=1, created_at=NOW,
+        app_version=manifest.app_version, schema_revision=manifest.schema_revision,
+        audit_after=0, audit_upto=manifest.audit_upto, counts={}, deleted={}, previous=None,
+        supersedes=None, members=kept, key=key,
+    )  # fmt: skip
+    unnamed = tmp_path / "usb" / export_file_name("BTG-01", OCTOBER, 1)
+    unnamed.parent.mkdir()
+    unnamed.write_bytes(raw)
+    alone = pk.merge_files([unnamed], tmp_path / "alone", trusted=trust, opener=opener)
+    assert alone.recap is not None and alone.pdf is not None
+    assert alone.pack_xlsx is None and alone.unnamed == ("Posyandu BTG-01 (BTG-01)",)
+    assert not list((tmp_path / "alone").glob("Ketik_ePPGBM_*"))
+    both = pk.merge_files([unnamed, good], tmp_path / "both", trusted=trust, opener=opener)
+    assert both.pack_xlsx is not None and both.unnamed == ("Posyandu BTG-01 (BTG-01)",)
+    rows = _sheet_rows(both.pack_xlsx, MONTH_SHEET)[1:]
+    assert rows and {r[0] for r in rows} == {"Posyandu BTG-02 (BTG-02)"}
+    note = load_workbook(both.pack_xlsx)[MONTH_SHEET]["A3"].value
+    assert "file tanpa data nama anak): Posyandu BTG-01 (BTG-01)" in note
 
 
 def test_merge_leaves_out_a_tampered_file_and_names_it(tmp_path, demo_template):
@@ -370,6 +535,12 @@ def test_merge_leaves_out_a_tampered_file_and_names_it(tmp_path, demo_template):
         rejected = next(r for r in result.reports if r.path == bad)
         assert not rejected.ok
         assert (Finding.MEMBER_CHANGED, "sealed.bin") in rejected.findings
+        # Nor are its children in the e-PPGBM entry pack.
+        assert result.pack_xlsx is not None
+        for sheet in (NEW_SHEET, MONTH_SHEET):
+            rows = _sheet_rows(result.pack_xlsx, sheet)[1:]
+            assert {r[0] for r in rows} <= {"Posyandu BTG-01 (BTG-01)"}
+        assert _sheet_rows(result.pack_xlsx, MONTH_SHEET)[1:]
     finally:
         a.close()
         b.close()

@@ -161,7 +161,7 @@ class FilesPage(QWidget):
             _(
                 "1. Add the month's files from the Posyandu's USB sticks (or drag them here)."
                 "   2. Look at the verdicts: only valid files are merged."
-                "   3. Press Merge to make the month's recap."
+                "   3. Press Merge to make the month's recap and e-PPGBM typing aid."
             )
         )
         steps.setWordWrap(True)

@@ -1,5 +1,6 @@
 """What the last merge did: how many files went into the recap, where it is, which files were
-left out and why, and buttons that open the PDF, the spreadsheet and their folder."""
+left out and why, and buttons that open the recap and the e-PPGBM typing aid (each as PDF and
+spreadsheet) and their folder."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from posyandu_desktop.i18n import _, format_month, ngettext
 from posyandu_desktop.services.puskesmas import MergeResult
@@ -44,6 +45,14 @@ def merge_text(result: MergeResult) -> str:
             ).format(count=count, month=format_month(recap.year, recap.month))
         )
         lines.append(_("Saved in {folder}").format(folder=result.pdf.parent))
+        if result.pack_xlsx is not None:
+            lines.append(_("The e-PPGBM typing aid of the merged Posyandu is in the same folder."))
+        if result.unnamed:
+            lines.append(
+                _("Not in the e-PPGBM typing aid (the file carries no names): {posyandu}").format(
+                    posyandu=", ".join(result.unnamed)
+                )
+            )
         if recap.shared:
             lines.append(
                 ngettext(
@@ -82,17 +91,30 @@ class MergePanel(QFrame):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_pdf_button = QPushButton(_("Open the PDF"))
         self.open_xlsx_button = QPushButton(_("Open the spreadsheet (XLSX)"))
+        self.open_pack_pdf_button = QPushButton(_("Open the PDF"))
+        self.open_pack_xlsx_button = QPushButton(_("Open the spreadsheet (XLSX)"))
         self.open_folder_button = QPushButton(_("Open the folder"))
-        buttons = QVBoxLayout()
+        self.recap_label = QLabel(_("Recap"))
+        self.pack_label = QLabel(_("e-PPGBM typing aid"))
+        buttons = QGridLayout()
+        for row, label, pdf, xlsx in (
+            (0, self.recap_label, self.open_pdf_button, self.open_xlsx_button),
+            (1, self.pack_label, self.open_pack_pdf_button, self.open_pack_xlsx_button),
+        ):
+            buttons.addWidget(label, row, 0)
+            buttons.addWidget(pdf, row, 1)
+            buttons.addWidget(xlsx, row, 2)
+        buttons.addWidget(self.open_folder_button, 2, 1, 1, 2)
+        buttons.setRowStretch(3, 1)
         for button, part in (
             (self.open_pdf_button, _pdf),
             (self.open_xlsx_button, _xlsx),
+            (self.open_pack_pdf_button, _pack_pdf),
+            (self.open_pack_xlsx_button, _pack_xlsx),
             (self.open_folder_button, _folder),
         ):
             button.setMinimumHeight(36)
             button.clicked.connect(lambda _checked=False, part=part: self._open(part))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
@@ -103,8 +125,16 @@ class MergePanel(QFrame):
         self.text.setText(merge_text(result))
         made = result.pdf is not None
         self.setStyleSheet(_MADE_STYLE if made else _NOTHING_STYLE)
-        for button in (self.open_pdf_button, self.open_xlsx_button, self.open_folder_button):
-            button.setVisible(made)
+        for widget in (
+            self.recap_label,
+            self.open_pdf_button,
+            self.open_xlsx_button,
+            self.open_folder_button,
+        ):
+            widget.setVisible(made)
+        packed = result.pack_xlsx is not None
+        for widget in (self.pack_label, self.open_pack_pdf_button, self.open_pack_xlsx_button):
+            widget.setVisible(packed)
         self.setVisible(True)
 
     def clear(self) -> None:
@@ -123,6 +153,14 @@ def _pdf(result: MergeResult) -> Path | None:
 
 def _xlsx(result: MergeResult) -> Path | None:
     return result.xlsx
+
+
+def _pack_pdf(result: MergeResult) -> Path | None:
+    return result.pack_pdf
+
+
+def _pack_xlsx(result: MergeResult) -> Path | None:
+    return result.pack_xlsx
 
 
 def _folder(result: MergeResult) -> Path | None:

@@ -5,6 +5,7 @@ a PDF and a spreadsheet, and an older revision caught after the newer one was re
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +15,14 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from posyandu_desktop.domain.growth.classify import Severity
+from posyandu_desktop.reports.eppgbm_pack import HEAD_ROW
 from posyandu_desktop.services import Field, Issue, Problem
 from posyandu_desktop.services.export import puskesmas_opener
 from posyandu_desktop.services.puskesmas import (
     Finding,
     MergeResult,
     check_files,
+    merge_files,
     registered_keys,
 )
 from posyandu_desktop.ui.puskesmas.files_table_model import Column, FilesTableModel
@@ -175,10 +178,24 @@ def test_merging_makes_the_recap_and_says_what_was_left_out(
     assert any("6474-MEL-01" in c for c in cells) and any("6474-MAW-02" in c for c in cells)
     assert not any("6474-ANG-03" in c for c in cells)
 
+    # The e-PPGBM typing aid of the two merged Posyandu, beside the recap.
+    assert "Bahan ketik e-PPGBM Posyandu yang digabung ada di folder yang sama." in text
+    pack_pdf = desktop.folder / "Ketik_ePPGBM_2026-10.pdf"
+    pack_xlsx = desktop.folder / "Ketik_ePPGBM_2026-10.xlsx"
+    posyandu = {
+        row[0]
+        for sheet in load_workbook(pack_xlsx).worksheets
+        for row in sheet.iter_rows(min_row=HEAD_ROW + 1, values_only=True)
+    }
+    assert posyandu == {"Posyandu Melati (6474-MEL-01)", "Posyandu Mawar (6474-MAW-02)"}
+    assert all(b.isVisibleTo(page) for b in (panel.open_pack_pdf_button, panel.pack_label))
+
     panel.open_pdf_button.click()
     panel.open_xlsx_button.click()
+    panel.open_pack_pdf_button.click()
+    panel.open_pack_xlsx_button.click()
     panel.open_folder_button.click()
-    assert desktop.opened == [pdf, xlsx, desktop.folder]
+    assert desktop.opened == [pdf, xlsx, pack_pdf, pack_xlsx, desktop.folder]
 
     received = json.loads((puskesmas_data / "received.json").read_text(encoding="utf-8"))
     assert sorted(r["code"] for r in received) == ["6474-MAW-02", "6474-MEL-01"]
@@ -353,3 +370,19 @@ def test_a_merge_of_several_months_is_refused_in_words(stick, puskesmas_data):
     assert text.startswith("Tidak ada yang digabungkan.\n")
     assert "2026-09, 2026-10" in text
     assert f"{reports[0].path.name}: Tidak digabungkan" in text
+
+
+def test_a_posyandu_without_names_in_its_file_is_named_under_the_recap(
+    stick, puskesmas_data, tmp_path
+):
+    register(puskesmas_data, stick.laptops[0])
+    result = merge_files(
+        [stick.copy(stick.laptops[0].newest)],
+        tmp_path / "rekap",
+        trusted=registered_keys(puskesmas_data),
+        opener=puskesmas_opener(puskesmas_data),
+    )
+    assert result.pack_xlsx is not None
+    text = merge_text(replace(result, pack_xlsx=None, pack_pdf=None, unnamed=("Posyandu X (X-1)",)))
+    assert "ada di folder yang sama" not in text
+    assert "Tidak ada di bahan ketik e-PPGBM (file tanpa data nama anak): Posyandu X (X-1)" in text
