@@ -4,6 +4,7 @@ letters from the first month, dry run, idempotence and the reconciliation with e
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
@@ -323,3 +324,14 @@ def test_no_import_without_its_backup(tmp_path, db, post, monkeypatch):
         import_file(db, tmp_path, path, dry_run=False, today=TODAY)
     assert refused.value.problem is FileProblem.BACKUP_FAILED
     assert _counts(db) == counts
+
+
+def test_the_garbage_collector_runs_again_after_an_import_even_a_refused_one(tmp_path, db, post):
+    path = write_csv(tmp_path / "e.csv", eppgbm_rows(_kids()))
+    import_file(db, tmp_path, path, dry_run=False, today=TODAY)
+    assert gc.isenabled()
+    bad = tmp_path / "x.csv"
+    bad.write_text("Nama;Alamat\nAni;Jl. Contoh\n", "utf-8")
+    with pytest.raises(ImportRefusedError):
+        import_file(db, tmp_path, bad, dry_run=True, today=TODAY)
+    assert gc.isenabled()
