@@ -148,12 +148,28 @@ class FileRow:
     problems: tuple[RowProblem, ...]
 
 
+def distinct_header(header: Sequence[str]) -> list[str]:
+    """The column names with a name that the file repeats numbered, "BB (1)", "BB (2)", so that
+    a mapping can name either (a register often has "BB" for the birth weight and again for the
+    weighing); a numbered name is no known name, so neither column is taken for a field unasked."""
+    keys = [normalise_name(h) for h in header]
+    repeated = {k for k in keys if k and keys.count(k) > 1}
+    seen: dict[str, int] = {}
+    names = []
+    for name, key in zip(header, keys, strict=True):
+        if key in repeated:
+            seen[key] = seen.get(key, 0) + 1
+        names.append(f"{name} ({seen[key]})" if key in repeated else name)
+    return names
+
+
 def resolve_columns(
     header: Sequence[str], mapping: Mapping[str, str] | None = None
 ) -> dict[str, int]:
-    """Which cell holds each of our fields: `mapping` ({field: their column name}) first, then
-    the known names. Unknown fields in `mapping` raise KeyError; a missing column ValueError."""
-    names = [normalise_name(h) for h in header]
+    """Which cell holds each of our fields: `mapping` ({field: their column name, as
+    `distinct_header` names it}) first, then the known names. Unknown fields in `mapping` raise
+    KeyError; a missing column ValueError."""
+    names = [normalise_name(h) for h in distinct_header(header)]
     positions: dict[str, int] = {}
     for ours, theirs in (mapping or {}).items():
         if ours not in FIELD_ALIASES:

@@ -39,6 +39,7 @@ from posyandu_desktop.domain.importing import (
     Unmatched,
     ZDifference,
     difference_reason,
+    distinct_header,
     group_children,
     identifiable,
     read_row,
@@ -167,7 +168,7 @@ class FilePreview:
     the column of each field as the import would find it without a new mapping (the known
     names, or the mapping remembered from the last import when the file has its columns)."""
 
-    header: tuple[str, ...]  # as in the file (a mapping names these)
+    header: tuple[str, ...]  # as in the file, a repeated name numbered (a mapping names these)
     samples: tuple[tuple[str, ...], ...]  # per column, its first different values
     rows: int
     columns: dict[str, int]  # field -> column
@@ -211,7 +212,7 @@ def preview_file(path: Path, data: Path) -> FilePreview:
             if text and len(samples[i]) < SAMPLES and text not in samples[i]:
                 samples[i].append(text)
     return FilePreview(
-        header=tuple(table.header),
+        header=tuple(distinct_header(table.header)),
         samples=tuple(tuple(s) for s in samples),
         rows=len(table.rows),
         columns=_columns(table.header, None, remembered_mapping(data)),

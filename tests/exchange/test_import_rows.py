@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from posyandu_desktop.domain.growth.zscore import Position
-from posyandu_desktop.domain.importing import FileRow, RowProblem, read_row, resolve_columns
+from posyandu_desktop.domain.importing import (
+    FileRow,
+    RowProblem,
+    distinct_header,
+    read_row,
+    resolve_columns,
+)
 from posyandu_desktop.domain.people import Sex
 from posyandu_desktop.exchange.tabular import TableError, TableProblem, read_table
 from posyandu_desktop.services.importing import read_rows
@@ -197,3 +203,18 @@ def test_control_characters_refuse_a_file_in_any_encoding(
         assert error.value.problem is TableProblem.NOT_TEXT
     else:
         assert read_table(path).rows[0][0].startswith("An")
+
+
+def test_a_repeated_column_name_is_numbered_and_taken_for_no_field_unasked():
+    header = ["Nama", "BB", "Tanggal Pengukuran", "bb", "Berat Lahir"]
+    assert distinct_header(header) == [
+        "Nama",
+        "BB (1)",
+        "Tanggal Pengukuran",
+        "bb (2)",
+        "Berat Lahir",
+    ]
+    found = resolve_columns(header)
+    assert "weight" not in found and found["name"] == 0
+    assert resolve_columns(header, {"weight": "bb (2)"})["weight"] == 3
+    assert distinct_header(distinct_header(header)) == distinct_header(header)

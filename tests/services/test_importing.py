@@ -335,3 +335,32 @@ def test_the_garbage_collector_runs_again_after_an_import_even_a_refused_one(tmp
     with pytest.raises(ImportRefusedError):
         import_file(db, tmp_path, bad, dry_run=True, today=TODAY)
     assert gc.isenabled()
+
+
+def test_a_register_that_repeats_a_column_name_is_read_only_as_the_coordinator_maps_it(
+    tmp_path, db, post
+):
+    # "BB" twice: the birth weight, then the weighing. Neither is taken for the weight unasked.
+    path = write_csv(
+        tmp_path / "register.csv",
+        [
+            ["Nama Anak", "Jenis Kelamin", "Tanggal Lahir", "BB", "Tanggal Pengukuran", "BB"],
+            ["Rafa Akbar", "L", "01/03/2025", "3,1", "15/10/2026", "9,8"],
+        ],
+    )
+    with pytest.raises(ImportRefusedError) as refused:
+        import_file(db, tmp_path, path, dry_run=True, today=TODAY)
+    assert refused.value.problem is FileProblem.MISSING_COLUMNS
+    mapping = {"name": "Nama Anak", "weight": "BB (2)", "birth_weight": "BB (1)"}
+    report = import_file(db, tmp_path, path, mapping=mapping, dry_run=False, today=TODAY)
+    assert (report.people_new, report.measurements_new) == (1, 1)
+    (rafa,) = services.find_people(db, "rafa akbar", today=TODAY)
+    connection = sqlite3.connect(db.path)
+    (born_kg,) = connection.execute(
+        "SELECT birth_weight_kg FROM person WHERE id = ?", (rafa.person.id,)
+    ).fetchone()
+    connection.close()
+    assert born_kg == pytest.approx(3.1)
+    (weighed,) = services.measurements_of(db, rafa.person.id)
+    assert weighed.values.weight_kg is not None
+    assert weighed.values.weight_kg.value == pytest.approx(9.8)

@@ -167,10 +167,15 @@ class ColumnMapping(QWidget):
     def _show(self, columns: dict[str, int]) -> None:
         assert self.preview is not None
         self._filling = True
-        missing = missing_fields(columns)
-        for name, combo in self.combos.items():
-            column = columns.get(name)
-            combo.setCurrentIndex(0 if column is None else self._choices.index(column) + 1)
-            self.examples[name].show_values(() if column is None else self.preview.samples[column])
-            self.labels[name].setStyleSheet(_MISSING_STYLE if name in missing else "")
-        self._filling = False
+        try:
+            missing = missing_fields(columns)
+            for name, combo in self.combos.items():
+                column = columns.get(name)
+                # a column the list does not offer (one without a name) shows as none
+                at = self._choices.index(column) + 1 if column in self._choices else 0
+                combo.setCurrentIndex(at)
+                samples = self.preview.samples[column] if column is not None else ()
+                self.examples[name].show_values(samples)
+                self.labels[name].setStyleSheet(_MISSING_STYLE if name in missing else "")
+        finally:
+            self._filling = False

@@ -213,7 +213,10 @@ class ImportDialog(QDialog):
         self.status.setText(_("Imported."))
 
     def _failed(self, error: BaseException) -> None:
-        self._check_again = False
+        if self._check_again:  # the columns changed meanwhile: check those instead
+            self._check_again = False
+            self._mapping_changed()
+            return
         self.report.setPlainText("")
         self.status.setText("")
         if isinstance(error, ImportRefusedError):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import threading
 from datetime import date
 from pathlib import Path
@@ -292,3 +293,36 @@ def test_the_mapping_step_fits_its_dialog(qtbot, ui_session, tmp_path, lang):
     _open(qtbot, dialog, path)
     assert dialog.width() <= 1280 and dialog.height() <= 680 - 30  # the smallest window, title bar
     assert check_widget(dialog) == []
+
+
+def test_a_column_name_the_file_repeats_can_be_given_to_either_field(qtbot, ui_session, tmp_path):
+    # A register with "BB" twice (birth weight, then the weighing): neither is the weight
+    # until the coordinator says which, and giving one to the birth weight breaks nothing.
+    path = write_csv(
+        tmp_path / "register.csv",
+        [
+            ["Nama Anak", "Jenis Kelamin", "Tanggal Lahir", "BB", "Tanggal Pengukuran", "BB"],
+            ["Rafa Akbar", "L", "01/03/2025", "3,1", "15/10/2026", "9,8"],
+        ],
+    )
+    dialog = _dialog(qtbot, ui_session)
+    _open(qtbot, dialog, path)
+    assert dialog.mapping.combos["weight"].currentText() == "— tidak ada di file —"
+    assert not dialog.import_button.isEnabled()
+    _choose(qtbot, dialog, "name", "Nama Anak")
+    dialog.mapping.choose("birth_weight", "BB (1)")  # (typing "BB" would cycle the two)
+    assert "3,1" in dialog.mapping.examples["birth_weight"].toolTip()
+    assert dialog.mapping.combos["weight"].currentText() == "— tidak ada di file —"
+    _wait(qtbot, dialog)
+    assert not dialog.import_button.isEnabled()  # the weight is still missing
+    dialog.mapping.choose("weight", "BB (2)")
+    _wait(qtbot, dialog)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    _wait(qtbot, dialog)
+    (rafa,) = _people(ui_session, "rafa akbar")
+    (weighed,) = services.measurements_of(ui_session.db, rafa.person.id)
+    assert weighed.values.weight_kg is not None and weighed.values.weight_kg.value == 9.8
+    connection = sqlite3.connect(ui_session.db.path)
+    query = "SELECT birth_weight_kg FROM person WHERE id = ?"
+    assert connection.execute(query, (rafa.person.id,)).fetchone() == (3.1,)
+    connection.close()
