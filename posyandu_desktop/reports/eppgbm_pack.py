@@ -46,7 +46,9 @@ AREA_NOTE = (
     "Dari file bulanan tiap Posyandu. Anak belum di e-PPGBM: belum pernah diukur di Posyandu "
     "sebelum bulan ini, dan terdaftar atau diukur bulan ini. Alamat, RT, RW dan nama orang tua "
     "hanya ada bila data anak, rumah tangga atau orang tuanya baru atau berubah sejak kiriman "
-    "Posyandu sebelumnya; yang kosong dilihat di e-PPGBM atau register Posyandu."
+    "Posyandu sebelumnya; yang kosong dilihat di e-PPGBM atau register Posyandu. Vitamin A "
+    "hanya tertulis bila kapsulnya tercatat dalam file bulan ini (kapsul yang sudah terkirim "
+    "dalam file sebelumnya ada di bahan ketik Posyandu sendiri)."
 )
 SENT_EARLIER_NOTE = (
     "Tanggal ukur tanpa nilai: pengukuran itu sudah terkirim dalam file bulan sebelumnya; "

@@ -238,10 +238,13 @@ def merge_files(
     pdf = write_recap_pdf(merged, out / f"{stem}.pdf", fonts, lang=lang, printed_on=today)
     xlsx = write_recap_xlsx(merged, out / f"{stem}.xlsx", lang=lang)
     pack_xlsx = pack_pdf = None
+    pack_stem = out / f"Ketik_ePPGBM_{months[0]}"
     if pack is not None:
-        pack_stem = out / f"Ketik_ePPGBM_{months[0]}"
         pack_xlsx = write_pack(pack, pack_stem.with_suffix(".xlsx"), fonts)
         pack_pdf = write_pack(pack, pack_stem.with_suffix(".pdf"), fonts)
+    else:  # an earlier merge's pack of the month would outlive the files it came from
+        for old in (pack_stem.with_suffix(".xlsx"), pack_stem.with_suffix(".pdf")):
+            old.unlink(missing_ok=True)
     return MergeResult(reports, merged, pdf, xlsx, (), pack_xlsx, pack_pdf, unnamed)
 
 

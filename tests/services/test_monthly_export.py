@@ -507,6 +507,9 @@ def test_a_file_without_names_or_without_the_key_makes_no_empty_pack(tmp_path, d
     assert rows and {r[0] for r in rows} == {"Posyandu BTG-02 (BTG-02)"}
     note = load_workbook(both.pack_xlsx)[MONTH_SHEET]["A3"].value
     assert "file tanpa data nama anak): Posyandu BTG-01 (BTG-01)" in note
+    # Merged again without a file that has names, the month's earlier pack is not left behind.
+    again = pk.merge_files([unnamed], tmp_path / "both", trusted=trust, opener=opener)
+    assert again.pack_xlsx is None and not list((tmp_path / "both").glob("Ketik_ePPGBM_*"))
 
 
 def test_merge_leaves_out_a_tampered_file_and_names_it(tmp_path, demo_template):
