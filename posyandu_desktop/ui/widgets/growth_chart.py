@@ -4,7 +4,8 @@ It draws a `GrowthChartData` from `services.people` and computes nothing itself.
 told apart by more than colour: the median is solid green, +/-2 SD solid red, +/-3 SD thick
 black dashes, +/-1 SD thin grey dots, and every line is labelled at its right end. A doubtful
 value is drawn as the printed card draws it: a hollow marker apart from the child's line, never
-widening the axis; off the scale, a triangle at the chart's edge.
+widening the axis; off the scale, a triangle at the chart's edge. The legend names each
+doubtful marker only when the chart draws one.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCharts import QChart, QChartView, QLegend, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
@@ -103,7 +104,10 @@ class GrowthChart(QChartView):
         self._labels: list[tuple[QGraphicsSimpleTextItem, QPointF]] = []
         self._chart = QChart()
         self._chart.setMargins(QMargins(4, 4, 28, 4))  # room for the SD labels on the right
-        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        legend = self._chart.legend()
+        legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+        # Each entry drawn like its series (a dashed line, a hollow circle, a triangle).
+        legend.setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
         self._chart.plotAreaChanged.connect(self._place_labels)
         self.setChart(self._chart)
         self.child_series: QLineSeries | None = None
@@ -252,6 +256,7 @@ class GrowthChart(QChartView):
         inside.setPen(QPen(DOUBTFUL_COLOUR, 2.5))
         inside.setMarkerSize(11.0)
         edge = QScatterSeries()
+        edge.setName(_("Off the chart"))
         edge.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
         edge.setColor(DOUBTFUL_COLOUR)
         edge.setBorderColor(DOUBTFUL_COLOUR)
@@ -267,8 +272,8 @@ class GrowthChart(QChartView):
             series.attachAxis(x_axis)
             series.attachAxis(y_axis)
             series.hovered.connect(self._show_point)
-        for marker in self._chart.legend().markers(edge):
-            marker.setVisible(False)
+            for marker in self._chart.legend().markers(series):
+                marker.setVisible(series.count() > 0)
         self.doubtful_series, self.edge_series = inside, edge
 
     def _add_label(self, text: str, at: tuple[float, float], colour: QColor) -> None:

@@ -69,6 +69,8 @@ def test_a_doubtful_value_is_marked_apart_and_never_rescales(qtbot, registry):
     for view, drawn in ((shown, data), (plain, before)):
         qtbot.addWidget(view)
         view.set_data(drawn, "Aisyah Putri")
+        view.show()
+        qtbot.waitExposed(view)
     child = shown.child_series
     assert child is not None
     assert [p.y() for p in child.points()] == [7.0, 7.3, 7.3]  # the line joins valid values only
@@ -82,7 +84,38 @@ def test_a_doubtful_value_is_marked_apart_and_never_rescales(qtbot, registry):
     assert [(p.x(), p.y()) for p in shown.edge_series.points()] == [
         (data.points[-1].x, y_axis.max() - inset)
     ]
-    legend = shown.chart().legend()
-    assert [m.label() for m in legend.markers(shown.doubtful_series)] == ["Diragukan: ukur ulang"]
-    assert not any(m.isVisible() for m in legend.markers(shown.edge_series))
+    # The legend names both markers, the triangle as the printed card words it.
+    assert legend_of(shown) == [
+        "\u22123 dan +3 SD",
+        "\u22122 dan +2 SD",
+        "Median",
+        "Aisyah Putri",
+        "Diragukan: ukur ulang",
+        "Di luar grafik",
+    ]
     assert plain.doubtful_series is None
+    assert legend_of(plain) == legend_of(shown)[:4]
+
+
+def test_the_off_chart_entry_only_when_a_value_is_off_the_chart(qtbot, registry):
+    """A doubtful value inside the chart: its hollow circle is in the legend, the triangle not."""
+    aisyah = registry.person_ids["Aisyah Putri"]
+    record_measurement(
+        registry.db,
+        cadre_id=registry.cadre_ids[0],
+        person_id=aisyah,
+        measured_on=date(2026, 11, 12),
+        values=MeasuredValues(weight_kg=Reading(4.0), lenhei_cm=Reading(67.5)),
+        today=TODAY,
+    ).unwrap()
+    view = GrowthChart()
+    qtbot.addWidget(view)
+    view.set_data(growth_charts(registry.db, aisyah, today=TODAY)[0], "Aisyah Putri")
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.edge_series is not None and view.edge_series.count() == 0
+    assert legend_of(view)[-2:] == ["Aisyah Putri", "Diragukan: ukur ulang"]
+
+
+def legend_of(view: GrowthChart) -> list[str]:
+    return [m.label() for m in view.chart().legend().markers() if m.isVisible()]
