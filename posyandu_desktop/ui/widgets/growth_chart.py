@@ -15,7 +15,7 @@ from datetime import date
 
 from PySide6.QtCharts import QChart, QChartView, QLegend, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
 
 from posyandu_desktop.domain.people import Sex
@@ -27,6 +27,9 @@ CHILD_COLOUR = QColor("#0d47a1")  # dark blue: apart from every SD line colour
 FALL_COLOUR = QColor("#e65100")  # deep orange: a fall the early-warning list found
 DOUBTFUL_COLOUR = QColor("#6a1b9a")  # purple, as on the printed card
 EDGE_INSET = 0.02  # share of the y axis between an off-scale marker and the edge
+SD_LABEL_ROOM_PX = 28  # right of the plot, for the SD labels at the lines' ends
+LEGEND_ENTRY_PX = 30  # what a legend entry takes beside its words (its marker and gap)
+LEGEND_SIDES_PX = 50  # the chart's width the legend under it does not get (margins)
 # Big enough that the axis labels never elide (toolchain pitfall 11: squeezed QChartView).
 MINIMUM_SIZE = (520, 340)
 
@@ -103,7 +106,7 @@ class GrowthChart(QChartView):
         self.data: GrowthChartData | None = None
         self._labels: list[tuple[QGraphicsSimpleTextItem, QPointF]] = []
         self._chart = QChart()
-        self._chart.setMargins(QMargins(4, 4, 28, 4))  # room for the SD labels on the right
+        self._chart.setMargins(QMargins(4, 4, SD_LABEL_ROOM_PX, 4))  # for the SD labels
         legend = self._chart.legend()
         legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
         # Each entry drawn like its series (a dashed line, a hollow circle, a triangle).
@@ -154,6 +157,26 @@ class GrowthChart(QChartView):
         self._set_ranges(data, valid, x_axis, y_axis)
         self._add_doubtful(data, x_axis, y_axis)
         self._place_labels()
+        self._fit_legend()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """The legend in one row under the plot while every entry fits whole; else in a column
+        on the right (a fall, doubtful values and a long name together), where none is cut."""
+        legend = self._chart.legend()
+        metrics = QFontMetricsF(legend.font())
+        needed = sum(
+            metrics.horizontalAdvance(m.label()) + LEGEND_ENTRY_PX
+            for m in legend.markers()
+            if m.isVisible()
+        )
+        fits = needed <= self.width() - LEGEND_SIDES_PX
+        legend.setAlignment(Qt.AlignmentFlag.AlignBottom if fits else Qt.AlignmentFlag.AlignRight)
+        # On the right, clear of the SD labels at the lines' ends.
+        legend.setContentsMargins(0 if fits else SD_LABEL_ROOM_PX, 0, 0, 0)
 
     def _add_curves(self, data: GrowthChartData, x_axis: QValueAxis, y_axis: QValueAxis) -> None:
         chart = self._chart

@@ -1,14 +1,19 @@
 """The growth chart widget draws what the service gives: seven SD lines, labelled, and the
 child's points joined."""
 
+from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
+import pytest
 from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import Qt
 
 from posyandu_desktop.services.measuring import record_measurement
 from posyandu_desktop.services.people import growth_charts
+from posyandu_desktop.settings import resource_path
 from posyandu_desktop.store.records import MeasuredValues, Reading
+from posyandu_desktop.ui import theme
 from posyandu_desktop.ui.widgets.growth_chart import EDGE_INSET, MINIMUM_SIZE, GrowthChart
 from tests.ui.conftest import TODAY
 
@@ -119,3 +124,40 @@ def test_the_off_chart_entry_only_when_a_value_is_off_the_chart(qtbot, registry)
 
 def legend_of(view: GrowthChart) -> list[str]:
     return [m.label() for m in view.chart().legend().markers() if m.isVisible()]
+
+
+@pytest.fixture
+def shipped_fonts(qapp: Any) -> Iterator[None]:
+    """The app's own fonts (the legend's room depends on its words' widths), then restored."""
+    font, style = qapp.font(), qapp.styleSheet()
+    theme.apply(qapp, resource_path("fonts"))
+    yield
+    qapp.setFont(font)
+    qapp.setStyleSheet(style)
+
+
+def test_a_legend_too_long_for_one_row_goes_to_the_right_whole(qtbot, registry, shipped_fonts):
+    """A fall, doubtful values and the child's name: eight entries do not fit under a chart as
+    wide as the profile's at 1366x728, so the legend stands on the right, one entry a line."""
+    aisyah = registry.person_ids["Aisyah Putri"]
+    for on, kg in ((date(2026, 7, 12), 4.0), (date(2026, 11, 12), 80.0)):
+        record_measurement(
+            registry.db,
+            cadre_id=registry.cadre_ids[0],
+            person_id=aisyah,
+            measured_on=on,
+            values=MeasuredValues(weight_kg=Reading(kg), lenhei_cm=Reading(67.5)),
+            today=TODAY,
+        ).unwrap()
+    data = growth_charts(registry.db, aisyah, today=TODAY)[0]
+    alignments = []
+    for fall_since in (None, date(2026, 8, 12)):
+        view = GrowthChart()
+        qtbot.addWidget(view)
+        view.set_data(data, "Aisyah Putri", fall_since=fall_since)
+        view.resize(900, 530)
+        view.show()
+        qtbot.waitExposed(view)
+        alignments.append(view.chart().legend().alignment())
+    assert alignments == [Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignRight]
+    assert len(legend_of(view)) == 8  # +/-3, +/-2, -1 SD, median, the child, the fall, both marks
