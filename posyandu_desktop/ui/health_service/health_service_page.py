@@ -223,6 +223,8 @@ class HealthServicePage(Page):
     def _build_other(self) -> QGroupBox:
         """Any service: a dose copied from the Buku KIA, PMT, family planning, a referral."""
         self.other_kind = EnumCombo(tuple(ServiceKind), words)
+        # What the form is mostly for: a dose written in the Buku KIA (the late-doses note).
+        self.other_kind.set_value(ServiceKind.IMMUNISATION)
         self.other_kind.currentIndexChanged.connect(self._other_kind_changed)
         self.other_code = QComboBox()
         self.other_detail = QLineEdit()

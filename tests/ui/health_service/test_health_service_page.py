@@ -97,6 +97,7 @@ def test_a_key_gives_a_suggested_referral_and_the_form_copies_a_dose_from_the_bu
     assert page.desk is not None and page.desk.person.name == "Aisyah Putri"
     assert "Hepatitis B 0" in page.late_note.text() and "BCG 1" in page.late_note.text()
     assert "MR) 2" not in page.late_note.text()  # 18 months
+    assert page.other_kind.value() is ServiceKind.IMMUNISATION  # the form is ready to copy one
     page.other_kind.set_value(ServiceKind.IMMUNISATION)
     page.other_code.setCurrentIndex(page.other_code.findData("bcg"))
     page.other_book.setChecked(True)
