@@ -13,7 +13,15 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from PySide6.QtCharts import QChart, QChartView, QLegend, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCharts import (
+    QAbstractSeries,
+    QChart,
+    QChartView,
+    QLegend,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QMargins, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
@@ -117,6 +125,7 @@ class GrowthChart(QChartView):
         self.doubtful_series: QScatterSeries | None = None  # in range: hollow circles
         self.edge_series: QScatterSeries | None = None  # off the scale: triangles at the edge
         self.fall_since: date | None = None
+        self.legend_entries: list[str] = []  # the names the legend shows, in its order
 
     def set_data(
         self, data: GrowthChartData | None, child_name: str = "", fall_since: date | None = None
@@ -134,6 +143,7 @@ class GrowthChart(QChartView):
             chart.scene().removeItem(item)
         self._labels = []
         self.child_series = self.doubtful_series = self.edge_series = None
+        self.legend_entries = []
         if data is None:
             chart.setTitle("")
             return
@@ -168,11 +178,7 @@ class GrowthChart(QChartView):
         on the right (a fall, doubtful values and a long name together), where none is cut."""
         legend = self._chart.legend()
         metrics = QFontMetricsF(legend.font())
-        needed = sum(
-            metrics.horizontalAdvance(m.label()) + LEGEND_ENTRY_PX
-            for m in legend.markers()
-            if m.isVisible()
-        )
+        needed = sum(metrics.horizontalAdvance(n) + LEGEND_ENTRY_PX for n in self.legend_entries)
         fits = needed <= self.width() - LEGEND_SIDES_PX
         legend.setAlignment(Qt.AlignmentFlag.AlignBottom if fits else Qt.AlignmentFlag.AlignRight)
         # On the right, clear of the SD labels at the lines' ends.
@@ -199,8 +205,7 @@ class GrowthChart(QChartView):
             named.add(pair)
             if falling and curve.z == -1.0:
                 series.setName("\u22121 SD")
-            for marker in chart.legend().markers(series):
-                marker.setVisible(show)
+            self._in_legend(series, show)
             if curve.points:
                 self._add_label(_line_label(curve.z), curve.points[-1], pen.color())
 
@@ -221,8 +226,8 @@ class GrowthChart(QChartView):
             self._chart.addSeries(series)
             series.attachAxis(x_axis)
             series.attachAxis(y_axis)
-        for marker in self._chart.legend().markers(dots):
-            marker.setVisible(False)
+        self._in_legend(line, True)
+        self._in_legend(dots, False)
         dots.hovered.connect(self._show_point)
         self.child_series = line
 
@@ -239,6 +244,7 @@ class GrowthChart(QChartView):
         self._chart.addSeries(fall)
         fall.attachAxis(x_axis)
         fall.attachAxis(y_axis)
+        self._in_legend(fall, True)
 
     def _set_ranges(
         self,
@@ -295,9 +301,14 @@ class GrowthChart(QChartView):
             series.attachAxis(x_axis)
             series.attachAxis(y_axis)
             series.hovered.connect(self._show_point)
-            for marker in self._chart.legend().markers(series):
-                marker.setVisible(series.count() > 0)
+            self._in_legend(series, series.count() > 0)
         self.doubtful_series, self.edge_series = inside, edge
+
+    def _in_legend(self, series: QAbstractSeries, show: bool) -> None:
+        for marker in self._chart.legend().markers(series):
+            marker.setVisible(show)
+        if show:
+            self.legend_entries.append(series.name())
 
     def _add_label(self, text: str, at: tuple[float, float], colour: QColor) -> None:
         item = QGraphicsSimpleTextItem(text, self._chart)

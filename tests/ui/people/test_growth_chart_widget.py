@@ -161,3 +161,10 @@ def test_a_legend_too_long_for_one_row_goes_to_the_right_whole(qtbot, registry, 
         alignments.append(view.chart().legend().alignment())
     assert alignments == [Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignRight]
     assert len(legend_of(view)) == 8  # +/-3, +/-2, -1 SD, median, the child, the fall, both marks
+    assert view.legend_entries == legend_of(view)
+    # Drawn while hidden (another tab of the profile), at the same size: the same choice.
+    view.hide()
+    view.set_data(data, "Aisyah Putri")
+    assert view.chart().legend().alignment() == Qt.AlignmentFlag.AlignBottom
+    view.set_data(data, "Aisyah Putri", fall_since=date(2026, 8, 12))
+    assert view.chart().legend().alignment() == Qt.AlignmentFlag.AlignRight
