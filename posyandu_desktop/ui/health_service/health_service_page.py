@@ -188,19 +188,22 @@ class HealthServicePage(Page):
         due.setLayout(self.due_box)
         self.given = QLabel()
         self.given.setWordWrap(True)
+        self.given.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         given = QGroupBox(_("Given today"))
         QVBoxLayout(given).addWidget(self.given)
         self.done_button = QPushButton(_("Done: next person (Ctrl+Enter)"))
         self.done_button.setProperty("primary", True)
         self.done_button.setMinimumHeight(44)
         self.done_button.clicked.connect(self.done)
-        left = QVBoxLayout()
-        left.addWidget(due)
-        left.addWidget(given)
-        left.addStretch(1)
-        work = QHBoxLayout()
-        work.addLayout(left, 3)
-        work.addWidget(self._build_other(), 2)
+        # The due list across the whole width (its buttons do not wrap); below it what was
+        # given and the form side by side, so nothing is wider than the desk at 1280 px.
+        below = QHBoxLayout()
+        below.addWidget(given, 1)
+        below.addWidget(self._build_other(), 1)
+        work = QVBoxLayout()
+        work.addWidget(due)
+        work.addLayout(below)
+        work.addStretch(1)
         box = QVBoxLayout()
         box.addWidget(self.banner)
         box.addWidget(self.person_name)
@@ -220,6 +223,8 @@ class HealthServicePage(Page):
     def _build_other(self) -> QGroupBox:
         """Any service: a dose copied from the Buku KIA, PMT, family planning, a referral."""
         self.other_kind = EnumCombo(tuple(ServiceKind), words)
+        # What the form is mostly for: a dose written in the Buku KIA (the late-doses note).
+        self.other_kind.set_value(ServiceKind.IMMUNISATION)
         self.other_kind.currentIndexChanged.connect(self._other_kind_changed)
         self.other_code = QComboBox()
         self.other_detail = QLineEdit()

@@ -149,18 +149,22 @@ class ProfileView(QWidget):
         for badge in self.badges:
             badge_row.addWidget(badge)
         badge_row.addStretch(1)
+        # The buttons beside the name: the badges' row needs all its width ("2T (dua kali tidak
+        # naik)" and three categories fill it at 1366 px).
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name, 1)
         self.print_card_button = QPushButton(_("Print KMS card"))
         self.print_card_button.setToolTip(
             _("Opens the growth card as PDF; print it from the PDF viewer.")
         )
         self.print_card_button.clicked.connect(self.print_card)
-        badge_row.addWidget(self.print_card_button)
+        name_row.addWidget(self.print_card_button)
         self.life_button = QPushButton(_("Life events\u2026"))
         self.life_button.setToolTip(
             _("Moved away or died, pregnant now, the pregnancy ended (and the baby registered)")
         )
         self.life_button.clicked.connect(self.open_life_dialog)
-        badge_row.addWidget(self.life_button)
+        name_row.addWidget(self.life_button)
         self.life_dialog: LifeDialog | None = None
         self.printing: background.Task | None = None
         self.last_printout: Path | None = None
@@ -180,7 +184,7 @@ class ProfileView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
-        layout.addWidget(self.name)
+        layout.addLayout(name_row)
         layout.addWidget(self.details)
         layout.addLayout(badge_row)
         layout.addWidget(self.risk)

@@ -4,7 +4,8 @@ It draws a `GrowthChartData` from `services.people` and computes nothing itself.
 told apart by more than colour: the median is solid green, +/-2 SD solid red, +/-3 SD thick
 black dashes, +/-1 SD thin grey dots, and every line is labelled at its right end. A doubtful
 value is drawn as the printed card draws it: a hollow marker apart from the child's line, never
-widening the axis; off the scale, a triangle at the chart's edge.
+widening the axis; off the scale, a triangle at the chart's edge. The legend names each
+doubtful marker only when the chart draws one.
 """
 
 from __future__ import annotations
@@ -12,9 +13,17 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCharts import (
+    QAbstractSeries,
+    QChart,
+    QChartView,
+    QLegend,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QMargins, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
 
 from posyandu_desktop.domain.people import Sex
@@ -26,6 +35,9 @@ CHILD_COLOUR = QColor("#0d47a1")  # dark blue: apart from every SD line colour
 FALL_COLOUR = QColor("#e65100")  # deep orange: a fall the early-warning list found
 DOUBTFUL_COLOUR = QColor("#6a1b9a")  # purple, as on the printed card
 EDGE_INSET = 0.02  # share of the y axis between an off-scale marker and the edge
+SD_LABEL_ROOM_PX = 28  # right of the plot, for the SD labels at the lines' ends
+LEGEND_ENTRY_PX = 30  # what a legend entry takes beside its words (its marker and gap)
+LEGEND_SIDES_PX = 50  # the chart's width the legend under it does not get (margins)
 # Big enough that the axis labels never elide (toolchain pitfall 11: squeezed QChartView).
 MINIMUM_SIZE = (520, 340)
 
@@ -102,14 +114,18 @@ class GrowthChart(QChartView):
         self.data: GrowthChartData | None = None
         self._labels: list[tuple[QGraphicsSimpleTextItem, QPointF]] = []
         self._chart = QChart()
-        self._chart.setMargins(QMargins(4, 4, 28, 4))  # room for the SD labels on the right
-        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self._chart.setMargins(QMargins(4, 4, SD_LABEL_ROOM_PX, 4))  # for the SD labels
+        legend = self._chart.legend()
+        legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+        # Each entry drawn like its series (a dashed line, a hollow circle, a triangle).
+        legend.setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
         self._chart.plotAreaChanged.connect(self._place_labels)
         self.setChart(self._chart)
         self.child_series: QLineSeries | None = None
         self.doubtful_series: QScatterSeries | None = None  # in range: hollow circles
         self.edge_series: QScatterSeries | None = None  # off the scale: triangles at the edge
         self.fall_since: date | None = None
+        self.legend_entries: list[str] = []  # the names the legend shows, in its order
 
     def set_data(
         self, data: GrowthChartData | None, child_name: str = "", fall_since: date | None = None
@@ -127,6 +143,7 @@ class GrowthChart(QChartView):
             chart.scene().removeItem(item)
         self._labels = []
         self.child_series = self.doubtful_series = self.edge_series = None
+        self.legend_entries = []
         if data is None:
             chart.setTitle("")
             return
@@ -150,6 +167,22 @@ class GrowthChart(QChartView):
         self._set_ranges(data, valid, x_axis, y_axis)
         self._add_doubtful(data, x_axis, y_axis)
         self._place_labels()
+        self._fit_legend()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """The legend in one row under the plot while every entry fits whole; else in a column
+        on the right (a fall, doubtful values and a long name together), where none is cut."""
+        legend = self._chart.legend()
+        metrics = QFontMetricsF(legend.font())
+        needed = sum(metrics.horizontalAdvance(n) + LEGEND_ENTRY_PX for n in self.legend_entries)
+        fits = needed <= self.width() - LEGEND_SIDES_PX
+        legend.setAlignment(Qt.AlignmentFlag.AlignBottom if fits else Qt.AlignmentFlag.AlignRight)
+        # On the right, clear of the SD labels at the lines' ends.
+        legend.setContentsMargins(0 if fits else SD_LABEL_ROOM_PX, 0, 0, 0)
 
     def _add_curves(self, data: GrowthChartData, x_axis: QValueAxis, y_axis: QValueAxis) -> None:
         chart = self._chart
@@ -172,8 +205,7 @@ class GrowthChart(QChartView):
             named.add(pair)
             if falling and curve.z == -1.0:
                 series.setName("\u22121 SD")
-            for marker in chart.legend().markers(series):
-                marker.setVisible(show)
+            self._in_legend(series, show)
             if curve.points:
                 self._add_label(_line_label(curve.z), curve.points[-1], pen.color())
 
@@ -194,8 +226,8 @@ class GrowthChart(QChartView):
             self._chart.addSeries(series)
             series.attachAxis(x_axis)
             series.attachAxis(y_axis)
-        for marker in self._chart.legend().markers(dots):
-            marker.setVisible(False)
+        self._in_legend(line, True)
+        self._in_legend(dots, False)
         dots.hovered.connect(self._show_point)
         self.child_series = line
 
@@ -212,6 +244,7 @@ class GrowthChart(QChartView):
         self._chart.addSeries(fall)
         fall.attachAxis(x_axis)
         fall.attachAxis(y_axis)
+        self._in_legend(fall, True)
 
     def _set_ranges(
         self,
@@ -252,6 +285,7 @@ class GrowthChart(QChartView):
         inside.setPen(QPen(DOUBTFUL_COLOUR, 2.5))
         inside.setMarkerSize(11.0)
         edge = QScatterSeries()
+        edge.setName(_("Off the chart"))
         edge.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
         edge.setColor(DOUBTFUL_COLOUR)
         edge.setBorderColor(DOUBTFUL_COLOUR)
@@ -267,9 +301,14 @@ class GrowthChart(QChartView):
             series.attachAxis(x_axis)
             series.attachAxis(y_axis)
             series.hovered.connect(self._show_point)
-        for marker in self._chart.legend().markers(edge):
-            marker.setVisible(False)
+            self._in_legend(series, series.count() > 0)
         self.doubtful_series, self.edge_series = inside, edge
+
+    def _in_legend(self, series: QAbstractSeries, show: bool) -> None:
+        for marker in self._chart.legend().markers(series):
+            marker.setVisible(show)
+        if show:
+            self.legend_entries.append(series.name())
 
     def _add_label(self, text: str, at: tuple[float, float], colour: QColor) -> None:
         item = QGraphicsSimpleTextItem(text, self._chart)

@@ -9,15 +9,20 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from posyandu_desktop import services
 from posyandu_desktop.domain.ids import DayId
 from posyandu_desktop.domain.vocabulary import Desk, ServiceKind
 from posyandu_desktop.services.day import waiting_at_desk
+from posyandu_desktop.settings import resource_path
 from posyandu_desktop.store.records import BloodPressure, MeasuredValues, Reading
+from posyandu_desktop.ui import theme
 from posyandu_desktop.ui.context import UiSession
 from posyandu_desktop.ui.health_service.health_service_page import HealthServicePage
+from posyandu_desktop.ui.layout_check import settle
+from posyandu_desktop.ui.main_window import SMALLEST_WINDOW, MainWindow
 from tests.ui.conftest import MORNING, TODAY, Registry
 
 
@@ -92,6 +97,7 @@ def test_a_key_gives_a_suggested_referral_and_the_form_copies_a_dose_from_the_bu
     assert page.desk is not None and page.desk.person.name == "Aisyah Putri"
     assert "Hepatitis B 0" in page.late_note.text() and "BCG 1" in page.late_note.text()
     assert "MR) 2" not in page.late_note.text()  # 18 months
+    assert page.other_kind.value() is ServiceKind.IMMUNISATION  # the form is ready to copy one
     page.other_kind.set_value(ServiceKind.IMMUNISATION)
     page.other_code.setCurrentIndex(page.other_code.findData("bcg"))
     page.other_book.setChecked(True)
@@ -112,3 +118,41 @@ def test_a_family_planning_method_needs_choosing_in_the_form(
     assert page.record_other()
     assert rows(registry) == [("family_planning", "implant", 0, rows(registry)[0][3])]
     assert "Implan" in page.given.text()
+
+
+def test_the_desk_is_never_wider_than_the_smallest_window(
+    qtbot: Any, qapp: Any, demo_session: UiSession
+) -> None:
+    """A baby with many services due (long button texts): the form beside them used to be
+    pushed out of sight on the right; now the desk scrolls up and down only."""
+    font, style = qapp.font(), qapp.styleSheet()
+    theme.apply(qapp, resource_path("fonts"))  # the shipped fonts, never the machine's
+    try:
+        desk_fits(qtbot, demo_session)
+    finally:
+        qapp.setFont(font)
+        qapp.setStyleSheet(style)
+
+
+def desk_fits(qtbot: Any, demo_session: UiSession) -> None:
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    window.resize(*SMALLEST_WINDOW)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_page("health_service")
+    assert isinstance(page, HealthServicePage)
+    row = next(r for r in range(page.queue_model.rowCount()) if many_due(page, r))
+    settle()
+    area = page.person_stack.findChild(QScrollArea)
+    assert area is not None
+    content, record = area.widget(), page.other_kind.parentWidget()
+    assert content is not None and record is not None
+    assert content.width() <= area.viewport().width()
+    assert page.queue_model.entry(row).person.name in page.person_name.text()
+    assert record.mapTo(content, record.rect().topRight()).x() < area.viewport().width()
+
+
+def many_due(page: HealthServicePage, row: int) -> bool:
+    page.queue_view.selectRow(row)
+    return len(page.give_buttons) >= 5 and any("PMT" in b.text() for b in page.give_buttons)

@@ -4,13 +4,18 @@ correcting a measurement (refused without a reason, audited with one)."""
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from posyandu_desktop.domain.growth.curves import Chart
 from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.i18n import problem_label
 from posyandu_desktop.services import Problem, Reading, measurement_history, measurements_of
+from posyandu_desktop.settings import resource_path
+from posyandu_desktop.ui import theme
 from posyandu_desktop.ui.context import UiSession
+from posyandu_desktop.ui.layout_check import settle
+from posyandu_desktop.ui.main_window import SMALLEST_WINDOW, MainWindow
 from posyandu_desktop.ui.people.correct_measurement_dialog import CorrectMeasurementDialog
 from posyandu_desktop.ui.people.history_table_model import Column
 from posyandu_desktop.ui.people.people_page import PeoplePage
@@ -121,3 +126,34 @@ def test_a_typo_in_a_number_is_explained(qtbot, ui_session, registry):
     dialog.save()
     assert dialog.isVisible()
     assert "','" in dialog.problems.text()
+
+
+def test_the_status_words_and_buttons_stay_whole_in_the_smallest_window(
+    qtbot: Any, qapp: Any, ui_session: UiSession, registry: Any
+) -> None:
+    """The latest date, four badges and the two buttons once shared one row and were cut off
+    at 1366 px; the buttons now sit beside the name."""
+    font, style = qapp.font(), qapp.styleSheet()
+    theme.apply(qapp, resource_path("fonts"))  # the shipped fonts, never the machine's
+    try:
+        window = MainWindow(ui_session)
+        qtbot.addWidget(window)
+        window.resize(*SMALLEST_WINDOW)
+        window.show()
+        qtbot.waitExposed(window)
+        window.show_person(registry.person_ids["Aisyah Putri"])
+        settle()
+        page = window.current_page()
+        assert isinstance(page, PeoplePage)
+        profile = page.profile
+        shown: list[QLabel | QPushButton] = [
+            profile.latest,
+            *profile.badges,
+            profile.print_card_button,
+            profile.life_button,
+        ]
+        assert all(w.isVisible() and w.text() for w in shown)
+        assert [w.text() for w in shown if w.width() < w.sizeHint().width()] == []
+    finally:
+        qapp.setFont(font)
+        qapp.setStyleSheet(style)
