@@ -132,6 +132,23 @@ def _outside_parent(widget: QWidget) -> str | None:
     return None
 
 
+def _cut_scroll(widget: QWidget) -> str | None:
+    """A scroll area that cannot scroll sideways but holds content wider than it shows: the right
+    of that content is out of reach."""
+    if not isinstance(widget, QScrollArea):
+        return None
+    content = widget.widget()
+    if content is None or (
+        widget.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    ):
+        return None
+    shown = widget.viewport().width()
+    needed = max(content.width(), content.minimumSizeHint().width())
+    if needed > shown + _SLACK_PX:
+        return f"content needs {needed} px width, the scroll area shows {shown} and cannot scroll"
+    return None
+
+
 def _elided_headers(view: QAbstractItemView) -> Iterator[tuple[str, str]]:
     for header in view.findChildren(QHeaderView):
         if not header.isVisible() or header.orientation() != Qt.Orientation.Horizontal:
@@ -193,7 +210,11 @@ def check_widget(root: QWidget, *, screen: str = "", size: str = "") -> list[Lay
     root.grab()  # shows and lays out what was shown or changed since the last paint
     widgets = [root, *_visible_descendants(root)]
     for widget in widgets:
-        why = _clipped(widget) or (_outside_parent(widget) if widget is not root else None)
+        why = (
+            _clipped(widget)
+            or _cut_scroll(widget)
+            or (_outside_parent(widget) if widget is not root else None)
+        )
         if why is not None:
             found.append(LayoutProblem(screen, size, "clipped", _name(widget), _text(widget), why))
         if isinstance(widget, QAbstractItemView):

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from posyandu_desktop.i18n import install
 from posyandu_desktop.settings import resource_path
@@ -79,6 +80,22 @@ def test_the_check_sees_cut_words_and_overlaps(qtbot: Any) -> None:
     assert ("clipped", "Berat badan normal") in kinds
     assert ("clipped", wrapped.text()) in kinds
     assert ("overlap", "a / b") in kinds
+
+
+def test_the_check_sees_content_a_scroll_area_cannot_reach(qtbot: Any) -> None:
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    content = QWidget()
+    content.setMinimumWidth(500)  # a form pushed out of sight on the right
+    area.setWidget(content)
+    area.resize(300, 200)
+    area.show()
+    qtbot.waitExposed(area)
+    assert [p.kind for p in check_widget(area)] == ["clipped"]
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    assert check_widget(area) == []
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
