@@ -189,12 +189,14 @@ def _nik(text: str) -> tuple[str | None, bool]:
     return (digits if _NIK.fullmatch(digits) else None), bool(text.strip())
 
 
+def row_reader(columns: Mapping[str, int], decimal: str) -> Callable[[int, Sequence[str]], FileRow]:
+    """`read_row` for every line of one file: each distinct text of its cells is read once."""
+    return _RowReader(dict(columns), decimal).read
+
+
 def read_row(line: int, cells: Sequence[str], columns: Mapping[str, int], decimal: str) -> FileRow:
     """One line of the file; whatever cannot be read is named in `problems`."""
-    reader = _readers.get(decimal)
-    if reader is None or reader.columns != columns:  # the first row of a file
-        reader = _readers[decimal] = _RowReader(dict(columns), decimal)
-    return reader.read(line, cells)
+    return row_reader(columns, decimal)(line, cells)
 
 
 # Where `read_row` reads each field: a child's fields, the same on each of their rows, then the
@@ -243,7 +245,7 @@ class _RowReader:
     holds few distinct dates and numbers)."""
 
     def __init__(self, columns: dict[str, int], decimal: str) -> None:
-        self.columns, self.decimal = columns, decimal
+        self.decimal = decimal
         # A field without a column, or past the end of a short row, reads a blank cell added
         # after the last one read.
         present = [columns[f] for f in _FIELDS if f in columns]
@@ -359,9 +361,6 @@ class _RowReader:
             bad_weight,
             bad_length,
         )
-
-
-_readers: dict[str, _RowReader] = {}  # by decimal mark: the reader of the file being read
 
 
 def _date(text: str) -> tuple[date | None, bool]:

@@ -42,8 +42,8 @@ from posyandu_desktop.domain.importing import (
     distinct_header,
     group_children,
     identifiable,
-    read_row,
     resolve_columns,
+    row_reader,
     row_refusal,
 )
 from posyandu_desktop.domain.measurement import kms_statuses
@@ -116,7 +116,8 @@ def read_rows(
         if MEASURED[0] in missing:
             names.append("/".join(EPPGBM_NAMES[name] for name in MEASURED))
         raise ImportRefusedError(FileProblem.MISSING_COLUMNS, ", ".join(names))
-    return [read_row(i, cells, columns, table.decimal) for i, cells in enumerate(table.rows, 2)]
+    read = row_reader(columns, table.decimal)
+    return [read(i, cells) for i, cells in enumerate(table.rows, 2)]
 
 
 def _columns(
@@ -174,16 +175,8 @@ class FilePreview:
     columns: dict[str, int]  # field -> column
 
     def choices(self) -> list[int]:
-        """The columns a field can be given: the named ones, each name once (a mapping names
-        its column, so a second column of the same name could never be chosen)."""
-        seen: set[str] = set()
-        found = []
-        for i, name in enumerate(self.header):
-            key = normalise_name(name)
-            if key and key not in seen:
-                seen.add(key)
-                found.append(i)
-        return found
+        """The columns a field can be given: the named ones (a mapping names its column)."""
+        return [i for i, name in enumerate(self.header) if normalise_name(name)]
 
     def mapping_for(self, chosen: Mapping[str, int]) -> dict[str, str]:
         """The mapping {field: column name} that gives the `chosen` columns: only the fields

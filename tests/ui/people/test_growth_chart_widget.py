@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import Qt
 
+from posyandu_desktop.domain.ids import PersonId
 from posyandu_desktop.services.measuring import record_measurement
 from posyandu_desktop.services.people import growth_charts
 from posyandu_desktop.settings import resource_path
@@ -48,20 +49,25 @@ def test_empty_chart(qtbot):
     assert view.chart().series() == []
 
 
+def _weigh_beyond_the_scale(registry: Any, person_id: PersonId) -> None:
+    """Two doubtful weights: one far below the chart (WAZ < -6), one far above (WAZ > +5)."""
+    for on, kg in ((date(2026, 7, 12), 4.0), (date(2026, 11, 12), 80.0)):
+        record_measurement(
+            registry.db,
+            cadre_id=registry.cadre_ids[0],
+            person_id=person_id,
+            measured_on=on,
+            values=MeasuredValues(weight_kg=Reading(kg), lenhei_cm=Reading(67.5)),
+            today=TODAY,
+        ).unwrap()
+
+
 def test_a_doubtful_value_is_marked_apart_and_never_rescales(qtbot, registry):
     """As on the printed card: a doubtful weight is not joined to the line and does not widen
     the axis; off the scale it is a marker at the chart's edge."""
     aisyah = registry.person_ids["Aisyah Putri"]
     before = growth_charts(registry.db, aisyah, today=TODAY)[0]
-    for on, kg in ((date(2026, 7, 12), 4.0), (date(2026, 11, 12), 80.0)):  # WAZ < -6 and > +5
-        record_measurement(
-            registry.db,
-            cadre_id=registry.cadre_ids[0],
-            person_id=aisyah,
-            measured_on=on,
-            values=MeasuredValues(weight_kg=Reading(kg), lenhei_cm=Reading(67.5)),
-            today=TODAY,
-        ).unwrap()
+    _weigh_beyond_the_scale(registry, aisyah)
     data = growth_charts(registry.db, aisyah, today=TODAY)[0]
     assert [(p.value, p.doubtful) for p in data.points] == [
         (4.0, True),
@@ -140,15 +146,7 @@ def test_a_legend_too_long_for_one_row_goes_to_the_right_whole(qtbot, registry, 
     """A fall, doubtful values and the child's name: eight entries do not fit under a chart as
     wide as the profile's at 1366x728, so the legend stands on the right, one entry a line."""
     aisyah = registry.person_ids["Aisyah Putri"]
-    for on, kg in ((date(2026, 7, 12), 4.0), (date(2026, 11, 12), 80.0)):
-        record_measurement(
-            registry.db,
-            cadre_id=registry.cadre_ids[0],
-            person_id=aisyah,
-            measured_on=on,
-            values=MeasuredValues(weight_kg=Reading(kg), lenhei_cm=Reading(67.5)),
-            today=TODAY,
-        ).unwrap()
+    _weigh_beyond_the_scale(registry, aisyah)
     data = growth_charts(registry.db, aisyah, today=TODAY)[0]
     alignments = []
     for fall_since in (None, date(2026, 8, 12)):
